@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+"use strict";
+// Entry point of the `poverty` command. The TypeScript sources are compiled to lib/ by `npm run build:cli`
+// (run automatically by `npm install` through the "prepare" script).
+const path = require("path");
+const fs = require("fs");
+const entry = path.join(__dirname, "..", "lib", "src", "cli", "main.js");
+if (!fs.existsSync(entry)) {
+  process.stderr.write("Chưa biên dịch CLI. Chạy: npm run build:cli\nThe CLI is not compiled yet. Run: npm run build:cli\n");
+  process.exit(2);
+}
+const { main, processIO } = require(entry);
+main(process.argv.slice(2), processIO).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(String((e && e.stack) || e) + "\n");
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,23 @@
+/** Jest: node environment by default; React tests opt into jsdom per file. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  setupFiles: ["<rootDir>/test/setup-office.ts"],
+  transform: {
+    "^.+\\.(t|j)sx?$": [
+      "@swc/jest",
+      {
+        jsc: {
+          parser: { syntax: "typescript", tsx: true },
+          transform: { react: { runtime: "automatic" } },
+          target: "es2022",
+        },
+        module: { type: "commonjs" },
+      },
+    ],
+  },
+  collectCoverageFrom: ["src/core/**/*.ts"],
+  coverageThreshold: { "./src/core/": { lines: 95 } },
+  testTimeout: 60000,
+};

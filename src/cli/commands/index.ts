@@ -1,0 +1,7 @@
+/**
+ * The command registry. Add one import and one entry per command; keep the list alphabetical.
+ */
+import type { Command } from "../command";
+import { demoCommand } from "./demo";
+
+export const commands: Command[] = [demoCommand];

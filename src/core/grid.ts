@@ -1,0 +1,35 @@
+/**
+ * A grid is what every adapter hands the core: the used range of one sheet as plain values.
+ * Office.js (`Range.values`) and ExcelJS both map onto it.
+ *
+ * Cell values: number | string | boolean | null (blank) | CellErrorValue (#N/A, #DIV/0! …) | Date (ExcelJS dates).
+ */
+export interface CellErrorValue {
+  error: string; // "#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"
+}
+
+export type CellValue = number | string | boolean | null | CellErrorValue | Date;
+
+export interface Grid {
+  /** Sheet name as the user sees it (may contain Vietnamese letters). */
+  sheetName: string;
+  /** Top-left cell of `values` in A1 form (usually "A1"). */
+  origin: string;
+  /** Rows of cell values; rows may have different lengths. */
+  values: CellValue[][];
+  /** Optional number format per cell (same shape as values, or missing). */
+  numberFormats?: (string | null)[][];
+  /** Merged areas inside the grid, as A1 ranges ("A1:D1"). */
+  merges?: string[];
+  /** Hidden sheet (the validator still reads it and says so). */
+  hidden?: boolean;
+  /** Source file, when the grid came from a file. */
+  file?: string;
+}
+
+export function isCellError(v: unknown): v is CellErrorValue {
+  return typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as CellErrorValue).error === "string";
+}
+
+/** Excel error texts as Office.js hands them in `values` (strings) — recognise them too. */
+export const EXCEL_ERROR_TEXTS = ["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#BUSY!", "#FIELD!", "#CONNECT!", "#BLOCKED!", "#UNKNOWN!"];

@@ -1,0 +1,11 @@
+/**
+ * The core's public surface. Other layers (functions, excel, xlsx, taskpane, cli) import from here
+ * or from a module's own index. Keep one `export *` line per module.
+ */
+export * from "./errors";
+export * from "./i18n";
+export * from "./address";
+export * from "./grid";
+export * from "./household";
+export * from "./validate/finding";
+export * from "./tables/model";

@@ -1,0 +1,83 @@
+/**
+ * Tables are data. A ResultTable is rendered by src/xlsx (ExcelJS) and src/excel (Office.js) alike.
+ * Computed cells carry a native Excel formula (built-in functions only — never POVERTY.*) AND the
+ * value the core computed, so a file shows numbers before recalculation and a test can compare the
+ * two after LibreOffice recalculates.
+ *
+ * Coordinates: formulas are written against the sheet as rendered. The renderer places the table at
+ * `anchor` (default A1): title rows first, then header rows, then body rows, then totals rows, then notes.
+ * Use `tableLayout(table)` to know which sheet row each part lands on when building formulas.
+ */
+import type { Bilingual } from "../i18n";
+
+export type NumberFormatKind = "integer" | "decimal" | "percent" | "percent1" | "vnd" | "text" | "date";
+
+export interface ColumnSpec {
+  key: string;
+  header: Bilingual;
+  /** Column number format kind; writers map it to Excel formats ("#,##0", "0.00%", …). */
+  format: NumberFormatKind;
+  /** Width in Excel character units. */
+  width?: number;
+}
+
+/** A formula cell: `formula` without the leading "=", e.g. "SUM(D8:D20)". */
+export interface FormulaCell {
+  formula: string;
+  value: number | string | null;
+}
+
+/** A cell: plain value, or a formula with its computed value. Strings are ALWAYS written as text. */
+export type TableCell = number | string | boolean | null | FormulaCell;
+
+export interface HeaderCell {
+  text: Bilingual;
+  /** Column span and row span inside the header block (merges). Default 1×1. */
+  colSpan?: number;
+  rowSpan?: number;
+}
+
+export interface TableRow {
+  cells: TableCell[];
+  /** Visual role: section heading ("I. Thành thị"), body row, subtotal, grand total. */
+  kind?: "section" | "body" | "subtotal" | "total";
+}
+
+export interface ResultTable {
+  /** Stable id of the generator, e.g. "form1-results", "targets". Used for sheet naming and tests. */
+  id: string;
+  /** Sheet name to write (≤ 31 chars, product-owned; prefix "KQ - " is added by writers when asked). */
+  sheetName: Bilingual;
+  /** Title rows above the header (form name, unit, year). */
+  title: Bilingual[];
+  /** Header rows: each row is a list of header cells; spans describe merges. */
+  headerRows: HeaderCell[][];
+  columns: ColumnSpec[];
+  rows: TableRow[];
+  /** Notes below the table: legal basis footnote, method statements. */
+  notes: Bilingual[];
+  /** Freeze panes below the header and right of this many columns. */
+  freezeColumns?: number;
+  /** Print: A4 landscape, repeat header rows. */
+  print?: { landscape: boolean; repeatHeader: boolean };
+}
+
+export interface TableLayout {
+  /** 1-based sheet row of the first header row, first body row, and the row after the last body row. */
+  firstHeaderRow: number;
+  firstBodyRow: number;
+  lastBodyRow: number;
+  firstNoteRow: number;
+}
+
+/** Where each part of the table lands when rendered at A1 with one blank row after the titles. */
+export function tableLayout(table: Pick<ResultTable, "title" | "headerRows" | "rows">): TableLayout {
+  const firstHeaderRow = table.title.length + (table.title.length > 0 ? 2 : 1);
+  const firstBodyRow = firstHeaderRow + table.headerRows.length;
+  const lastBodyRow = firstBodyRow + table.rows.length - 1;
+  return { firstHeaderRow, firstBodyRow, lastBodyRow, firstNoteRow: lastBodyRow + 2 };
+}
+
+export function isFormulaCell(c: TableCell): c is FormulaCell {
+  return typeof c === "object" && c !== null && "formula" in c;
+}
