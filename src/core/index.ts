@@ -9,3 +9,4 @@ export * from "./grid";
 export * from "./household";
 export * from "./validate/finding";
 export * from "./tables/model";
+export * from "./sample";
