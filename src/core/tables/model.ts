@@ -8,7 +8,8 @@
  * `anchor` (default A1): title rows first, then header rows, then body rows, then totals rows, then notes.
  * Use `tableLayout(table)` to know which sheet row each part lands on when building formulas.
  */
-import type { Bilingual } from "../i18n";
+import type { Bilingual, Lang } from "../i18n";
+import { columnLetters } from "../address";
 
 export type NumberFormatKind = "integer" | "decimal" | "percent" | "percent1" | "vnd" | "text" | "date";
 
@@ -19,7 +20,32 @@ export interface ColumnSpec {
   format: NumberFormatKind;
   /** Width in Excel character units. */
   width?: number;
+  /** Templates: Excel data validation for the input cells of this column. */
+  validation?: ColumnValidation;
 }
+
+/**
+ * Excel data validation of a template column. Lists are shown as drop-downs; numbers are whole or
+ * decimal and at least `min`. `prompt`/`error` are shown by Excel when the cell is selected / rejected.
+ */
+export type ColumnValidation =
+  | { kind: "list"; values: string[]; prompt?: Bilingual; error?: Bilingual }
+  | { kind: "whole"; min: number; max?: number; prompt?: Bilingual; error?: Bilingual }
+  | { kind: "decimal"; min: number; max?: number; prompt?: Bilingual; error?: Bilingual };
+
+/**
+ * Excel number formats per kind. Excel shows "#,##0" with the reader's locale separators, so a
+ * Vietnamese Excel shows 1.500.000 and 7,97% from these same codes.
+ */
+export const EXCEL_NUMBER_FORMATS: Record<NumberFormatKind, string> = {
+  integer: "#,##0",
+  decimal: "#,##0.00",
+  percent: "0.00%",
+  percent1: "0.0%",
+  vnd: "#,##0",
+  text: "@",
+  date: "dd/mm/yyyy",
+};
 
 /** A formula cell: `formula` without the leading "=", e.g. "SUM(D8:D20)". */
 export interface FormulaCell {
@@ -41,6 +67,8 @@ export interface TableRow {
   cells: TableCell[];
   /** Visual role: section heading ("I. Thành thị"), body row, subtotal, grand total. */
   kind?: "section" | "body" | "subtotal" | "total";
+  /** Per-cell number format overrides (same index as cells; undefined = the column's format). */
+  formats?: (NumberFormatKind | undefined)[];
 }
 
 export interface ResultTable {
@@ -60,6 +88,15 @@ export interface ResultTable {
   freezeColumns?: number;
   /** Print: A4 landscape, repeat header rows. */
   print?: { landscape: boolean; repeatHeader: boolean };
+  /** Language the body strings were written in; writers pick titles/headers/notes in it by default. */
+  lang?: Lang;
+  /**
+   * Templates: how many rows below the body (or below the header when there are no rows) get the
+   * columns' data validation and stay unlocked for input. Default 0.
+   */
+  inputRows?: number;
+  /** Templates: protect the sheet (no password) so formula cells are locked; input cells stay unlocked. */
+  protect?: boolean;
 }
 
 export interface TableLayout {
@@ -80,4 +117,16 @@ export function tableLayout(table: Pick<ResultTable, "title" | "headerRows" | "r
 
 export function isFormulaCell(c: TableCell): c is FormulaCell {
   return typeof c === "object" && c !== null && "formula" in c;
+}
+
+/** Column letter of a column key in a table ("D"); throws a programming error for an unknown key. */
+export function columnLetterOf(columns: readonly Pick<ColumnSpec, "key">[], key: string): string {
+  const i = columns.findIndex((c) => c.key === key);
+  if (i < 0) throw new Error(`tables: unknown column key "${key}"`);
+  return columnLetters(i);
+}
+
+/** A formula cell; `formula` is written without the leading "=". */
+export function formulaCell(formula: string, value: number | string | null): FormulaCell {
+  return { formula: formula.startsWith("=") ? formula.slice(1) : formula, value };
 }
