@@ -10,3 +10,5 @@ export * from "./household";
 export * from "./validate/finding";
 export * from "./tables/model";
 export * from "./sample";
+export * from "./standards";
+export * from "./classify";

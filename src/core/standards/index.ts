@@ -1,0 +1,9 @@
+/**
+ * Poverty standards (chuẩn nghèo) as data, keyed by review year, with local (provincial) overrides.
+ * See domain.md §1–§5.
+ */
+export * from "./schema";
+export { QD59_2015, ND07_2021, ND351_2025, NATIONAL_STANDARDS } from "./data";
+export * from "./lookup";
+export * from "./local";
+export * from "./parse";
