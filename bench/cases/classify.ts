@@ -1,0 +1,128 @@
+/**
+ * Case 1 — classify a grid of raw cell values.
+ *
+ *  limit  the typed-array kernel over pre-converted arrays (bench/kernel.ts): the practical limit;
+ *  ours   what the product does with the three ranges Excel hands =POVERTY.CLASSIFY: normalise the raw cells
+ *         (src/functions) into typed columns, then the core's columnar classifier (src/core/classify);
+ *  peer   the same rule as native per-row formulas evaluated by HyperFormula (bench/hyperformula.ts),
+ *         measured on a subset and extrapolated per row.
+ * Targets at 1,048,575 rows: ours/limit ≤ 3×; peer/ours ≥ 50×.
+ */
+import { generateRoster, rawRanges, type Roster, type RawRanges, INDICATORS } from "../data";
+import type { BenchOptions, Row } from "../harness";
+import { atLeast, atMost, errorRow, keep, measureInterleaved, notAvailable, okRow } from "../harness";
+import { classifyKernel, type KernelRule } from "../kernel";
+import { runHyperFormula } from "../hyperformula";
+import { kernelRule, progress, rosterSizes, MAX_ROWS } from "./common";
+import { loadOurClassify } from "./ours";
+
+export const title = "classify raw cells: ours vs typed-array limit vs HyperFormula formulas";
+
+const CASE = "classify";
+
+function mismatches(a: Uint8Array, b: Uint8Array, n: number): number {
+  let m = 0;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) m++;
+  return m;
+}
+
+export async function run(opts: BenchOptions): Promise<Row[]> {
+  const rows: Row[] = [];
+  const kr = kernelRule();
+  if ("error" in kr) return [notAvailable(CASE, "all", kr.error)];
+  const rule: KernelRule = kr.rule;
+  const ours = loadOurClassify(kr.standard);
+  const sizes = rosterSizes(opts);
+  const oursMs = new Map<number, number>();
+  let last: Roster | null = null;
+  for (const n of sizes) {
+    progress(`classify: generating ${n} households`);
+    const roster = generateRoster(n, opts.seed);
+    const raw: RawRanges = rawRanges(roster);
+    // the kernel's input: pre-converted typed arrays (conversion not timed: that is the point of a limit)
+    const income = Float64Array.from(roster.income);
+    const area = Uint8Array.from(roster.area);
+    const flags = Uint8Array.from(roster.flags);
+    const out = new Uint8Array(n);
+    const fns: Record<string, () => unknown> = {
+      limit: () => classifyKernel(income, area, flags, INDICATORS, rule, out),
+    };
+    if (ours.ok) fns.ours = () => ours.classify(raw);
+    progress(`classify: timing ${Object.keys(fns).join(", ")} at ${n} rows (${opts.runs} runs each, interleaved)`);
+    let t;
+    try {
+      t = measureInterleaved(fns, opts.runs);
+    } catch (e) {
+      rows.push(errorRow(CASE, "ours", e, n));
+      continue;
+    }
+    rows.push(okRow(CASE, "limit: typed-array kernel", n, "rows", t.limit));
+    if (ours.ok) {
+      const codes = ours.classify(raw);
+      const bad = mismatches(codes, classifyKernel(income, area, flags, INDICATORS, rule), n);
+      keep(codes);
+      const ratio = t.ours.median / t.limit.median;
+      oursMs.set(n, t.ours.median);
+      rows.push(
+        okRow(CASE, `ours: ${ours.label}`, n, "rows", t.ours, {
+          ratio: { label: "ours/limit", value: ratio },
+          ...(n === MAX_ROWS ? { target: atMost(ratio, 3) } : {}),
+          metrics: { "category mismatches vs kernel": bad },
+        }),
+      );
+    } else rows.push(notAvailable(CASE, "ours", ours.reason, n));
+    last = roster;
+  }
+
+  // the formula peer: a subset of the largest roster
+  if (last) {
+    const hfRows = opts.quick ? 2_000 : 20_000;
+    progress(`classify: HyperFormula formulas on ${hfRows} rows (${Math.max(3, Math.min(opts.runs, 5))} runs)`);
+    try {
+      const hf = runHyperFormula(last, hfRows, rule, Math.max(3, Math.min(opts.runs, 5)));
+      const expect = classifyKernel(
+        last.income.subarray(0, hfRows),
+        last.area.subarray(0, hfRows),
+        last.flags.subarray(0, hfRows * INDICATORS),
+        INDICATORS,
+        rule,
+      );
+      const bad = mismatches(hf.codes, expect, hfRows);
+      rows.push({
+        case: CASE,
+        variant: "peer: HyperFormula IF/AND/SUM (measured)",
+        size: hfRows,
+        sizeUnit: "rows",
+        status: "ok",
+        medianMs: hf.formulaMs,
+        throughput: (hfRows / hf.formulaMs) * 1000,
+        metrics: {
+          "µs/row": hf.perRowUs,
+          "µs/row at half size": hf.perRowHalfUs,
+          "data load ms (excluded)": hf.dataMs,
+          "category mismatches vs kernel": bad,
+        },
+      });
+      for (const n of sizes) {
+        const peerMs = (hf.perRowUs * n) / 1000;
+        const o = oursMs.get(n);
+        const ratio = o ? peerMs / o : undefined;
+        rows.push({
+          case: CASE,
+          variant: "peer: HyperFormula (extrapolated per row)",
+          size: n,
+          sizeUnit: "rows",
+          status: "ok",
+          medianMs: peerMs,
+          throughput: (n / peerMs) * 1000,
+          ...(ratio !== undefined ? { ratio: { label: "peer/ours", value: ratio } } : {}),
+          ...(ratio !== undefined && n === MAX_ROWS ? { target: atLeast(ratio, 50) } : {}),
+          note: `extrapolated from ${hfRows} rows`,
+        });
+      }
+    } catch (e) {
+      rows.push(errorRow(CASE, "peer: HyperFormula", e, hfRows));
+    }
+  }
+  return rows;
+}
