@@ -12,3 +12,5 @@ export * from "./tables/model";
 export * from "./sample";
 export * from "./standards";
 export * from "./classify";
+export * from "./measures";
+export * from "./targets";

@@ -1,0 +1,128 @@
+/**
+ * Deprivation headcounts per indicator (chỉ số thiếu hụt), as in Forms 4–7 of the national review
+ * system (domain.md §7.3): households deprived in each indicator, counts and rates, among all
+ * households, the poor only and the near-poor only, and the total of deprivations
+ * ("Tổng số thiếu hụt" = sum of the indicator columns).
+ */
+import { fail } from "../errors";
+import { CATEGORIES, type Category } from "../household";
+import { L, checkArray, checkCount, checkLength } from "./checks";
+
+/** Headcounts of one population (all, poor, near-poor). */
+export interface DeprivationGroup {
+  /** Households in the population. */
+  households: number;
+  /** Households deprived in indicator j, in the standard's indicator order. */
+  counts: number[];
+  /**
+   * counts[j] ÷ households (fractions); `null` when the population is empty (e.g. no poor households):
+   * a rate over zero households is undefined, not 0.
+   */
+  rates: number[] | null;
+  /** Σ_j counts[j]: "Tổng số thiếu hụt" (Form 4). */
+  totalDeprivations: number;
+}
+
+export interface DeprivationHeadcounts {
+  /** Number of indicators (12 for 2022+, 10 for 2016–2021). */
+  d: number;
+  all: DeprivationGroup;
+  /** Present only when `categories` were given. */
+  poor?: DeprivationGroup;
+  nearPoor?: DeprivationGroup;
+}
+
+export interface DeprivationOptions {
+  /** Category of each row (same length as the flags); enables the `poor` and `nearPoor` groups. */
+  categories?: ReadonlyArray<Category>;
+  /** Keep only rows where `include[i]` is true (e.g. one commune, ethnic-minority households). */
+  include?: ReadonlyArray<boolean>;
+  /** Number of indicators, needed only when `flags` is empty (default 0). */
+  d?: number;
+}
+
+function emptyGroup(d: number): DeprivationGroup {
+  return { households: 0, counts: new Array<number>(d).fill(0), rates: null, totalDeprivations: 0 };
+}
+
+function close(g: DeprivationGroup): DeprivationGroup {
+  g.totalDeprivations = g.counts.reduce((a, b) => a + b, 0);
+  g.rates = g.households > 0 ? g.counts.map((c) => c / g.households) : null;
+  return g;
+}
+
+/**
+ * Households deprived in each indicator — count_j = Σ_i g_ij and rate_j = count_j ÷ households — among
+ * all households, and (with `categories`) among the poor and the near-poor; plus the total of
+ * deprivations Σ_j count_j. Units: households and fractions. Source: domain.md §7.3 Forms 4–7; the
+ * uncensored headcount ratio h_j of Alkire & Foster (2011) is `all.rates`.
+ *
+ * @param flags rows × d matrix of 0/1 flags (1 = deprived), one row per household, all rows of equal length
+ * @throws INVALID_ARGUMENT for ragged rows, a flag other than 0/1, or options of the wrong length;
+ *         UNKNOWN_CATEGORY for a category outside the four
+ * @example deprivationHeadcounts([[1,0],[1,1]]).all.counts // [2, 1]
+ */
+export function deprivationHeadcounts(
+  flags: ReadonlyArray<ReadonlyArray<number>>,
+  options: DeprivationOptions = {},
+): DeprivationHeadcounts {
+  checkArray(flags, L("Ma trận thiếu hụt", "Deprivation flags"));
+  const n = flags.length;
+  const d = n > 0 ? checkArray<number>(flags[0], L("Dòng 1 của ma trận thiếu hụt", "Row 1 of the flags")).length
+    : checkCount(options.d ?? 0, L("Số chỉ số", "Number of indicators"));
+  const { categories, include } = options;
+  if (categories !== undefined) checkLength(checkArray(categories, L("Loại hộ", "Categories")).length, n, L("Loại hộ", "Categories"));
+  if (include !== undefined) checkLength(checkArray(include, L("Bộ lọc", "Include mask")).length, n, L("Bộ lọc", "Include mask"));
+
+  const all = emptyGroup(d);
+  const poor = categories ? emptyGroup(d) : undefined;
+  const nearPoor = categories ? emptyGroup(d) : undefined;
+
+  for (let i = 0; i < n; i++) {
+    const row = flags[i];
+    if (!Array.isArray(row) || row.length !== d) {
+      fail(
+        "INVALID_ARGUMENT",
+        `Dòng ${i + 1} của ma trận thiếu hụt phải có ${d} chỉ số.`,
+        `Row ${i + 1} of the deprivation flags must have ${d} indicators.`,
+        { row: i + 1, expected: d, actual: Array.isArray(row) ? row.length : undefined },
+      );
+    }
+    if (include && !include[i]) continue;
+    let target: DeprivationGroup | undefined;
+    if (categories) {
+      const c = categories[i];
+      if (!CATEGORIES.includes(c)) {
+        fail(
+          "UNKNOWN_CATEGORY",
+          `Dòng ${i + 1}: loại hộ không hợp lệ "${String(c)}".`,
+          `Row ${i + 1}: unknown category "${String(c)}".`,
+          { row: i + 1, value: c },
+        );
+      }
+      target = c === "poor" ? poor : c === "nearPoor" ? nearPoor : undefined;
+    }
+    all.households++;
+    if (target) target.households++;
+    for (let j = 0; j < d; j++) {
+      const v = row[j];
+      if (v === 1) {
+        all.counts[j]++;
+        if (target) target.counts[j]++;
+      } else if (v !== 0) {
+        fail(
+          "INVALID_ARGUMENT",
+          `Dòng ${i + 1}, chỉ số ${j + 1}: giá trị thiếu hụt phải là 0 hoặc 1 (nhận được ${String(v)}).`,
+          `Row ${i + 1}, indicator ${j + 1}: a deprivation flag must be 0 or 1 (got ${String(v)}).`,
+          { row: i + 1, indicator: j + 1, value: v },
+        );
+      }
+    }
+  }
+  const result: DeprivationHeadcounts = { d, all: close(all) };
+  if (poor && nearPoor) {
+    result.poor = close(poor);
+    result.nearPoor = close(nearPoor);
+  }
+  return result;
+}
