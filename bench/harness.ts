@@ -54,6 +54,15 @@ export function gc(): void {
   if (g) g();
 }
 
+/**
+ * A full GC, then a short pause so V8's concurrent sweeper threads finish before the clock starts: on a
+ * 2-core machine they otherwise compete with the measured code (seen as 5–10× slower first runs after gc()).
+ */
+export async function settle(ms = 15): Promise<void> {
+  gc();
+  await new Promise((r) => setTimeout(r, ms));
+}
+
 /** Peak resident set size of this process so far, MB (Linux reports maxRSS in KiB). */
 export function peakRssMB(): number {
   return process.resourceUsage().maxRSS / 1024;
@@ -74,12 +83,12 @@ function timing(samples: number[]): Timing {
 }
 
 /** Run `fn` once to warm up, then `runs` times; returns the median. `fn` returns a value we keep alive. */
-export function measure(fn: () => unknown, runs: number, warmup = 1): Timing {
+export async function measure(fn: () => unknown, runs: number, warmup = 1): Promise<Timing> {
   let sink: unknown;
   for (let i = 0; i < warmup; i++) sink = fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
-    gc();
+    await settle();
     const t0 = nowMs();
     sink = fn();
     samples.push(nowMs() - t0);
@@ -93,7 +102,7 @@ export async function measureAsync(fn: () => Promise<unknown>, runs: number, war
   for (let i = 0; i < warmup; i++) sink = await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
-    gc();
+    await settle();
     const t0 = nowMs();
     sink = await fn();
     samples.push(nowMs() - t0);
@@ -106,7 +115,10 @@ export async function measureAsync(fn: () => Promise<unknown>, runs: number, war
  * Measure several variants interleaved (A B C, B C A, C A B, …) so that noise from other processes on the
  * shared cores is spread evenly over them. Each variant is warmed up once first.
  */
-export function measureInterleaved(fns: Record<string, () => unknown>, runs: number): Record<string, Timing> {
+export async function measureInterleaved(
+  fns: Record<string, () => unknown>,
+  runs: number,
+): Promise<Record<string, Timing>> {
   const names = Object.keys(fns);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   let sink: unknown;
@@ -114,7 +126,7 @@ export function measureInterleaved(fns: Record<string, () => unknown>, runs: num
   for (let r = 0; r < runs; r++) {
     for (let k = 0; k < names.length; k++) {
       const n = names[(r + k) % names.length];
-      gc();
+      await settle();
       const t0 = nowMs();
       sink = fns[n]();
       samples[n].push(nowMs() - t0);

@@ -51,7 +51,7 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
     progress(`classify: timing ${Object.keys(fns).join(", ")} at ${n} rows (${opts.runs} runs each, interleaved)`);
     let t;
     try {
-      t = measureInterleaved(fns, opts.runs);
+      t = await measureInterleaved(fns, opts.runs);
     } catch (e) {
       rows.push(errorRow(CASE, "ours", e, n));
       continue;

@@ -1,6 +1,8 @@
 /** The benchmark cases, in the order they run and print. */
 import type { BenchOptions, Row } from "../harness";
 import * as classify from "./classify";
+import * as measures from "./measures";
+import * as allocate from "./allocate";
 
 export interface Case {
   /** one line for --help */
@@ -10,4 +12,6 @@ export interface Case {
 
 export const CASES: Record<string, Case> = {
   classify,
+  measures,
+  allocate,
 };
