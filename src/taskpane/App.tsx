@@ -46,6 +46,7 @@ const useStyles = makeStyles({
   logo: { width: "24px", height: "24px", flexShrink: 0 },
   title: { overflow: "hidden", textOverflow: "ellipsis" },
   langGroup: { display: "flex", gap: tokens.spacingHorizontalXXS, flexShrink: 0 },
+  langButton: { minWidth: "36px", paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   notice: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
   nav: {
     display: "grid",
@@ -142,6 +143,7 @@ function LanguageSwitch() {
   const option = (value: Lang, label: string, short: string) => (
     <ToggleButton
       size="small"
+      className={styles.langButton}
       appearance={lang === value ? "primary" : "subtle"}
       checked={lang === value}
       onClick={() => setLang(value)}

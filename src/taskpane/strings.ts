@@ -58,7 +58,7 @@ const en: { [K in StringKey]: string } = {
     "This page is the task pane of an Excel add-in. Open Excel, go to the Home tab and select the “Giảm nghèo” button to use all features.",
   "app.placeholder": "In development",
 
-  "nav.classify": "Classify households",
+  "nav.classify": "Classify",
   "nav.validate": "Check records",
   "nav.targets": "Targets",
   "nav.reports": "Reports",
