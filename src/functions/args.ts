@@ -1,0 +1,82 @@
+/**
+ * Reading the option-like arguments of POVERTY.* functions (year, area, line kind, method) and
+ * handing them to the core. Interpretation of the values (which standard, which line) stays in the core.
+ */
+import { fail } from "../core/errors";
+import type { Area } from "../core/household";
+import { defaultReviewYear, parseArea, parseCategory, standardForYear, type LineKind, type Standard } from "../core/standards";
+import { excelErrorOf, firstCell, isBlank, optionalText, show, toNumberOrBlank } from "./normalize";
+
+const L_YEAR = ["Năm rà soát", "The review year"] as const;
+
+/**
+ * The standard for an optional `year` argument. Omitted (null, blank, or 0 — a blank cell on desktop)
+ * → the core's defaultReviewYear(today). Returns the year used too (it is part of a memo key).
+ */
+export function resolveStandard(yearArg: unknown, today?: Date): { year: number; standard: Standard } {
+  const n = toNumberOrBlank(firstCell(yearArg), { label: L_YEAR, zeroIsBlank: true });
+  const year = n === null ? defaultReviewYear(today ?? new Date()) : n;
+  return { year, standard: standardForYear(year) };
+}
+
+/** Area as the core reads it ("thành thị", "nông thôn", "urban", "NT" …). Blank (incl. 0) → MISSING_VALUE. */
+export function areaOf(v: unknown): Area {
+  if (isBlank(v) || v === 0) return fail("MISSING_VALUE", "Khu vực đang trống", "The area is blank");
+  const err = excelErrorOf(v);
+  if (err) {
+    return fail("INVALID_ARGUMENT", `Khu vực chứa lỗi ${err}`, `The area contains the error ${err}`, { excelError: err });
+  }
+  const a = parseArea(v);
+  if (a) return a;
+  return fail(
+    "UNKNOWN_AREA",
+    `Khu vực ${show(v)} không hợp lệ; dùng "thành thị" (đô thị) hoặc "nông thôn"`,
+    `Area ${show(v)} is not valid; use "thành thị" (urban) or "nông thôn" (rural)`,
+    { area: typeof v === "string" ? v : String(v) },
+  );
+}
+
+/** A cached area reader for long columns: text values repeat, parse each distinct one once. */
+export function areaReader(): (v: unknown) => Area {
+  const cache = new Map<unknown, Area>();
+  return (v) => {
+    const hit = cache.get(v);
+    if (hit) return hit;
+    const a = areaOf(v);
+    if (typeof v === "string") cache.set(v, a);
+    return a;
+  };
+}
+
+const KIND_BY_CATEGORY: Record<string, LineKind> = { poor: "poor", nearPoor: "near_poor", average: "average" };
+
+/** Line kind: "poor" (default), "near_poor", "average", or the Vietnamese category words ("cận nghèo" …). */
+export function lineKindOf(v: unknown): LineKind {
+  const t = optionalText(v, ["Loại chuẩn", "The line kind"]);
+  if (t === undefined) return "poor";
+  const k = t.toLowerCase().replace(/[\s-]+/g, "_");
+  if (k === "poor" || k === "near_poor" || k === "average") return k;
+  const c = parseCategory(t);
+  if (c && KIND_BY_CATEGORY[c]) return KIND_BY_CATEGORY[c];
+  return fail(
+    "INVALID_ARGUMENT",
+    `Loại chuẩn ${show(t)} không hợp lệ; dùng "poor" (nghèo), "near_poor" (cận nghèo) hoặc "average" (trung bình)`,
+    `Line kind ${show(t)} is not valid; use "poor", "near_poor" or "average"`,
+    { kind: t },
+  );
+}
+
+/** An option from a fixed list (case-insensitive), default when omitted. */
+export function choiceOf<T extends string>(v: unknown, allowed: readonly T[], fallback: T, label: readonly [string, string]): T {
+  const t = optionalText(v, label);
+  if (t === undefined) return fallback;
+  const k = t.toLowerCase().replace(/[\s-]+/g, "_");
+  const hit = allowed.find((a) => a.toLowerCase() === k);
+  if (hit) return hit;
+  return fail(
+    "INVALID_ARGUMENT",
+    `${label[0]} ${show(t)} không hợp lệ; dùng ${allowed.map((a) => `"${a}"`).join(", ")}`,
+    `${label[1]} ${show(t)} is not valid; use ${allowed.map((a) => `"${a}"`).join(", ")}`,
+    { value: t },
+  );
+}

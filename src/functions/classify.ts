@@ -1,0 +1,129 @@
+/**
+ * Range adapters of CLASSIFY and CLASSIFYSCORE: Excel ranges → typed columns → the core's classifiers →
+ * one Vietnamese label (CATEGORY_LABELS) per row, errors per row, "" for blank rows.
+ */
+import {
+  classifyColumns,
+  classifyHousehold,
+  classifyScores,
+  CODE_CATEGORY,
+} from "../core/classify";
+import { isPovertyError } from "../core/errors";
+import { CATEGORY_LABELS, type Category } from "../core/household";
+import { indicatorCount, type Standard } from "../core/standards";
+import { cell, toCustomFunctionsError } from "./errors";
+import { fail } from "../core/errors";
+import { areaColumn, blankRows, columnArg, flagBlock, numberColumn, type RowErrors } from "./columns";
+import { asMatrix, shapeOf } from "./normalize";
+
+export const L_INCOME = ["Thu nhập bình quân", "The income"] as const;
+export const L_DEPRIVATIONS = ["Số chỉ số thiếu hụt", "The deprivation count"] as const;
+export const L_AREA = ["Khu vực", "The area"] as const;
+export const L_SCORE_A = ["Điểm A (phiếu B1)", "Score A (form B1)"] as const;
+export const L_SCORE_B = ["Điểm B (phiếu B2)", "Score B (form B2)"] as const;
+
+const LABEL_BY_CODE: readonly string[] = CODE_CATEGORY.map((c) => (c ? CATEGORY_LABELS[c].vi : ""));
+
+/** The Vietnamese label of a category ("Hộ nghèo" …). */
+export const labelOf = (c: Category): string => CATEGORY_LABELS[c].vi;
+
+/**
+ * Deprivations argument: a count column (n × 1) or a block of flags (n × indicators of the standard).
+ * Returns the per-row counts (NaN where a cell was bad; the error is in `errors`).
+ */
+function deprivationCounts(
+  deprivations: unknown,
+  n: number,
+  standard: Standard,
+  errors: RowErrors,
+  skip: Uint8Array,
+): Float64Array {
+  const m = asMatrix(deprivations);
+  const [rows, cols] = shapeOf(m);
+  if (cols === 1) return numberColumn(columnArg(deprivations, n, L_DEPRIVATIONS), L_DEPRIVATIONS, errors, skip);
+  const d = indicatorCount(standard);
+  if (cols !== d || rows !== n) {
+    fail(
+      "INVALID_ARGUMENT",
+      `Thiếu hụt phải là một cột số chỉ số, hoặc ${n} dòng × ${d} cột cờ (chuẩn ${standard.citation.document} có ${d} chỉ số); đang là ${rows}×${cols}`,
+      `Deprivations must be one column of counts, or ${n} rows × ${d} columns of flags (${standard.citation.document} has ${d} indicators); got ${rows}×${cols}`,
+      { rows, cols, expectedRows: n, indicators: d },
+    );
+  }
+  return flagBlock(m, n, d, errors, skip).counts;
+}
+
+/** CLASSIFY over ranges: one label per row (n × 1). */
+export function classifyRange(income: unknown, deprivations: unknown, area: unknown, standard: Standard): unknown[][] {
+  const inc = columnArg(income, undefined, L_INCOME);
+  const n = inc.n;
+  const ar = columnArg(area, n, L_AREA);
+  const depM = asMatrix(deprivations);
+  const countCol = shapeOf(depM)[1] === 1;
+  const skip = blankRows(
+    n,
+    countCol ? [inc.get, ar.get, columnArg(deprivations, n, L_DEPRIVATIONS).get] : [inc.get, ar.get],
+    countCol ? [] : [depM],
+  );
+  const errors: RowErrors = new Map();
+  const incomes = numberColumn(inc, L_INCOME, errors, skip);
+  const deps = deprivationCounts(deprivations, n, standard, errors, skip);
+  const areas = areaColumn(ar, errors, skip);
+
+  let codes: Uint8Array | null = null;
+  try {
+    codes = classifyColumns({ income: incomes, deprivations: deps, area: areas, n }, standard);
+  } catch (e) {
+    // 2027+: income above the line and no known average ceiling → fall back to per-row errors below
+    if (!(isPovertyError(e) && e.code === "UNKNOWN_VALUE")) throw e;
+  }
+  const out: unknown[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    if (skip[i]) {
+      out[i] = [""];
+      continue;
+    }
+    const err = errors.get(i);
+    if (err) {
+      out[i] = [toCustomFunctionsError(err)];
+      continue;
+    }
+    const code = codes ? codes[i] : 0;
+    if (code > 0) {
+      out[i] = [LABEL_BY_CODE[code]];
+      continue;
+    }
+    // invalid row (or no columnar result): the per-household classifier says exactly why
+    out[i] = [
+      cell(() =>
+        labelOf(
+          classifyHousehold(
+            { incomePerCapita: incomes[i], deprivations: deps[i], area: areas[i] === 1 ? "urban" : "rural" },
+            standard,
+          ).category,
+        ),
+      ),
+    ];
+  }
+  return out;
+}
+
+/** CLASSIFYSCORE over ranges: one label per row (n × 1). */
+export function classifyScoreRange(scoreA: unknown, scoreB: unknown, area: unknown, standard: Standard): unknown[][] {
+  const a = columnArg(scoreA, undefined, L_SCORE_A);
+  const n = a.n;
+  const b = columnArg(scoreB, n, L_SCORE_B);
+  const ar = columnArg(area, n, L_AREA);
+  const skip = blankRows(n, [a.get, b.get, ar.get], []);
+  const errors: RowErrors = new Map();
+  const as = numberColumn(a, L_SCORE_A, errors, skip);
+  const bs = numberColumn(b, L_SCORE_B, errors, skip);
+  const areas = areaColumn(ar, errors, skip);
+  const out: unknown[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    if (skip[i]) out[i] = [""];
+    else if (errors.has(i)) out[i] = [toCustomFunctionsError(errors.get(i))];
+    else out[i] = [cell(() => labelOf(classifyScores(as[i], bs[i], areas[i] === 1 ? "urban" : "rural", standard).category))];
+  }
+  return out;
+}
