@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     }
   }
   const peak = peakRssMB();
-  for (const r of rows) if (r.status === "ok" && r.peakRssMB === undefined) r.peakRssMB = peak;
+  for (const r of rows) if (r.status === "ok" && r.sizeUnit && r.peakRssMB === undefined) r.peakRssMB = peak;
   process.stdout.write(`@@BENCH ${JSON.stringify(rows)}\n`);
 }
 

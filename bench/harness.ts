@@ -160,7 +160,7 @@ export function atMost(value: number, limit: number, unit = "×"): Target {
   return {
     text: `≤ ${limit}${unit}`,
     met,
-    detail: met ? `met (${fmtNum(limit / value)}× margin)` : `missed by ${fmtNum(value / limit)}×`,
+    detail: met ? `${fmtNum(limit / value)}× margin` : `over by ${fmtNum(value / limit)}×`,
   };
 }
 
@@ -170,7 +170,7 @@ export function atLeast(value: number, limit: number, unit = "×"): Target {
   return {
     text: `≥ ${limit}${unit}`,
     met,
-    detail: met ? `met (${fmtNum(value / limit)}× margin)` : `missed by ${fmtNum(limit / value)}×`,
+    detail: met ? `${fmtNum(value / limit)}× margin` : `short by ${fmtNum(limit / value)}×`,
   };
 }
 

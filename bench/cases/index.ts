@@ -3,6 +3,7 @@ import type { BenchOptions, Row } from "../harness";
 import * as classify from "./classify";
 import * as measures from "./measures";
 import * as allocate from "./allocate";
+import * as bundle from "./bundle";
 
 export interface Case {
   /** one line for --help */
@@ -14,4 +15,5 @@ export const CASES: Record<string, Case> = {
   classify,
   measures,
   allocate,
+  bundle,
 };
