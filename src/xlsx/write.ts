@@ -178,18 +178,25 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: ResultTable, opts: Wr
   });
 
   // Template input rows: validation, unlocked, formatted.
+  // Validation covers the body rows (templates pre-fill formula cells there) and the extra input rows.
   const inputRows = table.inputRows ?? 0;
-  if (inputRows > 0) {
-    const first = layout.lastBodyRow + 1;
-    const last = first + inputRows - 1;
+  const validFirst = layout.firstBodyRow;
+  const validLast = layout.lastBodyRow + inputRows;
+  if (validLast >= validFirst) {
     table.columns.forEach((c, i) => {
       const letter = ws.getColumn(i + 1).letter;
       if (c.validation) {
         (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-          `${letter}${first}:${letter}${last}`,
+          `${letter}${validFirst}:${letter}${validLast}`,
           excelValidation(c.validation, lang),
         );
       }
+    });
+  }
+  if (inputRows > 0) {
+    const first = layout.lastBodyRow + 1;
+    const last = first + inputRows - 1;
+    table.columns.forEach((c, i) => {
       for (let r = first; r <= last; r++) {
         const cell = ws.getCell(r, i + 1);
         cell.numFmt = EXCEL_NUMBER_FORMATS[c.format];

@@ -1,0 +1,116 @@
+/**
+ * Small helpers shared by the table generators: a builder that knows which sheet row each body row lands on
+ * (so formulas can be written against the rendered sheet), the rate formula, and the legal-basis footnote.
+ * Pure TypeScript: no Office, DOM or Node.
+ */
+import { columnLetters } from "../address";
+import { bi, pick, type Bilingual, type Lang } from "../i18n";
+import { roundRate } from "../measures/rates";
+import type { Standard } from "../standards/schema";
+import { formulaCell, tableLayout, type ColumnSpec, type FormulaCell, type HeaderCell, type ResultTable, type TableCell, type TableRow } from "./model";
+
+/** Options every generator accepts. */
+export interface TableOptions {
+  /** Language of titles, headers and the strings the generator writes into cells. Default "vi". */
+  lang?: Lang;
+  /** Name of the reporting unit shown in the title (e.g. "Tỉnh A", "Xã B"). */
+  scopeName?: string;
+}
+
+/**
+ * Builds a ResultTable row by row. The header and title are fixed first, so the sheet row of every body row
+ * is known while the row is built (see `tableLayout`).
+ */
+export class TableBuilder {
+  readonly rows: TableRow[] = [];
+  readonly firstBodyRow: number;
+  private readonly letters = new Map<string, string>();
+
+  constructor(
+    private readonly base: Omit<ResultTable, "rows">,
+  ) {
+    this.firstBodyRow = tableLayout({ title: base.title, headerRows: base.headerRows, rows: [] }).firstBodyRow;
+    base.columns.forEach((c, i) => {
+      if (this.letters.has(c.key)) throw new Error(`tables: duplicate column key "${c.key}"`);
+      this.letters.set(c.key, columnLetters(i));
+    });
+  }
+
+  /** Column letter of a key. */
+  col(key: string): string {
+    const l = this.letters.get(key);
+    if (l === undefined) throw new Error(`tables: unknown column key "${key}"`);
+    return l;
+  }
+
+  /** A1 reference of a column key on a sheet row. */
+  ref(key: string, row: number): string {
+    return `${this.col(key)}${row}`;
+  }
+
+  /** Sheet row the next added row lands on. */
+  get nextRow(): number {
+    return this.firstBodyRow + this.rows.length;
+  }
+
+  /** Add a row given as key → cell; returns its sheet row. */
+  add(cells: Record<string, TableCell>, kind: TableRow["kind"] = "body", formats?: TableRow["formats"]): number {
+    const row = this.nextRow;
+    const known = new Set(this.base.columns.map((c) => c.key));
+    for (const k of Object.keys(cells)) if (!known.has(k)) throw new Error(`tables: unknown column key "${k}"`);
+    this.rows.push({ cells: this.base.columns.map((c) => (c.key in cells ? cells[c.key] : null)), kind, ...(formats ? { formats } : {}) });
+    return row;
+  }
+
+  build(): ResultTable {
+    return { ...this.base, rows: this.rows };
+  }
+}
+
+/** `ROUND(num/den,4)`: a rate as a fraction rounded like a published rate (2 decimals of the percentage). */
+export function rateFormula(num: string, den: string, value: number): FormulaCell {
+  return formulaCell(`ROUND(${num}/${den},4)`, roundRate(value, 2));
+}
+
+/** SUM over a column between two sheet rows (inclusive). */
+export function sumFormula(col: string, from: number, to: number, value: number): FormulaCell {
+  return formulaCell(from === to ? `${col}${from}` : `SUM(${col}${from}:${col}${to})`, value);
+}
+
+/** Sum of scattered cells: "D10+D20" (for section subtotals). */
+export function addFormula(refs: string[], value: number): FormulaCell {
+  return formulaCell(refs.length === 0 ? "0" : refs.join("+"), value);
+}
+
+/** "Căn cứ pháp lý: <citation>" from the standard's data. */
+export function legalNote(standard: Standard): Bilingual {
+  return bi(`Căn cứ pháp lý: ${standard.citation.vi}.`, `Legal basis: ${standard.citation.en}.`);
+}
+
+/** A header row of column numbers "(1)", "(2)"… (blank for columns given as null). */
+export function numberRow(labels: (string | null)[]): HeaderCell[] {
+  return labels.map((l) => ({ text: bi(l ?? "", l ?? "") }));
+}
+
+/** Column spec shorthand. */
+export function column(key: string, vi: string, en: string, format: ColumnSpec["format"], width?: number): ColumnSpec {
+  return { key, header: bi(vi, en), format, ...(width ? { width } : {}) };
+}
+
+/** Pick a bilingual text in the options' language. */
+export function tr(lang: Lang, vi: string, en: string): string {
+  return pick(bi(vi, en), lang);
+}
+
+/** Roman numerals for sections (I, II, III…). */
+export function roman(n: number): string {
+  const table: [number, string][] = [[10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+  let s = "";
+  for (const [v, r] of table) while (n >= v) { s += r; n -= v; }
+  return s;
+}
+
+/** First letter upper-case ("khu vực thành thị" → "Khu vực thành thị"). */
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,70 @@
+/**
+ * The report set for one roster: Form 1, transitions (when start categories exist), deprivation tables,
+ * Alkire–Foster, breakdowns. Households are classified with `classifyHousehold` (core/classify) under the
+ * standard of the review year; nothing is re-implemented here.
+ */
+import { classifyHousehold } from "../classify";
+import { fail, isPovertyError } from "../errors";
+import type { Category, Household } from "../household";
+import type { Standard } from "../standards/schema";
+import { buildAfTables, buildDeprivationByUnit, buildDeprivationRates, type AfTableOptions } from "./deprivation";
+import { buildCauseBreakdown, buildEthnicityBreakdown, buildTargetGroupBreakdown } from "./breakdowns";
+import { buildForm1 } from "./form1";
+import type { ResultTable } from "./model";
+import type { TableOptions } from "./build";
+
+export interface ReportOptions extends TableOptions {
+  reviewYear: number;
+  /** Categories already computed (same order as households); otherwise each household is classified. */
+  categories?: readonly Category[];
+  /** AF identification (default "cutoff"). */
+  afIdentification?: AfTableOptions["identification"];
+  /**
+   * Extra tables to append (e.g. the transition forms built by `buildTransitionTables` from core/transitions
+   * results); they appear after Form 1.
+   */
+  extraAfterForm1?: readonly ResultTable[];
+}
+
+/**
+ * Category of every household by the standard (income or score A, deprivation flags or count).
+ * @throws PovertyError from classifyHousehold, with the household id and source row in `details`.
+ */
+export function classifyRoster(households: readonly Household[], standard: Standard): Category[] {
+  return households.map((h) => {
+    try {
+      const deprivations = h.deprivationFlags ?? h.deprivationCount;
+      if (deprivations === undefined) {
+        fail("MISSING_VALUE", `Hộ ${h.id}: thiếu cờ hoặc số chỉ số thiếu hụt.`, `Household ${h.id}: deprivation flags or count missing.`, { id: h.id, row: h.sourceRow });
+      }
+      return classifyHousehold(
+        {
+          ...(h.incomePerCapita !== undefined ? { incomePerCapita: h.incomePerCapita } : { scoreA: h.scoreA }),
+          deprivations,
+          area: h.area,
+          ...(h.agricultural !== undefined ? { agricultural: h.agricultural } : {}),
+        },
+        standard,
+      ).category;
+    } catch (e) {
+      if (isPovertyError(e) && e.details.id === undefined) {
+        fail(e.code, `Hộ ${h.id}${h.sourceRow ? ` (dòng ${h.sourceRow})` : ""}: ${e.messageVi}`, `Household ${h.id}${h.sourceRow ? ` (row ${h.sourceRow})` : ""}: ${e.messageEn}`, { ...e.details, id: h.id, row: h.sourceRow });
+      }
+      throw e;
+    }
+  });
+}
+
+/** All report tables for a roster, in reading order. */
+export function buildReportTables(households: readonly Household[], standard: Standard, opts: ReportOptions): ResultTable[] {
+  const categories = opts.categories ?? classifyRoster(households, standard);
+  const input = { households, categories, standard, reviewYear: opts.reviewYear };
+  const tables: ResultTable[] = [buildForm1(input, opts), ...(opts.extraAfterForm1 ?? [])];
+  const hasFlags = households.some((h) => Array.isArray(h.deprivationFlags) && h.deprivationFlags.length > 0) && standard.indicators !== null;
+  if (hasFlags) {
+    tables.push(buildDeprivationByUnit(input, "poor", opts), buildDeprivationByUnit(input, "nearPoor", opts), buildDeprivationRates(input, opts));
+    tables.push(...buildAfTables(input, { ...opts, identification: opts.afIdentification }));
+  }
+  for (const t of [buildEthnicityBreakdown(input, opts), buildTargetGroupBreakdown(input, opts), buildCauseBreakdown(input, opts)]) if (t) tables.push(t);
+  return tables;
+}
