@@ -81,19 +81,20 @@ function normaliseWeights(d: number, weights: ReadonlyArray<number> | undefined)
     w.fill(1 / d);
     return w;
   }
-  checkLength(checkArray(weights, L("Trọng số chỉ số", "Indicator weights")).length, d, L("Trọng số chỉ số", "Indicator weights"));
+  checkLength(
+    checkArray(weights, L("Trọng số chỉ số", "Indicator weights")).length,
+    d,
+    L("Trọng số chỉ số", "Indicator weights"),
+  );
   let sum = 0;
   for (let j = 0; j < d; j++) {
     w[j] = checkNonNegative(weights[j], L(`Trọng số chỉ số ${j + 1}`, `Weight of indicator ${j + 1}`));
     sum += w[j];
   }
   if (sum === 0) {
-    fail(
-      "INVALID_ARGUMENT",
-      "Tổng trọng số các chỉ số bằng 0.",
-      "The indicator weights sum to zero.",
-      { weights: Array.from(weights) },
-    );
+    fail("INVALID_ARGUMENT", "Tổng trọng số các chỉ số bằng 0.", "The indicator weights sum to zero.", {
+      weights: Array.from(weights),
+    });
   }
   for (let j = 0; j < d; j++) w[j] /= sum;
   return w;
@@ -326,7 +327,10 @@ export function afDecompose(
   }
   const usePoorSet = groups.some((g) => g.poorSet !== undefined);
   const useWeights = groups.some((g) => g.rowWeights !== undefined);
-  if ((usePoorSet && !groups.every((g) => g.poorSet !== undefined)) || (useWeights && !groups.every((g) => g.rowWeights !== undefined))) {
+  if (
+    (usePoorSet && !groups.every((g) => g.poorSet !== undefined)) ||
+    (useWeights && !groups.every((g) => g.rowWeights !== undefined))
+  ) {
     fail(
       "INVALID_ARGUMENT",
       "poorSet / rowWeights phải được cho ở tất cả các nhóm hoặc không nhóm nào.",
@@ -336,11 +340,18 @@ export function afDecompose(
   }
   let d = options.d;
   const results: AlkireFosterResult[] = groups.map((g) => {
-    const opts: AlkireFosterOptions = { k: options.k, weights: options.weights, poorSet: g.poorSet, rowWeights: g.rowWeights };
+    const opts: AlkireFosterOptions = {
+      k: options.k,
+      weights: options.weights,
+      poorSet: g.poorSet,
+      rowWeights: g.rowWeights,
+    };
     let r: AlkireFosterResult;
     if (g.flags instanceof Uint8Array) {
       if (d === undefined) {
-        fail("INVALID_ARGUMENT", "Cần nêu số chỉ số d cho ma trận phẳng.", "Give d for flat (Uint8Array) flags.", { group: g.name });
+        fail("INVALID_ARGUMENT", "Cần nêu số chỉ số d cho ma trận phẳng.", "Give d for flat (Uint8Array) flags.", {
+          group: g.name,
+        });
       }
       r = alkireFosterFlat(g.flags, d, opts);
     } else {

@@ -33,12 +33,10 @@ export function checkFinite(value: unknown, label: Label): number {
 export function checkNonNegative(value: unknown, label: Label): number {
   const v = checkFinite(value, label);
   if (v < 0) {
-    fail(
-      "NEGATIVE",
-      `${label.vi} không được âm (nhận được: ${v}).`,
-      `${label.en} must not be negative (got: ${v}).`,
-      { field: label.en, value: v },
-    );
+    fail("NEGATIVE", `${label.vi} không được âm (nhận được: ${v}).`, `${label.en} must not be negative (got: ${v}).`, {
+      field: label.en,
+      value: v,
+    });
   }
   return v;
 }
@@ -58,13 +56,7 @@ export function checkCount(value: unknown, label: Label): number {
 }
 
 /** Throws OUT_OF_RANGE unless `min ≤ value ≤ max` (or `min < value` when `minExclusive`). */
-export function checkRange(
-  value: unknown,
-  min: number,
-  max: number,
-  label: Label,
-  minExclusive = false,
-): number {
+export function checkRange(value: unknown, min: number, max: number, label: Label, minExclusive = false): number {
   const v = checkFinite(value, label);
   const low = minExclusive ? v <= min : v < min;
   if (low || v > max) {
@@ -99,12 +91,7 @@ export function checkNotAbove(count: number, total: number, countLabel: Label, t
 /** Throws INVALID_ARGUMENT unless `value` is an array (or typed array). */
 export function checkArray<T>(value: unknown, label: Label): ArrayLike<T> {
   if (!Array.isArray(value) && !ArrayBuffer.isView(value)) {
-    fail(
-      "INVALID_ARGUMENT",
-      `${label.vi} phải là một mảng.`,
-      `${label.en} must be an array.`,
-      { field: label.en },
-    );
+    fail("INVALID_ARGUMENT", `${label.vi} phải là một mảng.`, `${label.en} must be an array.`, { field: label.en });
   }
   return value as unknown as ArrayLike<T>;
 }

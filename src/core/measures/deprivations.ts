@@ -42,7 +42,12 @@ export interface DeprivationOptions {
 }
 
 function emptyGroup(d: number): DeprivationGroup {
-  return { households: 0, counts: new Array<number>(d).fill(0), rates: null, totalDeprivations: 0 };
+  return {
+    households: 0,
+    counts: new Array<number>(d).fill(0),
+    rates: null,
+    totalDeprivations: 0,
+  };
 }
 
 function close(g: DeprivationGroup): DeprivationGroup {
@@ -68,11 +73,15 @@ export function deprivationHeadcounts(
 ): DeprivationHeadcounts {
   checkArray(flags, L("Ma trận thiếu hụt", "Deprivation flags"));
   const n = flags.length;
-  const d = n > 0 ? checkArray<number>(flags[0], L("Dòng 1 của ma trận thiếu hụt", "Row 1 of the flags")).length
-    : checkCount(options.d ?? 0, L("Số chỉ số", "Number of indicators"));
+  const d =
+    n > 0
+      ? checkArray<number>(flags[0], L("Dòng 1 của ma trận thiếu hụt", "Row 1 of the flags")).length
+      : checkCount(options.d ?? 0, L("Số chỉ số", "Number of indicators"));
   const { categories, include } = options;
-  if (categories !== undefined) checkLength(checkArray(categories, L("Loại hộ", "Categories")).length, n, L("Loại hộ", "Categories"));
-  if (include !== undefined) checkLength(checkArray(include, L("Bộ lọc", "Include mask")).length, n, L("Bộ lọc", "Include mask"));
+  if (categories !== undefined)
+    checkLength(checkArray(categories, L("Loại hộ", "Categories")).length, n, L("Loại hộ", "Categories"));
+  if (include !== undefined)
+    checkLength(checkArray(include, L("Bộ lọc", "Include mask")).length, n, L("Bộ lọc", "Include mask"));
 
   const all = emptyGroup(d);
   const poor = categories ? emptyGroup(d) : undefined;
@@ -85,7 +94,11 @@ export function deprivationHeadcounts(
         "INVALID_ARGUMENT",
         `Dòng ${i + 1} của ma trận thiếu hụt phải có ${d} chỉ số.`,
         `Row ${i + 1} of the deprivation flags must have ${d} indicators.`,
-        { row: i + 1, expected: d, actual: Array.isArray(row) ? row.length : undefined },
+        {
+          row: i + 1,
+          expected: d,
+          actual: Array.isArray(row) ? row.length : undefined,
+        },
       );
     }
     if (include && !include[i]) continue;

@@ -25,7 +25,13 @@ export interface FgtOptions {
 const INCOMES = L("Thu nhập", "Incomes");
 
 function checkLine(line: number): number {
-  return checkRange(line, 0, Number.MAX_VALUE, L("Chuẩn nghèo (đồng/người/tháng)", "Poverty line (VND/person/month)"), true);
+  return checkRange(
+    line,
+    0,
+    Number.MAX_VALUE,
+    L("Chuẩn nghèo (đồng/người/tháng)", "Poverty line (VND/person/month)"),
+    true,
+  );
 }
 
 function checkAlpha(alpha: number): number {
@@ -41,7 +47,8 @@ function sums(
   weights: ArrayLike<number> | undefined,
 ): { num: number; den: number } {
   checkArray(incomes, INCOMES);
-  if (weights !== undefined) checkLength(checkArray(weights, L("Trọng số", "Weights")).length, incomes.length, L("Trọng số", "Weights"));
+  if (weights !== undefined)
+    checkLength(checkArray(weights, L("Trọng số", "Weights")).length, incomes.length, L("Trọng số", "Weights"));
   let num = 0;
   let den = 0;
   for (let i = 0; i < incomes.length; i++) {
@@ -49,7 +56,8 @@ function sums(
     if (typeof y !== "number" || !Number.isFinite(y) || y < 0) {
       checkNonNegative(y, L(`Thu nhập dòng ${i + 1}`, `Income of row ${i + 1}`));
     }
-    const w = weights === undefined ? 1 : checkNonNegative(weights[i], L(`Trọng số dòng ${i + 1}`, `Weight of row ${i + 1}`));
+    const w =
+      weights === undefined ? 1 : checkNonNegative(weights[i], L(`Trọng số dòng ${i + 1}`, `Weight of row ${i + 1}`));
     den += w;
     if (inclusive ? y <= line : y < line) {
       const gap = (line - y) / line;
@@ -142,7 +150,11 @@ export interface FgtDecomposition {
  * @throws INVALID_ARGUMENT for no groups; as {@link fgt} per group
  */
 export function fgtDecompose(
-  groups: ReadonlyArray<{ name: string; incomes: ArrayLike<number>; weights?: ArrayLike<number> }>,
+  groups: ReadonlyArray<{
+    name: string;
+    incomes: ArrayLike<number>;
+    weights?: ArrayLike<number>;
+  }>,
   line: number,
   alpha: number,
   options: Pick<FgtOptions, "inclusive"> = {},
@@ -165,7 +177,13 @@ export function fgtDecompose(
     groups: groups.map((g, i) => {
       const share = parts[i].den / den;
       const Pg = parts[i].num / parts[i].den;
-      return { name: g.name, n: g.incomes.length, share, P: Pg, contribution: P > 0 ? (share * Pg) / P : 0 };
+      return {
+        name: g.name,
+        n: g.incomes.length,
+        share,
+        P: Pg,
+        contribution: P > 0 ? (share * Pg) / P : 0,
+      };
     }),
   };
 }

@@ -37,7 +37,10 @@ export const SCOPES: readonly Scope[] = ["poor", "nearPoor", "poorAndNearPoor"];
 export const SCOPE_LABELS: Record<Scope, Bilingual> = {
   poor: { vi: "Hộ nghèo", en: "Poor" },
   nearPoor: { vi: "Hộ cận nghèo", en: "Near-poor" },
-  poorAndNearPoor: { vi: "Hộ nghèo và cận nghèo (nghèo đa chiều)", en: "Poor and near-poor (multidimensional)" },
+  poorAndNearPoor: {
+    vi: "Hộ nghèo và cận nghèo (nghèo đa chiều)",
+    en: "Poor and near-poor (multidimensional)",
+  },
 };
 
 /**
@@ -276,7 +279,12 @@ function finish(acc: Float64Array, off: number): CategoryCounts {
   };
 }
 
-const CATEGORY_INDEX: Record<Category, number> = { poor: 1, nearPoor: 2, average: 3, none: 4 };
+const CATEGORY_INDEX: Record<Category, number> = {
+  poor: 1,
+  nearPoor: 2,
+  average: 3,
+  none: 4,
+};
 
 /**
  * Counts and rates by category for any grouping (unit, village, ethnic minority, target group…),
@@ -346,5 +354,9 @@ export function countsBy<T>(
     }
     return { key: k, ...finish(acc, g * 5) };
   });
-  return { groups, total: finish(grand, 0), unit: weight ? "weighted" : "households" };
+  return {
+    groups,
+    total: finish(grand, 0),
+    unit: weight ? "weighted" : "households",
+  };
 }

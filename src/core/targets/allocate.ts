@@ -8,7 +8,15 @@
  */
 import { fail } from "../errors";
 import type { Bilingual } from "../i18n";
-import { L, checkArray, checkCount, checkFraction, checkNonNegative, checkNotAbove, roundHalfUpInt } from "../measures/checks";
+import {
+  L,
+  checkArray,
+  checkCount,
+  checkFraction,
+  checkNonNegative,
+  checkNotAbove,
+  roundHalfUpInt,
+} from "../measures/checks";
 
 /**
  * - `proportional`: quota_i = T × poor_i / Σ poor (domain.md §8.5 method 2);
@@ -135,7 +143,9 @@ function hamilton(
   let leftover = T - floors.reduce((a, b) => a + b, 0);
   const order = Array.from({ length: n }, (_, i) => i);
   const remQ = quotas.map((q, i) => Math.round((q - floors[i]) * QUANTUM));
-  order.sort((a, b) => remQ[b] - remQ[a] || priority[b] - priority[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  order.sort(
+    (a, b) => remQ[b] - remQ[a] || priority[b] - priority[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0),
+  );
   const ranks = new Array<number>(n).fill(0);
   order.forEach((i, r) => (ranks[i] = r + 1));
   if (leftover < 0) infeasibleRounding(T, floors);
@@ -182,12 +192,20 @@ function methodBase(
       return checkNonNegative(u.weight, L(`Trọng số của đơn vị ${u.code}`, `Weight of unit ${u.code}`));
     case "tiered": {
       const tier = u.tier;
-      if (tier === undefined || tierReductions === undefined || !Object.prototype.hasOwnProperty.call(tierReductions, tier)) {
+      if (
+        tier === undefined ||
+        tierReductions === undefined ||
+        !Object.prototype.hasOwnProperty.call(tierReductions, tier)
+      ) {
         return fail(
           "INVALID_ARGUMENT",
           `Đơn vị ${u.code}: nhóm "${String(tier)}" không có mức giảm trong tierReductions.`,
           `Unit ${u.code}: tier "${String(tier)}" has no reduction in tierReductions.`,
-          { unit: u.code, tier, tiers: tierReductions ? Object.keys(tierReductions) : [] },
+          {
+            unit: u.code,
+            tier,
+            tiers: tierReductions ? Object.keys(tierReductions) : [],
+          },
         );
       }
       const pp = checkFraction(tierReductions[tier], L(`Mức giảm của nhóm ${tier}`, `Reduction of tier ${tier}`));
@@ -260,7 +278,8 @@ export function allocate(input: AllocationInput): AllocationResult {
       fail("ZERO_TOTAL", `Đơn vị ${u.code} có 0 hộ.`, `Unit ${u.code} has no households.`, { unit: u.code });
     }
     checkNotAbove(u.poor, u.households, poorL, hhL);
-    caps[i] = u.cap === undefined ? u.poor : Math.min(u.poor, checkCount(u.cap, L(`Trần của ${u.code}`, `Cap of ${u.code}`)));
+    caps[i] =
+      u.cap === undefined ? u.poor : Math.min(u.poor, checkCount(u.cap, L(`Trần của ${u.code}`, `Cap of ${u.code}`)));
     bases[i] = methodBase(method, u, i, tierReductions);
   }
   const sumBase = bases.reduce((a, b) => a + b, 0);
@@ -327,7 +346,13 @@ export function allocate(input: AllocationInput): AllocationResult {
   }
 
   // 3: largest-remainder rounding with the deterministic tie-break
-  const { allocated, floors, ranks } = hamilton(quota, T, caps, bases, units.map((u) => u.code));
+  const { allocated, floors, ranks } = hamilton(
+    quota,
+    T,
+    caps,
+    bases,
+    units.map((u) => u.code),
+  );
 
   let redistributed = 0;
   let cappedCount = 0;

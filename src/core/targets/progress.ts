@@ -59,7 +59,8 @@ export interface ProgressResult {
 export function progress(input: ProgressInput): ProgressResult {
   const actual = checkFinite(input.actual, L("Kết quả thực hiện", "Actual"));
   const target = checkFinite(input.target, L("Kế hoạch", "Target"));
-  const baseline = input.baseline === undefined ? undefined : checkFinite(input.baseline, L("Giá trị đầu kỳ", "Baseline"));
+  const baseline =
+    input.baseline === undefined ? undefined : checkFinite(input.baseline, L("Giá trị đầu kỳ", "Baseline"));
   const { direction } = input;
   let share: number | null;
   if (direction === "increase") {
