@@ -14,3 +14,4 @@ export * from "./standards";
 export * from "./classify";
 export * from "./measures";
 export * from "./targets";
+export * from "./transitions";

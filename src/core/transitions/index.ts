@@ -1,0 +1,395 @@
+/**
+ * Transitions (diễn biến) of poor and near-poor households between two rosters — last review (previous) and this
+ * review (current) — keyed by household id, as in the national review system's Form 2 "Tổng hợp diễn biến hộ
+ * nghèo" and Form 3 "Tổng hợp diễn biến hộ cận nghèo" (domain.md §7.3; terms §8.4).
+ *
+ * Form 2 (poor), household row:
+ *   1 start | 2 → near-poor | 3 → above the near-poverty line (thoát nghèo) | 4 other decrease |
+ *   5 near-poor → poor | 6 re-poor (tái nghèo) | 7 newly poor (phát sinh) | 8 other increase | 9 end
+ *   9 = 1 − 2 − 3 − 4 + 5 + 6 + 7 + 8
+ * Form 3 (near-poor), same formula: 2 escaped (thoát cận nghèo) | 3 → poor | 4 other | 5 poor → near-poor |
+ *   6 re-near-poor (tái cận nghèo) | 7 new | 8 other. (Positions 2, 3, 5 of Form 3 are DERIVED from the cross-form
+ *   relations Form 2 col 2 = Form 3 col 5 and Form 2 col 5 = Form 3 col 3.)
+ *
+ * Every valid household is routed to exactly one flow per table (or "stay"), so start − decreases + increases = end
+ * holds by construction. Households with a blank or duplicated id, or an unknown category, are excluded from all
+ * counts and reported in `problems`.
+ *
+ * Absence from a roster (DOCUMENTED DEFAULT, change with options): rosters are usually lists of poor and near-poor
+ * households only, so a household that is absent from the previous roster and poor/near-poor now is counted as
+ * newly poor/near-poor (phát sinh, `absentFromPrevious: "newPoor"`), and one that was poor/near-poor and is absent
+ * from the current roster as escaped (thoát nghèo / thoát cận nghèo, `absentFromCurrent: "escaped"`).
+ * When the rosters list all resident households, absence means the household left or arrived: use
+ * `"otherDecrease"` / `"otherIncrease"`. A per-household `leftReason` / `joinReason` always wins over the default
+ * (→ other decrease / other increase); an id in `everEscapedIds` makes a return re-poor (tái nghèo) instead of new.
+ * Rates of these flows are not computed here: their denominators are UNCERTAIN (domain.md §8.4).
+ */
+import { fail } from "../errors";
+import { CATEGORIES, type Category } from "../household";
+
+/** Non-economic reasons a household leaves a roster (→ "other decrease", Form col 4). */
+export type LeftReason = "died" | "movedAway" | "split" | "merged" | "other";
+/** Non-economic reasons a household joins a roster (→ "other increase", Form col 8). */
+export type JoinReason = "movedIn" | "split" | "other";
+
+export interface PreviousEntry {
+  /** Household code (mã hộ). Trimmed; numbers are accepted and converted to text. */
+  id: string;
+  /** Category at the previous review. */
+  category: Category;
+  /** Set when the household left for a non-economic reason (died, moved away, split, merged). */
+  leftReason?: LeftReason;
+}
+
+export interface CurrentEntry {
+  id: string;
+  /** Category at this review. */
+  category: Category;
+  /** Set when the household joined for a non-economic reason (moved in, split from another household). */
+  joinReason?: JoinReason;
+}
+
+export interface TransitionOptions {
+  /** Ids of households that escaped poverty (or near-poverty) in some earlier review: a return is "re" (tái …). */
+  everEscapedIds?: Iterable<string>;
+  /** For the near-poor table only: ids that escaped near-poverty earlier (default: `everEscapedIds`). */
+  everEscapedNearPoorIds?: Iterable<string>;
+  /** Household absent from the previous roster and (near-)poor now: "newPoor" (default: phát sinh) or "otherIncrease". */
+  absentFromPrevious?: "newPoor" | "otherIncrease";
+  /** Household (near-)poor before and absent from the current roster: "escaped" (default) or "otherDecrease". */
+  absentFromCurrent?: "escaped" | "otherDecrease";
+}
+
+/** Flow of one household in the poor table (Form 2). */
+export type PoorFlow = "stay" | "toNearPoor" | "escaped" | "otherDecrease" | "fromNearPoor" | "re" | "new" | "otherIncrease";
+/** Flow of one household in the near-poor table (Form 3). */
+export type NearPoorFlow = "stay" | "toPoor" | "escaped" | "otherDecrease" | "fromPoor" | "re" | "new" | "otherIncrease";
+
+/** Form 2: transitions of poor households (counts of households). */
+export interface PoorTransitions {
+  start: number;
+  decreases: { toNearPoor: number; escaped: number; other: number; total: number };
+  increases: { fromNearPoor: number; re: number; new: number; other: number; total: number };
+  end: number;
+  /** Form 2 columns 1–9 (index 0 = column 1); column 9 = 1 − 2 − 3 − 4 + 5 + 6 + 7 + 8. */
+  columns: [number, number, number, number, number, number, number, number, number];
+}
+
+/** Form 3: transitions of near-poor households (counts of households). */
+export interface NearPoorTransitions {
+  start: number;
+  decreases: { escaped: number; toPoor: number; other: number; total: number };
+  increases: { fromPoor: number; re: number; new: number; other: number; total: number };
+  end: number;
+  /** Form 3 columns 1–9: 1 start, 2 escaped, 3 → poor, 4 other, 5 poor →, 6 re, 7 new, 8 other, 9 end. */
+  columns: [number, number, number, number, number, number, number, number, number];
+}
+
+/** One household's movement. `from`/`to` are "absent" when it is not on that roster. */
+export interface Movement {
+  id: string;
+  from: Category | "absent";
+  to: Category | "absent";
+  /** Its flow in the poor table, when it was or is poor. */
+  poorFlow?: PoorFlow;
+  /** Its flow in the near-poor table, when it was or is near-poor. */
+  nearPoorFlow?: NearPoorFlow;
+}
+
+export type TransitionProblemCode =
+  | "MISSING_ID" // blank id: excluded
+  | "DUPLICATE_ID" // the id occurs more than once in a roster: every occurrence, in both rosters, excluded
+  | "INVALID_CATEGORY" // not poor/nearPoor/average/none: the id is excluded from both rosters
+  | "LEFT_BUT_PRESENT" // leftReason given but the household is on the current roster: reason ignored
+  | "JOINED_BUT_PRESENT"; // joinReason given but the household is on the previous roster: reason ignored
+
+export interface TransitionProblem {
+  code: TransitionProblemCode;
+  roster: "previous" | "current";
+  /** 0-based index in that roster. */
+  index: number;
+  id?: string;
+  /** True when the household is left out of all counts. */
+  excluded: boolean;
+  messageVi: string;
+  messageEn: string;
+}
+
+export interface TransitionResult {
+  poor: PoorTransitions;
+  nearPoor: NearPoorTransitions;
+  movements: Movement[];
+  problems: TransitionProblem[];
+  /** Ids left out of all counts (duplicates, invalid categories). */
+  excludedIds: string[];
+  /** Number of entries left out per roster (blank ids, duplicates, unknown categories), to reconcile with raw counts. */
+  excludedEntries: { previous: number; current: number };
+}
+
+/** A reason counts when it is a non-blank text (sheets may hold "" for none). */
+const hasReason = (v: unknown): boolean => typeof v === "string" && v.trim() !== "";
+
+function normId(raw: unknown): string | undefined {
+  if (typeof raw === "number" && Number.isFinite(raw)) return String(raw);
+  if (typeof raw !== "string") return undefined;
+  const t = raw.trim();
+  return t === "" ? undefined : t;
+}
+
+const isCategory = (c: unknown): c is Category => typeof c === "string" && (CATEGORIES as readonly string[]).includes(c);
+
+/**
+ * Transitions of poor and near-poor households between two rosters (Form 2 and Form 3, domain.md §7.3), in
+ * households. For each table: start (đầu kỳ), decreases (to the other category, escaped above the near-poverty
+ * line, other), increases (from the other category, re- = tái nghèo / tái cận nghèo, new = phát sinh, other), end
+ * (cuối kỳ), with end = start − decreases.total + increases.total by construction, plus one movement per household
+ * and the problems found (blank/duplicate ids and unknown categories are excluded, never miscounted).
+ * See the module comment for the documented default meaning of absence from a roster.
+ * @throws PovertyError INVALID_ARGUMENT when a roster is not an array or an option has an unknown value.
+ */
+export function computeTransitions(
+  previous: ReadonlyArray<PreviousEntry>,
+  current: ReadonlyArray<CurrentEntry>,
+  opts: TransitionOptions = {},
+): TransitionResult {
+  if (!Array.isArray(previous) || !Array.isArray(current)) {
+    fail("INVALID_ARGUMENT", "Danh sách hộ năm trước và năm nay phải là mảng.", "The previous and current rosters must be arrays.");
+  }
+  const absentPrev = opts.absentFromPrevious ?? "newPoor";
+  const absentCur = opts.absentFromCurrent ?? "escaped";
+  if (absentPrev !== "newPoor" && absentPrev !== "otherIncrease") {
+    fail(
+      "INVALID_ARGUMENT",
+      `Tuỳ chọn absentFromPrevious "${String(absentPrev)}" không hợp lệ (newPoor, otherIncrease).`,
+      `Option absentFromPrevious "${String(absentPrev)}" is not valid (newPoor, otherIncrease).`,
+    );
+  }
+  if (absentCur !== "escaped" && absentCur !== "otherDecrease") {
+    fail(
+      "INVALID_ARGUMENT",
+      `Tuỳ chọn absentFromCurrent "${String(absentCur)}" không hợp lệ (escaped, otherDecrease).`,
+      `Option absentFromCurrent "${String(absentCur)}" is not valid (escaped, otherDecrease).`,
+    );
+  }
+  const everPoor = new Set<string>();
+  for (const id of opts.everEscapedIds ?? []) {
+    const n = normId(id);
+    if (n !== undefined) everPoor.add(n);
+  }
+  let everNear = everPoor;
+  if (opts.everEscapedNearPoorIds !== undefined) {
+    everNear = new Set<string>();
+    for (const id of opts.everEscapedNearPoorIds) {
+      const n = normId(id);
+      if (n !== undefined) everNear.add(n);
+    }
+  }
+
+  const problems: TransitionProblem[] = [];
+  const excluded = new Set<string>();
+
+  // Pass 1: ids, duplicates, categories, per roster.
+  type Indexed<T> = { entry: T; id: string; index: number };
+  const scan = <T extends { id: unknown; category: unknown }>(roster: ReadonlyArray<T>, which: "previous" | "current") => {
+    const byId = new Map<string, Indexed<T>[]>();
+    const order: string[] = [];
+    roster.forEach((entry, index) => {
+      const id = normId(entry?.id);
+      if (id === undefined) {
+        problems.push({
+          code: "MISSING_ID",
+          roster: which,
+          index,
+          excluded: true,
+          messageVi: `Dòng ${index + 1} của danh sách ${which === "previous" ? "năm trước" : "năm nay"} không có mã hộ: không được tính.`,
+          messageEn: `Row ${index + 1} of the ${which} roster has no household id: not counted.`,
+        });
+        return;
+      }
+      let list = byId.get(id);
+      if (!list) {
+        list = [];
+        byId.set(id, list);
+        order.push(id);
+      }
+      list.push({ entry, id, index });
+      if (!isCategory(entry.category)) {
+        excluded.add(id);
+        problems.push({
+          code: "INVALID_CATEGORY",
+          roster: which,
+          index,
+          id,
+          excluded: true,
+          messageVi: `Hộ "${id}" (dòng ${index + 1}, danh sách ${which === "previous" ? "năm trước" : "năm nay"}) có phân loại không hợp lệ "${String(entry.category)}": không được tính ở cả hai năm.`,
+          messageEn: `Household "${id}" (row ${index + 1}, ${which} roster) has an unknown category "${String(entry.category)}": not counted in either year.`,
+        });
+      }
+    });
+    for (const [id, list] of byId) {
+      if (list.length > 1) {
+        excluded.add(id);
+        const rows = list.map((x) => x.index + 1).join(", ");
+        for (const x of list) {
+          problems.push({
+            code: "DUPLICATE_ID",
+            roster: which,
+            index: x.index,
+            id,
+            excluded: true,
+            messageVi: `Mã hộ "${id}" trùng lặp trong danh sách ${which === "previous" ? "năm trước" : "năm nay"} (dòng ${rows}): hộ này không được tính ở cả hai năm.`,
+            messageEn: `Household id "${id}" is duplicated in the ${which} roster (rows ${rows}): it is not counted in either year.`,
+          });
+        }
+      }
+    }
+    return { byId, order };
+  };
+  const prev = scan(previous, "previous");
+  const cur = scan(current, "current");
+
+  const poor = { start: 0, toNearPoor: 0, escaped: 0, otherDec: 0, fromNearPoor: 0, re: 0, new: 0, otherInc: 0, end: 0 };
+  const near = { start: 0, escaped: 0, toPoor: 0, otherDec: 0, fromPoor: 0, re: 0, new: 0, otherInc: 0, end: 0 };
+  const movements: Movement[] = [];
+
+  const ids = [...prev.order, ...cur.order.filter((id) => !prev.byId.has(id))];
+  for (const id of ids) {
+    if (excluded.has(id)) continue;
+    const p = prev.byId.get(id)?.[0];
+    const c = cur.byId.get(id)?.[0];
+    const from: Category | "absent" = p ? p.entry.category : "absent";
+    const to: Category | "absent" = c ? c.entry.category : "absent";
+    const left = p !== undefined && hasReason(p.entry.leftReason);
+    const joined = c !== undefined && hasReason(c.entry.joinReason);
+    if (p && c && left) {
+      problems.push({
+        code: "LEFT_BUT_PRESENT",
+        roster: "previous",
+        index: p.index,
+        id,
+        excluded: false,
+        messageVi: `Hộ "${id}" có lý do ra khỏi danh sách nhưng vẫn có trong danh sách năm nay: bỏ qua lý do.`,
+        messageEn: `Household "${id}" has a leaving reason but is on the current roster: the reason is ignored.`,
+      });
+    }
+    if (p && c && joined) {
+      problems.push({
+        code: "JOINED_BUT_PRESENT",
+        roster: "current",
+        index: c.index,
+        id,
+        excluded: false,
+        messageVi: `Hộ "${id}" có lý do vào danh sách nhưng đã có trong danh sách năm trước: bỏ qua lý do.`,
+        messageEn: `Household "${id}" has a joining reason but is on the previous roster: the reason is ignored.`,
+      });
+    }
+
+    const m: Movement = { id, from, to };
+
+    // Poor table (Form 2)
+    if (from === "poor") {
+      poor.start++;
+      if (to === "poor") m.poorFlow = "stay";
+      else if (to === "nearPoor") m.poorFlow = "toNearPoor";
+      else if (to === "absent") m.poorFlow = left || absentCur === "otherDecrease" ? "otherDecrease" : "escaped";
+      else m.poorFlow = "escaped"; // average or none: above the near-poverty line
+    }
+    if (to === "poor") {
+      poor.end++;
+      if (from === "nearPoor") m.poorFlow = "fromNearPoor";
+      else if (from !== "poor") {
+        if (from === "absent" && joined) m.poorFlow = "otherIncrease";
+        else if (everPoor.has(id)) m.poorFlow = "re";
+        else if (from === "absent" && absentPrev === "otherIncrease") m.poorFlow = "otherIncrease";
+        else m.poorFlow = "new";
+      }
+    }
+    // Near-poor table (Form 3)
+    if (from === "nearPoor") {
+      near.start++;
+      if (to === "nearPoor") m.nearPoorFlow = "stay";
+      else if (to === "poor") m.nearPoorFlow = "toPoor";
+      else if (to === "absent") m.nearPoorFlow = left || absentCur === "otherDecrease" ? "otherDecrease" : "escaped";
+      else m.nearPoorFlow = "escaped";
+    }
+    if (to === "nearPoor") {
+      near.end++;
+      if (from === "poor") m.nearPoorFlow = "fromPoor";
+      else if (from !== "nearPoor") {
+        if (from === "absent" && joined) m.nearPoorFlow = "otherIncrease";
+        else if (everNear.has(id)) m.nearPoorFlow = "re";
+        else if (from === "absent" && absentPrev === "otherIncrease") m.nearPoorFlow = "otherIncrease";
+        else m.nearPoorFlow = "new";
+      }
+    }
+    switch (m.poorFlow) {
+      case "toNearPoor": poor.toNearPoor++; break;
+      case "escaped": poor.escaped++; break;
+      case "otherDecrease": poor.otherDec++; break;
+      case "fromNearPoor": poor.fromNearPoor++; break;
+      case "re": poor.re++; break;
+      case "new": poor.new++; break;
+      case "otherIncrease": poor.otherInc++; break;
+    }
+    switch (m.nearPoorFlow) {
+      case "toPoor": near.toPoor++; break;
+      case "escaped": near.escaped++; break;
+      case "otherDecrease": near.otherDec++; break;
+      case "fromPoor": near.fromPoor++; break;
+      case "re": near.re++; break;
+      case "new": near.new++; break;
+      case "otherIncrease": near.otherInc++; break;
+    }
+    movements.push(m);
+  }
+
+  const pDec = poor.toNearPoor + poor.escaped + poor.otherDec;
+  const pInc = poor.fromNearPoor + poor.re + poor.new + poor.otherInc;
+  const nDec = near.escaped + near.toPoor + near.otherDec;
+  const nInc = near.fromPoor + near.re + near.new + near.otherInc;
+
+  const countExcluded = (r: ReadonlyArray<{ id: unknown }>) => r.filter((e) => {
+    const id = normId(e?.id);
+    return id === undefined || excluded.has(id);
+  }).length;
+
+  problems.sort((a, b) => (a.roster === b.roster ? a.index - b.index : a.roster === "previous" ? -1 : 1));
+
+  return {
+    poor: {
+      start: poor.start,
+      decreases: { toNearPoor: poor.toNearPoor, escaped: poor.escaped, other: poor.otherDec, total: pDec },
+      increases: { fromNearPoor: poor.fromNearPoor, re: poor.re, new: poor.new, other: poor.otherInc, total: pInc },
+      end: poor.end,
+      columns: [poor.start, poor.toNearPoor, poor.escaped, poor.otherDec, poor.fromNearPoor, poor.re, poor.new, poor.otherInc, poor.end],
+    },
+    nearPoor: {
+      start: near.start,
+      decreases: { escaped: near.escaped, toPoor: near.toPoor, other: near.otherDec, total: nDec },
+      increases: { fromPoor: near.fromPoor, re: near.re, new: near.new, other: near.otherInc, total: nInc },
+      end: near.end,
+      columns: [near.start, near.escaped, near.toPoor, near.otherDec, near.fromPoor, near.re, near.new, near.otherInc, near.end],
+    },
+    movements,
+    problems,
+    excludedIds: [...excluded].sort(),
+    excludedEntries: { previous: countExcluded(previous), current: countExcluded(current) },
+  };
+}
+
+/**
+ * Check the Form 2 / Form 3 identity on a row of 9 columns: column 9 = 1 − 2 − 3 − 4 + 5 + 6 + 7 + 8.
+ * Returns the difference (reported end − computed end); 0 when the row is consistent. Counts, households or members.
+ */
+export function transitionIdentityGap(columns: ReadonlyArray<number>): number {
+  if (!Array.isArray(columns) || columns.length !== 9 || columns.some((v) => typeof v !== "number" || !Number.isFinite(v))) {
+    fail(
+      "INVALID_ARGUMENT",
+      "Cần đúng 9 cột số (cột 1–9 của biểu diễn biến).",
+      "Exactly 9 numeric columns are needed (columns 1–9 of the transition form).",
+      { columns },
+    );
+  }
+  const [c1, c2, c3, c4, c5, c6, c7, c8, c9] = columns;
+  return c9 - (c1 - c2 - c3 - c4 + c5 + c6 + c7 + c8);
+}
