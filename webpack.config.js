@@ -13,7 +13,6 @@
  * src/functions/functions.vi.json by scripts/localize-functions.js), taskpane.html loading both entries,
  * taskpane.js (+ lazy workflow chunks), assets/, manifest.xml.
  */
-/* eslint-env node */
 const path = require("path");
 const fs = require("fs");
 const webpack = require("webpack");
@@ -54,7 +53,9 @@ class LocalizeFunctionsPlugin {
             compilation.emitAsset("functions-vi.json", new webpack.sources.RawSource(JSON.stringify(vi, null, 4)));
           } catch (e) {
             compilation.errors.push(
-              new webpack.WebpackError(`functions-vi.json (${path.relative(__dirname, TRANSLATION_TABLE)}): ${e.message}`),
+              new webpack.WebpackError(
+                `functions-vi.json (${path.relative(__dirname, TRANSLATION_TABLE)}): ${e.message}`,
+              ),
             );
           }
         },

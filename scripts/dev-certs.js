@@ -13,7 +13,7 @@
 
 const fs = require("fs");
 const path = require("path");
-const crypto = require("crypto");
+const { X509Certificate } = require("crypto");
 
 const CERT_DIR = path.resolve(__dirname, "..", ".certs");
 const DAYS = 30;
@@ -25,7 +25,7 @@ function paths(dir = CERT_DIR) {
 function stillValid(p) {
   try {
     if (![p.ca, p.cert, p.key].every((f) => fs.existsSync(f))) return false;
-    const cert = new crypto.X509Certificate(fs.readFileSync(p.cert));
+    const cert = new X509Certificate(fs.readFileSync(p.cert));
     return new Date(cert.validTo).getTime() - Date.now() > 7 * 24 * 3600 * 1000;
   } catch {
     return false;
@@ -46,7 +46,10 @@ module.exports = { ensureDevCerts, CERT_DIR };
 
 if (require.main === module) {
   ensureDevCerts().then(
-    (c) => console.log(`Dev certificates ready:\n  CA (trust this once): ${c.paths.ca}\n  cert: ${c.paths.cert}\n  key:  ${c.paths.key}`),
+    (c) =>
+      console.log(
+        `Dev certificates ready:\n  CA (trust this once): ${c.paths.ca}\n  cert: ${c.paths.cert}\n  key:  ${c.paths.key}`,
+      ),
     (e) => {
       console.error(e instanceof Error ? e.message : String(e));
       process.exit(1);

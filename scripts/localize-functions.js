@@ -77,7 +77,9 @@ function localize(functionsJson, table) {
     if (!known.has(id)) problems.push(`${id}: translation for a function that functions.json does not define`);
   }
   if (problems.length > 0) {
-    throw new Error(`localize-functions: functions-vi.json would ship untranslated or stale help:\n  - ${problems.join("\n  - ")}`);
+    throw new Error(
+      `localize-functions: functions-vi.json would ship untranslated or stale help:\n  - ${problems.join("\n  - ")}`,
+    );
   }
   return out;
 }

@@ -66,7 +66,8 @@ const en: { [K in StringKey]: string } = {
   "nav.settings": "Settings",
 
   "wf.classify.description": "Find poor, near-poor and average-living-standard households from the review forms.",
-  "wf.validate.description": "Check review records before submission: missing data, wrong thresholds, totals that disagree.",
+  "wf.validate.description":
+    "Check review records before submission: missing data, wrong thresholds, totals that disagree.",
   "wf.targets.description": "Compute poverty rates and reduction targets (percentage points) per unit.",
   "wf.reports.description": "Build the summary tables of the review in the prescribed forms.",
   "wf.templates.description": "Create template workbooks to enter household lists and review forms.",

@@ -21,7 +21,13 @@ interface Meta {
     id: string;
     name: string;
     description?: string;
-    parameters?: Array<{ name: string; type?: string; dimensionality?: string; optional?: boolean; description?: string }>;
+    parameters?: Array<{
+      name: string;
+      type?: string;
+      dimensionality?: string;
+      optional?: boolean;
+      description?: string;
+    }>;
     result?: unknown;
     options?: unknown;
   }>;

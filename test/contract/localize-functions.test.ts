@@ -47,7 +47,9 @@ describe("localize(functionsJson, table)", () => {
   });
 
   it("fails on a blank description", () => {
-    expect(() => localize(META, { RATE: { ...TABLE.RATE, description: "" } })).toThrow(/missing Vietnamese description/);
+    expect(() => localize(META, { RATE: { ...TABLE.RATE, description: "" } })).toThrow(
+      /missing Vietnamese description/,
+    );
   });
 
   it("fails on stale ids and parameters, and on attempts to translate the name", () => {

@@ -25,7 +25,12 @@ interface Node {
 function parse(xml: string): Node {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`manifest is not well-formed: ${JSON.stringify(valid.err)}`);
-  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "", trimValues: true });
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: "",
+    trimValues: true,
+  });
   const convert = (raw: Record<string, unknown>): Node | null => {
     const name = Object.keys(raw).find((k) => k !== ":@");
     if (!name || name === "#text" || name === "?xml" || name === "#comment") return null;
@@ -142,8 +147,10 @@ describe("manifest.xml (source)", () => {
   it("short strings ≤ 125 and long strings ≤ 250 characters, overrides included", () => {
     const resources = path_(root, "VersionOverrides", "Resources");
     const lengths = (n: Node) => [n.attrs.DefaultValue, ...n.children.map((c) => c.attrs.Value)].map((s) => s.length);
-    for (const s of child(resources, "bt:ShortStrings").children) for (const l of lengths(s)) expect(l).toBeLessThanOrEqual(125);
-    for (const s of child(resources, "bt:LongStrings").children) for (const l of lengths(s)) expect(l).toBeLessThanOrEqual(250);
+    for (const s of child(resources, "bt:ShortStrings").children)
+      for (const l of lengths(s)) expect(l).toBeLessThanOrEqual(125);
+    for (const s of child(resources, "bt:LongStrings").children)
+      for (const l of lengths(s)) expect(l).toBeLessThanOrEqual(250);
   });
 
   it("uses https URLs only, all on the development base", () => {
@@ -168,7 +175,9 @@ describe("manifest.xml (source)", () => {
     expect(defs.get(runtime.attrs.resid)?.attrs.DefaultValue).toBe(`${DEV_BASE}taskpane.html`);
     expect(child(root, "DefaultSettings").children[0].attrs.DefaultValue).toBe(`${DEV_BASE}taskpane.html`);
     // Custom functions: script, metadata with a vi-vn override, namespace POVERTY.
-    expect(defs.get(path_(cf, "Script", "SourceLocation").attrs.resid)?.attrs.DefaultValue).toBe(`${DEV_BASE}functions.js`);
+    expect(defs.get(path_(cf, "Script", "SourceLocation").attrs.resid)?.attrs.DefaultValue).toBe(
+      `${DEV_BASE}functions.js`,
+    );
     const metadata = defs.get(path_(cf, "Metadata", "SourceLocation").attrs.resid)!;
     expect(metadata.attrs.DefaultValue).toBe(`${DEV_BASE}functions.json`);
     expect(metadata.children.map((c) => [c.name, c.attrs.Locale, c.attrs.Value])).toEqual([
@@ -222,7 +231,9 @@ describe("dist/manifest.xml (production build)", () => {
   it("every URL it references is a file in dist/ (incl. functions-vi.json and icons)", () => {
     const urls = urlsOf(all(parse(built)));
     const files = [...new Set(urls.map((u) => u.slice(PROD_BASE.length).replace(/[?#].*$/, "")))];
-    expect(files).toEqual(expect.arrayContaining(["functions.js", "functions.json", "functions-vi.json", "taskpane.html"]));
+    expect(files).toEqual(
+      expect.arrayContaining(["functions.js", "functions.json", "functions-vi.json", "taskpane.html"]),
+    );
     expect(files.filter((f) => f.startsWith("assets/")).length).toBeGreaterThanOrEqual(3);
     const missing = files.filter((f) => !fs.existsSync(path.join(DIST, f)));
     expect(missing).toEqual([]);

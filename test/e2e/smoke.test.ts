@@ -64,7 +64,9 @@ browserSuite("smoke")("task pane smoke (chromium, stub Office)", () => {
       await expect(page.getByTestId("app-title").textContent()).resolves.toBe("Poverty Planner");
 
       // The custom functions of the shared runtime were registered in the same page.
-      const ids = await page.evaluate(() => Object.keys((window as unknown as { __customFunctions: object }).__customFunctions));
+      const ids = await page.evaluate(() =>
+        Object.keys((window as unknown as { __customFunctions: object }).__customFunctions),
+      );
       expect(ids.length).toBeGreaterThan(0);
 
       pane.assertNoExternalRequests();

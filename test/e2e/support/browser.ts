@@ -113,7 +113,11 @@ function isLocal(url: string): boolean {
   }
 }
 
-export async function openTaskpane(browser: Browser, serverUrl: string, options: OpenOptions = {}): Promise<TaskpanePage> {
+export async function openTaskpane(
+  browser: Browser,
+  serverUrl: string,
+  options: OpenOptions = {},
+): Promise<TaskpanePage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 350, height: options.height ?? 720 },
     locale: "vi-VN",
@@ -130,7 +134,11 @@ export async function openTaskpane(browser: Browser, serverUrl: string, options:
     if (isLocal(url)) return route.continue();
     if (OFFICE_JS_CDN.test(url)) {
       stubbed.push(url);
-      return route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js replaced by the test stub */" });
+      return route.fulfill({
+        status: 200,
+        contentType: "text/javascript",
+        body: "/* office.js replaced by the test stub */",
+      });
     }
     blocked.push(url);
     return route.abort("blockedbyclient");

@@ -81,7 +81,10 @@
           },
           saveAsync: function (a, b) {
             var cb = typeof a === "function" ? a : b;
-            if (cb) setTimeout(function () { cb({ status: "succeeded" }); }, 0);
+            if (cb)
+              setTimeout(function () {
+                cb({ status: "succeeded" });
+              }, 0);
           },
         },
       },
@@ -136,7 +139,12 @@
     };
     var s = p(parts[0]);
     var e = parts[1] ? p(parts[1]) : s;
-    return { row: Math.min(s.row, e.row), col: Math.min(s.col, e.col), rows: Math.abs(e.row - s.row) + 1, cols: Math.abs(e.col - s.col) + 1 };
+    return {
+      row: Math.min(s.row, e.row),
+      col: Math.min(s.col, e.col),
+      rows: Math.abs(e.row - s.row) + 1,
+      cols: Math.abs(e.col - s.col) + 1,
+    };
   }
   function quoteSheet(name) {
     return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : "'" + name.replace(/'/g, "''") + "'";
@@ -152,7 +160,8 @@
     if (v === "" || v === null || v === undefined) return "Empty";
     if (typeof v === "number") return "Double";
     if (typeof v === "boolean") return "Boolean";
-    if (typeof v === "string" && /^#(VALUE!|N\/A|DIV\/0!|NUM!|NULL!|NAME\?|REF!|SPILL!|CALC!|BUSY!)$/.test(v)) return "Error";
+    if (typeof v === "string" && /^#(VALUE!|N\/A|DIV\/0!|NUM!|NULL!|NAME\?|REF!|SPILL!|CALC!|BUSY!)$/.test(v))
+      return "Error";
     return "String";
   }
 
@@ -200,8 +209,17 @@
       return out;
     };
     var write = function (values) {
-      if (!Array.isArray(values) || values.length !== box.rows || values.some(function (l) { return !Array.isArray(l) || l.length !== box.cols; })) {
-        throw officeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      if (
+        !Array.isArray(values) ||
+        values.length !== box.rows ||
+        values.some(function (l) {
+          return !Array.isArray(l) || l.length !== box.cols;
+        })
+      ) {
+        throw officeError(
+          "InvalidArgument",
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+        );
       }
       state.calls.push({ op: "write", sheet: sheet.name, address: range.address });
       values.forEach(function (line, r) {
@@ -218,45 +236,103 @@
       rowCount: box.rows,
       columnCount: box.cols,
       address:
-        quoteSheet(sheet.name) + "!" + indexToCol(box.col) + (box.row + 1) +
+        quoteSheet(sheet.name) +
+        "!" +
+        indexToCol(box.col) +
+        (box.row + 1) +
         (box.rows > 1 || box.cols > 1 ? ":" + indexToCol(box.col + box.cols - 1) + (box.row + box.rows) : ""),
-      load: function () { return range; },
-      select: function () { state.calls.push({ op: "select", sheet: sheet.name, address: range.address }); },
+      load: function () {
+        return range;
+      },
+      select: function () {
+        state.calls.push({ op: "select", sheet: sheet.name, address: range.address });
+      },
       format: { font: {}, fill: { clear: noop }, borders: {}, autofitColumns: noop, autofitRows: noop },
-      getCell: function (r, c) { return makeRange(sheet, { row: box.row + r, col: box.col + c, rows: 1, cols: 1 }); },
+      getCell: function (r, c) {
+        return makeRange(sheet, { row: box.row + r, col: box.col + c, rows: 1, cols: 1 });
+      },
     };
-    Object.defineProperty(range, "values", { get: function () { return matrix(function (r, c) { return get(sheet, r, c); }); }, set: write });
-    Object.defineProperty(range, "formulas", { get: function () { return matrix(function (r, c) { return get(sheet, r, c); }); }, set: write });
-    Object.defineProperty(range, "valueTypes", { get: function () { return matrix(function (r, c) { return typeOf(get(sheet, r, c)); }); } });
+    Object.defineProperty(range, "values", {
+      get: function () {
+        return matrix(function (r, c) {
+          return get(sheet, r, c);
+        });
+      },
+      set: write,
+    });
+    Object.defineProperty(range, "formulas", {
+      get: function () {
+        return matrix(function (r, c) {
+          return get(sheet, r, c);
+        });
+      },
+      set: write,
+    });
+    Object.defineProperty(range, "valueTypes", {
+      get: function () {
+        return matrix(function (r, c) {
+          return typeOf(get(sheet, r, c));
+        });
+      },
+    });
     return range;
   }
 
   function makeSheet(sheet) {
     var ws = {
       isNullObject: false,
-      load: function () { return ws; },
-      activate: function () { state.active = state.sheets.indexOf(sheet); },
-      delete: function () { state.sheets.splice(state.sheets.indexOf(sheet), 1); },
-      getRange: function (address) { return makeRange(sheet, parseA1(address || "A1")); },
-      getRangeByIndexes: function (r, c, rows, cols) { return makeRange(sheet, { row: r, col: c, rows: rows, cols: cols }); },
-      getUsedRange: function () { return makeRange(sheet, usedBox(sheet) || { row: 0, col: 0, rows: 1, cols: 1 }); },
+      load: function () {
+        return ws;
+      },
+      activate: function () {
+        state.active = state.sheets.indexOf(sheet);
+      },
+      delete: function () {
+        state.sheets.splice(state.sheets.indexOf(sheet), 1);
+      },
+      getRange: function (address) {
+        return makeRange(sheet, parseA1(address || "A1"));
+      },
+      getRangeByIndexes: function (r, c, rows, cols) {
+        return makeRange(sheet, { row: r, col: c, rows: rows, cols: cols });
+      },
+      getUsedRange: function () {
+        return makeRange(sheet, usedBox(sheet) || { row: 0, col: 0, rows: 1, cols: 1 });
+      },
       getUsedRangeOrNullObject: function () {
         var b = usedBox(sheet);
-        return b ? makeRange(sheet, b) : { isNullObject: true, load: function () { return this; } };
+        return b
+          ? makeRange(sheet, b)
+          : {
+              isNullObject: true,
+              load: function () {
+                return this;
+              },
+            };
       },
     };
-    Object.defineProperty(ws, "name", { get: function () { return sheet.name; }, set: function (v) { sheet.name = v; } });
+    Object.defineProperty(ws, "name", {
+      get: function () {
+        return sheet.name;
+      },
+      set: function (v) {
+        sheet.name = v;
+      },
+    });
     return ws;
   }
 
   function findSheet(name) {
-    for (var i = 0; i < state.sheets.length; i++) if (state.sheets[i].name.toLowerCase() === String(name).toLowerCase()) return state.sheets[i];
+    for (var i = 0; i < state.sheets.length; i++)
+      if (state.sheets[i].name.toLowerCase() === String(name).toLowerCase()) return state.sheets[i];
     return null;
   }
 
   function RequestContext() {
     var worksheets = {
-      load: function () { return worksheets; },
+      load: function () {
+        return worksheets;
+      },
       getItem: function (name) {
         var s = findSheet(name);
         if (!s) throw officeError("ItemNotFound", "The requested resource doesn't exist.");
@@ -264,25 +340,49 @@
       },
       getItemOrNullObject: function (name) {
         var s = findSheet(name);
-        return s ? makeSheet(s) : { isNullObject: true, load: function () { return this; } };
+        return s
+          ? makeSheet(s)
+          : {
+              isNullObject: true,
+              load: function () {
+                return this;
+              },
+            };
       },
       add: function (name) {
-        if (findSheet(name)) throw officeError("ItemAlreadyExists", "A resource with the same name or identifier already exists.");
+        if (findSheet(name))
+          throw officeError("ItemAlreadyExists", "A resource with the same name or identifier already exists.");
         var s = { name: name, cells: [] };
         state.sheets.push(s);
         state.calls.push({ op: "addSheet", sheet: name });
         return makeSheet(s);
       },
-      getActiveWorksheet: function () { return makeSheet(state.sheets[state.active]); },
+      getActiveWorksheet: function () {
+        return makeSheet(state.sheets[state.active]);
+      },
     };
-    Object.defineProperty(worksheets, "items", { get: function () { return state.sheets.map(makeSheet); } });
+    Object.defineProperty(worksheets, "items", {
+      get: function () {
+        return state.sheets.map(makeSheet);
+      },
+    });
     this.workbook = {
       worksheets: worksheets,
-      getActiveCell: function () { return makeSheet(state.sheets[state.active]).getRange("A1"); },
-      getSelectedRange: function () { return makeSheet(state.sheets[state.active]).getRange("A1"); },
+      getActiveCell: function () {
+        return makeSheet(state.sheets[state.active]).getRange("A1");
+      },
+      getSelectedRange: function () {
+        return makeSheet(state.sheets[state.active]).getRange("A1");
+      },
     };
-    this.application = { suspendApiCalculationUntilNextSync: function () {}, suspendScreenUpdatingUntilNextSync: function () {} };
-    this.sync = function () { state.calls.push({ op: "sync" }); return Promise.resolve(); };
+    this.application = {
+      suspendApiCalculationUntilNextSync: function () {},
+      suspendScreenUpdatingUntilNextSync: function () {},
+    };
+    this.sync = function () {
+      state.calls.push({ op: "sync" });
+      return Promise.resolve();
+    };
   }
 
   window.Excel = {
@@ -290,8 +390,14 @@
     run: function (a, b) {
       var batch = typeof a === "function" ? a : b;
       state.calls.push({ op: "run" });
-      return Promise.resolve().then(function () { return batch(new RequestContext()); });
+      return Promise.resolve().then(function () {
+        return batch(new RequestContext());
+      });
     },
-    ErrorCodes: { itemNotFound: "ItemNotFound", invalidArgument: "InvalidArgument", itemAlreadyExists: "ItemAlreadyExists" },
+    ErrorCodes: {
+      itemNotFound: "ItemNotFound",
+      invalidArgument: "InvalidArgument",
+      itemAlreadyExists: "ItemAlreadyExists",
+    },
   };
 })();
