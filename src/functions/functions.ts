@@ -15,9 +15,11 @@
  */
 import { fail } from "../core/errors";
 import { alkireFosterFlat, fgt, impliedTotal, rate } from "../core/measures";
-import { incomeLine } from "../core/standards";
+import { incomeLine, parseCategory } from "../core/standards";
+import { computeTransitions } from "../core/transitions";
 import { allocate, progress, ratePath, requiredAnnualReduction, targetFromReduction, type AllocationMethod } from "../core/targets";
 import { areaOf, choiceOf, lineKindOf, resolveStandard } from "./args";
+import { transitionRows } from "./transitions";
 import { classifyRange, classifyScoreRange } from "./classify";
 import { emptyRows, flagBlock, atRow, type RowErrors } from "./columns";
 import { guard, toCustomFunctionsError } from "./errors";
@@ -443,3 +445,44 @@ export function cfProgress(actual: any[][], target: any[][], baseline?: any[][])
     });
   });
 }
+
+// ------------------------------------------------------------------------------------------------
+// Transitions
+// ------------------------------------------------------------------------------------------------
+
+/**
+ * Transitions of poor households between the previous and this review (Form 2): a two-column table of flow label and households — start, each decrease (to near-poor, escaped, other), each increase (from near-poor, re-poor, newly poor, other), end.
+ * @customfunction TRANSITIONS
+ * @param prev_ids Household codes of the previous review (one column).
+ * @param prev_status Category of each household at the previous review ("Hộ nghèo", "cận nghèo", …), same length.
+ * @param ids Household codes of this review (one column).
+ * @param status Category of each household at this review, same length.
+ * @param [ever_escaped_ids] Codes of households that escaped poverty in an earlier review: their return counts as re-poor.
+ * @returns 9 rows of [flow, households].
+ */
+export function cfTransitions(prev_ids: any[][], prev_status: any[][], ids: any[][], status: any[][], ever_escaped_ids?: any[][]): any[][] {
+  return guard(() =>
+    memo.memo("TRANSITIONS", [prev_ids, prev_status, ids, status, ever_escaped_ids], () => {
+      const { previous, current, everEscaped } = transitionRows(prev_ids, prev_status, ids, status, ever_escaped_ids, parseCategory);
+      const r = computeTransitions(previous, current, { everEscapedIds: everEscaped });
+      const excluded = r.problems.find((p) => p.excluded);
+      if (excluded) {
+        fail("INVALID_ARGUMENT", excluded.messageVi, excluded.messageEn, { problem: excluded.code, index: excluded.index });
+      }
+      return TRANSITION_LABELS.map((label, i) => [label, r.poor.columns[i]]);
+    }),
+  );
+}
+
+/** Form 2 column meanings (domain.md §7.3), in column order 1–9. */
+const TRANSITION_LABELS = [
+  "Hộ nghèo đầu kỳ",
+  "Giảm: chuyển sang hộ cận nghèo",
+  "Giảm: thoát nghèo (lên trên chuẩn cận nghèo)",
+  "Giảm: lý do khác (chết, chuyển đi, tách, nhập hộ)",
+  "Tăng: từ hộ cận nghèo",
+  "Tăng: tái nghèo",
+  "Tăng: phát sinh mới",
+  "Tăng: lý do khác (chuyển đến, tách hộ)",
+  "Hộ nghèo cuối kỳ",
+];

@@ -13,6 +13,10 @@
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
+// Module-level aliases: inside a vm context (jest, some hosts) every global lookup is slow, and this
+// loop makes millions of them.
+const imul = Math.imul;
+const isArray = Array.isArray;
 
 /** Two running 32-bit hashes (FNV-1a style with different offsets; murmur-like finaliser). */
 class Hasher {
@@ -20,8 +24,8 @@ class Hasher {
   b = 0x01000193 ^ 0x5bd1e995;
 
   int(x: number): void {
-    this.a = Math.imul(this.a ^ x, 0x01000193);
-    this.b = Math.imul(this.b ^ x, 0x5bd1e995);
+    this.a = imul(this.a ^ x, 0x01000193);
+    this.b = imul(this.b ^ x, 0x5bd1e995);
     this.b ^= this.b >>> 15;
   }
 
@@ -54,7 +58,7 @@ class Hasher {
       default:
         if (v === null) {
           this.int(7);
-        } else if (Array.isArray(v)) {
+        } else if (isArray(v)) {
           this.int(8);
           this.int(v.length);
           for (let i = 0; i < v.length; i++) this.value(v[i]);
