@@ -7,6 +7,7 @@ import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { buildReportTables, buildRosterTemplate, buildSummaryTemplate, buildTargetTables, buildTrackingTable } from "../../src/core/tables";
+import { generateSampleRosters } from "../../src/core/sample";
 import { writeTablesToFile } from "../../src/xlsx/write";
 import { compareWithRecalculated, libreOfficeAvailable, recalcFiles } from "../support/recalc";
 import { sampleRoster, standard, UNITS, YEAR } from "../core/tables/fixtures";
@@ -20,7 +21,11 @@ const lo = libreOfficeAvailable("test/xlsx/write.recalc.test.ts");
 
   beforeAll(async () => {
     const { households, categories } = sampleRoster();
-    files.report = await writeTablesToFile(buildReportTables(households, standard, { reviewYear: YEAR, categories }), join(dir, "report.xlsx"));
+    const prev = generateSampleRosters({ seed: 7 });
+    files.report = await writeTablesToFile(
+      buildReportTables(households, standard, { reviewYear: YEAR, categories, previous: { households: prev.previous }, transitionOptions: { everEscapedIds: prev.everEscapedIds } }),
+      join(dir, "report.xlsx"),
+    );
     files.reportEn = await writeTablesToFile(buildReportTables(households, standard, { reviewYear: YEAR, categories, lang: "en" }), join(dir, "report-en.xlsx"));
     files.targets = await writeTablesToFile(
       [
@@ -55,6 +60,7 @@ const lo = libreOfficeAvailable("test/xlsx/write.recalc.test.ts");
       ...(await compareWithRecalculated(files.report, recalculated.report)).checked,
       ...(await compareWithRecalculated(files.targets, recalculated.targets)).checked,
     ].map((c) => c.formula);
+    expect(all.some((f) => /^C\d+-D\d+-E\d+-F\d+\+G\d+\+H\d+\+I\d+\+J\d+$/.test(f))).toBe(true);
     for (const re of [/^ROUND\([A-Z]+\d+\/[A-Z]+\d+,4\)$/, /^SUM\(/, /^[A-Z]+\d+\+[A-Z]+\d+$/, /^INT\(/, /^MAX\(0,/, /^IF\(ABS\(/, /\*/]) {
       expect(all.some((f) => re.test(f))).toBe(true);
     }

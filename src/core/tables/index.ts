@@ -10,4 +10,5 @@ export * from "./breakdowns";
 export * from "./targets";
 export * from "./tracking";
 export * from "./templates";
+export * from "./transitions";
 export * from "./report";

@@ -12,6 +12,8 @@ import { buildCauseBreakdown, buildEthnicityBreakdown, buildTargetGroupBreakdown
 import { buildForm1 } from "./form1";
 import type { ResultTable } from "./model";
 import type { TableOptions } from "./build";
+import { buildTransitionTables } from "./transitions";
+import type { TransitionOptions } from "../transitions";
 
 export interface ReportOptions extends TableOptions {
   reviewYear: number;
@@ -24,6 +26,12 @@ export interface ReportOptions extends TableOptions {
    * results); they appear after Form 1.
    */
   extraAfterForm1?: readonly ResultTable[];
+  /**
+   * Last review's roster for Forms 2–3 (categories optional: classified under `previousStandard`, default the same
+   * standard). Without it, households with a `startCategory` (phân loại đầu kỳ) give the start of the period.
+   */
+  previous?: { households: readonly Household[]; categories?: readonly Category[]; standard?: Standard };
+  transitionOptions?: TransitionOptions;
 }
 
 /**
@@ -60,6 +68,19 @@ export function buildReportTables(households: readonly Household[], standard: St
   const categories = opts.categories ?? classifyRoster(households, standard);
   const input = { households, categories, standard, reviewYear: opts.reviewYear };
   const tables: ResultTable[] = [buildForm1(input, opts), ...(opts.extraAfterForm1 ?? [])];
+  if (opts.previous) {
+    const prev = opts.previous;
+    const prevCats = prev.categories ?? classifyRoster(prev.households, prev.standard ?? standard);
+    tables.push(...buildTransitionTables({ previous: prev.households, previousCategories: prevCats, current: households, currentCategories: categories, standard, reviewYear: opts.reviewYear, options: opts.transitionOptions }, opts));
+  } else if (households.some((h) => h.startCategory !== undefined)) {
+    const withStart = households.filter((h) => h.startCategory !== undefined);
+    tables.push(
+      ...buildTransitionTables(
+        { previous: withStart, previousCategories: withStart.map((h) => h.startCategory as Category), current: households, currentCategories: categories, standard, reviewYear: opts.reviewYear, options: opts.transitionOptions },
+        opts,
+      ),
+    );
+  }
   const hasFlags = households.some((h) => Array.isArray(h.deprivationFlags) && h.deprivationFlags.length > 0) && standard.indicators !== null;
   if (hasFlags) {
     tables.push(buildDeprivationByUnit(input, "poor", opts), buildDeprivationByUnit(input, "nearPoor", opts), buildDeprivationRates(input, opts));

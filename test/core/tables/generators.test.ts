@@ -265,3 +265,29 @@ describe("templates", () => {
     expect(t.rows.at(-1)!.kind).toBe("total");
   });
 });
+
+describe("transition forms (Forms 2 and 3)", () => {
+  test("columns 1–8 equal computeTransitions; column 9 is the identity formula; totals SUM", async () => {
+    const { generateSampleRosters } = await import("../../../src/core/sample");
+    const { computeTransitions } = await import("../../../src/core/transitions");
+    const { classifyRoster, buildTransitionTables } = await import("../../../src/core/tables");
+    const s = generateSampleRosters({ seed: 7 });
+    const prevStd = standard;
+    const prevCats = classifyRoster(s.previous, prevStd);
+    const curCats = classifyRoster(s.current, standard);
+    const [f2, f3] = buildTransitionTables({ previous: s.previous, previousCategories: prevCats, current: s.current, currentCategories: curCats, standard, reviewYear: YEAR, options: { everEscapedIds: s.everEscapedIds } });
+    const all = computeTransitions(s.previous.map((h, i) => ({ id: h.id, category: prevCats[i] })), s.current.map((h, i) => ({ id: h.id, category: curCats[i] })), { everEscapedIds: s.everEscapedIds });
+    const last = f2.rows.length - 1;
+    for (let j = 1; j <= 9; j++) {
+      expect(val(cell(f2, last, `c${j}`))).toBe(all.poor.columns[j - 1]);
+      expect(val(cell(f3, last, `c${j}`))).toBe(all.nearPoor.columns[j - 1]);
+    }
+    const R = sheetRow(f2, 0);
+    expect(cell(f2, 0, "c9")).toMatchObject({ formula: `C${R}-D${R}-E${R}-F${R}+G${R}+H${R}+I${R}+J${R}` });
+    expect(all.poor.columns.some((x, j) => j > 0 && j < 8 && x > 0)).toBe(true);
+    // a roster with "phân loại đầu kỳ" gives the same forms through buildReportTables
+    const withStart = s.current.map((h) => ({ ...h, startCategory: "poor" as const }));
+    const ids = buildReportTables(withStart, standard, { reviewYear: YEAR, categories: curCats }).map((t) => t.id);
+    expect(ids.slice(0, 3)).toEqual(["form1-results", "form2-poor-transitions", "form3-nearpoor-transitions"]);
+  });
+});
