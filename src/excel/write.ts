@@ -1,0 +1,305 @@
+/**
+ * Writing ResultTables as new, product-owned sheets.
+ *
+ * Rules this module owns (tested in test/excel/write.test.ts):
+ *  1. NEVER write into the user's sheets. Output goes to "KQ - …" sheets marked with the generated-sheet
+ *     name (see marker.ts). An existing sheet of that title that is NOT marked is left alone and the
+ *     output gets " (2)", " (3)"…
+ *  2. No half-written output. Each table is first written to a fresh temporary sheet; only when every
+ *     table of the command is complete are the old generated sheets deleted and the temporaries renamed
+ *     (one sync). If anything fails or the user cancels before that, the temporaries are deleted in a
+ *     new Excel.run and the original error is rethrown (the previous output, if any, is untouched).
+ *  3. Re-running replaces the add-in's own sheet (same name, same position of content), idempotently.
+ *  4. Values go as one 2-D array per block (blocks sized to stay under the 5 MB request limit), number
+ *     formats are written before values (text cells "@", so "=…" user text stays text), formulas as
+ *     formulas; then one styling pass: merges, header/total styles, widths, freeze panes, print setup,
+ *     an Excel table where the layout fits, data validation, protection, the marker, a chart if asked.
+ *
+ * Requirement sets: 1.4 (names, getItemOrNullObject), 1.7 (freeze panes, chart series X values),
+ * 1.8 (data validation, only for templates), 1.9 (page layout; skipped when unsupported).
+ */
+import type { Bilingual, Lang } from "../core/i18n";
+import { pick } from "../core/i18n";
+import type { ResultTable } from "../core/tables/model";
+import type { ExcelHost } from "./host";
+import { officeHost } from "./host";
+import type { ExcelContextLike, RangeLike, WorksheetLike } from "./office";
+import { isGatewayError, mapOfficeError, throwIfAborted } from "./errors";
+import { GENERATED_NAME, OUTPUT_PREFIX, candidateName } from "./marker";
+import { planSheet, rowBlocks, type PlanArea, type SheetPlan } from "./render";
+
+export interface ChartSpec {
+  /** ResultTable id the chart belongs to (it is placed under that table). */
+  tableId: string;
+  title: Bilingual;
+  /** Column key of the category axis (e.g. the unit name). */
+  categoryColumn: string;
+  /** Column keys of the series (e.g. poor rate, near-poor rate). */
+  valueColumns: string[];
+  type?: "ColumnClustered" | "BarClustered";
+}
+
+export interface WriteProgress {
+  tablesDone: number;
+  tables: number;
+  rowsWritten: number;
+  totalRows: number;
+}
+
+export interface WriteOptions {
+  /** Prefix of output sheet names. Default "KQ - ". */
+  prefix?: string;
+  lang?: Lang;
+  charts?: ChartSpec[];
+  /** Activate the first written sheet at the end. Default true. */
+  activate?: boolean;
+  onProgress?: (p: WriteProgress) => void;
+  signal?: AbortSignal;
+  host?: ExcelHost;
+  /** Request budget per values block (bytes). Default 2 MB. */
+  budgetBytes?: number;
+}
+
+export interface WrittenSheet {
+  tableId: string;
+  sheetName: string;
+  /** True when an earlier generated sheet of that name was replaced. */
+  replaced: boolean;
+  rows: number;
+  columns: number;
+}
+
+const HEADER_FILL = "#DDEBF7";
+const SECTION_FILL = "#F2F2F2";
+const TOTAL_FILL = "#FFF2CC";
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"];
+
+/** Excel column width (points) for a width in characters. */
+export function charsToPoints(chars: number): number {
+  return Math.round(chars * 5.6 + 5);
+}
+
+function areaRange(ws: WorksheetLike, a: PlanArea): RangeLike {
+  return ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols);
+}
+
+function borderAll(r: RangeLike): void {
+  for (const e of EDGES) {
+    const b = r.format.borders.getItem(e);
+    b.style = "Continuous";
+    b.color = "#808080";
+  }
+}
+
+/** Queue the styling pass of one sheet (no sync here). */
+function queueStyling(ctx: ExcelContextLike, ws: WorksheetLike, table: ResultTable, plan: SheetPlan, lang: Lang, host: ExcelHost, charts: ChartSpec[]): void {
+  const cols = plan.cols;
+  for (const m of plan.merges) areaRange(ws, m).merge(false);
+  plan.roles.forEach((role, r) => {
+    if (role === "body" || role === "blank" || role === "header") return;
+    const row = ws.getRangeByIndexes(r, 0, 1, cols);
+    if (role === "title") {
+      row.format.font.bold = true;
+      if (r === 0) row.format.font.size = 13;
+      row.format.horizontalAlignment = "Center";
+    } else if (role === "note") {
+      row.format.font.italic = true;
+    } else {
+      row.format.font.bold = true;
+      if (role === "section") row.format.fill.color = SECTION_FILL;
+      if (role === "total") row.format.fill.color = TOTAL_FILL;
+    }
+  });
+  if (plan.headerRowCount > 0) {
+    const hdr = ws.getRangeByIndexes(plan.firstHeaderRow, 0, plan.headerRowCount, cols);
+    hdr.format.font.bold = true;
+    hdr.format.fill.color = HEADER_FILL;
+    hdr.format.wrapText = true;
+    hdr.format.horizontalAlignment = "Center";
+    hdr.format.verticalAlignment = "Center";
+    borderAll(hdr);
+  }
+  if (plan.bodyRowCount > 0) borderAll(ws.getRangeByIndexes(plan.firstBodyRow, 0, plan.bodyRowCount, cols));
+  plan.widths.forEach((w, c) => {
+    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = charsToPoints(w);
+  });
+  if (plan.freeze.columns > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(1, plan.freeze.rows), plan.freeze.columns));
+  else if (plan.freeze.rows > 0) ws.freezePanes.freezeRows(plan.freeze.rows);
+  if (plan.print && host.supports("1.9")) {
+    ws.pageLayout.orientation = plan.print.landscape ? "Landscape" : "Portrait";
+    ws.pageLayout.paperSize = "A4";
+    if (plan.print.titleRows) ws.pageLayout.setPrintTitleRows(plan.print.titleRows);
+  }
+  if (plan.excelTable) {
+    const t = ws.tables.add(plan.excelTable, true);
+    t.style = "TableStyleLight9";
+  }
+  if (plan.validations.length > 0 && host.supports("1.8")) {
+    for (const v of plan.validations) {
+      const dv = areaRange(ws, v.area).dataValidation;
+      const rule = v.rule;
+      if (rule.kind === "list") dv.rule = { list: { inCellDropDown: true, source: rule.values.join(",") } };
+      else {
+        const spec = rule.max === undefined
+          ? { formula1: rule.min, operator: "GreaterThanOrEqualTo" }
+          : { formula1: rule.min, formula2: rule.max, operator: "Between" };
+        dv.rule = rule.kind === "whole" ? { wholeNumber: spec } : { decimal: spec };
+      }
+      if (rule.prompt) dv.prompt = { showPrompt: true, title: "", message: pick(rule.prompt, lang) };
+      if (rule.error) dv.errorAlert = { showAlert: true, style: "Stop", title: "", message: pick(rule.error, lang) };
+    }
+  }
+  for (const spec of charts.filter((c) => c.tableId === table.id)) queueChart(ws, table, plan, spec, lang, host);
+  ws.names.add(GENERATED_NAME, ws.getRange("A1"), `Poverty Planner: ${table.id}`);
+  if (plan.protect) {
+    for (const a of plan.protect.unlocked) areaRange(ws, a).format.protection.locked = false;
+    ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true });
+  }
+  void ctx;
+}
+
+function queueChart(ws: WorksheetLike, table: ResultTable, plan: SheetPlan, spec: ChartSpec, lang: Lang, host: ExcelHost): void {
+  const cat = table.columns.findIndex((c) => c.key === spec.categoryColumn);
+  const vals = spec.valueColumns.map((k) => table.columns.findIndex((c) => c.key === k)).filter((i) => i >= 0);
+  if (cat < 0 || vals.length === 0) return;
+  // Chart the leading run of plain body rows (sections and totals would distort the bars).
+  let n = 0;
+  while (plan.firstBodyRow + n < plan.rows && plan.roles[plan.firstBodyRow + n] === "body" && n < table.rows.length) n++;
+  if (n === 0) return;
+  const catRange = ws.getRangeByIndexes(plan.firstBodyRow, cat, n, 1);
+  const chart = ws.charts.add(spec.type ?? "ColumnClustered", ws.getRangeByIndexes(plan.firstBodyRow, vals[0], n, 1), "Columns");
+  chart.title.text = pick(spec.title, lang);
+  chart.legend.position = "Bottom";
+  const first = chart.series.getItemAt(0);
+  first.name = pick(table.columns[vals[0]].header, lang);
+  if (host.supports("1.7")) first.setXAxisValues(catRange);
+  for (const v of vals.slice(1)) {
+    const s = chart.series.add(pick(table.columns[v].header, lang));
+    s.setValues(ws.getRangeByIndexes(plan.firstBodyRow, v, n, 1));
+    if (host.supports("1.7")) s.setXAxisValues(catRange);
+  }
+  const top = plan.rows + 1;
+  chart.setPosition(ws.getRangeByIndexes(top, 0, 1, 1), ws.getRangeByIndexes(top + 16, Math.min(7, Math.max(3, plan.cols - 1)), 1, 1));
+}
+
+let tempSeq = 0;
+function tempName(i: number): string {
+  tempSeq = (tempSeq + 1) % 100000;
+  return `PP tmp ${Date.now().toString(36).slice(-5)}${tempSeq}-${i}`.slice(0, 31);
+}
+
+/**
+ * Write tables as generated sheets. Returns the sheets written, in order. Throws (mapped) on failure
+ * after removing everything this call created.
+ */
+export async function writeResultTables(tables: ResultTable[], options: WriteOptions = {}): Promise<WrittenSheet[]> {
+  const host = options.host ?? officeHost;
+  const lang = options.lang ?? "vi";
+  const prefix = options.prefix ?? OUTPUT_PREFIX;
+  const budget = options.budgetBytes ?? 2 * 1024 * 1024;
+  const plans = tables.map((t) => planSheet(t, t.lang ?? lang));
+  const totalRows = plans.reduce((n, p) => n + p.rows, 0);
+  const temps: string[] = [];
+  throwIfAborted(options.signal);
+  try {
+    return await host.run(async (ctx) => {
+      // 1. Which sheet names exist, and which of them are ours?
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await ctx.sync();
+      const markers = sheets.items.map((s) => {
+        const n = s.names.getItemOrNullObject(GENERATED_NAME);
+        n.load("isNullObject");
+        return n;
+      });
+      await ctx.sync();
+      const existing = new Map<string, { name: string; generated: boolean }>();
+      sheets.items.forEach((s, i) => existing.set(s.name.toLowerCase(), { name: s.name, generated: !markers[i].isNullObject }));
+
+      // 2. Final names: replace our own sheet, never a user's.
+      const chosen = new Set<string>();
+      const finals = tables.map((t) => {
+        const base = prefix + pick(t.sheetName, t.lang ?? lang);
+        for (let attempt = 1; ; attempt++) {
+          const name = candidateName(base, attempt);
+          const key = name.toLowerCase();
+          const ex = existing.get(key);
+          if (chosen.has(key) || (ex && !ex.generated)) continue;
+          chosen.add(key);
+          return { name, replaced: Boolean(ex) };
+        }
+      });
+
+      // 3. Write each table into a fresh temporary sheet.
+      let rowsWritten = 0;
+      options.onProgress?.({ tablesDone: 0, tables: tables.length, rowsWritten, totalRows });
+      for (let i = 0; i < tables.length; i++) {
+        const plan = plans[i];
+        const temp = tempName(i);
+        const ws = sheets.add(temp);
+        temps.push(temp);
+        await ctx.sync();
+        for (const [start, end] of rowBlocks(plan, budget)) {
+          throwIfAborted(options.signal);
+          ctx.workbook.application.suspendApiCalculationUntilNextSync();
+          const range = ws.getRangeByIndexes(start, 0, end - start, plan.cols);
+          range.numberFormat = plan.formats.slice(start, end);
+          range.formulas = plan.cells.slice(start, end);
+          await ctx.sync();
+          rowsWritten += end - start;
+          options.onProgress?.({ tablesDone: i, tables: tables.length, rowsWritten, totalRows });
+        }
+        throwIfAborted(options.signal);
+        queueStyling(ctx, ws, tables[i], plan, tables[i].lang ?? lang, host, options.charts ?? []);
+        await ctx.sync();
+        options.onProgress?.({ tablesDone: i + 1, tables: tables.length, rowsWritten, totalRows });
+      }
+      throwIfAborted(options.signal);
+
+      // 4. Swap in one sync: delete our old sheets, rename the temporaries.
+      const tempSheets = temps.map((t) => sheets.getItem(t));
+      finals.forEach((f) => {
+        if (f.replaced) sheets.getItem(f.name).delete();
+      });
+      tempSheets.forEach((ws, i) => {
+        ws.name = finals[i].name;
+      });
+      if (options.activate ?? true) tempSheets[0]?.activate();
+      await ctx.sync();
+      temps.length = 0; // nothing left to clean up
+      return tables.map((t, i) => ({
+        tableId: t.id,
+        sheetName: finals[i].name,
+        replaced: finals[i].replaced,
+        rows: plans[i].rows,
+        columns: plans[i].cols,
+      }));
+    });
+  } catch (e) {
+    const mapped = mapOfficeError(e);
+    if (temps.length > 0) {
+      try {
+        await deleteSheets(temps, host);
+      } catch (cleanupError) {
+        if (isGatewayError(mapped)) mapped.details.cleanupError = String(cleanupError);
+      }
+    }
+    throw mapped;
+  }
+}
+
+/** Delete the named sheets when they exist (used for clean-up). Two syncs. */
+export async function deleteSheets(names: string[], host: ExcelHost = officeHost): Promise<void> {
+  await host.run(async (ctx) => {
+    const found = names.map((n) => {
+      const s = ctx.workbook.worksheets.getItemOrNullObject(n);
+      s.load("isNullObject");
+      return s;
+    });
+    await ctx.sync();
+    const live = found.filter((s) => !s.isNullObject);
+    if (live.length === 0) return;
+    live.forEach((s) => s.delete());
+    await ctx.sync();
+  });
+}
