@@ -1,0 +1,247 @@
+/**
+ * Canonical fields of the sheets wards send, with the header phrases that name them.
+ * Phrases are in normalised form (see `normalizeHeader`): folded, abbreviations expanded.
+ * A field matches a header when every phrase of one alternative occurs as whole words and no `not`
+ * phrase occurs; its confidence is the share of the header text the phrases cover (1 = exact).
+ */
+import type { Bilingual } from "../i18n";
+import { bi } from "../i18n";
+
+/** The sheet kinds the reader recognises from headers. */
+export type SheetKind = "roster" | "summary" | "transition" | "deprivation" | "target" | "plan";
+
+export const SHEET_KINDS: readonly SheetKind[] = ["roster", "summary", "transition", "deprivation", "target", "plan"];
+
+export const SHEET_KIND_LABELS: Record<SheetKind, Bilingual> = {
+  roster: bi("Danh sách hộ", "Household roster"),
+  summary: bi("Tổng hợp kết quả rà soát (Biểu 1)", "Unit summary / official results (Form 1)"),
+  transition: bi("Diễn biến hộ nghèo / cận nghèo (Biểu 2/3)", "Transition form (Form 2/3)"),
+  deprivation: bi("Thiếu hụt dịch vụ xã hội cơ bản (Biểu 4)", "Deprivation table (Form 4)"),
+  target: bi("Chỉ tiêu giảm nghèo", "Target table"),
+  plan: bi("Chỉ tiêu kế hoạch", "Plan indicators"),
+};
+
+/**
+ * How a field's cells are parsed.
+ * - count: non-negative integer (households, members, indicator counts);
+ * - money: VND ≥ 0; score: points ≥ 0; number: any finite number;
+ * - rate: a fraction in [0, 1] (7,97 / 7.97 / "7,97%" / 0.0797 are read per column, see parseRateColumn);
+ * - pp: percentage points as a fraction (3 → 0.03 when the column is written in percent);
+ * - flag: 0/1 ("x", 1, TRUE, "có"); area / category: parsed by core/standards; year: integer year.
+ */
+export type ValueType = "text" | "count" | "money" | "score" | "number" | "rate" | "pp" | "flag" | "area" | "category" | "year";
+
+export interface FieldDef {
+  field: string;
+  kinds: readonly SheetKind[];
+  type: ValueType;
+  label: Bilingual;
+  /** Alternatives; each is a list of phrases that must all occur. */
+  match: string[][];
+  not?: string[];
+  /** The header must consist of one alternative's phrases only (short, generic words like "Năm"). */
+  exact?: boolean;
+}
+
+const ALL: SheetKind[] = [...SHEET_KINDS];
+const TABLES: SheetKind[] = ["summary", "transition", "deprivation", "target"];
+
+/** Indicator vocabulary: indicator ids of core/standards and header phrases that name them. */
+export const INDICATOR_PHRASES: { ids: string[]; match: string[][]; label: Bilingual }[] = [
+  { ids: ["employment"], match: [["viec lam"], ["employment"]], label: bi("Việc làm", "Employment") },
+  { ids: ["dependants"], match: [["phu thuoc"], ["dependants"], ["dependents"]], label: bi("Người phụ thuộc", "Dependants") },
+  { ids: ["nutrition"], match: [["dinh duong"], ["nutrition"]], label: bi("Dinh dưỡng", "Nutrition") },
+  { ids: ["health_insurance"], match: [["bao hiem y te"], ["health insurance"]], label: bi("Bảo hiểm y tế", "Health insurance") },
+  { ids: ["health_access"], match: [["tiep can", "y te"], ["health services"], ["access to health"]], label: bi("Tiếp cận dịch vụ y tế", "Access to health services") },
+  { ids: ["adult_education"], match: [["nguoi lon"], ["trinh do giao duc"], ["adult education"]], label: bi("Trình độ giáo dục của người lớn", "Adult education") },
+  { ids: ["child_school_attendance"], match: [["di hoc"], ["school attendance"]], label: bi("Tình trạng đi học của trẻ em", "Child school attendance") },
+  { ids: ["housing_quality"], match: [["chat luong nha"], ["housing quality"]], label: bi("Chất lượng nhà ở", "Housing quality") },
+  { ids: ["housing_area"], match: [["dien tich"], ["floor area"], ["housing area"]], label: bi("Diện tích nhà ở", "Floor area") },
+  { ids: ["water_source"], match: [["nuoc sinh hoat"], ["nguon nuoc"], ["nuoc sach"], ["water"]], label: bi("Nguồn nước sinh hoạt", "Water source") },
+  { ids: ["latrine"], match: [["nha tieu"], ["ho xi"], ["latrine"], ["toilet"]], label: bi("Nhà tiêu hợp vệ sinh", "Latrine") },
+  { ids: ["telecom_use"], match: [["vien thong"], ["telecom"]], label: bi("Dịch vụ viễn thông", "Telecom use") },
+  {
+    ids: ["info_access_means", "info_assets"],
+    match: [["tiep can thong tin"], ["phuong tien", "thong tin"], ["tai san", "thong tin"], ["access to information"]],
+    label: bi("Phương tiện tiếp cận thông tin", "Means of access to information"),
+  },
+  { ids: ["waste_treatment"], match: [["rac thai"], ["waste"]], label: bi("Xử lý rác thải", "Waste treatment") },
+];
+
+const CAT_NOT_POOR = ["can ngheo", "near poor", "near", "trung binh"];
+const RATE = [["ty le"], ["%"], ["rate"]];
+const withRate = (base: string[][]): string[][] => base.flatMap((b) => RATE.map((r) => [...b, ...r]));
+const MEMBERS = ["nhan khau", "khau", "members", "persons", "thanh vien"];
+const RATE_WORDS = ["ty le", "%", "rate"];
+
+/** The field vocabulary. Order matters only for documentation. */
+export const FIELDS: FieldDef[] = [
+  { field: "seq", kinds: ALL, type: "text", label: bi("Số thứ tự", "No."), match: [["so thu tu"], ["so tt"]], exact: true },
+  {
+    field: "unit",
+    kinds: ALL,
+    type: "text",
+    label: bi("Đơn vị (xã, phường)", "Unit (commune, ward)"),
+    match: [["don vi"], ["xa"], ["phuong"], ["xa", "phuong"], ["dia ban"], ["unit"], ["commune"], ["ward"], ["dac khu"], ["dia phuong"]],
+    not: ["don vi tinh", "so ho", "ngheo", "thon"],
+  },
+  { field: "year", kinds: ["summary", "target", "plan"], type: "year", label: bi("Năm", "Year"), match: [["nam"], ["nam ra soat"], ["year"], ["review year"]], exact: true },
+
+  // ---- household roster (danh sách hộ)
+  {
+    field: "id",
+    kinds: ["roster"],
+    type: "text",
+    label: bi("Mã hộ", "Household id"),
+    match: [["ma ho"], ["ma so ho"], ["ma ho gia dinh"], ["household id"], ["household code"], ["family code"], ["id"], ["ma"]],
+    not: ["ma xa", "ma don vi", "ma thon"],
+  },
+  {
+    field: "head",
+    kinds: ["roster"],
+    type: "text",
+    label: bi("Họ tên chủ hộ", "Head of household"),
+    match: [["chu ho"], ["ho va ten"], ["ho ten"], ["head"], ["head of household"], ["name"]],
+  },
+  {
+    field: "village",
+    kinds: ["roster"],
+    type: "text",
+    label: bi("Thôn, tổ dân phố", "Village"),
+    match: [["thon"], ["to dan pho"], ["ap"], ["ban"], ["buon"], ["khom"], ["village"], ["to"]],
+    not: ["nong thon", "thanh thi"],
+  },
+  {
+    field: "area",
+    kinds: ["roster"],
+    type: "area",
+    label: bi("Khu vực (thành thị/nông thôn)", "Area (urban/rural)"),
+    match: [["khu vuc"], ["thanh thi", "nong thon"], ["area"], ["urban", "rural"]],
+  },
+  {
+    field: "members",
+    kinds: ["roster", "summary"],
+    type: "count",
+    label: bi("Số nhân khẩu", "Members"),
+    match: [["nhan khau"], ["so nguoi"], ["members"], ["so thanh vien"], ["persons"]],
+    not: ["ngheo", "trung binh", "thu nhap"],
+  },
+  {
+    field: "income",
+    kinds: ["roster"],
+    type: "money",
+    label: bi("Thu nhập bình quân đầu người/tháng", "Income per capita per month"),
+    match: [["thu nhap"], ["income"]],
+  },
+  { field: "scoreA", kinds: ["roster"], type: "score", label: bi("Điểm B1", "Score A (B1)"), match: [["diem", "b 1"], ["phieu b 1"], ["b 1"], ["score a"], ["b 1 point"], ["diem a"]] },
+  { field: "scoreB", kinds: ["roster"], type: "score", label: bi("Điểm B2", "Score B (B2)"), match: [["diem", "b 2"], ["phieu b 2"], ["b 2"], ["score b"], ["b 2 point"], ["diem b"]] },
+  {
+    field: "depTotal",
+    kinds: ["roster", "deprivation"],
+    type: "count",
+    label: bi("Tổng số chỉ số thiếu hụt", "Deprivation count / total"),
+    match: [["thieu hut", "tong"], ["so chi so thieu hut"], ["so thieu hut"], ["deprivation count"], ["total deprivations"], ["deprivations"], ["tong cong"], ["tong so"]],
+    not: ["ho ngheo", "so ho"],
+  },
+  {
+    field: "category",
+    kinds: ["roster"],
+    type: "category",
+    label: bi("Phân loại hộ", "Declared category"),
+    match: [["phan loai"], ["loai ho"], ["xep loai"], ["ket qua"], ["category"], ["classification"], ["classify"]],
+    not: ["dau ky", "dau nam", "nam truoc"],
+  },
+  {
+    field: "startCategory",
+    kinds: ["roster"],
+    type: "category",
+    label: bi("Phân loại đầu kỳ", "Category at start of period"),
+    match: [["phan loai", "dau ky"], ["phan loai", "dau nam"], ["loai ho", "dau ky"], ["loai ho", "dau nam"], ["nam truoc"], ["start category"], ["dau ky"]],
+  },
+  { field: "ethnicMinority", kinds: ["roster"], type: "flag", label: bi("Dân tộc thiểu số", "Ethnic minority"), match: [["dan toc thieu so"], ["ethnic minority"]] },
+  {
+    field: "agricultural",
+    kinds: ["roster"],
+    type: "flag",
+    label: bi("Hộ nông, lâm, ngư, diêm nghiệp", "Agricultural household"),
+    match: [["nong nghiep"], ["nong lam ngu"], ["agricultural"], ["agriculture"]],
+  },
+  { field: "tg.meritorious", kinds: ["roster"], type: "flag", label: bi("Người có công", "Meritorious service"), match: [["co cong"], ["meritorious"]] },
+  { field: "tg.socialProtection", kinds: ["roster"], type: "flag", label: bi("Bảo trợ xã hội", "Social protection"), match: [["bao tro xa hoi"], ["social protection"]] },
+  { field: "tg.noLabour", kinds: ["roster"], type: "flag", label: bi("Không có khả năng lao động", "No working capacity"), match: [["khong co kha nang lao dong"], ["no labour"], ["no working capacity"]] },
+
+  // ---- unit summary / official results (Biểu 1)
+  {
+    field: "households",
+    kinds: ["summary", "target"],
+    type: "count",
+    label: bi("Tổng số hộ", "Total households"),
+    match: [["tong so ho"], ["so ho dan cu"], ["tong so ho dan cu"], ["total households"], ["households"], ["tong so", "ho"]],
+    not: ["ngheo", "trung binh", "poor", "giam", "thoat"],
+  },
+  { field: "poor", kinds: ["summary", "deprivation"], type: "count", label: bi("Số hộ nghèo", "Poor households"), match: [["ngheo"], ["poor"]], not: [...CAT_NOT_POOR, ...RATE_WORDS, ...MEMBERS, "thieu hut"] },
+  { field: "poorRate", kinds: ["summary"], type: "rate", label: bi("Tỷ lệ hộ nghèo", "Poverty rate"), match: [...withRate([["ngheo"]]), ["poverty rate"]], not: [...CAT_NOT_POOR, ...MEMBERS] },
+  { field: "nearPoor", kinds: ["summary"], type: "count", label: bi("Số hộ cận nghèo", "Near-poor households"), match: [["can ngheo"], ["near poor"]], not: [...RATE_WORDS, ...MEMBERS] },
+  { field: "nearPoorRate", kinds: ["summary"], type: "rate", label: bi("Tỷ lệ hộ cận nghèo", "Near-poverty rate"), match: withRate([["can ngheo"], ["near poor"]]), not: MEMBERS },
+  { field: "average", kinds: ["summary"], type: "count", label: bi("Hộ có mức sống trung bình", "Average-living households"), match: [["trung binh"], ["average"]], not: [...RATE_WORDS, ...MEMBERS, "binh quan"] },
+  { field: "averageRate", kinds: ["summary"], type: "rate", label: bi("Tỷ lệ hộ có mức sống trung bình", "Average-living rate"), match: withRate([["trung binh"], ["average"]]), not: MEMBERS },
+  { field: "poorMembers", kinds: ["summary"], type: "count", label: bi("Nhân khẩu hộ nghèo", "Members of poor households"), match: MEMBERS.map((m) => ["ngheo", m]), not: [...CAT_NOT_POOR, ...RATE_WORDS] },
+  { field: "poorMembersRate", kinds: ["summary"], type: "rate", label: bi("Tỷ lệ nhân khẩu nghèo", "Poor members rate"), match: withRate(MEMBERS.map((m) => ["ngheo", m])), not: CAT_NOT_POOR },
+  { field: "nearPoorMembers", kinds: ["summary"], type: "count", label: bi("Nhân khẩu hộ cận nghèo", "Members of near-poor households"), match: MEMBERS.map((m) => ["can ngheo", m]), not: RATE_WORDS },
+  { field: "nearPoorMembersRate", kinds: ["summary"], type: "rate", label: bi("Tỷ lệ nhân khẩu cận nghèo", "Near-poor members rate"), match: withRate(MEMBERS.map((m) => ["can ngheo", m])) },
+  { field: "averageMembers", kinds: ["summary"], type: "count", label: bi("Nhân khẩu hộ có mức sống trung bình", "Members of average-living households"), match: MEMBERS.map((m) => ["trung binh", m]), not: RATE_WORDS },
+  { field: "averageMembersRate", kinds: ["summary"], type: "rate", label: bi("Tỷ lệ nhân khẩu mức sống trung bình", "Average-living members rate"), match: withRate(MEMBERS.map((m) => ["trung binh", m])) },
+
+  // ---- transitions (Biểu 2/3): 9 = 1 − 2 − 3 − 4 + 5 + 6 + 7 + 8
+  { field: "start", kinds: ["transition"], type: "count", label: bi("Đầu kỳ", "Start of period"), match: [["dau ky"], ["dau nam"], ["start"]], not: ["giam", "tang", "ty le", "%"] },
+  { field: "decToNear", kinds: ["transition"], type: "count", label: bi("Thoát nghèo sang cận nghèo", "Poor → near-poor"), match: [["sang ho can ngheo"], ["sang can ngheo"], ["thanh ho can ngheo"], ["to near poor"]], not: ["tu ho ngheo", "tu ngheo", "tu ho can ngheo", "tu can ngheo"] },
+  { field: "decAbove", kinds: ["transition"], type: "count", label: bi("Thoát nghèo / thoát cận nghèo", "Escaped (above the line)"), match: [["thoat ngheo", "vuot"], ["thoat can ngheo"], ["vuot"], ["thoat ngheo"], ["escaped"]], not: ["sang ho can ngheo", "sang can ngheo", "khac"] },
+  { field: "decToPoor", kinds: ["transition"], type: "count", label: bi("Cận nghèo chuyển thành hộ nghèo", "Near-poor → poor"), match: [["xuong ho ngheo"], ["sang ho ngheo"], ["thanh ho ngheo"], ["to poor"]], not: ["tu ho can ngheo", "tu can ngheo", "tang"] },
+  { field: "decOther", kinds: ["transition"], type: "count", label: bi("Giảm khác", "Other decrease"), match: [["giam khac"], ["giam", "khac"], ["other decrease"]] },
+  { field: "incFromNear", kinds: ["transition"], type: "count", label: bi("Từ cận nghèo xuống nghèo", "Near-poor → poor (increase)"), match: [["tu ho can ngheo"], ["tu can ngheo"], ["from near poor"]], not: ["giam"] },
+  { field: "incFromPoor", kinds: ["transition"], type: "count", label: bi("Từ hộ nghèo sang cận nghèo", "Poor → near-poor (increase)"), match: [["tu ho ngheo"], ["tu ngheo"], ["from poor"]], not: ["giam"] },
+  { field: "incRe", kinds: ["transition"], type: "count", label: bi("Tái nghèo / tái cận nghèo", "Re-entered"), match: [["tai ngheo"], ["tai can ngheo"], ["re poor"], ["re entered"]] },
+  { field: "incNew", kinds: ["transition"], type: "count", label: bi("Phát sinh mới", "Newly poor / near-poor"), match: [["phat sinh"], ["new"], ["newly"]] },
+  { field: "incOther", kinds: ["transition"], type: "count", label: bi("Tăng khác", "Other increase"), match: [["tang khac"], ["tang", "khac"], ["other increase"]] },
+  { field: "end", kinds: ["transition"], type: "count", label: bi("Cuối kỳ", "End of period"), match: [["cuoi ky"], ["cuoi nam"], ["end"]], not: ["giam", "tang", "ty le", "%"] },
+
+  // ---- targets (chỉ tiêu giảm nghèo)
+  { field: "startCount", kinds: ["target"], type: "count", label: bi("Số hộ nghèo đầu kỳ", "Poor households at start"), match: [["dau ky"], ["dau nam"], ["hien co"], ["start"]], not: [...RATE_WORDS, "giam"] },
+  { field: "startRate", kinds: ["target"], type: "rate", label: bi("Tỷ lệ đầu kỳ", "Rate at start"), match: [...withRate([["dau ky"], ["dau nam"], ["start"]])], not: ["giam"] },
+  {
+    field: "reductionPp",
+    kinds: ["target"],
+    type: "pp",
+    label: bi("Chỉ tiêu giảm tỷ lệ (điểm %)", "Reduction (percentage points)"),
+    match: [["giam", "ty le"], ["giam", "%"], ["muc giam"], ["reduction pp"], ["reduction", "%"], ["reduction", "rate"]],
+    not: ["so ho", "dau ky", "cuoi ky", "dau nam", "cuoi nam"],
+  },
+  {
+    field: "reduced",
+    kinds: ["target"],
+    type: "count",
+    label: bi("Số hộ giảm (thoát nghèo)", "Households to reduce"),
+    match: [["so ho giam"], ["so ho", "giam"], ["thoat ngheo"], ["ho can giam"], ["households to reduce"], ["reduced households"], ["giam", "ho"]],
+    not: RATE_WORDS,
+  },
+  { field: "endCount", kinds: ["target"], type: "count", label: bi("Số hộ nghèo cuối kỳ", "Poor households at end"), match: [["cuoi ky"], ["cuoi nam"], ["end"]], not: [...RATE_WORDS, "giam"] },
+  { field: "endRate", kinds: ["target"], type: "rate", label: bi("Tỷ lệ cuối kỳ", "Rate at end"), match: [...withRate([["cuoi ky"], ["cuoi nam"], ["end"]])], not: ["giam"] },
+
+  // ---- plan indicators (chỉ tiêu kế hoạch)
+  { field: "indicator", kinds: ["plan"], type: "text", label: bi("Chỉ tiêu", "Indicator"), match: [["chi tieu"], ["noi dung"], ["ten chi tieu"], ["indicator"]], not: ["ke hoach", "thuc hien", "nam"] },
+  { field: "unitOfMeasure", kinds: ["plan"], type: "text", label: bi("Đơn vị tính", "Unit of measure"), match: [["don vi tinh"], ["unit of measure"]] },
+  { field: "planTarget", kinds: ["plan"], type: "number", label: bi("Kế hoạch", "Target"), match: [["ke hoach"], ["target"], ["muc tieu"]], not: ["thuc hien"] },
+  { field: "planActual", kinds: ["plan"], type: "number", label: bi("Thực hiện", "Actual"), match: [["thuc hien"], ["uoc thuc hien"], ["actual"], ["ket qua"]] },
+];
+
+/** Field definitions by name. */
+export const FIELD_BY_NAME: Record<string, FieldDef> = Object.fromEntries(FIELDS.map((f) => [f.field, f]));
+
+/** Decreases and increases of a transition form (the identity end = start − Σ decreases + Σ increases). */
+export const TRANSITION_DECREASES = ["decToNear", "decAbove", "decToPoor", "decOther"] as const;
+export const TRANSITION_INCREASES = ["incFromNear", "incFromPoor", "incRe", "incNew", "incOther"] as const;
+
+/** Field name of a deprivation indicator column: "dep.<indicator id>" or, when numbered only, "dep#<n>". */
+export const depField = (id: string) => `dep.${id}`;
+export const depNumberField = (n: number) => `dep#${n}`;
+export const isDepField = (f: string) => f.startsWith("dep.") || f.startsWith("dep#");

@@ -1,0 +1,301 @@
+/**
+ * The rule catalogue: every finding code the reader and the validators emit, with its severity,
+ * title, description and message templates in Vietnamese and English. `docs/validation-rules.md` is
+ * generated from this list (`poverty rules --markdown`), so documentation cannot drift from the code.
+ * Codes are stable: never rename one that has shipped.
+ */
+import type { Bilingual, Lang } from "../i18n";
+import { formatNumber } from "../i18n";
+import { a1 } from "../address";
+import type { Finding, RelatedCell, Severity } from "./finding";
+
+/** A message parameter: a number (formatted per language), a text, or a text in both languages. */
+export type Param = string | number | Bilingual;
+export type Params = Record<string, Param>;
+
+export type RuleGroup =
+  | "file"
+  | "structure"
+  | "values"
+  | "uniqueness"
+  | "household"
+  | "arithmetic"
+  | "transition"
+  | "deprivation"
+  | "target"
+  | "cross"
+  | "series"
+  | "consolidate";
+
+export const GROUP_LABELS: Record<RuleGroup, Bilingual> = {
+  file: { vi: "Tệp và trang tính", en: "Files and sheets" },
+  structure: { vi: "Cấu trúc bảng", en: "Table structure" },
+  values: { vi: "Giá trị ô", en: "Cell values" },
+  uniqueness: { vi: "Trùng lặp", en: "Uniqueness" },
+  household: { vi: "Nhất quán hộ gia đình", en: "Household consistency" },
+  arithmetic: { vi: "Số học trong bảng", en: "Table arithmetic" },
+  transition: { vi: "Diễn biến (Biểu 2/3)", en: "Transitions (Forms 2/3)" },
+  deprivation: { vi: "Thiếu hụt (Biểu 4)", en: "Deprivations (Form 4)" },
+  target: { vi: "Chỉ tiêu giảm nghèo", en: "Targets" },
+  cross: { vi: "Đối chiếu giữa các bảng", en: "Cross-sheet" },
+  series: { vi: "Chuỗi thời gian", en: "Time series" },
+  consolidate: { vi: "Gộp danh sách", en: "Consolidation" },
+};
+
+export interface RuleInfo {
+  code: string;
+  severity: Severity;
+  group: RuleGroup;
+  title: Bilingual;
+  description: Bilingual;
+  vi: (p: Params) => string;
+  en: (p: Params) => string;
+  /** Parameters of the documented example message. */
+  example: Params;
+}
+
+/** Format a parameter for a language: numbers the Vietnamese or English way. */
+export function fmt(p: Param | undefined, lang: Lang): string {
+  if (p === undefined) return "";
+  if (typeof p === "number") {
+    if (!Number.isFinite(p)) return String(p);
+    const d = Number.isInteger(p) ? 0 : Math.min(6, Math.max(0, -Math.floor(Math.log10(Math.abs(p) || 1)) + 3));
+    const s = formatNumber(p, lang, d);
+    return d > 0 ? s.replace(/([.,]\d*?)0+$/, "$1").replace(/[.,]$/, "") : s;
+  }
+  if (typeof p === "string") return p;
+  return lang === "vi" ? p.vi : p.en;
+}
+
+const R = (
+  code: string,
+  severity: Severity,
+  group: RuleGroup,
+  title: Bilingual,
+  description: Bilingual,
+  vi: (v: (k: string) => string) => string,
+  en: (v: (k: string) => string) => string,
+  example: Params,
+): RuleInfo => ({
+  code,
+  severity,
+  group,
+  title,
+  description,
+  vi: (p) => vi((k) => fmt(p[k], "vi")),
+  en: (p) => en((k) => fmt(p[k], "en")),
+  example,
+});
+const b = (vi: string, en: string): Bilingual => ({ vi, en });
+
+export const RULES: RuleInfo[] = [
+  // ---------------------------------------------------------------- file
+  R("FILE_UNREADABLE", "error", "file", b("Không đọc được tệp", "File cannot be read"),
+    b("Tệp hỏng, có mật khẩu, hoặc không phải .xlsx (ví dụ .xls, .csv). Các tệp khác vẫn được kiểm tra; mã thoát 2.", "The file is corrupt, password-protected or not .xlsx (e.g. .xls, .csv). Other files are still checked; exit code 2."),
+    (v) => `Không đọc được tệp "${v("file")}": ${v("reason")}`, (v) => `Cannot read file "${v("file")}": ${v("reason")}`,
+    { file: "xa-a.xls", reason: b("định dạng .xls cũ; hãy lưu lại thành .xlsx", "old .xls format; save it as .xlsx") }),
+  R("SHEET_HIDDEN", "info", "file", b("Trang tính bị ẩn", "Hidden sheet"),
+    b("Trang tính ẩn vẫn được đọc và kiểm tra; báo để người dùng biết.", "Hidden sheets are still read and checked; reported so the user knows."),
+    (v) => `Trang tính "${v("sheet")}" đang bị ẩn; vẫn được kiểm tra.`, (v) => `Sheet "${v("sheet")}" is hidden; it is still checked.`, { sheet: "Dữ liệu gốc" }),
+  R("SHEET_EMPTY", "info", "file", b("Trang tính trống", "Empty sheet"), b("Trang tính không có ô nào có dữ liệu.", "The sheet has no non-blank cell."),
+    (v) => `Trang tính "${v("sheet")}" trống.`, (v) => `Sheet "${v("sheet")}" is empty.`, { sheet: "Sheet2" }),
+  R("SHEET_UNRECOGNISED", "info", "file", b("Không nhận ra loại bảng", "Sheet kind not recognised"),
+    b("Không tìm thấy dòng tiêu đề cột khớp với danh sách hộ hay các biểu tổng hợp; trang tính được bỏ qua.", "No header row matches a household roster or a known form; the sheet is skipped."),
+    (v) => `Không nhận ra loại bảng ở trang "${v("sheet")}" (không thấy tiêu đề cột quen thuộc); bỏ qua.`, (v) => `Sheet "${v("sheet")}" is not a recognised table (no familiar column headers); skipped.`, { sheet: "Ghi chú" }),
+  R("FORMULA_NO_CACHED_VALUE", "warning", "file", b("Công thức chưa có giá trị", "Formula without a cached value"),
+    b("Ô có công thức nhưng tệp không lưu kết quả (tệp tạo bằng chương trình, chưa mở bằng Excel). Hãy mở và lưu lại bằng Excel.", "The cell holds a formula but the file stores no result (made by a program, never opened in Excel). Open and save it in Excel."),
+    (v) => `Ô ${v("cell")} có công thức nhưng chưa có giá trị tính sẵn; hãy mở tệp bằng Excel rồi lưu lại.`, (v) => `Cell ${v("cell")} has a formula without a cached value; open the file in Excel and save it.`, { cell: "E12" }),
+
+  // ---------------------------------------------------------------- structure
+  R("STRUCT_MISSING_COLUMN", "error", "structure", b("Thiếu cột bắt buộc", "Required column missing"),
+    b("Loại bảng đã nhận ra nhưng thiếu cột cần cho việc kiểm tra (ví dụ mã hộ trong danh sách hộ).", "The sheet kind is recognised but a column needed for checking is missing (e.g. the household id of a roster)."),
+    (v) => `Thiếu cột "${v("column")}" trong ${v("kind")}.`, (v) => `Column "${v("column")}" is missing from the ${v("kind")}.`,
+    { column: b("Mã hộ", "Household id"), kind: b("danh sách hộ", "household roster") }),
+  R("STRUCT_AMBIGUOUS_COLUMN", "warning", "structure", b("Tiêu đề cột không rõ", "Ambiguous column header"),
+    b("Hai cột cùng khớp một trường, hoặc một cột khớp hai trường như nhau; dùng cột đầu tiên. Có thể chỉ định ánh xạ cột.", "Two columns match one field equally, or one column matches two fields; the first is used. An explicit mapping can override."),
+    (v) => `Cột ${v("column")} ("${v("header")}") không rõ nghĩa: ${v("detail")}.`, (v) => `Column ${v("column")} ("${v("header")}") is ambiguous: ${v("detail")}.`,
+    { column: "F", header: "Số hộ", detail: b("cũng khớp với cột D", "also matches column D") }),
+  R("STRUCT_UNMAPPED_COLUMN", "info", "structure", b("Cột không dùng", "Unmapped column"),
+    b("Cột có tiêu đề nhưng không khớp trường nào; không được kiểm tra.", "The column has a header that matches no field; it is not checked."),
+    (v) => `Cột ${v("column")} ("${v("header")}") không khớp trường nào; không kiểm tra.`, (v) => `Column ${v("column")} ("${v("header")}") matches no field; not checked.`, { column: "P", header: "Ghi chú" }),
+  R("STRUCT_DATA_BELOW_TOTAL", "warning", "structure", b("Dữ liệu nằm dưới dòng tổng", "Data below a totals row"),
+    b("Có dòng dữ liệu sau dòng tổng cộng; dòng tổng có thể không gồm các dòng này.", "Data rows follow a totals row; the total may not include them."),
+    (v) => `Dòng ${v("row")} có dữ liệu nằm dưới dòng tổng (dòng ${v("totalRow")}).`, (v) => `Row ${v("row")} holds data below the totals row (row ${v("totalRow")}).`, { row: 25, totalRow: 20 }),
+  R("STRUCT_MERGED_DATA", "warning", "structure", b("Ô gộp trong vùng dữ liệu", "Merged cells inside the data"),
+    b("Ô gộp trong vùng dữ liệu làm mất giá trị của các ô bị gộp (chỉ ô đầu giữ giá trị).", "Merged cells inside the data hide values (only the first cell keeps a value)."),
+    (v) => `Vùng ${v("range")} là ô gộp nằm trong vùng dữ liệu; chỉ ô đầu tiên có giá trị.`, (v) => `Range ${v("range")} is merged inside the data; only its first cell has a value.`, { range: "C14:C15" }),
+  R("STRUCT_NO_DATA", "warning", "structure", b("Không có dòng dữ liệu", "No data rows"), b("Có dòng tiêu đề nhưng không có dòng dữ liệu nào.", "A header row is present but no data row follows."),
+    (v) => `Trang "${v("sheet")}" có tiêu đề cột nhưng không có dữ liệu.`, (v) => `Sheet "${v("sheet")}" has column headers but no data.`, { sheet: "Xã A" }),
+
+  // ---------------------------------------------------------------- values
+  R("VALUE_EXCEL_ERROR", "error", "values", b("Ô chứa lỗi Excel", "Excel error value"), b("Ô chứa #N/A, #DIV/0!, #REF!… thay vì một giá trị.", "The cell holds #N/A, #DIV/0!, #REF!… instead of a value."),
+    (v) => `Ô ${v("cell")} (${v("field")}) chứa lỗi Excel ${v("value")}.`, (v) => `Cell ${v("cell")} (${v("field")}) holds the Excel error ${v("value")}.`, { cell: "F9", field: b("Tỷ lệ hộ nghèo", "Poverty rate"), value: "#DIV/0!" }),
+  R("VALUE_NOT_NUMBER", "error", "values", b("Không phải số", "Not a number"), b("Ô trong cột số chứa chữ, ngày hoặc giá trị không đọc được; không bao giờ coi là 0.", "A cell of a numeric column holds text, a date or an unreadable value; it is never read as 0."),
+    (v) => `Ô ${v("cell")} (${v("field")}): "${v("value")}" không phải là số.`, (v) => `Cell ${v("cell")} (${v("field")}): "${v("value")}" is not a number.`, { cell: "G7", field: b("Số nhân khẩu", "Members"), value: "bốn" }),
+  R("VALUE_MISSING", "warning", "values", b("Thiếu giá trị", "Missing value"), b("Ô cần cho việc kiểm tra đang trống.", "A cell needed for a check is blank."),
+    (v) => `Ô ${v("cell")} (${v("field")}) đang trống.`, (v) => `Cell ${v("cell")} (${v("field")}) is blank.`, { cell: "E8", field: b("Khu vực", "Area") }),
+  R("VALUE_NEGATIVE", "error", "values", b("Giá trị âm", "Negative value"), b("Số hộ, số người, thu nhập, điểm không được âm.", "Counts, incomes and scores cannot be negative."),
+    (v) => `Ô ${v("cell")} (${v("field")}) có giá trị âm: ${v("value")}.`, (v) => `Cell ${v("cell")} (${v("field")}) is negative: ${v("value")}.`, { cell: "C9", field: b("Số hộ nghèo", "Poor households"), value: -3 }),
+  R("VALUE_NOT_INTEGER", "error", "values", b("Số đếm không nguyên", "Count is not a whole number"), b("Số hộ, số người, số chỉ số phải là số nguyên.", "Household, member and indicator counts must be whole numbers."),
+    (v) => `Ô ${v("cell")} (${v("field")}) phải là số nguyên, đang là ${v("value")}.`, (v) => `Cell ${v("cell")} (${v("field")}) must be a whole number, found ${v("value")}.`, { cell: "D10", field: b("Số hộ nghèo", "Poor households"), value: 12.5 }),
+  R("VALUE_RATE_RANGE", "error", "values", b("Tỷ lệ ngoài 0–100 %", "Rate outside 0–100 %"), b("Tỷ lệ phải nằm trong [0 %, 100 %].", "A rate must lie in [0 %, 100 %]."),
+    (v) => `Ô ${v("cell")} (${v("field")}): tỷ lệ ${v("value")} nằm ngoài 0–100 %.`, (v) => `Cell ${v("cell")} (${v("field")}): rate ${v("value")} is outside 0–100 %.`, { cell: "E5", field: b("Tỷ lệ hộ nghèo", "Poverty rate"), value: "112,5 %" }),
+  R("VALUE_FLAG_INVALID", "error", "values", b("Cờ không hợp lệ", "Invalid flag"), b("Cột cờ (thiếu hụt, DTTS…) chỉ nhận x/1/có hoặc trống/0/không.", "Flag columns (deprivations, ethnic minority…) accept x/1/yes or blank/0/no."),
+    (v) => `Ô ${v("cell")} (${v("field")}): "${v("value")}" không phải x/1/có hoặc trống/0/không.`, (v) => `Cell ${v("cell")} (${v("field")}): "${v("value")}" is not x/1/yes or blank/0/no.`, { cell: "K12", field: b("Bảo hiểm y tế", "Health insurance"), value: "2" }),
+  R("VALUE_DEP_COUNT_RANGE", "error", "values", b("Số chỉ số thiếu hụt ngoài phạm vi", "Deprivation count out of range"), b("Số chỉ số thiếu hụt của một hộ nằm trong 0 đến số chỉ số của chuẩn (12 hoặc 10).", "A household's deprivation count lies between 0 and the standard's indicator count (12 or 10)."),
+    (v) => `Ô ${v("cell")}: số chỉ số thiếu hụt ${v("value")} ngoài phạm vi 0–${v("max")}.`, (v) => `Cell ${v("cell")}: deprivation count ${v("value")} is outside 0–${v("max")}.`, { cell: "T6", value: 14, max: 12 }),
+  R("VALUE_UNKNOWN_AREA", "error", "values", b("Khu vực không rõ", "Unknown area"), b("Khu vực phải là thành thị (đô thị) hoặc nông thôn, có dấu hoặc không dấu.", "The area must be urban (thành thị/đô thị) or rural (nông thôn), with or without diacritics."),
+    (v) => `Ô ${v("cell")}: khu vực "${v("value")}" không rõ; dùng "thành thị" hoặc "nông thôn".`, (v) => `Cell ${v("cell")}: area "${v("value")}" is unknown; use urban ("thành thị") or rural ("nông thôn").`, { cell: "E7", value: "TP" }),
+  R("VALUE_UNKNOWN_CATEGORY", "error", "values", b("Phân loại hộ không rõ", "Unknown category"), b("Phân loại phải là hộ nghèo, hộ cận nghèo, hộ có mức sống trung bình hoặc không thuộc diện.", "The category must be poor, near-poor, average living standard or none."),
+    (v) => `Ô ${v("cell")}: phân loại "${v("value")}" không rõ.`, (v) => `Cell ${v("cell")}: category "${v("value")}" is unknown.`, { cell: "U9", value: "nghèo?" }),
+  R("RATE_SCALE", "info", "values", b("Cách ghi tỷ lệ của cột", "Rate column scale"),
+    b("Tỷ lệ có thể ghi là 7,97 (phần trăm) hoặc 0,0797 (phân số); công cụ xác định theo từng cột và báo lựa chọn.", "A rate may be written 7.97 (percent) or 0.0797 (fraction); the choice is made per column and reported."),
+    (v) => `Cột ${v("column")} (${v("field")}) được hiểu là ${v("scale")}.`, (v) => `Column ${v("column")} (${v("field")}) is read as ${v("scale")}.`,
+    { column: "E", field: b("Tỷ lệ hộ nghèo", "Poverty rate"), scale: b("số phần trăm (7,97 = 7,97 %)", "percent numbers (7.97 = 7.97 %)") }),
+
+  // ---------------------------------------------------------------- uniqueness
+  R("HH_DUPLICATE_ID", "error", "uniqueness", b("Trùng mã hộ", "Duplicate household id"), b("Mã hộ phải duy nhất trong một xã/phường và năm.", "A household id must be unique per commune and year."),
+    (v) => `Mã hộ "${v("value")}" ở ô ${v("cell")} trùng với ô ${v("other")}.`, (v) => `Household id "${v("value")}" in ${v("cell")} duplicates ${v("other")}.`, { value: "HN-0012", cell: "B30", other: "B12" }),
+  R("HH_DUPLICATE_ID_ACROSS", "error", "uniqueness", b("Trùng mã hộ giữa các đơn vị", "Duplicate id across submissions"), b("Cùng một mã hộ xuất hiện trong danh sách của hai đơn vị (hoặc hai tệp) được nộp.", "The same household id appears in the lists of two submitted units (or files)."),
+    (v) => `Mã hộ "${v("value")}" (ô ${v("cell")}) cũng có trong ${v("other")}.`, (v) => `Household id "${v("value")}" (${v("cell")}) also appears in ${v("other")}.`, { value: "HN-0012", cell: "B30", other: "phuong-b.xlsx › DS hộ!B7" }),
+
+  // ---------------------------------------------------------------- household consistency
+  R("HH_MISSING_ID", "error", "household", b("Thiếu mã hộ", "Missing household id"), b("Dòng hộ có dữ liệu nhưng không có mã hộ.", "A household row has data but no household id."),
+    (v) => `Dòng ${v("row")} có dữ liệu nhưng thiếu mã hộ.`, (v) => `Row ${v("row")} has data but no household id.`, { row: 14 }),
+  R("HH_DEP_COUNT_MISMATCH", "error", "household", b("Số thiếu hụt khác tổng các cờ", "Deprivation count ≠ flags"), b("Cột tổng số chỉ số thiếu hụt phải bằng số cờ thiếu hụt được đánh dấu trên dòng.", "The deprivation-count column must equal the number of deprivation flags set on the row."),
+    (v) => `Ô ${v("cell")}: ghi ${v("value")} chỉ số thiếu hụt nhưng dòng đánh dấu ${v("expected")}.`, (v) => `Cell ${v("cell")}: says ${v("value")} deprivations but the row flags ${v("expected")}.`, { cell: "T8", value: 3, expected: 2 }),
+  R("HH_POOR_FEW_DEPRIVATIONS", "error", "household", b("Hộ nghèo thiếu hụt dưới ngưỡng", "Poor with too few deprivations"),
+    b("Theo chuẩn của năm rà soát (từ 2022: thu nhập ≤ chuẩn VÀ thiếu hụt ≥ 3), hộ nghèo phải thiếu hụt từ ngưỡng trở lên.", "Under the review year's standard (2022+: income ≤ line AND ≥ 3 deprivations) a poor household must reach the deprivation cutoff."),
+    (v) => `Ô ${v("cell")}: hộ ghi là hộ nghèo nhưng chỉ thiếu hụt ${v("value")} chỉ số (cần từ ${v("expected")} theo ${v("standard")}).`,
+    (v) => `Cell ${v("cell")}: household declared poor but has only ${v("value")} deprivations (needs ${v("expected")} under ${v("standard")}).`,
+    { cell: "U9", value: 2, expected: 3, standard: "Nghị định 07/2021/NĐ-CP" }),
+  R("HH_CATEGORY_MISMATCH", "error", "household", b("Phân loại khác kết quả tính", "Declared ≠ computed category"),
+    b("Phân loại ghi trên dòng khác phân loại tính lại từ thu nhập (hoặc điểm B1), khu vực và số chỉ số thiếu hụt theo chuẩn của năm rà soát.", "The declared category differs from the one recomputed from income (or score A), area and deprivations under the review year's standard."),
+    (v) => `Ô ${v("cell")}: ghi "${v("value")}" nhưng tính theo ${v("standard")} là "${v("expected")}" (${v("reason")}).`,
+    (v) => `Cell ${v("cell")}: declared "${v("value")}" but ${v("standard")} gives "${v("expected")}" (${v("reason")}).`,
+    { cell: "U12", value: b("Hộ nghèo", "Poor"), expected: b("Không thuộc diện", "Not in any category"), standard: "Nghị định 07/2021/NĐ-CP", reason: b("thu nhập 2.400.000 đồng > chuẩn 1.500.000 đồng", "income 2,400,000 VND > line 1,500,000 VND") }),
+  R("HH_CANNOT_CLASSIFY", "info", "household", b("Không tính lại được phân loại", "Category not recomputable"),
+    b("Thiếu thu nhập/điểm, khu vực hoặc thiếu hụt, hoặc chuẩn của năm chưa có giá trị cần thiết; phân loại ghi trên dòng không được đối chiếu.", "Income/score, area or deprivations are missing, or the year's standard lacks a needed value; the declared category is not checked."),
+    (v) => `Dòng ${v("row")}: không tính lại được phân loại (${v("reason")}).`, (v) => `Row ${v("row")}: the category cannot be recomputed (${v("reason")}).`, { row: 9, reason: b("thiếu khu vực", "area missing") }),
+
+  // ---------------------------------------------------------------- arithmetic
+  R("RATE_MISMATCH", "error", "arithmetic", b("Tỷ lệ không khớp số liệu", "Rate does not match counts"),
+    b("Tỷ lệ công bố phải bằng số hộ ÷ tổng số hộ, làm tròn theo độ chính xác của cột (định dạng số của ô, hoặc số chữ số thập phân nhiều nhất trong cột). Lệch quá 1 đơn vị ở chữ số cuối là lỗi.", "A published rate must equal count ÷ total rounded to the column's precision (the cell's number format, or else the most decimals in the column). More than one unit off in the last decimal is an error."),
+    (v) => `Ô ${v("cell")}: tỷ lệ ${v("value")} nhưng ${v("count")}/${v("total")} = ${v("expected")}.`, (v) => `Cell ${v("cell")}: rate ${v("value")} but ${v("count")}/${v("total")} = ${v("expected")}.`,
+    { cell: "E9", value: "8,12 %", count: 45, total: 612, expected: "7,35 %" }),
+  R("RATE_ROUNDING", "warning", "arithmetic", b("Tỷ lệ lệch 1 đơn vị làm tròn", "Rate off by one rounding unit"),
+    b("Tỷ lệ lệch đúng một đơn vị ở chữ số thập phân cuối so với số hộ ÷ tổng số hộ: thường do thói quen làm tròn khác nhau.", "The rate is exactly one unit off in its last decimal from count ÷ total: usually a different rounding habit."),
+    (v) => `Ô ${v("cell")}: tỷ lệ ${v("value")}, tính lại ${v("count")}/${v("total")} = ${v("expected")} (lệch 1 đơn vị làm tròn).`, (v) => `Cell ${v("cell")}: rate ${v("value")}, recomputed ${v("count")}/${v("total")} = ${v("expected")} (one rounding unit off).`,
+    { cell: "E9", value: "7,36 %", count: 45, total: 612, expected: "7,35 %" }),
+  R("COUNT_EXCEEDS_TOTAL", "error", "arithmetic", b("Số hộ lớn hơn tổng", "Count exceeds total"), b("Số hộ của một nhóm không thể lớn hơn tổng số hộ (số người tương tự).", "A group's count cannot exceed the total (households or members)."),
+    (v) => `Ô ${v("cell")} (${v("field")}) = ${v("value")} lớn hơn tổng ${v("expected")}.`, (v) => `Cell ${v("cell")} (${v("field")}) = ${v("value")} exceeds the total ${v("expected")}.`, { cell: "D9", field: b("Số hộ nghèo", "Poor households"), value: 650, expected: 612 }),
+  R("ZERO_DENOMINATOR", "error", "arithmetic", b("Tổng bằng 0 hoặc trống", "Zero or blank denominator"), b("Tổng số hộ trống hoặc bằng 0 trong khi số hộ của nhóm hoặc tỷ lệ khác 0.", "The total is blank or 0 while a group count or rate is not."),
+    (v) => `Ô ${v("cell")}: tổng trống hoặc bằng 0 nhưng ${v("field")} = ${v("value")}.`, (v) => `Cell ${v("cell")}: the total is blank or 0 but ${v("field")} = ${v("value")}.`, { cell: "C11", field: b("Số hộ nghèo", "Poor households"), value: 4 }),
+  R("TOTAL_ROW_MISMATCH", "error", "arithmetic", b("Dòng tổng khác tổng các dòng", "Totals row ≠ sum of rows"), b("Số ở dòng tổng cộng phải bằng tổng các dòng đơn vị phía trên.", "A totals-row number must equal the sum of the unit rows."),
+    (v) => `Ô ${v("cell")} (dòng tổng, ${v("field")}) = ${v("value")} nhưng tổng các dòng = ${v("expected")}.`, (v) => `Cell ${v("cell")} (totals row, ${v("field")}) = ${v("value")} but the rows sum to ${v("expected")}.`, { cell: "D20", field: b("Số hộ nghèo", "Poor households"), value: 152, expected: 151 }),
+  R("POOR_NEAR_EXCEEDS_TOTAL", "error", "arithmetic", b("Nghèo + cận nghèo vượt tổng", "Poor + near-poor exceed total"), b("Số hộ nghèo cộng số hộ cận nghèo không thể lớn hơn tổng số hộ.", "Poor plus near-poor households cannot exceed the total."),
+    (v) => `Dòng ${v("row")}: hộ nghèo + cận nghèo = ${v("value")} lớn hơn tổng số hộ ${v("expected")}.`, (v) => `Row ${v("row")}: poor + near-poor = ${v("value")} exceeds total households ${v("expected")}.`, { row: 9, value: 640, expected: 612 }),
+
+  // ---------------------------------------------------------------- transitions
+  R("TRANSITION_IDENTITY", "error", "transition", b("Cuối kỳ ≠ đầu kỳ − giảm + tăng", "End ≠ start − decreases + increases"),
+    b("Biểu 2/3: cột 9 = 1 − 2 − 3 − 4 + 5 + 6 + 7 + 8 cho cả dòng hộ và dòng nhân khẩu. Ô trống ở cột giảm/tăng được tính là 0 và được nêu trong thông báo.", "Forms 2/3: col 9 = 1 − 2 − 3 − 4 + 5 + 6 + 7 + 8 for household and member rows. A blank decrease/increase cell counts as 0 and is named in the message."),
+    (v) => `Ô ${v("cell")}: cuối kỳ ${v("value")} nhưng đầu kỳ − giảm + tăng = ${v("expected")}${v("note")}.`, (v) => `Cell ${v("cell")}: end ${v("value")} but start − decreases + increases = ${v("expected")}${v("note")}.`, { cell: "K8", value: 120, expected: 118, note: "" }),
+  R("TRANSITION_FORMS_MISMATCH", "warning", "transition", b("Biểu 2 và Biểu 3 không khớp", "Forms 2 and 3 disagree"),
+    b("Hộ nghèo chuyển sang cận nghèo (Biểu 2 cột 2) phải bằng Biểu 3 cột 5; cận nghèo chuyển thành nghèo (Biểu 3 cột 3) phải bằng Biểu 2 cột 5.", "Poor → near-poor (Form 2 col 2) must equal Form 3 col 5; near-poor → poor (Form 3 col 3) must equal Form 2 col 5."),
+    (v) => `Ô ${v("cell")} (${v("field")}) = ${v("value")} nhưng biểu kia ghi ${v("expected")} (${v("other")}).`, (v) => `Cell ${v("cell")} (${v("field")}) = ${v("value")} but the other form says ${v("expected")} (${v("other")}).`,
+    { cell: "D8", field: b("nghèo → cận nghèo", "poor → near-poor"), value: 14, expected: 12, other: "Biểu 3!H8" }),
+
+  // ---------------------------------------------------------------- deprivations
+  R("DEPRIV_TOTAL_MISMATCH", "error", "deprivation", b("Tổng thiếu hụt khác tổng các cột", "Deprivation total ≠ sum of indicators"), b("Biểu 4: \"Tổng số thiếu hụt\" bằng tổng các cột chỉ số.", "Form 4: the total equals the sum of the indicator columns."),
+    (v) => `Ô ${v("cell")}: tổng số thiếu hụt ${v("value")} nhưng tổng các chỉ số = ${v("expected")}.`, (v) => `Cell ${v("cell")}: total deprivations ${v("value")} but the indicators sum to ${v("expected")}.`, { cell: "P9", value: 410, expected: 401 }),
+  R("DEPRIV_BELOW_CUTOFF", "warning", "deprivation", b("Tổng thiếu hụt < ngưỡng × số hộ nghèo", "Total deprivations below cutoff × poor"),
+    b("Mỗi hộ nghèo thiếu hụt ít nhất theo ngưỡng của chuẩn (3 chỉ số), nên tổng thiếu hụt của hộ nghèo ≥ 3 × số hộ nghèo. Ngoại lệ chưa rõ, nên là cảnh báo.", "Each poor household has at least the cutoff (3) deprivations, so the total among the poor ≥ 3 × poor households. Exceptions are uncertain, so this is a warning."),
+    (v) => `Ô ${v("cell")}: tổng thiếu hụt ${v("value")} nhỏ hơn ${v("cutoff")} × ${v("poor")} hộ nghèo = ${v("expected")}.`, (v) => `Cell ${v("cell")}: total deprivations ${v("value")} is below ${v("cutoff")} × ${v("poor")} poor households = ${v("expected")}.`, { cell: "P9", value: 100, cutoff: 3, poor: 45, expected: 135 }),
+
+  // ---------------------------------------------------------------- targets
+  R("TARGET_END_COUNT", "error", "target", b("Số hộ cuối kỳ ≠ đầu kỳ − số hộ giảm", "End count ≠ start − reduced"), b("Chỉ tiêu: số hộ nghèo cuối kỳ = đầu kỳ − số hộ giảm.", "Targets: poor households at end = start − households reduced."),
+    (v) => `Ô ${v("cell")}: cuối kỳ ${v("value")} nhưng đầu kỳ − số hộ giảm = ${v("expected")}.`, (v) => `Cell ${v("cell")}: end ${v("value")} but start − reduced = ${v("expected")}.`, { cell: "H7", value: 130, expected: 128 }),
+  R("TARGET_RATE_MISSED", "warning", "target", b("Tỷ lệ cuối kỳ không đạt mức giảm đã ghi", "End rate misses the stated reduction"),
+    b("\"Giảm từ X% trở lên\" nghĩa là tỷ lệ cuối kỳ ≤ tỷ lệ đầu kỳ − X điểm phần trăm. Tỷ lệ cuối kỳ cao hơn nghĩa là chính số liệu của dòng không đạt chỉ tiêu của dòng. Cảnh báo, không chặn.", "\"Reduce by X% or more\" means end rate ≤ start rate − X percentage points. A higher end rate means the row's own counts miss its own target. Warn, do not block."),
+    (v) => `Ô ${v("cell")}: tỷ lệ cuối kỳ ${v("value")} cao hơn đầu kỳ − mức giảm = ${v("expected")}.`, (v) => `Cell ${v("cell")}: end rate ${v("value")} is above start − reduction = ${v("expected")}.`, { cell: "I7", value: "4,10 %", expected: "3,95 %" }),
+  R("TARGET_REDUCED_VS_PP", "warning", "target", b("Số hộ giảm không khớp mức giảm (điểm %)", "Households reduced ≠ reduction × households"),
+    b("Số hộ cần giảm ≈ mức giảm (điểm phần trăm) × tổng số hộ; lệch quá 1 hộ được cảnh báo.", "Households to reduce ≈ reduction (percentage points) × total households; more than one household off is a warning."),
+    (v) => `Ô ${v("cell")}: số hộ giảm ${v("value")} nhưng ${v("pp")} × ${v("households")} hộ ≈ ${v("expected")}.`, (v) => `Cell ${v("cell")}: households reduced ${v("value")} but ${v("pp")} × ${v("households")} households ≈ ${v("expected")}.`, { cell: "G7", value: 20, pp: "1,5 %", households: 2400, expected: 36 }),
+  R("TARGET_TOTALS_INCONSISTENT", "warning", "target", b("Tổng số hộ ngầm định không nhất quán", "Implied household totals disagree"),
+    b("Tổng số hộ suy ra từ số hộ ÷ tỷ lệ ở đầu kỳ và cuối kỳ (kể cả sai số làm tròn tỷ lệ) không giao nhau: hai tỷ lệ dùng hai mẫu số khác nhau.", "The totals implied by count ÷ rate at start and at end (allowing for rate rounding) do not overlap: the two rates use different denominators."),
+    (v) => `Dòng ${v("row")}: đầu kỳ ngầm định ${v("start")} hộ, cuối kỳ ngầm định ${v("end")} hộ.`, (v) => `Row ${v("row")}: the start implies ${v("start")} households, the end implies ${v("end")}.`, { row: 7, start: "2.390–2.410", end: "2.650–2.680" }),
+
+  // ---------------------------------------------------------------- cross-sheet
+  R("CROSS_SUMMARY_ROSTER", "error", "cross", b("Bảng tổng hợp khác danh sách hộ", "Summary ≠ roster aggregate"), b("Số liệu của đơn vị trong bảng tổng hợp phải bằng số đếm từ danh sách hộ đã nộp của đơn vị đó.", "A unit's figures in the summary must equal the counts from that unit's submitted roster."),
+    (v) => `Ô ${v("cell")} (${v("field")}) = ${v("value")} nhưng danh sách hộ (${v("other")}) cho ${v("expected")}.`, (v) => `Cell ${v("cell")} (${v("field")}) = ${v("value")} but the roster (${v("other")}) gives ${v("expected")}.`,
+    { cell: "D8", field: b("Số hộ nghèo", "Poor households"), value: 45, expected: 47, other: "xa-a.xlsx › DS hộ" }),
+  R("CROSS_FORM_TOTALS", "error", "cross", b("Cùng đơn vị, hai biểu khác nhau", "Same unit, two forms disagree"), b("Số hộ nghèo (cận nghèo) cuối kỳ ở Biểu 2 (3) phải bằng số hộ nghèo (cận nghèo) ở Biểu 1 của cùng đơn vị; số hộ nghèo ở Biểu 4 cũng vậy.", "End-of-period poor (near-poor) in Form 2 (3) must equal the poor (near-poor) count of Form 1 for the same unit; likewise the poor count in Form 4."),
+    (v) => `Ô ${v("cell")} (${v("field")}) = ${v("value")} nhưng ${v("other")} ghi ${v("expected")}.`, (v) => `Cell ${v("cell")} (${v("field")}) = ${v("value")} but ${v("other")} says ${v("expected")}.`, { cell: "K8", field: b("cuối kỳ", "end"), value: 120, expected: 118, other: "Biểu 1!D8" }),
+
+  // ---------------------------------------------------------------- series
+  R("SERIES_JUMP", "warning", "series", b("Biến động bất thường giữa hai năm", "Implausible jump between years"),
+    b("Tỷ lệ thay đổi hơn 5 điểm phần trăm hoặc số hộ nghèo thay đổi hơn 50 % giữa hai năm liên tiếp mà không đổi chuẩn nghèo. \"Không chạy theo thành tích\".", "The rate moves by more than 5 percentage points, or the poor count by more than 50 %, between consecutive years under the same standard."),
+    (v) => `Ô ${v("cell")}: ${v("field")} từ ${v("from")} (${v("year1")}) thành ${v("value")} (${v("year2")}).`, (v) => `Cell ${v("cell")}: ${v("field")} goes from ${v("from")} (${v("year1")}) to ${v("value")} (${v("year2")}).`,
+    { cell: "E12", field: b("tỷ lệ hộ nghèo", "poverty rate"), from: "9,80 %", year1: 2023, value: "2,10 %", year2: 2024 }),
+  R("SERIES_STANDARD_CHANGE", "info", "series", b("Đổi chuẩn nghèo giữa hai năm", "Standard changes between years"), b("Biến động lớn giữa hai năm áp dụng hai chuẩn nghèo khác nhau được ghi nhận, không cảnh báo.", "A large move between two years under different standards is noted, not warned."),
+    (v) => `Ô ${v("cell")}: ${v("field")} từ ${v("from")} (${v("year1")}) thành ${v("value")} (${v("year2")}); hai năm áp dụng hai chuẩn nghèo khác nhau.`, (v) => `Cell ${v("cell")}: ${v("field")} goes from ${v("from")} (${v("year1")}) to ${v("value")} (${v("year2")}); the two years use different standards.`,
+    { cell: "E8", field: b("tỷ lệ hộ nghèo", "poverty rate"), from: "2,23 %", year1: 2021, value: "4,03 %", year2: 2022 }),
+
+  // ---------------------------------------------------------------- consolidate
+  R("CONSOLIDATE_INCOMPATIBLE", "error", "consolidate", b("Danh sách không gộp được", "Rosters not compatible"), b("Các danh sách hộ cần gộp phải có cùng các cột (mã hộ, phân loại, cờ thiếu hụt…).", "Rosters to merge must have the same columns (id, category, deprivation flags…)."),
+    (v) => `Danh sách "${v("sheet")}" thiếu hoặc thừa cột so với danh sách đầu tiên: ${v("detail")}.`, (v) => `Roster "${v("sheet")}" has missing or extra columns compared with the first roster: ${v("detail")}.`, { sheet: "Phường B", detail: b("thiếu: Thu nhập", "missing: Income") }),
+  R("CONSOLIDATE_NO_ROSTER", "error", "consolidate", b("Không có danh sách hộ", "No roster found"), b("Tệp không có trang nào được nhận ra là danh sách hộ.", "The file has no sheet recognised as a household roster."),
+    (v) => `Tệp "${v("file")}" không có danh sách hộ.`, (v) => `File "${v("file")}" has no household roster.`, { file: "bieu-1.xlsx" }),
+];
+
+export const RULE_BY_CODE: Record<string, RuleInfo> = Object.fromEntries(RULES.map((r) => [r.code, r]));
+
+/** Where a finding points: 0-based sheet coordinates (absolute, i.e. already offset by the grid origin). */
+export interface Where {
+  file?: string;
+  sheet: string;
+  row0?: number;
+  col0?: number;
+}
+
+export interface FindingExtra {
+  field?: string;
+  value?: string;
+  expected?: string;
+  related?: RelatedCell[];
+}
+
+/**
+ * Build a finding for a catalogued code. `params.cell` defaults to the A1 address of `where`.
+ * @throws Error for an unknown code (a programming error, caught by the tests).
+ */
+export function finding(code: string, where: Where, params: Params = {}, extra: FindingExtra = {}): Finding {
+  const rule = RULE_BY_CODE[code];
+  if (!rule) throw new Error(`Unknown finding code ${code}`);
+  const located = where.row0 !== undefined && where.col0 !== undefined;
+  const cell = located ? a1(where.row0!, where.col0!) : "";
+  const p: Params = { sheet: where.sheet, cell, ...params };
+  if (where.row0 !== undefined && p.row === undefined) p.row = where.row0 + 1;
+  const f: Finding = {
+    code,
+    severity: rule.severity,
+    sheet: where.sheet,
+    cell,
+    row: where.row0 !== undefined ? where.row0 + 1 : 0,
+    column: where.col0 !== undefined ? where.col0 + 1 : 0,
+    messageVi: rule.vi(p),
+    messageEn: rule.en(p),
+  };
+  if (where.file !== undefined) f.file = where.file;
+  if (extra.field !== undefined) f.field = extra.field;
+  if (extra.value !== undefined) f.value = extra.value;
+  if (extra.expected !== undefined) f.expected = extra.expected;
+  if (extra.related && extra.related.length) f.related = extra.related;
+  return f;
+}
+
+/** The documented example message of a rule. */
+export function exampleMessage(rule: RuleInfo, lang: Lang): string {
+  const p = { sheet: "Xã A", cell: "E9", row: 9, ...rule.example };
+  return lang === "vi" ? rule.vi(p) : rule.en(p);
+}

@@ -1,0 +1,11 @@
+/**
+ * Validation of submissions: the finding model, the rule catalogue and the runner.
+ * Faces (CLI, task pane, report sheet) render the same findings.
+ */
+export * from "./finding";
+export * from "./catalogue";
+export * from "./run";
+export * from "./rules/tables";
+export * from "./rules/household";
+export * from "./rules/cross";
+export { unitKey } from "./rules/common";
