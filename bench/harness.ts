@@ -9,6 +9,8 @@ export interface BenchOptions {
   /** runs per measurement (median) */
   runs: number;
   seed: number;
+  /** override the roster sizes of the classify case (--sizes 100000,1048575) */
+  sizes?: number[];
 }
 
 export interface Target {

@@ -6,6 +6,7 @@
  *   npm run bench -- --json            machine-readable results on stdout (progress goes to stderr)
  *   npm run bench -- --only classify,validate   selected cases
  *   npm run bench -- --runs 9          runs per measurement (median); default 5 (quick 3)
+ *   npm run bench -- --only classify --sizes 100000   classify at chosen roster sizes
  *
  * Each case runs in its own Node process (--expose-gc) so its peak memory is its own. Ratios are computed
  * between variants measured in the same process, interleaved. Results are also written to bench/out/last.json.
@@ -34,6 +35,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--runs") a.runs = Number(val());
     else if (k === "--seed") a.seed = Number(val());
     else if (k === "--only") a.only = val().split(",").map((s) => s.trim());
+    else if (k === "--sizes") a.sizes = val().split(",").map(Number);
     else if (k === "--help" || k === "-h") {
       process.stdout.write(
         `Usage: npm run bench -- [--quick] [--json] [--only ${Object.keys(CASES).join(",")}] [--runs N] [--seed S]\n`,
@@ -137,7 +139,7 @@ async function main(): Promise<void> {
   const names = args.only ?? Object.keys(CASES);
   for (const n of names) if (!CASES[n]) throw new Error(`unknown case "${n}" (cases: ${Object.keys(CASES).join(", ")})`);
   const m = machine(root);
-  const opts: BenchOptions = { quick: args.quick, runs: args.runs, seed: args.seed };
+  const opts: BenchOptions = { quick: args.quick, runs: args.runs, seed: args.seed, ...(args.sizes ? { sizes: args.sizes } : {}) };
   const log = (s: string) => process.stderr.write(s);
   if (!args.json) {
     log(`Poverty Planner bench — ${args.quick ? "quick" : "full"} run, ${opts.runs} runs per measurement (median)\n`);

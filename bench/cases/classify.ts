@@ -10,10 +10,11 @@
  */
 import { generateRoster, rawRanges, type Roster, type RawRanges, INDICATORS } from "../data";
 import type { BenchOptions, Row } from "../harness";
-import { atLeast, atMost, errorRow, keep, measureInterleaved, notAvailable, okRow } from "../harness";
-import { classifyKernel, type KernelRule } from "../kernel";
+import { atLeast, atMost, errorRow, keep, measure, measureInterleaved, notAvailable, okRow } from "../harness";
+import { classifyKernel, classifyRawKernel, type KernelRule } from "../kernel";
+import { tryLoad } from "../load";
 import { runHyperFormula } from "../hyperformula";
-import { kernelRule, progress, rosterSizes, MAX_ROWS } from "./common";
+import { kernelRule, progress, rosterSizes, MAX_ROWS, REVIEW_YEAR } from "./common";
 import { loadOurClassify } from "./ours";
 
 export const title = "classify raw cells: ours vs typed-array limit vs HyperFormula formulas";
@@ -31,8 +32,10 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
   const kr = kernelRule();
   if ("error" in kr) return [notAvailable(CASE, "all", kr.error)];
   const rule: KernelRule = kr.rule;
-  const ours = loadOurClassify(kr.standard);
+  const ours = loadOurClassify(kr.standard, REVIEW_YEAR);
   const sizes = rosterSizes(opts);
+  const std = tryLoad<{ parseArea(v: unknown): string | undefined }>("src/core/standards", ["parseArea"]);
+  const areaCode = std.ok ? (s: string) => (std.mod.parseArea(s) === "urban" ? 1 : 0) : null;
   const oursMs = new Map<number, number>();
   let last: Roster | null = null;
   for (const n of sizes) {
@@ -47,7 +50,11 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
     const fns: Record<string, () => unknown> = {
       limit: () => classifyKernel(income, area, flags, INDICATORS, rule, out),
     };
-    if (ours.ok) fns.ours = () => ours.classify(raw);
+    if (areaCode) fns.rawLimit = () => classifyRawKernel(raw.income, raw.flags, raw.area, INDICATORS, rule, areaCode);
+    if (ours.ok) {
+      fns.ours = () => ours.classify(raw);
+      if (ours.classifyRange) fns.fn = () => ours.classifyRange!(raw);
+    }
     progress(`classify: timing ${Object.keys(fns).join(", ")} at ${n} rows (${opts.runs} runs each, interleaved)`);
     let t;
     try {
@@ -57,6 +64,15 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
       continue;
     }
     rows.push(okRow(CASE, "limit: typed-array kernel", n, "rows", t.limit));
+    if (t.rawLimit) {
+      const bad = mismatches(classifyRawKernel(raw.income, raw.flags, raw.area, INDICATORS, rule, areaCode!), classifyKernel(income, area, flags, INDICATORS, rule), n);
+      rows.push(
+        okRow(CASE, "raw-cell floor: minimal loop over the raw arrays", n, "rows", t.rawLimit, {
+          ratio: { label: "floor/limit", value: t.rawLimit.median / t.limit.median },
+          metrics: { "category mismatches vs kernel": bad },
+        }),
+      );
+    }
     if (ours.ok) {
       const codes = ours.classify(raw);
       const bad = mismatches(codes, classifyKernel(income, area, flags, INDICATORS, rule), n);
@@ -67,9 +83,29 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
         okRow(CASE, `ours: ${ours.label}`, n, "rows", t.ours, {
           ratio: { label: "ours/limit", value: ratio },
           ...(n === MAX_ROWS ? { target: atMost(ratio, 3) } : {}),
-          metrics: { "category mismatches vs kernel": bad },
+          metrics: {
+            ...(t.rawLimit ? { "ours/raw-cell floor": t.ours.median / t.rawLimit.median } : {}),
+            "category mismatches vs kernel": bad,
+          },
         }),
       );
+      if (t.fn) {
+        const labels = ours.classifyRange!(raw);
+        const LABELS = ["Hộ nghèo", "Hộ cận nghèo", "Hộ có mức sống trung bình", "Không thuộc diện"];
+        let badLabels = 0;
+        for (let i = 0; i < n; i++) if (labels[i][0] !== LABELS[codes[i]]) badLabels++;
+        rows.push(
+          okRow(CASE, "ours: =POVERTY.CLASSIFY body (classifyRange, labels out)", n, "rows", t.fn, {
+            ratio: { label: "fn/limit", value: t.fn.median / t.limit.median },
+            metrics: { "label mismatches": badLabels },
+          }),
+        );
+      }
+      if (ours.cfClassify) {
+        ours.cfClassify(raw); // fill the memo
+        const hit = await measure(() => ours.cfClassify!(raw), opts.runs);
+        rows.push(okRow(CASE, "ours: =POVERTY.CLASSIFY recalc, same inputs (memo hit)", n, "rows", hit));
+      }
     } else rows.push(notAvailable(CASE, "ours", ours.reason, n));
     last = roster;
   }

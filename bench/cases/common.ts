@@ -9,7 +9,7 @@ export const MAX_ROWS = 1_048_575; // Excel's 1,048,576 rows minus the header ro
 export const REVIEW_YEAR = 2025;
 
 export function rosterSizes(opts: BenchOptions): number[] {
-  return opts.quick ? QUICK_SIZES : FULL_SIZES;
+  return opts.sizes?.length ? opts.sizes : opts.quick ? QUICK_SIZES : FULL_SIZES;
 }
 
 /** The largest roster for the 1M cases (quick: 20k). */

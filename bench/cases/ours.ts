@@ -1,67 +1,111 @@
 /**
- * "Ours" for the classify case: the product's path from the raw values Excel hands =POVERTY.CLASSIFY to
- * category codes — the functions layer's normaliser (src/functions/normalize: toNumber, toFlag), the core's
- * area reader (src/core/standards parseArea), then the core's columnar classifier (src/core/classify
- * classifyColumns). Codes are returned as 0 poor … 3 none, like the kernel (the core's are 1…4, 0 = invalid).
+ * "Ours" for the classify case: the product's own path from the raw values Excel hands =POVERTY.CLASSIFY.
+ *
+ *  core path   src/functions/columns (columnArg, blankRows, numberColumn, flagBlock, areaColumn: the CLASSIFY
+ *              normaliser, one pass per column, typed arrays out, per-row errors) → src/core/classify
+ *              classifyColumns → Uint8Array codes. This is what the ≤ 3× target is about.
+ *  function    src/functions/classify classifyRange: the whole custom function body (the same + one Vietnamese
+ *              label per row in an n × 1 spill), without the argument memo.
+ *  memo hit    src/functions/functions cfClassify called again with the same ranges: served from the memo.
+ * Codes are returned as 0 poor … 3 none like the kernel (the core's are 1…4, 0 = invalid → 255 here).
  */
 import type { RawRanges } from "../data";
-import { INDICATORS } from "../data";
 import { tryLoadAll } from "../load";
 
-export type OurClassify =
-  | { ok: true; label: string; classify(raw: RawRanges): Uint8Array }
-  | { ok: false; reason: string };
+type Getter = { n: number; get: (i: number) => unknown };
+type RowErrors = Map<number, unknown>;
 
-interface Normalize {
-  toNumber(v: unknown, opts?: unknown): number;
-  toFlag(v: unknown): 0 | 1 | null;
+interface Columns {
+  columnArg(v: unknown, n: number | undefined, label: readonly [string, string]): Getter;
+  blankRows(n: number, cells: ((i: number) => unknown)[], blocks: unknown[][][]): Uint8Array;
+  numberColumn(col: Getter, label: readonly [string, string], errors: RowErrors, skip: Uint8Array): Float64Array;
+  areaColumn(col: Getter, errors: RowErrors, skip: Uint8Array): Uint8Array;
+  flagBlock(m: unknown[][], n: number, d: number, errors: RowErrors, skip: Uint8Array): { flat: Uint8Array; counts: Float64Array };
 }
-interface Standards {
-  parseArea(v: unknown): "urban" | "rural" | undefined;
+interface ClassifyCore {
+  classifyColumns(cols: { income: Float64Array; deprivations: Float64Array; area: Uint8Array; n?: number }, standard: unknown): Uint8Array;
 }
-interface Classify {
-  classifyColumns(cols: { income: Float64Array; deprivations: Uint8Array; area: Uint8Array; n?: number }, standard: unknown): Uint8Array;
+interface ClassifyFn {
+  classifyRange(income: unknown, deprivations: unknown, area: unknown, standard: unknown): unknown[][];
+}
+interface Functions {
+  cfClassify(income: unknown, deprivations: unknown, area: unknown, year?: unknown): unknown[][];
 }
 
-const INVALID = 255;
+export interface OurClassify {
+  ok: true;
+  label: string;
+  /** normalise + classifyColumns → codes 0..3 (255 invalid) */
+  classify(raw: RawRanges): Uint8Array;
+  /** the custom function body without memo: labels n × 1 */
+  classifyRange?(raw: RawRanges): unknown[][];
+  /** the registered custom function (memoised) */
+  cfClassify?(raw: RawRanges): unknown[][];
+}
 
-/** The composition used until src/functions exposes CLASSIFY itself. */
-export function loadOurClassify(standard: unknown): OurClassify {
-  const l = tryLoadAll<{ norm: Normalize; std: Standards; cls: Classify }>({
-    norm: ["src/functions/normalize", ["toNumber", "toFlag"]],
-    std: ["src/core/standards", ["parseArea"]],
-    cls: ["src/core/classify", ["classifyColumns"]],
+/** Node has no CustomFunctions runtime; the functions layer builds CustomFunctions.Error for error elements. */
+export function installCustomFunctionsStub(): void {
+  const g = globalThis as { CustomFunctions?: unknown };
+  if (g.CustomFunctions) return;
+  class CfError extends Error {
+    constructor(
+      public code: string,
+      message?: string,
+    ) {
+      super(message);
+    }
+  }
+  g.CustomFunctions = {
+    Error: CfError,
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+      nullReference: "#NULL!",
+      invalidName: "#NAME?",
+      invalidReference: "#REF!",
+    },
+    associate: () => undefined,
+  };
+}
+
+const L_INCOME = ["Thu nhập bình quân", "The income"] as const;
+const L_AREA = ["Khu vực", "The area"] as const;
+
+export function loadOurClassify(standard: unknown, year: number): OurClassify | { ok: false; reason: string } {
+  installCustomFunctionsStub();
+  const l = tryLoadAll<{ cols: Columns; core: ClassifyCore }>({
+    cols: ["src/functions/columns", ["columnArg", "blankRows", "numberColumn", "areaColumn", "flagBlock"]],
+    core: ["src/core/classify", ["classifyColumns"]],
   });
   if (!l.ok) return l;
-  const { toNumber, toFlag } = l.mod.norm;
-  const { parseArea } = l.mod.std;
-  const { classifyColumns } = l.mod.cls;
-  return {
+  const { columnArg, blankRows, numberColumn, areaColumn, flagBlock } = l.mod.cols;
+  const { classifyColumns } = l.mod.core;
+  const out: OurClassify = {
     ok: true,
-    label: "normalise + classifyColumns",
+    label: "normalise (src/functions/columns) + classifyColumns",
     classify(raw: RawRanges): Uint8Array {
-      const n = raw.income.length;
-      const income = new Float64Array(n);
-      const dep = new Uint8Array(n);
-      const area = new Uint8Array(n);
-      const bad = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        try {
-          income[i] = toNumber(raw.income[i][0]);
-          const row = raw.flags[i];
-          let c = 0;
-          for (let j = 0; j < INDICATORS; j++) c += toFlag(row[j]) ?? 0;
-          dep[i] = c;
-          const a = parseArea(raw.area[i][0]);
-          if (a === undefined) bad[i] = 1;
-          else area[i] = a === "urban" ? 1 : 0;
-        } catch {
-          bad[i] = 1; // the function reports this row as an error element
-        }
-      }
-      const codes = classifyColumns({ income, deprivations: dep, area, n }, standard);
-      for (let i = 0; i < n; i++) codes[i] = bad[i] || codes[i] === 0 ? INVALID : codes[i] - 1;
+      const inc = columnArg(raw.income, undefined, L_INCOME);
+      const n = inc.n;
+      const ar = columnArg(raw.area, n, L_AREA);
+      const skip = blankRows(n, [inc.get, ar.get], [raw.flags]);
+      const errors: RowErrors = new Map();
+      const income = numberColumn(inc, L_INCOME, errors, skip);
+      const { counts } = flagBlock(raw.flags, n, 12, errors, skip);
+      const area = areaColumn(ar, errors, skip);
+      const codes = classifyColumns({ income, deprivations: counts, area, n }, standard);
+      for (let i = 0; i < n; i++) codes[i] = skip[i] || errors.has(i) || codes[i] === 0 ? 255 : codes[i] - 1;
       return codes;
     },
   };
+  const f = tryLoadAll<{ cls: ClassifyFn; fns: Functions }>({
+    cls: ["src/functions/classify", ["classifyRange"]],
+    fns: ["src/functions/functions", ["cfClassify"]],
+  });
+  if (f.ok) {
+    out.classifyRange = (raw) => f.mod.cls.classifyRange(raw.income, raw.flags, raw.area, standard);
+    out.cfClassify = (raw) => f.mod.fns.cfClassify(raw.income, raw.flags, raw.area, year);
+  }
+  return out;
 }
