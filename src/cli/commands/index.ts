@@ -3,5 +3,6 @@
  */
 import type { Command } from "../command";
 import { demoCommand } from "./demo";
+import { templateCommand } from "./template";
 
-export const commands: Command[] = [demoCommand];
+export const commands: Command[] = [demoCommand, templateCommand];

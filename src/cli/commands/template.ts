@@ -1,0 +1,44 @@
+import { existsSync } from "fs";
+import { resolve } from "path";
+import type { Command } from "../command";
+import { standardForYear } from "../../core/standards";
+import { buildRosterTemplate, buildSummaryTemplate } from "../../core/tables";
+import type { Lang } from "../../core/i18n";
+import { writeTablesToFile } from "../../xlsx/write";
+
+/** `poverty template [--kind roster|summary|all] [--year N] [--lang vi|en] [--rows N] --out blank.xlsx` */
+export const templateCommand: Command = {
+  name: "template",
+  summaryVi: "Tạo biểu mẫu trống (danh sách hộ, biểu tổng hợp) có kiểm tra dữ liệu nhập",
+  summaryEn: "Write blank templates (household roster, summary form) with data validation",
+  usage: "poverty template [--kind roster|summary|all] [--year N] [--lang vi|en] [--rows N] [--force] --out blank.xlsx",
+  async run(args, io) {
+    const opt = (name: string) => {
+      const i = args.indexOf(name);
+      return i >= 0 ? args[i + 1] : undefined;
+    };
+    const out = opt("--out");
+    const kind = opt("--kind") ?? "all";
+    const lang = (opt("--lang") ?? "vi") as Lang;
+    const year = Number(opt("--year") ?? 2026);
+    const rows = opt("--rows") === undefined ? undefined : Number(opt("--rows"));
+    if (!out || !["roster", "summary", "all"].includes(kind) || !["vi", "en"].includes(lang) || (rows !== undefined && !(Number.isInteger(rows) && rows > 0 && rows <= 100000))) {
+      io.err("Cách dùng / Usage: " + this.usage);
+      return 2;
+    }
+    const target = resolve(io.cwd, out);
+    if (existsSync(target) && !args.includes("--force")) {
+      io.err(`Tệp đã tồn tại (dùng --force để ghi đè): ${target}`);
+      io.err(`File exists (use --force to overwrite): ${target}`);
+      return 2;
+    }
+    const standard = standardForYear(year);
+    const tables = [
+      ...(kind !== "summary" ? [buildRosterTemplate(standard, { lang, ...(rows ? { rows } : {}) })] : []),
+      ...(kind !== "roster" ? [buildSummaryTemplate(standard, { lang, ...(rows ? { rows } : {}) })] : []),
+    ];
+    await writeTablesToFile(tables, target, { lang });
+    io.out(lang === "vi" ? `Đã ghi biểu mẫu: ${target}` : `Template written: ${target}`);
+    return 0;
+  },
+};
