@@ -18,14 +18,7 @@
 import { fail, isPovertyError, PovertyError } from "../errors";
 import { formatNumber, type Bilingual } from "../i18n";
 import type { Area, Category } from "../household";
-import {
-  formatVnd,
-  incomeLine,
-  requireIndicators,
-  scoreThreshold,
-  type Rule,
-  type Standard,
-} from "../standards";
+import { formatVnd, incomeLine, requireIndicators, scoreThreshold, type Rule, type Standard } from "../standards";
 
 /** One household to classify. Exactly one of `incomePerCapita` and `scoreA`. */
 export interface ClassifyInput {
@@ -125,11 +118,17 @@ function checkArea(area: unknown): asserts area is Area {
 
 function checkNonNegative(value: unknown, vi: string, en: string): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    fail("INVALID_NUMBER", `${vi} "${String(value)}" không phải là số hợp lệ.`, `${en} "${String(value)}" is not a valid number.`, {
-      value,
-    });
+    fail(
+      "INVALID_NUMBER",
+      `${vi} "${String(value)}" không phải là số hợp lệ.`,
+      `${en} "${String(value)}" is not a valid number.`,
+      {
+        value,
+      },
+    );
   }
-  if (value < 0) fail("NEGATIVE", `${vi} không được âm (${value}).`, `${en} must not be negative (${value}).`, { value });
+  if (value < 0)
+    fail("NEGATIVE", `${vi} không được âm (${value}).`, `${en} must not be negative (${value}).`, { value });
   return value;
 }
 
@@ -151,14 +150,24 @@ export function countDeprivations(deprivations: number | ReadonlyArray<0 | 1 | b
       );
     }
     if (deprivations < 0) {
-      fail("NEGATIVE", `Số chỉ số thiếu hụt không được âm (${deprivations}).`, `Deprivation count must not be negative (${deprivations}).`, {
-        value: deprivations,
-      });
+      fail(
+        "NEGATIVE",
+        `Số chỉ số thiếu hụt không được âm (${deprivations}).`,
+        `Deprivation count must not be negative (${deprivations}).`,
+        {
+          value: deprivations,
+        },
+      );
     }
     if (!Number.isInteger(deprivations)) {
-      fail("NOT_INTEGER", `Số chỉ số thiếu hụt phải là số nguyên (${deprivations}).`, `Deprivation count must be a whole number (${deprivations}).`, {
-        value: deprivations,
-      });
+      fail(
+        "NOT_INTEGER",
+        `Số chỉ số thiếu hụt phải là số nguyên (${deprivations}).`,
+        `Deprivation count must be a whole number (${deprivations}).`,
+        {
+          value: deprivations,
+        },
+      );
     }
     const max = standard.indicators?.length;
     if (max !== undefined && deprivations > max) {
@@ -205,7 +214,10 @@ export function countDeprivations(deprivations: number | ReadonlyArray<0 | 1 | b
 }
 
 const lineValue = (v: number): { vi: string; en: string } => formatVnd(v);
-const pts = (v: number) => ({ vi: `${formatNumber(v, "vi", v % 1 ? 2 : 0)} điểm`, en: `${formatNumber(v, "en", v % 1 ? 2 : 0)} points` });
+const pts = (v: number) => ({
+  vi: `${formatNumber(v, "vi", v % 1 ? 2 : 0)} điểm`,
+  en: `${formatNumber(v, "en", v % 1 ? 2 : 0)} points`,
+});
 
 function areaText(standard: Standard, area: Area) {
   return standard.areaNames[area];
@@ -289,7 +301,14 @@ function incomeDecision(
       en: `The indicator list of standard ${standard.id} is not final: the deprivation count's upper bound is not checked.`,
     });
   }
-  const base = { basis: "income" as const, value: income, deprivations: dep, cutoff, rule: standard.rule, standardId: standard.id };
+  const base = {
+    basis: "income" as const,
+    value: income,
+    deprivations: dep,
+    cutoff,
+    rule: standard.rule,
+    standardId: standard.id,
+  };
   const withNotes = (r: ClassificationReason): ClassificationReason => (notes.length ? { ...r, notes } : r);
 
   switch (code) {
@@ -307,8 +326,12 @@ function incomeDecision(
         };
       }
       const l = lineValue(upper);
-      const lineVi = band ? `chuẩn cận nghèo ${l.vi} (trên chuẩn nghèo ${lineValue(poverty).vi})` : `chuẩn nghèo ${l.vi}`;
-      const lineEn = band ? `near-poverty line ${l.en} (above the poverty line ${lineValue(poverty).en})` : `poverty line ${l.en}`;
+      const lineVi = band
+        ? `chuẩn cận nghèo ${l.vi} (trên chuẩn nghèo ${lineValue(poverty).vi})`
+        : `chuẩn nghèo ${l.vi}`;
+      const lineEn = band
+        ? `near-poverty line ${l.en} (above the poverty line ${lineValue(poverty).en})`
+        : `poverty line ${l.en}`;
       return {
         category: "poor",
         reason: withNotes({
@@ -321,8 +344,12 @@ function incomeDecision(
     }
     case 2: {
       const l = lineValue(upper);
-      const lineVi = band ? `chuẩn cận nghèo ${l.vi} (trên chuẩn nghèo ${lineValue(poverty).vi})` : `chuẩn nghèo ${l.vi}`;
-      const lineEn = band ? `near-poverty line ${l.en} (above the poverty line ${lineValue(poverty).en})` : `poverty line ${l.en}`;
+      const lineVi = band
+        ? `chuẩn cận nghèo ${l.vi} (trên chuẩn nghèo ${lineValue(poverty).vi})`
+        : `chuẩn nghèo ${l.vi}`;
+      const lineEn = band
+        ? `near-poverty line ${l.en} (above the poverty line ${lineValue(poverty).en})`
+        : `poverty line ${l.en}`;
       return {
         category: "nearPoor",
         reason: withNotes({
@@ -485,7 +512,11 @@ export type ClassifyResult = { ok: true; value: Classification } | { ok: false; 
  * `{ ok: false, error }` (its PovertyError) instead of stopping the batch. Errors that are not PovertyErrors
  * are rethrown. For very large inputs prefer `classifyColumns`.
  */
-export function classifyMany(inputs: readonly ClassifyInput[], standard: Standard, opts?: ClassifyOptions): ClassifyResult[] {
+export function classifyMany(
+  inputs: readonly ClassifyInput[],
+  standard: Standard,
+  opts?: ClassifyOptions,
+): ClassifyResult[] {
   return inputs.map((input) => {
     try {
       return { ok: true as const, value: classifyHousehold(input, standard, opts) };
@@ -526,7 +557,9 @@ export interface ClassifyColumns {
 export function classifyColumns(cols: ClassifyColumns, standard: Standard, opts?: ClassifyOptions): Uint8Array {
   const n = cols.n ?? cols.income.length;
   if (!Number.isInteger(n) || n < 0) {
-    fail("INVALID_ARGUMENT", `Số dòng n = ${String(n)} không hợp lệ.`, `Row count n = ${String(n)} is not valid.`, { n });
+    fail("INVALID_ARGUMENT", `Số dòng n = ${String(n)} không hợp lệ.`, `Row count n = ${String(n)} is not valid.`, {
+      n,
+    });
   }
   const short: string[] = [];
   if (cols.income.length < n) short.push("income");

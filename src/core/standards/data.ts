@@ -309,10 +309,7 @@ export const ND351_2025: Standard = {
     },
     {
       path: "scores.nearPoorRule",
-      note: bi(
-        "Quy tắc cận nghèo theo điểm chưa xác nhận.",
-        "The near-poor score rule is unconfirmed.",
-      ),
+      note: bi("Quy tắc cận nghèo theo điểm chưa xác nhận.", "The near-poor score rule is unconfirmed."),
     },
     {
       path: "scope.local",

@@ -8,7 +8,14 @@
 import { z } from "zod";
 import { fail } from "../errors";
 import { formatNumber } from "../i18n";
-import { AreaLinesSchema, BilingualSchema, CitationSchema, StandardSchema, UncertainSchema, type Standard } from "./schema";
+import {
+  AreaLinesSchema,
+  BilingualSchema,
+  CitationSchema,
+  StandardSchema,
+  UncertainSchema,
+  type Standard,
+} from "./schema";
 import { standardById } from "./lookup";
 import { NATIONAL_STANDARDS } from "./data";
 
@@ -41,7 +48,12 @@ export interface StandardIssue {
 }
 
 const pathText = (path: ReadonlyArray<PropertyKey>): string =>
-  path.length === 0 ? "(gốc/root)" : path.map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".").replace(/\.\[/g, "[");
+  path.length === 0
+    ? "(gốc/root)"
+    : path
+        .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
+        .join(".")
+        .replace(/\.\[/g, "[");
 
 function zodIssues(schema: z.ZodType, input: unknown): StandardIssue[] {
   const en = schema.safeParse(input);
@@ -114,7 +126,10 @@ export function checkStandard(std: Standard, national?: Standard): StandardIssue
     if (national) {
       const n = national.lines[area];
       // Under the "and" rule nearPoverty mirrors poverty: compare it once.
-      const keys = std.rule === "and" ? (["poverty", "averageCeiling"] as const) : (["poverty", "nearPoverty", "averageCeiling"] as const);
+      const keys =
+        std.rule === "and"
+          ? (["poverty", "averageCeiling"] as const)
+          : (["poverty", "nearPoverty", "averageCeiling"] as const);
       for (const key of keys) {
         const lv = l[key];
         const nv = n[key];
@@ -138,7 +153,10 @@ export function checkStandard(std: Standard, national?: Standard): StandardIssue
     }
   }
   const serviceIds = new Set(std.services.map((s) => s.id));
-  for (const list of [["indicators", std.indicators], ["draftIndicators", std.draftIndicators]] as const) {
+  for (const list of [
+    ["indicators", std.indicators],
+    ["draftIndicators", std.draftIndicators],
+  ] as const) {
     (list[1] ?? []).forEach((ind, i) => {
       if (!serviceIds.has(ind.service)) {
         out.push({
@@ -174,11 +192,21 @@ export function parseLocalStandard(input: unknown): Standard {
     try {
       data = JSON.parse(input);
     } catch (e) {
-      throwIssues([{ path: "(JSON)", vi: `không đọc được JSON: ${(e as Error).message}`, en: `not valid JSON: ${(e as Error).message}` }]);
+      throwIssues([
+        {
+          path: "(JSON)",
+          vi: `không đọc được JSON: ${(e as Error).message}`,
+          en: `not valid JSON: ${(e as Error).message}`,
+        },
+      ]);
     }
   }
   const structural = zodIssues(LocalStandardInputSchema, data);
-  if (structural.length) throwIssues(structural, typeof (data as { id?: unknown })?.id === "string" ? (data as { id: string }).id : undefined);
+  if (structural.length)
+    throwIssues(
+      structural,
+      typeof (data as { id?: unknown })?.id === "string" ? (data as { id: string }).id : undefined,
+    );
   const local = data as LocalStandardInput;
 
   const base = standardById(local.basedOn);
@@ -195,7 +223,16 @@ export function parseLocalStandard(input: unknown): Standard {
     );
   }
   if (standardById(local.id)) {
-    throwIssues([{ path: "id", vi: `mã "${local.id}" trùng mã chuẩn quốc gia`, en: `id "${local.id}" is a national standard's id` }], local.id);
+    throwIssues(
+      [
+        {
+          path: "id",
+          vi: `mã "${local.id}" trùng mã chuẩn quốc gia`,
+          en: `id "${local.id}" is a national standard's id`,
+        },
+      ],
+      local.id,
+    );
   }
 
   const mergeArea = (area: "rural" | "urban") => {

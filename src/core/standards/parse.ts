@@ -11,7 +11,11 @@ for (const w of ["thanh thi", "do thi", "khu vuc thanh thi", "khu vuc do thi", "
   AREA_WORDS[w] = "urban";
 for (const w of ["nong thon", "khu vuc nong thon", "rural", "rural area", "nt"]) AREA_WORDS[w] = "rural";
 
-const squash = (s: string) => fold(s).replace(/[.\-_/()]/g, " ").replace(/\s+/g, " ").trim();
+const squash = (s: string) =>
+  fold(s)
+    .replace(/[.\-_/()]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /**
  * Parse an area (khu vực): "thành thị", "thanh thi", "đô thị", "do thi", "khu vực thành thị", "urban", "TT",

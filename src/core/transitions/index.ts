@@ -61,9 +61,11 @@ export interface TransitionOptions {
 }
 
 /** Flow of one household in the poor table (Form 2). */
-export type PoorFlow = "stay" | "toNearPoor" | "escaped" | "otherDecrease" | "fromNearPoor" | "re" | "new" | "otherIncrease";
+export type PoorFlow =
+  "stay" | "toNearPoor" | "escaped" | "otherDecrease" | "fromNearPoor" | "re" | "new" | "otherIncrease";
 /** Flow of one household in the near-poor table (Form 3). */
-export type NearPoorFlow = "stay" | "toPoor" | "escaped" | "otherDecrease" | "fromPoor" | "re" | "new" | "otherIncrease";
+export type NearPoorFlow =
+  "stay" | "toPoor" | "escaped" | "otherDecrease" | "fromPoor" | "re" | "new" | "otherIncrease";
 
 /** Form 2: transitions of poor households (counts of households). */
 export interface PoorTransitions {
@@ -136,7 +138,8 @@ function normId(raw: unknown): string | undefined {
   return t === "" ? undefined : t;
 }
 
-const isCategory = (c: unknown): c is Category => typeof c === "string" && (CATEGORIES as readonly string[]).includes(c);
+const isCategory = (c: unknown): c is Category =>
+  typeof c === "string" && (CATEGORIES as readonly string[]).includes(c);
 
 /**
  * Transitions of poor and near-poor households between two rosters (Form 2 and Form 3, domain.md §7.3), in
@@ -153,7 +156,11 @@ export function computeTransitions(
   opts: TransitionOptions = {},
 ): TransitionResult {
   if (!Array.isArray(previous) || !Array.isArray(current)) {
-    fail("INVALID_ARGUMENT", "Danh sách hộ năm trước và năm nay phải là mảng.", "The previous and current rosters must be arrays.");
+    fail(
+      "INVALID_ARGUMENT",
+      "Danh sách hộ năm trước và năm nay phải là mảng.",
+      "The previous and current rosters must be arrays.",
+    );
   }
   const absentPrev = opts.absentFromPrevious ?? "newPoor";
   const absentCur = opts.absentFromCurrent ?? "escaped";
@@ -190,7 +197,10 @@ export function computeTransitions(
 
   // Pass 1: ids, duplicates, categories, per roster.
   type Indexed<T> = { entry: T; id: string; index: number };
-  const scan = <T extends { id: unknown; category: unknown }>(roster: ReadonlyArray<T>, which: "previous" | "current") => {
+  const scan = <T extends { id: unknown; category: unknown }>(
+    roster: ReadonlyArray<T>,
+    which: "previous" | "current",
+  ) => {
     const byId = new Map<string, Indexed<T>[]>();
     const order: string[] = [];
     roster.forEach((entry, index) => {
@@ -248,7 +258,17 @@ export function computeTransitions(
   const prev = scan(previous, "previous");
   const cur = scan(current, "current");
 
-  const poor = { start: 0, toNearPoor: 0, escaped: 0, otherDec: 0, fromNearPoor: 0, re: 0, new: 0, otherInc: 0, end: 0 };
+  const poor = {
+    start: 0,
+    toNearPoor: 0,
+    escaped: 0,
+    otherDec: 0,
+    fromNearPoor: 0,
+    re: 0,
+    new: 0,
+    otherInc: 0,
+    end: 0,
+  };
   const near = { start: 0, escaped: 0, toPoor: 0, otherDec: 0, fromPoor: 0, re: 0, new: 0, otherInc: 0, end: 0 };
   const movements: Movement[] = [];
 
@@ -323,22 +343,50 @@ export function computeTransitions(
       }
     }
     switch (m.poorFlow) {
-      case "toNearPoor": poor.toNearPoor++; break;
-      case "escaped": poor.escaped++; break;
-      case "otherDecrease": poor.otherDec++; break;
-      case "fromNearPoor": poor.fromNearPoor++; break;
-      case "re": poor.re++; break;
-      case "new": poor.new++; break;
-      case "otherIncrease": poor.otherInc++; break;
+      case "toNearPoor":
+        poor.toNearPoor++;
+        break;
+      case "escaped":
+        poor.escaped++;
+        break;
+      case "otherDecrease":
+        poor.otherDec++;
+        break;
+      case "fromNearPoor":
+        poor.fromNearPoor++;
+        break;
+      case "re":
+        poor.re++;
+        break;
+      case "new":
+        poor.new++;
+        break;
+      case "otherIncrease":
+        poor.otherInc++;
+        break;
     }
     switch (m.nearPoorFlow) {
-      case "toPoor": near.toPoor++; break;
-      case "escaped": near.escaped++; break;
-      case "otherDecrease": near.otherDec++; break;
-      case "fromPoor": near.fromPoor++; break;
-      case "re": near.re++; break;
-      case "new": near.new++; break;
-      case "otherIncrease": near.otherInc++; break;
+      case "toPoor":
+        near.toPoor++;
+        break;
+      case "escaped":
+        near.escaped++;
+        break;
+      case "otherDecrease":
+        near.otherDec++;
+        break;
+      case "fromPoor":
+        near.fromPoor++;
+        break;
+      case "re":
+        near.re++;
+        break;
+      case "new":
+        near.new++;
+        break;
+      case "otherIncrease":
+        near.otherInc++;
+        break;
     }
     movements.push(m);
   }
@@ -348,10 +396,11 @@ export function computeTransitions(
   const nDec = near.escaped + near.toPoor + near.otherDec;
   const nInc = near.fromPoor + near.re + near.new + near.otherInc;
 
-  const countExcluded = (r: ReadonlyArray<{ id: unknown }>) => r.filter((e) => {
-    const id = normId(e?.id);
-    return id === undefined || excluded.has(id);
-  }).length;
+  const countExcluded = (r: ReadonlyArray<{ id: unknown }>) =>
+    r.filter((e) => {
+      const id = normId(e?.id);
+      return id === undefined || excluded.has(id);
+    }).length;
 
   problems.sort((a, b) => (a.roster === b.roster ? a.index - b.index : a.roster === "previous" ? -1 : 1));
 
@@ -361,14 +410,34 @@ export function computeTransitions(
       decreases: { toNearPoor: poor.toNearPoor, escaped: poor.escaped, other: poor.otherDec, total: pDec },
       increases: { fromNearPoor: poor.fromNearPoor, re: poor.re, new: poor.new, other: poor.otherInc, total: pInc },
       end: poor.end,
-      columns: [poor.start, poor.toNearPoor, poor.escaped, poor.otherDec, poor.fromNearPoor, poor.re, poor.new, poor.otherInc, poor.end],
+      columns: [
+        poor.start,
+        poor.toNearPoor,
+        poor.escaped,
+        poor.otherDec,
+        poor.fromNearPoor,
+        poor.re,
+        poor.new,
+        poor.otherInc,
+        poor.end,
+      ],
     },
     nearPoor: {
       start: near.start,
       decreases: { escaped: near.escaped, toPoor: near.toPoor, other: near.otherDec, total: nDec },
       increases: { fromPoor: near.fromPoor, re: near.re, new: near.new, other: near.otherInc, total: nInc },
       end: near.end,
-      columns: [near.start, near.escaped, near.toPoor, near.otherDec, near.fromPoor, near.re, near.new, near.otherInc, near.end],
+      columns: [
+        near.start,
+        near.escaped,
+        near.toPoor,
+        near.otherDec,
+        near.fromPoor,
+        near.re,
+        near.new,
+        near.otherInc,
+        near.end,
+      ],
     },
     movements,
     problems,
@@ -382,7 +451,11 @@ export function computeTransitions(
  * Returns the difference (reported end − computed end); 0 when the row is consistent. Counts, households or members.
  */
 export function transitionIdentityGap(columns: ReadonlyArray<number>): number {
-  if (!Array.isArray(columns) || columns.length !== 9 || columns.some((v) => typeof v !== "number" || !Number.isFinite(v))) {
+  if (
+    !Array.isArray(columns) ||
+    columns.length !== 9 ||
+    columns.some((v) => typeof v !== "number" || !Number.isFinite(v))
+  ) {
     fail(
       "INVALID_ARGUMENT",
       "Cần đúng 9 cột số (cột 1–9 của biểu diễn biến).",

@@ -65,7 +65,15 @@ describe("band rule — Decision 59/2015 (2016–2021)", () => {
   test("reasons name the line and the rule", () => {
     const s = standardForYear(2016);
     const a = classifyHousehold({ incomePerCapita: 700_000, deprivations: 1, area: "rural" }, s);
-    expect(a.reason).toMatchObject({ basis: "income", line: 700_000, value: 700_000, deprivations: 1, cutoff: 3, rule: "band", standardId: "QD59-2015" });
+    expect(a.reason).toMatchObject({
+      basis: "income",
+      line: 700_000,
+      value: 700_000,
+      deprivations: 1,
+      cutoff: 3,
+      rule: "band",
+      standardId: "QD59-2015",
+    });
     expect(a.reason.textVi).toContain("700.000 đồng ≤ chuẩn nghèo 700.000 đồng");
     expect(a.reason.textVi).toContain("không xét số chỉ số thiếu hụt");
     expect(a.reason.textEn).toContain("whatever the deprivations");
@@ -115,7 +123,10 @@ describe("and rule — Decree 07/2021 (2022–2026)", () => {
     expect(cat(2023, 2_000_000, 0, "rural", true)).toBe("average");
     expect(cat(2023, 2_000_000, 0, "rural")).toBe("average");
     expect(cat(2023, 1_000_000, 5, "rural", false)).toBe("poor"); // below the line the flag does not matter
-    const r = classifyHousehold({ incomePerCapita: 2_000_000, deprivations: 0, area: "rural", agricultural: false }, standardForYear(2023));
+    const r = classifyHousehold(
+      { incomePerCapita: 2_000_000, deprivations: 0, area: "rural", agricultural: false },
+      standardForYear(2023),
+    );
     expect(r.reason.textEn).toContain("not an agriculture/forestry/fishery/salt household");
     expect(r.reason.line).toBe(1_500_000);
   });
@@ -153,10 +164,16 @@ describe("and rule — Decree 351/2025 (2027–2030)", () => {
     expect(e.messageVi).toContain("chưa có mức trần hộ có mức sống trung bình");
     expect(e.messageEn).toContain("ND351-2025");
     expect(e.details).toMatchObject({ field: "lines.rural.averageCeiling" });
-    expect(errorOf(() => classifyHousehold({ incomePerCapita: 2_200_001, deprivations: 3, area: "rural" }, s, { unknownAverage: "error" })).code).toBe(
-      "UNKNOWN_VALUE",
-    );
-    const r = classifyHousehold({ incomePerCapita: 2_200_001, deprivations: 3, area: "rural" }, s, { unknownAverage: "none" });
+    expect(
+      errorOf(() =>
+        classifyHousehold({ incomePerCapita: 2_200_001, deprivations: 3, area: "rural" }, s, {
+          unknownAverage: "error",
+        }),
+      ).code,
+    ).toBe("UNKNOWN_VALUE");
+    const r = classifyHousehold({ incomePerCapita: 2_200_001, deprivations: 3, area: "rural" }, s, {
+      unknownAverage: "none",
+    });
     expect(r.category).toBe("none");
     expect(r.reason.textEn).toContain("the average category was not evaluated");
     expect(r.reason.textVi).toContain("không được đánh giá");
@@ -164,12 +181,17 @@ describe("and rule — Decree 351/2025 (2027–2030)", () => {
   });
 
   test("agricultural === false needs no ceiling", () => {
-    expect(classifyHousehold({ incomePerCapita: 5_000_000, deprivations: 0, area: "urban", agricultural: false }, s).category).toBe("none");
+    expect(
+      classifyHousehold({ incomePerCapita: 5_000_000, deprivations: 0, area: "urban", agricultural: false }, s)
+        .category,
+    ).toBe("none");
   });
 
   test("a count is accepted without an upper bound; flags are refused (indicator list unknown)", () => {
     expect(classifyHousehold({ incomePerCapita: 1, deprivations: 13, area: "rural" }, s).category).toBe("poor");
-    const e = errorOf(() => classifyHousehold({ incomePerCapita: 1, deprivations: new Array(12).fill(0), area: "rural" }, s));
+    const e = errorOf(() =>
+      classifyHousehold({ incomePerCapita: 1, deprivations: new Array(12).fill(0), area: "rural" }, s),
+    );
     expect(e.code).toBe("UNKNOWN_VALUE");
   });
 });
@@ -180,10 +202,14 @@ describe("deprivation flags", () => {
   test("12 flags (2022+), 10 flags (2016–2021), booleans allowed", () => {
     const f12 = [1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1] as const;
     expect(countDeprivations(f12, s22)).toBe(3);
-    expect(classifyHousehold({ incomePerCapita: 1_000_000, deprivations: f12, area: "rural" }, s22).category).toBe("poor");
+    expect(classifyHousehold({ incomePerCapita: 1_000_000, deprivations: f12, area: "rural" }, s22).category).toBe(
+      "poor",
+    );
     const f10 = [true, true, false, false, false, false, false, false, false, false];
     expect(countDeprivations(f10, s16)).toBe(2);
-    expect(classifyHousehold({ incomePerCapita: 800_000, deprivations: f10, area: "rural" }, s16).category).toBe("nearPoor");
+    expect(classifyHousehold({ incomePerCapita: 800_000, deprivations: f10, area: "rural" }, s16).category).toBe(
+      "nearPoor",
+    );
   });
   test("wrong length → INVALID_ARGUMENT", () => {
     const e = errorOf(() => countDeprivations([1, 0, 1], s22));
@@ -269,7 +295,9 @@ describe("classification by score A", () => {
   test("unknown thresholds (2016–2021, 2027+) → UNKNOWN_VALUE", () => {
     for (const year of [2016, 2021, 2027]) {
       expect(errorOf(() => classifyScores(100, 30, "rural", standardForYear(year))).code).toBe("UNKNOWN_VALUE");
-      expect(errorOf(() => classifyHousehold({ scoreA: 100, deprivations: 3, area: "urban" }, standardForYear(year))).code).toBe("UNKNOWN_VALUE");
+      expect(
+        errorOf(() => classifyHousehold({ scoreA: 100, deprivations: 3, area: "urban" }, standardForYear(year))).code,
+      ).toBe("UNKNOWN_VALUE");
     }
   });
 
@@ -317,7 +345,9 @@ describe("classifyMany", () => {
     expect(() => classifyMany([evil], standardForYear(2022))).toThrow(TypeError);
   });
   test("options are passed through", () => {
-    const out = classifyMany([{ incomePerCapita: 9e6, deprivations: 0, area: "rural" }], standardForYear(2028), { unknownAverage: "none" });
+    const out = classifyMany([{ incomePerCapita: 9e6, deprivations: 0, area: "rural" }], standardForYear(2028), {
+      unknownAverage: "none",
+    });
     expect(out[0].ok && out[0].value.category).toBe("none");
   });
 });

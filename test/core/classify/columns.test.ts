@@ -37,7 +37,13 @@ describe("codes", () => {
     expect(CATEGORY_CODE).toEqual({ poor: 1, nearPoor: 2, average: 3, none: 4 });
   });
   test("countCodes", () => {
-    expect(countCodes(new Uint8Array([0, 1, 1, 2, 3, 4, 4, 4]))).toEqual({ poor: 2, nearPoor: 1, average: 1, none: 3, invalid: 1 });
+    expect(countCodes(new Uint8Array([0, 1, 1, 2, 3, 4, 4, 4]))).toEqual({
+      poor: 2,
+      nearPoor: 1,
+      average: 1,
+      none: 3,
+      invalid: 1,
+    });
   });
 });
 
@@ -52,7 +58,15 @@ describe("classifyColumns — examples", () => {
       },
       s,
     );
-    expect(Array.from(codes, (c) => CODE_CATEGORY[c])).toEqual(["poor", "nearPoor", "poor", "average", "none", "poor", "average"]);
+    expect(Array.from(codes, (c) => CODE_CATEGORY[c])).toEqual([
+      "poor",
+      "nearPoor",
+      "poor",
+      "average",
+      "none",
+      "poor",
+      "average",
+    ]);
   });
 
   test("invalid rows get 0 and the rest are classified", () => {
@@ -71,7 +85,12 @@ describe("classifyColumns — examples", () => {
   test("agricultural column: 0 → none above the line", () => {
     const s = standardForYear(2022);
     const codes = classifyColumns(
-      { income: [2_000_000, 2_000_000, 2_000_000], deprivations: [0, 0, 0], area: [0, 0, 0], agricultural: new Uint8Array([0, 1, 2]) },
+      {
+        income: [2_000_000, 2_000_000, 2_000_000],
+        deprivations: [0, 0, 0],
+        area: [0, 0, 0],
+        agricultural: new Uint8Array([0, 1, 2]),
+      },
       s,
     );
     expect(Array.from(codes)).toEqual([4, 3, 3]);
@@ -130,7 +149,14 @@ describe("classifyColumns — examples", () => {
 });
 
 /** per-household result as a code (0 for a PovertyError other than UNKNOWN_VALUE). */
-function householdCode(s: Standard, income: number, dep: number, area: number, agri: number | undefined, opts?: ClassifyOptions): number | "UNKNOWN" {
+function householdCode(
+  s: Standard,
+  income: number,
+  dep: number,
+  area: number,
+  agri: number | undefined,
+  opts?: ClassifyOptions,
+): number | "UNKNOWN" {
   try {
     const c = classifyHousehold(
       {
@@ -152,8 +178,14 @@ function householdCode(s: Standard, income: number, dep: number, area: number, a
 
 describe("classifyColumns ≡ classifyHousehold (property)", () => {
   const row = fc.record({
-    income: fc.oneof({ weight: 10, arbitrary: boundaryIncome }, { weight: 1, arbitrary: fc.constantFrom(-1, NaN, Infinity, -Infinity) }),
-    dep: fc.oneof({ weight: 10, arbitrary: fc.integer({ min: 0, max: 12 }) }, { weight: 1, arbitrary: fc.constantFrom(13, 2.5, -1, NaN, 1e10) }),
+    income: fc.oneof(
+      { weight: 10, arbitrary: boundaryIncome },
+      { weight: 1, arbitrary: fc.constantFrom(-1, NaN, Infinity, -Infinity) },
+    ),
+    dep: fc.oneof(
+      { weight: 10, arbitrary: fc.integer({ min: 0, max: 12 }) },
+      { weight: 1, arbitrary: fc.constantFrom(13, 2.5, -1, NaN, 1e10) },
+    ),
     area: fc.oneof({ weight: 10, arbitrary: fc.constantFrom(0, 1) }, { weight: 1, arbitrary: fc.constant(2) }),
     agri: fc.constantFrom(0, 1),
   });
@@ -161,20 +193,27 @@ describe("classifyColumns ≡ classifyHousehold (property)", () => {
   test.each([2016, 2022, 2026, 2027])("standard of %i", (year) => {
     const s = standardForYear(year);
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 40 }), fc.boolean(), fc.constantFrom<ClassifyOptions | undefined>(undefined, { unknownAverage: "none" }), (rows, withAgri, opts) => {
-        const expected = rows.map((r) => householdCode(s, r.income, r.dep, r.area, withAgri ? r.agri : undefined, opts));
-        const cols = {
-          income: rows.map((r) => r.income),
-          deprivations: rows.map((r) => r.dep),
-          area: rows.map((r) => r.area),
-          ...(withAgri ? { agricultural: rows.map((r) => r.agri) } : {}),
-        };
-        if (expected.includes("UNKNOWN")) {
-          expect(() => classifyColumns(cols, s, opts)).toThrow(expect.objectContaining({ code: "UNKNOWN_VALUE" }));
-        } else {
-          expect(Array.from(classifyColumns(cols, s, opts))).toEqual(expected);
-        }
-      }),
+      fc.property(
+        fc.array(row, { maxLength: 40 }),
+        fc.boolean(),
+        fc.constantFrom<ClassifyOptions | undefined>(undefined, { unknownAverage: "none" }),
+        (rows, withAgri, opts) => {
+          const expected = rows.map((r) =>
+            householdCode(s, r.income, r.dep, r.area, withAgri ? r.agri : undefined, opts),
+          );
+          const cols = {
+            income: rows.map((r) => r.income),
+            deprivations: rows.map((r) => r.dep),
+            area: rows.map((r) => r.area),
+            ...(withAgri ? { agricultural: rows.map((r) => r.agri) } : {}),
+          };
+          if (expected.includes("UNKNOWN")) {
+            expect(() => classifyColumns(cols, s, opts)).toThrow(expect.objectContaining({ code: "UNKNOWN_VALUE" }));
+          } else {
+            expect(Array.from(classifyColumns(cols, s, opts))).toEqual(expected);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -182,18 +221,26 @@ describe("classifyColumns ≡ classifyHousehold (property)", () => {
   test("typed arrays give the same codes as plain arrays", () => {
     const s = standardForYear(2019);
     fc.assert(
-      fc.property(fc.array(fc.record({ income: boundaryIncome, dep: fc.integer({ min: 0, max: 10 }), area: fc.constantFrom(0, 1) })), (rows) => {
-        const plain = classifyColumns({ income: rows.map((r) => r.income), deprivations: rows.map((r) => r.dep), area: rows.map((r) => r.area) }, s);
-        const typed = classifyColumns(
-          {
-            income: Float64Array.from(rows, (r) => r.income),
-            deprivations: Uint8Array.from(rows, (r) => r.dep),
-            area: Uint8Array.from(rows, (r) => r.area),
-          },
-          s,
-        );
-        expect(typed).toEqual(plain);
-      }),
+      fc.property(
+        fc.array(
+          fc.record({ income: boundaryIncome, dep: fc.integer({ min: 0, max: 10 }), area: fc.constantFrom(0, 1) }),
+        ),
+        (rows) => {
+          const plain = classifyColumns(
+            { income: rows.map((r) => r.income), deprivations: rows.map((r) => r.dep), area: rows.map((r) => r.area) },
+            s,
+          );
+          const typed = classifyColumns(
+            {
+              income: Float64Array.from(rows, (r) => r.income),
+              deprivations: Uint8Array.from(rows, (r) => r.dep),
+              area: Uint8Array.from(rows, (r) => r.area),
+            },
+            s,
+          );
+          expect(typed).toEqual(plain);
+        },
+      ),
     );
   });
 });
@@ -206,26 +253,58 @@ describe("monotonicity (property)", () => {
 
   test("more income never makes a household poorer", () => {
     fc.assert(
-      fc.property(years, area, agri, fc.integer({ min: 0, max: 10 }), boundaryIncome, boundaryIncome, (y, a, ag, dep, x1, x2) => {
-        const s = standardForYear(y);
-        const [lo, hi] = x1 <= x2 ? [x1, x2] : [x2, x1];
-        const c1 = classifyHousehold({ incomePerCapita: lo, deprivations: dep, area: a, agricultural: ag }, s, opts).category;
-        const c2 = classifyHousehold({ incomePerCapita: hi, deprivations: dep, area: a, agricultural: ag }, s, opts).category;
-        expect(RANK[c2]).toBeGreaterThanOrEqual(RANK[c1]);
-      }),
+      fc.property(
+        years,
+        area,
+        agri,
+        fc.integer({ min: 0, max: 10 }),
+        boundaryIncome,
+        boundaryIncome,
+        (y, a, ag, dep, x1, x2) => {
+          const s = standardForYear(y);
+          const [lo, hi] = x1 <= x2 ? [x1, x2] : [x2, x1];
+          const c1 = classifyHousehold(
+            { incomePerCapita: lo, deprivations: dep, area: a, agricultural: ag },
+            s,
+            opts,
+          ).category;
+          const c2 = classifyHousehold(
+            { incomePerCapita: hi, deprivations: dep, area: a, agricultural: ag },
+            s,
+            opts,
+          ).category;
+          expect(RANK[c2]).toBeGreaterThanOrEqual(RANK[c1]);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   test("more deprivations never makes a household better off", () => {
     fc.assert(
-      fc.property(years, area, agri, boundaryIncome, fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), (y, a, ag, x, d1, d2) => {
-        const s = standardForYear(y);
-        const [lo, hi] = d1 <= d2 ? [d1, d2] : [d2, d1];
-        const c1 = classifyHousehold({ incomePerCapita: x, deprivations: lo, area: a, agricultural: ag }, s, opts).category;
-        const c2 = classifyHousehold({ incomePerCapita: x, deprivations: hi, area: a, agricultural: ag }, s, opts).category;
-        expect(RANK[c2]).toBeLessThanOrEqual(RANK[c1]);
-      }),
+      fc.property(
+        years,
+        area,
+        agri,
+        boundaryIncome,
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 0, max: 10 }),
+        (y, a, ag, x, d1, d2) => {
+          const s = standardForYear(y);
+          const [lo, hi] = d1 <= d2 ? [d1, d2] : [d2, d1];
+          const c1 = classifyHousehold(
+            { incomePerCapita: x, deprivations: lo, area: a, agricultural: ag },
+            s,
+            opts,
+          ).category;
+          const c2 = classifyHousehold(
+            { incomePerCapita: x, deprivations: hi, area: a, agricultural: ag },
+            s,
+            opts,
+          ).category;
+          expect(RANK[c2]).toBeLessThanOrEqual(RANK[c1]);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -233,11 +312,19 @@ describe("monotonicity (property)", () => {
   test("score path: monotone in A and in B", () => {
     const s = standardForYear(2024);
     fc.assert(
-      fc.property(area, fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 }), (a, s1, s2, d1, d2) => {
-        const rank = (sa: number, d: number) => RANK[classifyHousehold({ scoreA: sa, deprivations: d, area: a }, s).category];
-        expect(rank(Math.max(s1, s2), d1)).toBeGreaterThanOrEqual(rank(Math.min(s1, s2), d1));
-        expect(rank(s1, Math.max(d1, d2))).toBeLessThanOrEqual(rank(s1, Math.min(d1, d2)));
-      }),
+      fc.property(
+        area,
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 0, max: 12 }),
+        (a, s1, s2, d1, d2) => {
+          const rank = (sa: number, d: number) =>
+            RANK[classifyHousehold({ scoreA: sa, deprivations: d, area: a }, s).category];
+          expect(rank(Math.max(s1, s2), d1)).toBeGreaterThanOrEqual(rank(Math.min(s1, s2), d1));
+          expect(rank(s1, Math.max(d1, d2))).toBeLessThanOrEqual(rank(s1, Math.min(d1, d2)));
+        },
+      ),
     );
   });
 

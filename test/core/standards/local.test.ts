@@ -1,4 +1,10 @@
-import { parseLocalStandard, standardForYear, incomeLine, StandardSchema, LocalStandardInputSchema } from "../../../src/core/standards";
+import {
+  parseLocalStandard,
+  standardForYear,
+  incomeLine,
+  StandardSchema,
+  LocalStandardInputSchema,
+} from "../../../src/core/standards";
 import { classifyHousehold } from "../../../src/core/classify";
 import { PovertyError } from "../../../src/core/errors";
 
@@ -161,7 +167,9 @@ describe("parseLocalStandard — invalid, with readable bilingual errors", () =>
   });
 
   test("and rule: nearPoverty different from poverty is refused", () => {
-    const e = errorOf(() => parseLocalStandard({ ...hanoi, lines: { rural: { poverty: 2_000_000, nearPoverty: 2_100_000 } } }));
+    const e = errorOf(() =>
+      parseLocalStandard({ ...hanoi, lines: { rural: { poverty: 2_000_000, nearPoverty: 2_100_000 } } }),
+    );
     expect(e.messageEn).toContain("lines.rural.nearPoverty");
   });
 

@@ -29,16 +29,28 @@ describe("parseArea", () => {
   // NFD-composed input (decomposed diacritics as some exports write them)
   test("decomposed Unicode", () => expect(parseArea("Nông thôn".normalize("NFD"))).toBe("rural"));
 
-  test.each([undefined, null, "", "  ", 1, 2, 0, true, "phường", "xã", "thành", "thi", "city", "nông", {}])("%p → undefined", (v) =>
-    expect(parseArea(v)).toBeUndefined(),
+  test.each([undefined, null, "", "  ", 1, 2, 0, true, "phường", "xã", "thành", "thi", "city", "nông", {}])(
+    "%p → undefined",
+    (v) => expect(parseArea(v)).toBeUndefined(),
   );
 });
 
 describe("parseCategory", () => {
-  test.each(["Hộ nghèo", "hộ nghèo", "HỘ NGHÈO", "nghèo", "Nghèo", "ngheo", "ho ngheo", "HN", "hn", "poor", "Poor", "POOR", "poor household"])(
-    "%p → poor",
-    (v) => expect(parseCategory(v)).toBe("poor"),
-  );
+  test.each([
+    "Hộ nghèo",
+    "hộ nghèo",
+    "HỘ NGHÈO",
+    "nghèo",
+    "Nghèo",
+    "ngheo",
+    "ho ngheo",
+    "HN",
+    "hn",
+    "poor",
+    "Poor",
+    "POOR",
+    "poor household",
+  ])("%p → poor", (v) => expect(parseCategory(v)).toBe("poor"));
   test.each([
     "Hộ cận nghèo",
     "hộ cận nghèo",
@@ -68,16 +80,25 @@ describe("parseCategory", () => {
     "average",
     "Average living standard",
   ])("%p → average", (v) => expect(parseCategory(v)).toBe("average"));
-  test.each(["Không thuộc diện", "không thuộc diện", "khong thuoc dien", "không", "Không", "khong", "none", "None", "Not in any category", "non-poor"])(
-    "%p → none",
-    (v) => expect(parseCategory(v)).toBe("none"),
-  );
+  test.each([
+    "Không thuộc diện",
+    "không thuộc diện",
+    "khong thuoc dien",
+    "không",
+    "Không",
+    "khong",
+    "none",
+    "None",
+    "Not in any category",
+    "non-poor",
+  ])("%p → none", (v) => expect(parseCategory(v)).toBe("none"));
   test("'cận nghèo' never matches 'nghèo'", () => {
     expect(parseCategory("cận nghèo")).not.toBe("poor");
     expect(parseCategory("Hộ cận nghèo")).not.toBe("poor");
     expect(parseCategory("HCN")).not.toBe("poor");
   });
-  test.each([undefined, null, "", "   ", 1, "thoát nghèo", "tái nghèo", "nghèo đói", "xyz", true])("%p → undefined", (v) =>
-    expect(parseCategory(v)).toBeUndefined(),
+  test.each([undefined, null, "", "   ", 1, "thoát nghèo", "tái nghèo", "nghèo đói", "xyz", true])(
+    "%p → undefined",
+    (v) => expect(parseCategory(v)).toBeUndefined(),
   );
 });

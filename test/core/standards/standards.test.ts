@@ -62,7 +62,12 @@ describe("standardForYear", () => {
   });
 
   test("a local standard is used inside its years, the national one outside", () => {
-    const local: Standard = { ...standardForYear(2023), id: "HN-2022", scope: "local", reviewYears: { from: 2022, to: 2025 } };
+    const local: Standard = {
+      ...standardForYear(2023),
+      id: "HN-2022",
+      scope: "local",
+      reviewYears: { from: 2022, to: 2025 },
+    };
     expect(standardForYear(2023, { local }).id).toBe("HN-2022");
     expect(standardForYear(2026, { local }).id).toBe("ND07-2021");
     expect(standardForYear(2019, { local }).id).toBe("QD59-2015");
@@ -146,7 +151,14 @@ describe("national data", () => {
     expect(s.scores.aThreshold).toEqual({ rural: null, urban: null });
     expect(s.areaNames.urban.vi).toBe("khu vực đô thị");
     const paths = s.uncertain.map((u) => u.path);
-    expect(paths).toEqual(expect.arrayContaining(["indicators", "lines.rural.averageCeiling", "lines.urban.averageCeiling", "scores.aThreshold"]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "indicators",
+        "lines.rural.averageCeiling",
+        "lines.urban.averageCeiling",
+        "scores.aThreshold",
+      ]),
+    );
   });
 
   test("indicator ids are unique ASCII snake_case and reference a service of their standard", () => {
@@ -167,7 +179,8 @@ describe("national data", () => {
     for (const s of NATIONAL_STANDARDS) {
       const paths = new Set(s.uncertain.map((u) => u.path));
       for (const area of ["rural", "urban"] as const) {
-        for (const [k, v] of Object.entries(s.lines[area])) if (v === null) expect(paths).toContain(`lines.${area}.${k}`);
+        for (const [k, v] of Object.entries(s.lines[area]))
+          if (v === null) expect(paths).toContain(`lines.${area}.${k}`);
         if (s.scores.aThreshold[area] === null) expect(paths).toContain("scores.aThreshold");
       }
       if (s.indicators === null) expect(paths).toContain("indicators");
@@ -208,7 +221,10 @@ describe("incomeLine", () => {
   });
 
   test("the and rule's near-poor line is the poverty line even if data differs", () => {
-    const odd: Standard = { ...s22, lines: { ...s22.lines, rural: { poverty: 1_600_000, nearPoverty: 9_999_999, averageCeiling: null } } };
+    const odd: Standard = {
+      ...s22,
+      lines: { ...s22.lines, rural: { poverty: 1_600_000, nearPoverty: 9_999_999, averageCeiling: null } },
+    };
     expect(incomeLine(odd, "rural", "near_poor")).toBe(1_600_000);
   });
 
@@ -258,11 +274,17 @@ describe("checkStandard sanity rules", () => {
   const s22 = standardForYear(2022);
   const s16 = standardForYear(2016);
   test("band rule: near-poverty below poverty", () => {
-    const bad: Standard = { ...s16, lines: { ...s16.lines, rural: { poverty: 700_000, nearPoverty: 600_000, averageCeiling: 1_500_000 } } };
+    const bad: Standard = {
+      ...s16,
+      lines: { ...s16.lines, rural: { poverty: 700_000, nearPoverty: 600_000, averageCeiling: 1_500_000 } },
+    };
     expect(checkStandard(bad).map((i) => i.path)).toEqual(["lines.rural.nearPoverty"]);
   });
   test("and rule: near-poverty must equal poverty", () => {
-    const bad: Standard = { ...s22, lines: { ...s22.lines, urban: { poverty: 2_000_000, nearPoverty: 2_100_000, averageCeiling: 3_000_000 } } };
+    const bad: Standard = {
+      ...s22,
+      lines: { ...s22.lines, urban: { poverty: 2_000_000, nearPoverty: 2_100_000, averageCeiling: 3_000_000 } },
+    };
     const issues = checkStandard(bad);
     expect(issues.map((i) => i.path)).toEqual(["lines.urban.nearPoverty"]);
     expect(issues[0].en).toContain("must equal the poverty line");

@@ -9,8 +9,16 @@ import {
 import { PovertyError } from "../../../src/core/errors";
 import { CATEGORIES, type Category } from "../../../src/core/household";
 
-const P = (id: string, category: Category, leftReason?: PreviousEntry["leftReason"]): PreviousEntry => ({ id, category, ...(leftReason ? { leftReason } : {}) });
-const C = (id: string, category: Category, joinReason?: CurrentEntry["joinReason"]): CurrentEntry => ({ id, category, ...(joinReason ? { joinReason } : {}) });
+const P = (id: string, category: Category, leftReason?: PreviousEntry["leftReason"]): PreviousEntry => ({
+  id,
+  category,
+  ...(leftReason ? { leftReason } : {}),
+});
+const C = (id: string, category: Category, joinReason?: CurrentEntry["joinReason"]): CurrentEntry => ({
+  id,
+  category,
+  ...(joinReason ? { joinReason } : {}),
+});
 
 describe("hand-computed example: every flow once", () => {
   // previous: p1..p5 poor, n1..n4 near-poor, x1 none (escaped earlier), x2 average, x3 none
@@ -71,7 +79,13 @@ describe("hand-computed example: every flow once", () => {
 
   test("movements", () => {
     const byId = Object.fromEntries(r.movements.map((m) => [m.id, m]));
-    expect(byId.p2).toEqual({ id: "p2", from: "poor", to: "nearPoor", poorFlow: "toNearPoor", nearPoorFlow: "fromPoor" });
+    expect(byId.p2).toEqual({
+      id: "p2",
+      from: "poor",
+      to: "nearPoor",
+      poorFlow: "toNearPoor",
+      nearPoorFlow: "fromPoor",
+    });
     expect(byId.p4).toEqual({ id: "p4", from: "poor", to: "absent", poorFlow: "escaped" });
     expect(byId.p5.poorFlow).toBe("otherDecrease");
     expect(byId.x1).toEqual({ id: "x1", from: "none", to: "poor", poorFlow: "re" });
@@ -96,28 +110,38 @@ describe("absence options", () => {
     expect(r.nearPoor.columns).toEqual([1, 1, 0, 0, 0, 0, 1, 0, 1]);
   });
   test("full rosters: absence = other decrease / other increase", () => {
-    const r = computeTransitions(previous, current, { absentFromCurrent: "otherDecrease", absentFromPrevious: "otherIncrease" });
+    const r = computeTransitions(previous, current, {
+      absentFromCurrent: "otherDecrease",
+      absentFromPrevious: "otherIncrease",
+    });
     expect(r.poor.columns).toEqual([1, 0, 0, 1, 0, 0, 0, 1, 1]);
     expect(r.nearPoor.columns).toEqual([1, 0, 0, 1, 0, 0, 0, 1, 1]);
   });
   test("everEscapedIds wins over otherIncrease; joinReason wins over everEscapedIds", () => {
-    const r = computeTransitions([], [C("c", "poor"), C("d", "poor", "movedIn")], { absentFromPrevious: "otherIncrease", everEscapedIds: ["c", "d"] });
+    const r = computeTransitions([], [C("c", "poor"), C("d", "poor", "movedIn")], {
+      absentFromPrevious: "otherIncrease",
+      everEscapedIds: ["c", "d"],
+    });
     expect(r.poor.increases).toEqual({ fromNearPoor: 0, re: 1, new: 0, other: 1, total: 2 });
   });
   test("everEscapedNearPoorIds overrides for the near-poor table only", () => {
-    const r = computeTransitions(
-      [P("a", "none"), P("b", "none")],
-      [C("a", "poor"), C("b", "nearPoor")],
-      { everEscapedIds: ["a", "b"], everEscapedNearPoorIds: [] },
-    );
+    const r = computeTransitions([P("a", "none"), P("b", "none")], [C("a", "poor"), C("b", "nearPoor")], {
+      everEscapedIds: ["a", "b"],
+      everEscapedNearPoorIds: [],
+    });
     expect(r.poor.increases.re).toBe(1);
     expect(r.nearPoor.increases.re).toBe(0);
     expect(r.nearPoor.increases.new).toBe(1);
-    const r2 = computeTransitions([P("b", "none")], [C("b", "nearPoor")], { everEscapedNearPoorIds: [" b ", "", 7 as unknown as string] });
+    const r2 = computeTransitions([P("b", "none")], [C("b", "nearPoor")], {
+      everEscapedNearPoorIds: [" b ", "", 7 as unknown as string],
+    });
     expect(r2.nearPoor.increases.re).toBe(1);
   });
   test("leftReason wins over the escaped default; blank reasons are none", () => {
-    const r = computeTransitions([P("a", "poor", "merged"), { id: "b", category: "poor", leftReason: "" as never }], []);
+    const r = computeTransitions(
+      [P("a", "poor", "merged"), { id: "b", category: "poor", leftReason: "" as never }],
+      [],
+    );
     expect(r.poor.decreases).toEqual({ toNearPoor: 0, escaped: 1, other: 1, total: 2 });
   });
   test("households that are average/none in both years are not counted", () => {
@@ -130,7 +154,10 @@ describe("absence options", () => {
 
 describe("problems: blank and duplicate ids, unknown categories, contradictory reasons", () => {
   test("a duplicate id in the previous roster is excluded from both years, never counted as new", () => {
-    const r = computeTransitions([P("A", "poor"), P("B", "poor"), P("A", "nearPoor")], [C("A", "poor"), C("B", "poor")]);
+    const r = computeTransitions(
+      [P("A", "poor"), P("B", "poor"), P("A", "nearPoor")],
+      [C("A", "poor"), C("B", "poor")],
+    );
     expect(r.poor.start).toBe(1);
     expect(r.poor.end).toBe(1);
     expect(r.poor.increases.new).toBe(0);
@@ -160,7 +187,12 @@ describe("problems: blank and duplicate ids, unknown categories, contradictory r
 
   test("blank or missing ids are reported with their index and not counted", () => {
     const r = computeTransitions(
-      [P("", "poor"), { category: "poor" } as unknown as PreviousEntry, P("ok", "poor"), null as unknown as PreviousEntry],
+      [
+        P("", "poor"),
+        { category: "poor" } as unknown as PreviousEntry,
+        P("ok", "poor"),
+        null as unknown as PreviousEntry,
+      ],
       [C("   ", "poor"), { id: NaN as unknown as string, category: "poor" }],
     );
     expect(r.poor.start).toBe(1);
@@ -228,13 +260,26 @@ describe("transitionIdentityGap", () => {
 // Properties
 // ------------------------------------------------------------------------------------------------
 
-const idArb = fc.oneof({ weight: 20, arbitrary: fc.constantFrom(...Array.from({ length: 30 }, (_, i) => `H${i}`)) }, { weight: 1, arbitrary: fc.constantFrom("", "  ") });
-const catArb = fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...CATEGORIES) }, { weight: 1, arbitrary: fc.constant("bogus" as Category) });
+const idArb = fc.oneof(
+  { weight: 20, arbitrary: fc.constantFrom(...Array.from({ length: 30 }, (_, i) => `H${i}`)) },
+  { weight: 1, arbitrary: fc.constantFrom("", "  ") },
+);
+const catArb = fc.oneof(
+  { weight: 30, arbitrary: fc.constantFrom(...CATEGORIES) },
+  { weight: 1, arbitrary: fc.constant("bogus" as Category) },
+);
 const prevArb = fc.array(
-  fc.record({ id: idArb, category: catArb, leftReason: fc.constantFrom(undefined, "died" as const, "movedAway" as const) }),
+  fc.record({
+    id: idArb,
+    category: catArb,
+    leftReason: fc.constantFrom(undefined, "died" as const, "movedAway" as const),
+  }),
   { maxLength: 40 },
 );
-const curArb = fc.array(fc.record({ id: idArb, category: catArb, joinReason: fc.constantFrom(undefined, "movedIn" as const) }), { maxLength: 40 });
+const curArb = fc.array(
+  fc.record({ id: idArb, category: catArb, joinReason: fc.constantFrom(undefined, "movedIn" as const) }),
+  { maxLength: 40 },
+);
 const optsArb: fc.Arbitrary<TransitionOptions> = fc.record({
   everEscapedIds: fc.array(idArb, { maxLength: 10 }),
   absentFromPrevious: fc.constantFrom("newPoor" as const, "otherIncrease" as const),
@@ -242,7 +287,8 @@ const optsArb: fc.Arbitrary<TransitionOptions> = fc.record({
 });
 
 /** Strip undefined optional fields so entries match the declared types. */
-const clean = <T extends object>(xs: T[]) => xs.map((x) => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as T);
+const clean = <T extends object>(xs: T[]) =>
+  xs.map((x) => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as T);
 
 describe("properties", () => {
   test("end = start − decreases + increases and column 9 = 1 − 2 − 3 − 4 + 5 + 6 + 7 + 8, both tables; cross-form relations", () => {
@@ -297,9 +343,15 @@ describe("properties", () => {
       fc.property(prevArb, curArb, optsArb, (prev, cur, opts) => {
         const r = computeTransitions(clean(prev) as PreviousEntry[], clean(cur) as CurrentEntry[], opts);
         const n = (f: string) => r.movements.filter((m) => m.poorFlow === f).length;
-        expect([n("toNearPoor"), n("escaped"), n("otherDecrease"), n("fromNearPoor"), n("re"), n("new"), n("otherIncrease")]).toEqual([
-          ...r.poor.columns.slice(1, 8),
-        ]);
+        expect([
+          n("toNearPoor"),
+          n("escaped"),
+          n("otherDecrease"),
+          n("fromNearPoor"),
+          n("re"),
+          n("new"),
+          n("otherIncrease"),
+        ]).toEqual([...r.poor.columns.slice(1, 8)]);
         expect(n("stay") + r.poor.decreases.total).toBe(r.poor.start);
       }),
     );
