@@ -37,7 +37,11 @@ export interface AlkireFosterOptions {
   k?: number;
   /** Indicator weights w_j ≥ 0 (length d, not all 0); normalised to sum 1. Default equal weights 1/d. */
   weights?: ReadonlyArray<number>;
-  /** Take the poor set from the legal classification instead of c_i ≥ k (length n; true/1 = poor). */
+  /**
+   * Take the poor set from the legal classification instead of c_i ≥ k (length n). A row is poor when
+   * its entry is `true` or `1` — so the category codes of `classifyColumns` (CATEGORY_CODE.poor = 1,
+   * near-poor 2, …) can be passed as they are; any other value means not poor.
+   */
   poorSet?: ArrayLike<boolean | number>;
   /** Row weights ≥ 0 (length n), e.g. members per household for member-weighted measures. */
   rowWeights?: ArrayLike<number>;
@@ -139,7 +143,7 @@ export function alkireFosterFlat(flags: Uint8Array, d: number, options: AlkireFo
     );
   }
   const n = flags.length / d;
-  return kernel(flags, n, d, options, true);
+  return kernel(flags, n, d, options);
 }
 
 /**
@@ -182,7 +186,7 @@ export function alkireFoster(
       packed[i * d + j] = v;
     }
   }
-  return kernel(packed, n, d, options, false);
+  return kernel(packed, n, d, options);
 }
 
 function badFlag(i: number, j: number, v: unknown): never {
@@ -194,13 +198,7 @@ function badFlag(i: number, j: number, v: unknown): never {
   );
 }
 
-function kernel(
-  flags: Uint8Array,
-  n: number,
-  d: number,
-  options: AlkireFosterOptions,
-  checkFlags: boolean,
-): AlkireFosterResult {
+function kernel(flags: Uint8Array, n: number, d: number, options: AlkireFosterOptions): AlkireFosterResult {
   if (n === 0) {
     fail("ZERO_TOTAL", "Không có hộ nào: không tính được chỉ số AF.", "No rows: the AF measures are undefined.", {});
   }
@@ -222,23 +220,32 @@ function kernel(
   let population = 0;
   let q = 0;
   let sumC = 0;
+  // Branch-free inner loop: flags are 0/1, so `v * w[j]` and `v * rw` add nothing for a 0.
+  // `seen` ORs the row's flags; any value other than 0/1 sets a bit above bit 0.
   for (let i = 0, base = 0; i < n; i++, base += d) {
     const rw = rowWeights === undefined ? 1 : rowWeights[i];
     let c = 0;
+    let seen = 0;
     for (let j = 0; j < d; j++) {
       const v = flags[base + j];
-      if (v !== 0) {
-        if (checkFlags && v !== 1) badFlag(i, j, v);
-        c += w[j];
-        un[j] += rw;
-      }
+      seen |= v;
+      c += v * w[j];
+      un[j] += v * rw;
+    }
+    if (seen > 1) {
+      for (let j = 0; j < d; j++) if (flags[base + j] > 1) badFlag(i, j, flags[base + j]);
     }
     population += rw;
-    const isPoor = poorSet === undefined ? c >= cut : !!poorSet[i];
+    let isPoor: boolean;
+    if (poorSet === undefined) isPoor = c >= cut;
+    else {
+      const p = poorSet[i];
+      isPoor = p === true || p === 1;
+    }
     if (isPoor) {
       q += rw;
       sumC += c * rw;
-      for (let j = 0; j < d; j++) if (flags[base + j] !== 0) cen[j] += rw;
+      for (let j = 0; j < d; j++) cen[j] += flags[base + j] * rw;
     }
   }
   if (population === 0) {

@@ -360,3 +360,121 @@ export function countsBy<T>(
     unit: weight ? "weighted" : "households",
   };
 }
+
+/** Options of {@link countsByCodes}. */
+export interface CountsByCodesOptions {
+  /** Group index of each row (whole number in [0, keys.length)); without it all rows form one group. */
+  groups?: ArrayLike<number>;
+  /** Group keys by index (e.g. commune codes); default ["all"] without `groups`, else the index as text. */
+  keys?: ReadonlyArray<string>;
+  /** Row weights ≥ 0 (e.g. members) for counts of people; default 1 per row (households). */
+  weights?: ArrayLike<number>;
+}
+
+/**
+ * {@link countsBy} over columnar data: category codes as produced by `classifyColumns`
+ * (1 poor, 2 near-poor, 3 average, 4 none) and a group index per row. The path for 1,000,000-row
+ * rosters: one pass into a flat accumulator, no allocation per row. Groups come out in index order;
+ * groups without rows are left out. Formulas and units as {@link countsBy} (domain.md §7.3 Form 1).
+ *
+ * @throws UNKNOWN_CATEGORY for a code outside 1–4 (including 0 = invalid classification);
+ *         INVALID_ARGUMENT for a group index outside the keys or lengths that differ;
+ *         NEGATIVE / INVALID_NUMBER for weights; ZERO_TOTAL for no rows or a group whose weights sum to 0
+ */
+export function countsByCodes(codes: Uint8Array, options: CountsByCodesOptions = {}): CountsByResult {
+  if (!(codes instanceof Uint8Array)) {
+    fail(
+      "INVALID_ARGUMENT",
+      "Mã loại hộ phải là Uint8Array (kết quả classifyColumns).",
+      "Category codes must be a Uint8Array (the output of classifyColumns).",
+      {},
+    );
+  }
+  const n = codes.length;
+  const { groups, weights } = options;
+  const keys = options.keys ?? (groups === undefined ? ["all"] : undefined);
+  if (groups !== undefined) {
+    const len = checkArray(groups, L("Chỉ số nhóm", "Group indexes")).length;
+    if (len !== n) {
+      fail(
+        "INVALID_ARGUMENT",
+        `Chỉ số nhóm có ${len} phần tử, khác số dòng ${n}.`,
+        `The group indexes have ${len} elements, not ${n}.`,
+        { expected: n, actual: len },
+      );
+    }
+  }
+  if (weights !== undefined) {
+    const len = checkArray(weights, L("Trọng số", "Weights")).length;
+    if (len !== n) {
+      fail(
+        "INVALID_ARGUMENT",
+        `Trọng số có ${len} phần tử, khác số dòng ${n}.`,
+        `The weights have ${len} elements, not ${n}.`,
+        { expected: n, actual: len },
+      );
+    }
+  }
+  if (n === 0) {
+    fail("ZERO_TOTAL", "Danh sách hộ trống: không có gì để đếm.", "No rows: nothing to count.", {});
+  }
+  let size = keys?.length ?? 0;
+  if (keys === undefined && groups !== undefined) {
+    for (let i = 0; i < n; i++) size = Math.max(size, groups[i] + 1);
+  }
+  if (!Number.isFinite(size) || size > 1e7) {
+    fail("INVALID_ARGUMENT", "Chỉ số nhóm không hợp lệ.", "Invalid group indexes.", { size });
+  }
+  const acc = new Float64Array(5 * size);
+  const grand = new Float64Array(5);
+  for (let i = 0; i < n; i++) {
+    const c = codes[i];
+    if (c < 1 || c > 4) {
+      fail(
+        "UNKNOWN_CATEGORY",
+        `Dòng ${i + 1}: mã loại hộ không hợp lệ ${c} (1 nghèo, 2 cận nghèo, 3 trung bình, 4 không thuộc diện).`,
+        `Row ${i + 1}: invalid category code ${c} (1 poor, 2 near-poor, 3 average, 4 none).`,
+        { row: i + 1, value: c },
+      );
+    }
+    const g = groups === undefined ? 0 : groups[i];
+    if (!(g >= 0 && g < size && Number.isInteger(g))) {
+      fail(
+        "INVALID_ARGUMENT",
+        `Dòng ${i + 1}: chỉ số nhóm ${g} nằm ngoài danh sách ${size} nhóm.`,
+        `Row ${i + 1}: group index ${g} is outside the ${size} groups.`,
+        { row: i + 1, value: g },
+      );
+    }
+    let w = 1;
+    if (weights !== undefined) {
+      w = weights[i];
+      if (!(w >= 0 && w < Infinity)) {
+        checkNonNegative(w, L(`Trọng số dòng ${i + 1}`, `Weight of row ${i + 1}`));
+      }
+    }
+    acc[g * 5] += w;
+    acc[g * 5 + c] += w;
+    grand[0] += w;
+    grand[c] += w;
+  }
+  const out: GroupCounts[] = [];
+  for (let g = 0; g < size; g++) {
+    const key = keys?.[g] ?? String(g);
+    if (acc[g * 5] === 0) {
+      let rowsSeen = false;
+      if (weights !== undefined && groups !== undefined) {
+        for (let i = 0; i < n && !rowsSeen; i++) rowsSeen = groups[i] === g;
+      } else if (weights !== undefined) rowsSeen = true;
+      if (!rowsSeen) continue;
+      fail(
+        "ZERO_TOTAL",
+        `Nhóm "${key}" có tổng trọng số bằng 0: không tính được tỷ lệ.`,
+        `Group "${key}" has a total weight of zero: its rates are undefined.`,
+        { key },
+      );
+    }
+    out.push({ key, ...finish(acc, g * 5) });
+  }
+  return { groups: out, total: finish(grand, 0), unit: weights ? "weighted" : "households" };
+}
