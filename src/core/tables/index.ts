@@ -12,3 +12,4 @@ export * from "./tracking";
 export * from "./templates";
 export * from "./transitions";
 export * from "./report";
+export * from "./roster";

@@ -1,0 +1,207 @@
+/**
+ * `poverty demo`: the product's main job, end to end, on built-in sample data —
+ * sample rosters → validation of ward submissions (with planted mistakes) → classification from the file
+ * → rates by unit, deprivations and MPI → transitions → official report forms → targets → blank templates.
+ * Everything is computed by src/core and written by src/xlsx; this file only composes and prints.
+ */
+import { mkdirSync } from "fs";
+import { join, relative, resolve } from "path";
+import {
+  alkireFoster,
+  computeTransitions,
+  countsBy,
+  deprivationHeadcounts,
+  formatNumber,
+  formatPercent,
+  generateSampleRosters,
+  pick,
+  requireIndicators,
+  standardForYear,
+  type Category,
+  type Household,
+  type Lang,
+} from "../../core";
+import { buildReportTables, buildRosterTable, buildRosterTemplate, buildSummaryTemplate, buildTargetTables, classifyRoster } from "../../core/tables";
+import { renderFirstPages } from "../../xlsx/images";
+import { writeTablesToFile } from "../../xlsx/write";
+import type { CliIO } from "../command";
+import { textTable } from "./print";
+
+export interface DemoOptions {
+  outDir: string;
+  seed: number;
+  reviewYear: number;
+  /** Reduction of the poverty rate for next year's plan, in percentage points as a fraction. */
+  reduction: number;
+  images: boolean;
+  lang: Lang;
+}
+
+export interface DemoResult {
+  files: string[];
+  images: string[];
+}
+
+const T = (lang: Lang, vi: string, en: string) => (lang === "vi" ? vi : en);
+
+export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult> {
+  const { lang, reviewYear } = opts;
+  const out = resolve(io.cwd, opts.outDir);
+  mkdirSync(out, { recursive: true });
+  const files: string[] = [];
+  const rel = (p: string) => relative(io.cwd, p) || p;
+  const standard = standardForYear(reviewYear);
+  const previousStandard = standardForYear(reviewYear - 1);
+  const heading = (n: number, vi: string, en: string) => {
+    io.out("");
+    io.out(`${n}. ${T(lang, vi, en)}`);
+  };
+
+  io.out(T(lang, "GIẢM NGHÈO – KẾ HOẠCH & KIỂM TRA · chạy thử trên dữ liệu mẫu", "POVERTY PLANNER · demo on sample data"));
+  io.out(T(lang, `Năm rà soát ${reviewYear} · ${standard.citation.vi}`, `Review year ${reviewYear} · ${standard.citation.en}`));
+
+  // 1. Sample data ---------------------------------------------------------------------------------
+  heading(1, "Dữ liệu mẫu (3 đơn vị, hộ thành thị và nông thôn, 12 chỉ số thiếu hụt)", "Sample data (3 units, urban and rural households, 12 deprivation indicators)");
+  const sample = generateSampleRosters({ seed: opts.seed });
+  const previousCategories = classifyRoster(sample.previous, previousStandard);
+  const currentCategories = classifyRoster(sample.current, standard);
+  const previousFile = join(out, `danh-sach-ho-${reviewYear - 1}.xlsx`);
+  const currentFile = join(out, `danh-sach-ho-${reviewYear}.xlsx`);
+  await writeTablesToFile([buildRosterTable(sample.previous, previousStandard, { categories: previousCategories, reviewYear: reviewYear - 1, lang })], previousFile);
+  await writeTablesToFile([buildRosterTable(sample.current, standard, { categories: currentCategories, reviewYear, lang })], currentFile);
+  files.push(previousFile, currentFile);
+  io.out(T(lang, `   ${sample.current.length} hộ năm ${reviewYear}, ${sample.previous.length} hộ năm ${reviewYear - 1} (hạt giống ${opts.seed})`, `   ${sample.current.length} households in ${reviewYear}, ${sample.previous.length} in ${reviewYear - 1} (seed ${opts.seed})`));
+  io.out(`   → ${rel(previousFile)}`);
+  io.out(`   → ${rel(currentFile)}`);
+
+  // 2. Classification and rates by unit --------------------------------------------------------------
+  heading(2, `Phân loại hộ và tỷ lệ theo đơn vị (${standard.citation.document})`, `Classification and rates by unit (${standard.citation.document})`);
+  const households: Household[] = sample.current;
+  const categories: Category[] = currentCategories;
+  const byUnit = countsBy(
+    households.map((h, i) => ({ h, c: categories[i] })),
+    (r) => r.h.unit,
+    (r) => r.c,
+  );
+  const rows = byUnit.groups.map((g) => [g.key, g.total, g.poor, formatPercent(g.poorRate, lang), g.nearPoor, formatPercent(g.nearPoorRate, lang), g.average]);
+  const t = byUnit.total;
+  rows.push([T(lang, "Tổng cộng", "Total"), t.total, t.poor, formatPercent(t.poorRate, lang), t.nearPoor, formatPercent(t.nearPoorRate, lang), t.average]);
+  for (const line of textTable(
+    [T(lang, "Đơn vị", "Unit"), T(lang, "Tổng số hộ", "Households"), T(lang, "Hộ nghèo", "Poor"), T(lang, "Tỷ lệ", "Rate"), T(lang, "Cận nghèo", "Near-poor"), T(lang, "Tỷ lệ", "Rate"), T(lang, "Mức sống TB", "Average")],
+    rows,
+  ))
+    io.out(line);
+
+  // 3. Deprivations and Alkire–Foster ---------------------------------------------------------------
+  heading(3, "Thiếu hụt dịch vụ xã hội cơ bản của hộ nghèo và chỉ số nghèo đa chiều (Alkire–Foster)", "Deprivations of poor households and the multidimensional index (Alkire–Foster)");
+  const indicators = requireIndicators(standard);
+  const flags = households.map((h) => h.deprivationFlags ?? []);
+  const dep = deprivationHeadcounts(flags, { categories });
+  const poorGroup = dep.poor!;
+  const top = indicators
+    .map((ind, j) => ({ name: pick(ind.name, lang), count: poorGroup.counts[j], rate: poorGroup.rates ? poorGroup.rates[j] : 0 }))
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 5);
+  for (const line of textTable(
+    [T(lang, "Chỉ số (5 chỉ số thiếu hụt nhiều nhất)", "Indicator (top 5)"), T(lang, "Số hộ nghèo", "Poor hh"), T(lang, "Tỷ lệ", "Rate")],
+    top.map((x) => [x.name, x.count, formatPercent(x.rate, lang)]),
+  ))
+    io.out(line);
+  const af = alkireFoster(flags, { k: standard.deprivationCutoff / indicators.length });
+  io.out(
+    T(
+      lang,
+      `   H = ${formatPercent(af.H, lang)} (hộ thiếu hụt ≥ ${standard.deprivationCutoff}/${indicators.length} chỉ số) · A = ${formatPercent(af.A, lang)} · M0 = H × A = ${formatNumber(af.M0, lang, 4)}`,
+      `   H = ${formatPercent(af.H, lang)} (households deprived in ≥ ${standard.deprivationCutoff}/${indicators.length}) · A = ${formatPercent(af.A, lang)} · M0 = H × A = ${formatNumber(af.M0, lang, 4)}`,
+    ),
+  );
+
+  // 4. Transitions ---------------------------------------------------------------------------------
+  heading(4, `Diễn biến hộ nghèo ${reviewYear - 1} → ${reviewYear}`, `Poor household movements ${reviewYear - 1} → ${reviewYear}`);
+  const moves = computeTransitions(
+    sample.previous.map((h, i) => ({ id: h.id, category: previousCategories[i] })),
+    sample.current.map((h, i) => ({ id: h.id, category: currentCategories[i] })),
+    { everEscapedIds: sample.everEscapedIds, absentFromPrevious: "otherIncrease", absentFromCurrent: "otherDecrease" },
+  );
+  const p = moves.poor;
+  io.out(
+    T(
+      lang,
+      `   Đầu kỳ ${p.start} − thoát nghèo (${p.decreases.toNearPoor} sang cận nghèo, ${p.decreases.escaped} vượt chuẩn cận nghèo) − giảm khác ${p.decreases.other} + từ cận nghèo ${p.increases.fromNearPoor} + tái nghèo ${p.increases.re} + phát sinh ${p.increases.new} + tăng khác ${p.increases.other} = cuối kỳ ${p.end}`,
+      `   Start ${p.start} − escaped (${p.decreases.toNearPoor} to near-poor, ${p.decreases.escaped} above near-poor) − other ${p.decreases.other} + from near-poor ${p.increases.fromNearPoor} + re-poor ${p.increases.re} + newly poor ${p.increases.new} + other ${p.increases.other} = end ${p.end}`,
+    ),
+  );
+
+  // 5. Official report forms -----------------------------------------------------------------------
+  heading(5, "Biểu báo cáo chính thức (công thức Excel gốc, mở được ở mọi Excel/LibreOffice)", "Official report forms (native Excel formulas; open in any Excel or LibreOffice)");
+  const reportFile = join(out, `bao-cao-${reviewYear}.xlsx`);
+  const reportTables = buildReportTables(households, standard, {
+    reviewYear,
+    categories,
+    lang,
+    scopeName: T(lang, "Dữ liệu mẫu", "Sample data"),
+    previous: { households: sample.previous, categories: previousCategories, standard: previousStandard },
+    transitionOptions: { everEscapedIds: sample.everEscapedIds, absentFromPrevious: "otherIncrease", absentFromCurrent: "otherDecrease" },
+  });
+  await writeTablesToFile(reportTables, reportFile, { lang });
+  files.push(reportFile);
+  for (const table of reportTables) io.out(`   · ${pick(table.sheetName, lang)}`);
+  io.out(`   → ${rel(reportFile)}`);
+
+  // 6. Targets ------------------------------------------------------------------------------------
+  heading(
+    6,
+    `Chỉ tiêu năm ${reviewYear + 1}: giảm ${formatNumber(opts.reduction * 100, lang, 1)} điểm % tỷ lệ hộ nghèo, phân bổ theo số hộ nghèo`,
+    `Targets for ${reviewYear + 1}: reduce the poverty rate by ${formatNumber(opts.reduction * 100, lang, 1)} pp, allocated in proportion to poor households`,
+  );
+  const units = byUnit.groups.map((g, i) => ({ code: String(i + 1).padStart(2, "0"), name: g.key, poor: g.poor, households: g.total }));
+  const targetInput = { units, reduction: opts.reduction, method: "proportional" as const, baseYear: reviewYear, years: 4 };
+  const targetTables = buildTargetTables(targetInput, { lang, scopeName: T(lang, "Dữ liệu mẫu", "Sample data") });
+  const targetsFile = join(out, `chi-tieu-${reviewYear + 1}.xlsx`);
+  await writeTablesToFile(targetTables, targetsFile, { lang });
+  files.push(targetsFile);
+  const { computeTargets } = await import("../../core/tables");
+  const { allocation } = computeTargets(targetInput);
+  for (const line of textTable(
+    [T(lang, "Đơn vị", "Unit"), T(lang, "Hộ nghèo", "Poor"), T(lang, "Hạn mức", "Quota"), T(lang, "Giao", "Allocated"), T(lang, "Tỷ lệ đầu kỳ", "Start rate"), T(lang, "Tỷ lệ cuối kỳ", "End rate")],
+    [
+      ...allocation.rows.map((r) => [r.name ?? r.code, r.poor, formatNumber(r.quota, lang, 2), r.allocated, formatPercent(r.startRate, lang), formatPercent(r.remainingPoor / r.households, lang)]),
+      [T(lang, "Tổng cộng", "Total"), units.reduce((a, u) => a + u.poor, 0), formatNumber(allocation.total, lang, 2), allocation.rows.reduce((a, r) => a + r.allocated, 0), "", ""],
+    ],
+  ))
+    io.out(line);
+  io.out(`   → ${rel(targetsFile)}`);
+
+  // 7. Templates ----------------------------------------------------------------------------------
+  heading(7, "Mẫu biểu trống cho phường, xã (có danh sách chọn và kiểm tra dữ liệu)", "Blank templates for wards (drop-downs and data validation)");
+  const templateFile = join(out, "mau-bieu-trong.xlsx");
+  await writeTablesToFile([buildRosterTemplate(standard, { lang }), buildSummaryTemplate(standard, { lang })], templateFile, { lang });
+  files.push(templateFile);
+  io.out(`   → ${rel(templateFile)}`);
+
+  // Images ---------------------------------------------------------------------------------------
+  const images: string[] = [];
+  if (opts.images) {
+    heading(8, "Ảnh trang đầu của từng biểu (LibreOffice → PDF → PNG)", "First-page image of each table (LibreOffice → PDF → PNG)");
+    const artifacts = resolve(io.cwd, "artifacts", "reports");
+    const perTable = join(artifacts, "xlsx");
+    mkdirSync(perTable, { recursive: true });
+    const singles: string[] = [];
+    const all = [...reportTables, ...targetTables, buildRosterTemplate(standard, { lang, rows: 20 }), buildSummaryTemplate(standard, { lang, rows: 10 })];
+    for (const table of all) {
+      const file = join(perTable, `${table.id}.xlsx`);
+      await writeTablesToFile([table], file, { lang });
+      singles.push(file);
+    }
+    const result = renderFirstPages(singles, artifacts);
+    if (result.skipped) io.err(T(lang, `   Bỏ qua ảnh: ${result.skipped}`, `   Images skipped: ${result.skipped}`));
+    for (const png of result.images) {
+      images.push(png);
+      io.out(`   → ${rel(png)}`);
+    }
+  }
+
+  io.out("");
+  io.out(T(lang, `Xong. ${files.length} tệp trong ${rel(out)}/ — không có dữ liệu nào được gửi ra mạng.`, `Done. ${files.length} files in ${rel(out)}/ — nothing was sent over the network.`));
+  return { files, images };
+}
