@@ -4,7 +4,14 @@
  */
 import { fail } from "../core/errors";
 import type { Area } from "../core/household";
-import { defaultReviewYear, parseArea, parseCategory, standardForYear, type LineKind, type Standard } from "../core/standards";
+import {
+  defaultReviewYear,
+  parseArea,
+  parseCategory,
+  standardForYear,
+  type LineKind,
+  type Standard,
+} from "../core/standards";
 import { excelErrorOf, firstCell, isBlank, optionalText, show, toNumberOrBlank } from "./normalize";
 
 const L_YEAR = ["Năm rà soát", "The review year"] as const;
@@ -24,7 +31,9 @@ export function areaOf(v: unknown): Area {
   if (isBlank(v) || v === 0) return fail("MISSING_VALUE", "Khu vực đang trống", "The area is blank");
   const err = excelErrorOf(v);
   if (err) {
-    return fail("INVALID_ARGUMENT", `Khu vực chứa lỗi ${err}`, `The area contains the error ${err}`, { excelError: err });
+    return fail("INVALID_ARGUMENT", `Khu vực chứa lỗi ${err}`, `The area contains the error ${err}`, {
+      excelError: err,
+    });
   }
   const a = parseArea(v);
   if (a) return a;
@@ -67,7 +76,12 @@ export function lineKindOf(v: unknown): LineKind {
 }
 
 /** An option from a fixed list (case-insensitive), default when omitted. */
-export function choiceOf<T extends string>(v: unknown, allowed: readonly T[], fallback: T, label: readonly [string, string]): T {
+export function choiceOf<T extends string>(
+  v: unknown,
+  allowed: readonly T[],
+  fallback: T,
+  label: readonly [string, string],
+): T {
   const t = optionalText(v, label);
   if (t === undefined) return fallback;
   const k = t.toLowerCase().replace(/[\s-]+/g, "_");

@@ -2,12 +2,7 @@
  * Range adapters of CLASSIFY and CLASSIFYSCORE: Excel ranges → typed columns → the core's classifiers →
  * one Vietnamese label (CATEGORY_LABELS) per row, errors per row, "" for blank rows.
  */
-import {
-  classifyColumns,
-  classifyHousehold,
-  classifyScores,
-  CODE_CATEGORY,
-} from "../core/classify";
+import { classifyColumns, classifyHousehold, classifyScores, CODE_CATEGORY } from "../core/classify";
 import { isPovertyError } from "../core/errors";
 import { CATEGORY_LABELS, type Category } from "../core/household";
 import { indicatorCount, type Standard } from "../core/standards";
@@ -123,7 +118,10 @@ export function classifyScoreRange(scoreA: unknown, scoreB: unknown, area: unkno
   for (let i = 0; i < n; i++) {
     if (skip[i]) out[i] = [""];
     else if (errors.has(i)) out[i] = [toCustomFunctionsError(errors.get(i))];
-    else out[i] = [cell(() => labelOf(classifyScores(as[i], bs[i], areas[i] === 1 ? "urban" : "rural", standard).category))];
+    else
+      out[i] = [
+        cell(() => labelOf(classifyScores(as[i], bs[i], areas[i] === 1 ? "urban" : "rural", standard).category)),
+      ];
   }
   return out;
 }

@@ -86,7 +86,11 @@ export function numberColumn(
 }
 
 /** Area column as 0 = rural, 1 = urban (the core's ClassifyColumns coding); bad cells recorded. */
-export function areaColumn(col: { n: number; get: (i: number) => unknown }, errors: RowErrors, skip: Uint8Array): Uint8Array {
+export function areaColumn(
+  col: { n: number; get: (i: number) => unknown },
+  errors: RowErrors,
+  skip: Uint8Array,
+): Uint8Array {
   const out = new Uint8Array(col.n);
   const read = areaReader();
   for (let i = 0; i < col.n; i++) {

@@ -17,7 +17,14 @@ import { fail } from "../core/errors";
 import { alkireFosterFlat, fgt, impliedTotal, rate } from "../core/measures";
 import { incomeLine, parseCategory } from "../core/standards";
 import { computeTransitions } from "../core/transitions";
-import { allocate, progress, ratePath, requiredAnnualReduction, targetFromReduction, type AllocationMethod } from "../core/targets";
+import {
+  allocate,
+  progress,
+  ratePath,
+  requiredAnnualReduction,
+  targetFromReduction,
+  type AllocationMethod,
+} from "../core/targets";
 import { areaOf, choiceOf, lineKindOf, resolveStandard } from "./args";
 import { transitionRows } from "./transitions";
 import { classifyRange, classifyScoreRange } from "./classify";
@@ -144,7 +151,9 @@ export function cfStandard(year?: any): string {
 export function cfClassify(income: any[][], deprivations: any[][], area: any[][], year?: any): any[][] {
   return guard(() => {
     const { year: y, standard } = resolveStandard(year);
-    return memo.memo("CLASSIFY", [income, deprivations, area, y], () => classifyRange(income, deprivations, area, standard));
+    return memo.memo("CLASSIFY", [income, deprivations, area, y], () =>
+      classifyRange(income, deprivations, area, standard),
+    );
   });
 }
 
@@ -160,7 +169,9 @@ export function cfClassify(income: any[][], deprivations: any[][], area: any[][]
 export function cfClassifyScore(score_a: any[][], score_b: any[][], area: any[][], year?: any): any[][] {
   return guard(() => {
     const { year: y, standard } = resolveStandard(year);
-    return memo.memo("CLASSIFYSCORE", [score_a, score_b, area, y], () => classifyScoreRange(score_a, score_b, area, standard));
+    return memo.memo("CLASSIFYSCORE", [score_a, score_b, area, y], () =>
+      classifyScoreRange(score_a, score_b, area, standard),
+    );
   });
 }
 
@@ -310,7 +321,11 @@ export function cfTarget(poor: any[][], total: any[][], reduction: any[][]): any
       }),
     );
     if (cells.length > 0 && cells[0].length !== 1) {
-      fail("INVALID_ARGUMENT", "Số hộ nghèo, tổng số hộ và mức giảm phải là một cột", "Poor, total and reduction must be columns");
+      fail(
+        "INVALID_ARGUMENT",
+        "Số hộ nghèo, tổng số hộ và mức giảm phải là một cột",
+        "Poor, total and reduction must be columns",
+      );
     }
     return cells.map(([c]) => {
       if (c instanceof CustomFunctions.Error) return [c, c, c];
@@ -398,13 +413,23 @@ export function cfAllocate(
       const tot = isOmitted(totals) ? undefined : sameLength(totals, ["Tổng số hộ của các đơn vị", "The totals"]);
       const w = isOmitted(weights) ? undefined : sameLength(weights, ["Trọng số", "The weights"]);
       if (m === "equal_rate" && !tot) {
-        fail("MISSING_VALUE", 'Phương pháp "equal_rate" cần tổng số hộ của các đơn vị', 'Method "equal_rate" needs the unit totals');
+        fail(
+          "MISSING_VALUE",
+          'Phương pháp "equal_rate" cần tổng số hộ của các đơn vị',
+          'Method "equal_rate" needs the unit totals',
+        );
       }
       if (m === "weighted" && !w) {
-        fail("MISSING_VALUE", 'Phương pháp "weighted" cần trọng số của các đơn vị', 'Method "weighted" needs the unit weights');
+        fail(
+          "MISSING_VALUE",
+          'Phương pháp "weighted" cần trọng số của các đơn vị',
+          'Method "weighted" needs the unit weights',
+        );
       }
       const units = poor.map((p, i) => {
-        const poorCount = toNumber(p, { label: [`Số hộ nghèo của đơn vị thứ ${i + 1}`, `The poor count of unit ${i + 1}`] });
+        const poorCount = toNumber(p, {
+          label: [`Số hộ nghèo của đơn vị thứ ${i + 1}`, `The poor count of unit ${i + 1}`],
+        });
         // Without totals the core still validates households ≥ poor > 0; the total only enters
         // "equal_rate" (required above) and reported rates (not returned here), so poor stands in for it.
         const households = tot
@@ -415,10 +440,14 @@ export function cfAllocate(
           code: `dòng ${String(i + 1).padStart(4, "0")}`,
           poor: poorCount,
           households,
-          ...(w ? { weight: toNumber(w[i], { label: [`Trọng số của đơn vị thứ ${i + 1}`, `The weight of unit ${i + 1}`] }) } : {}),
+          ...(w
+            ? { weight: toNumber(w[i], { label: [`Trọng số của đơn vị thứ ${i + 1}`, `The weight of unit ${i + 1}`] }) }
+            : {}),
         };
       });
-      const total = toNumber(firstCell(reduction_households), { label: ["Tổng số hộ cần giảm", "The households to lift out"] });
+      const total = toNumber(firstCell(reduction_households), {
+        label: ["Tổng số hộ cần giảm", "The households to lift out"],
+      });
       return column(allocate({ total, units, method: m }).rows.map((r) => r.allocated));
     }),
   );
@@ -441,7 +470,8 @@ export function cfProgress(actual: any[][], target: any[][], baseline?: any[][])
       const tgt = toNumber(t, { label: L_PLAN });
       if (!hasBaseline) return progress({ actual: act, target: tgt, direction: "increase" }).share;
       const base = toNumber(b, { label: L_BASELINE });
-      return progress({ actual: act, target: tgt, baseline: base, direction: tgt < base ? "reduce" : "increase" }).share;
+      return progress({ actual: act, target: tgt, baseline: base, direction: tgt < base ? "reduce" : "increase" })
+        .share;
     });
   });
 }
@@ -460,14 +490,30 @@ export function cfProgress(actual: any[][], target: any[][], baseline?: any[][])
  * @param [ever_escaped_ids] Codes of households that escaped poverty in an earlier review: their return counts as re-poor.
  * @returns 9 rows of [flow, households].
  */
-export function cfTransitions(prev_ids: any[][], prev_status: any[][], ids: any[][], status: any[][], ever_escaped_ids?: any[][]): any[][] {
+export function cfTransitions(
+  prev_ids: any[][],
+  prev_status: any[][],
+  ids: any[][],
+  status: any[][],
+  ever_escaped_ids?: any[][],
+): any[][] {
   return guard(() =>
     memo.memo("TRANSITIONS", [prev_ids, prev_status, ids, status, ever_escaped_ids], () => {
-      const { previous, current, everEscaped } = transitionRows(prev_ids, prev_status, ids, status, ever_escaped_ids, parseCategory);
+      const { previous, current, everEscaped } = transitionRows(
+        prev_ids,
+        prev_status,
+        ids,
+        status,
+        ever_escaped_ids,
+        parseCategory,
+      );
       const r = computeTransitions(previous, current, { everEscapedIds: everEscaped });
       const excluded = r.problems.find((p) => p.excluded);
       if (excluded) {
-        fail("INVALID_ARGUMENT", excluded.messageVi, excluded.messageEn, { problem: excluded.code, index: excluded.index });
+        fail("INVALID_ARGUMENT", excluded.messageVi, excluded.messageEn, {
+          problem: excluded.code,
+          index: excluded.index,
+        });
       }
       return TRANSITION_LABELS.map((label, i) => [label, r.poor.columns[i]]);
     }),

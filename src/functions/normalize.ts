@@ -18,7 +18,18 @@
 import { fail, PovertyError, type PovertyErrorCode } from "../core/errors";
 
 /** Excel's error texts we recognise in input values. */
-export const EXCEL_ERRORS = ["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#BUSY!"] as const;
+export const EXCEL_ERRORS = [
+  "#N/A",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#BUSY!",
+] as const;
 
 /** `details.excelError` on a PovertyError raised for an error input: the adapter re-raises that code. */
 export interface ErrorInputDetails {
@@ -185,7 +196,9 @@ export function toNumberOrBlank(v: unknown, opts?: NumberOptions): number | null
   if (typeof v === "number") {
     if (Number.isFinite(v)) return v === 0 && opts?.zeroIsBlank ? null : v;
     const [vi, en] = opts?.label ?? DEFAULT_LABEL;
-    return fail("INVALID_NUMBER", `${vi} không phải là số hữu hạn (${v})`, `${en} is not a finite number (${v})`, { value: v });
+    return fail("INVALID_NUMBER", `${vi} không phải là số hữu hạn (${v})`, `${en} is not a finite number (${v})`, {
+      value: v,
+    });
   }
   if (isBlank(v)) return null;
   const [vi, en] = opts?.label ?? DEFAULT_LABEL;
@@ -203,11 +216,17 @@ export function toNumberOrBlank(v: unknown, opts?: NumberOptions): number | null
   if (typeof v === "string") {
     const n = parseNumericText(v);
     if (n !== undefined) return n === 0 && opts?.zeroIsBlank ? null : n;
-    return fail("INVALID_NUMBER", `${vi} phải là số, không phải chữ ${show(v)}`, `${en} must be a number, not the text ${show(v)}`, {
-      value: v,
-    });
+    return fail(
+      "INVALID_NUMBER",
+      `${vi} phải là số, không phải chữ ${show(v)}`,
+      `${en} must be a number, not the text ${show(v)}`,
+      {
+        value: v,
+      },
+    );
   }
-  if (v instanceof Date) return fail("INVALID_NUMBER", `${vi} phải là số, không phải ngày tháng`, `${en} must be a number, not a date`);
+  if (v instanceof Date)
+    return fail("INVALID_NUMBER", `${vi} phải là số, không phải ngày tháng`, `${en} must be a number, not a date`);
   return fail("INVALID_NUMBER", `${vi} phải là số`, `${en} must be a number`, { value: String(v) });
 }
 
@@ -256,8 +275,38 @@ export function optionalText(v: unknown, label?: readonly [string, string]): str
 
 // Flags ----------------------------------------------------------------------------------------
 
-const FLAG_TRUE = new Set(["1", "x", "có", "co", "c", "yes", "y", "true", "đúng", "dung", "thiếu", "thieu", "thiếu hụt", "thieu hut"]);
-const FLAG_FALSE = new Set(["0", "không", "khong", "k", "ko", "no", "n", "false", "sai", "-", "đủ", "du", "không thiếu", "khong thieu"]);
+const FLAG_TRUE = new Set([
+  "1",
+  "x",
+  "có",
+  "co",
+  "c",
+  "yes",
+  "y",
+  "true",
+  "đúng",
+  "dung",
+  "thiếu",
+  "thieu",
+  "thiếu hụt",
+  "thieu hut",
+]);
+const FLAG_FALSE = new Set([
+  "0",
+  "không",
+  "khong",
+  "k",
+  "ko",
+  "no",
+  "n",
+  "false",
+  "sai",
+  "-",
+  "đủ",
+  "du",
+  "không thiếu",
+  "khong thieu",
+]);
 
 /**
  * A deprivation flag: 1 = deprived, 0 = not deprived, null = blank (the caller decides; for flags a

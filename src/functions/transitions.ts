@@ -10,7 +10,12 @@ import { isBlank, isOmitted, toTextOrBlank, toVector } from "./normalize";
 
 type Parse = (v: unknown) => Category | undefined;
 
-function roster(ids: unknown, status: unknown, which: readonly [string, string], parse: Parse): { id: string; category: Category }[] {
+function roster(
+  ids: unknown,
+  status: unknown,
+  which: readonly [string, string],
+  parse: Parse,
+): { id: string; category: Category }[] {
   const idv = toVector(ids, [`Mã hộ ${which[0]}`, `The household codes ${which[1]}`]);
   const stv = toVector(status, [`Loại hộ ${which[0]}`, `The categories ${which[1]}`]);
   if (idv.length !== stv.length) {

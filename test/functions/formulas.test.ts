@@ -66,7 +66,7 @@ describe.each(["null", "zero"] as const)("blanks arrive as %s", (mode) => {
       ["Đơn vị", "Hộ nghèo", "Tổng số hộ", "Mức", "Tỷ lệ %"],
       ["Phường A", 120, 1000, '=IF(POVERTY.RATE(B2,C2)>0.1,"cao","thấp")', "=ROUND(POVERTY.RATE(B2,C2)*100,2)"],
       ["Xã B", 40, 1000, '=IF(POVERTY.RATE(B3,C3)>0.1,"cao","thấp")', "=ROUND(POVERTY.RATE(B3,C3)*100,2)"],
-      ["Xã C", 5, null, '=IF(POVERTY.RATE(B4,C4)>0.1,"cao","thấp")', "=IFERROR(POVERTY.RATE(B4,C4),\"-\")"],
+      ["Xã C", 5, null, '=IF(POVERTY.RATE(B4,C4)>0.1,"cao","thấp")', '=IFERROR(POVERTY.RATE(B4,C4),"-")'],
     ]);
     expect(value(hf, "D2")).toBe(rate(120, 1000) > 0.1 ? "cao" : "thấp");
     expect(value(hf, "D3")).toBe("thấp");
@@ -102,7 +102,9 @@ describe.each(["null", "zero"] as const)("blanks arrive as %s", (mode) => {
       [800000, 3, "thành thị"],
     ];
     const sheet: unknown[][] = [["Thu nhập", "Thiếu hụt", "Khu vực", "Loại hộ", "", "Hộ nghèo", "Số hộ"]];
-    rows.forEach((r, i) => sheet.push([...r, i === 0 ? "=POVERTY.CLASSIFY(A2:A7,B2:B7,C2:C7,2024)" : null, "", null, null]));
+    rows.forEach((r, i) =>
+      sheet.push([...r, i === 0 ? "=POVERTY.CLASSIFY(A2:A7,B2:B7,C2:C7,2024)" : null, "", null, null]),
+    );
     sheet[1][5] = CATEGORY_LABELS.poor.vi;
     sheet[1][6] = "=COUNTIF(D2:D7,F2)";
     sheet[2][5] = CATEGORY_LABELS.nearPoor.vi;
@@ -110,7 +112,13 @@ describe.each(["null", "zero"] as const)("blanks arrive as %s", (mode) => {
     sheet.push([null, null, null, null, "", "", null]); // a blank row below the list
     const hf = buildSheet(sheet);
     const s = standardForYear(2024);
-    const expected = rows.map((r) => classifyHousehold({ incomePerCapita: r[0], deprivations: r[1], area: r[2] === "thành thị" ? "urban" : "rural" }, s).category);
+    const expected = rows.map(
+      (r) =>
+        classifyHousehold(
+          { incomePerCapita: r[0], deprivations: r[1], area: r[2] === "thành thị" ? "urban" : "rural" },
+          s,
+        ).category,
+    );
     rows.forEach((_, i) => expect(value(hf, `D${i + 2}`)).toBe(CATEGORY_LABELS[expected[i]].vi));
     expect(value(hf, "G2")).toBe(expected.filter((c) => c === "poor").length);
     expect(value(hf, "G3")).toBe(expected.filter((c) => c === "nearPoor").length);
@@ -146,8 +154,8 @@ describe.each(["null", "zero"] as const)("blanks arrive as %s", (mode) => {
     const hf = buildSheet([
       [1000000, 1, 1, 1, '=POVERTY.FGT(A1:A4,POVERTY.LINE("nông thôn",2024),0)', '=POVERTY.LINE("nông thôn",2024)*12'],
       [1500000, 0, 0, 0, "=INDEX(POVERTY.MPI(B1:D4,2/3),1,3)", "=SUM(POVERTY.PATH(0.05,0.015,4))"],
-      [2000000, 1, 1, 0, "=INDEX(POVERTY.TARGET(120,1000,0.03),1,1)", '=POVERTY.STANDARD(2024)'],
-      [3000000, 0, 0, 1, '=INDEX(POVERTY.TRANSITIONS(A1:A2,F5:F6,A1:A1,F5:F5),9,2)', ""],
+      [2000000, 1, 1, 0, "=INDEX(POVERTY.TARGET(120,1000,0.03),1,1)", "=POVERTY.STANDARD(2024)"],
+      [3000000, 0, 0, 1, "=INDEX(POVERTY.TRANSITIONS(A1:A2,F5:F6,A1:A1,F5:F5),9,2)", ""],
       [null, null, null, null, null, "Hộ nghèo"],
       [null, null, null, null, null, "Hộ nghèo"],
     ]);

@@ -11,7 +11,7 @@ export function isErr(v: unknown): v is CustomFunctions.Error {
 /** The error of a spill element (fails the test when the element is a value). */
 export function errOf(v: unknown): Err {
   if (!isErr(v)) throw new Error(`expected an error element, got ${JSON.stringify(v)}`);
-  return { code: v.code as string, message: v.message };
+  return { code: v.code as string, message: v.message ?? "" };
 }
 
 /** The error thrown by a whole call. */

@@ -26,7 +26,9 @@ function errorOf(f: () => unknown): PovertyError {
 }
 
 describe("isBlank", () => {
-  it.each([null, undefined, "", "   ", "\u00a0", Symbol("EmptyValue")])("%p is blank", (v) => expect(isBlank(v)).toBe(true));
+  it.each([null, undefined, "", "   ", "\u00a0", Symbol("EmptyValue")])("%p is blank", (v) =>
+    expect(isBlank(v)).toBe(true),
+  );
   it.each([0, "0", false, "x", [], {}])("%p is not blank", (v) => expect(isBlank(v)).toBe(false));
 });
 
@@ -132,10 +134,16 @@ describe("excelErrorOf", () => {
 });
 
 describe("toFlag", () => {
-  it.each([1, true, "x", "X", "có", "Có", "co", "c", "yes", "TRUE", "1", " x "])("%p → 1", (v) => expect(toFlag(v)).toBe(1));
-  it.each([0, false, "không", "Không", "khong", "k", "no", "FALSE", "0", "-"])("%p → 0", (v) => expect(toFlag(v)).toBe(0));
+  it.each([1, true, "x", "X", "có", "Có", "co", "c", "yes", "TRUE", "1", " x "])("%p → 1", (v) =>
+    expect(toFlag(v)).toBe(1),
+  );
+  it.each([0, false, "không", "Không", "khong", "k", "no", "FALSE", "0", "-"])("%p → 0", (v) =>
+    expect(toFlag(v)).toBe(0),
+  );
   it.each([null, "", undefined])("%p → blank", (v) => expect(toFlag(v)).toBeNull());
-  it.each([2, -1, 0.5, "?", "maybe"])("%p is refused", (v) => expect(errorOf(() => toFlag(v)).code).toBe("INVALID_ARGUMENT"));
+  it.each([2, -1, 0.5, "?", "maybe"])("%p is refused", (v) =>
+    expect(errorOf(() => toFlag(v)).code).toBe("INVALID_ARGUMENT"),
+  );
   it("decomposed Vietnamese (NFD) text is recognised", () => expect(toFlag("có".normalize("NFD"))).toBe(1));
   it("an error value re-raises", () => expect(errorOf(() => toFlag("#N/A")).details.excelError).toBe("#N/A"));
 });
@@ -178,7 +186,15 @@ describe("shapes", () => {
   it("toVector accepts a column or a row, not a block", () => {
     expect(toVector([[1], [2]], ["a", "a"])).toEqual([1, 2]);
     expect(toVector([[1, 2]], ["a", "a"])).toEqual([1, 2]);
-    const e = errorOf(() => toVector([[1, 2], [3, 4]], ["Danh sách", "The list"]));
+    const e = errorOf(() =>
+      toVector(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        ["Danh sách", "The list"],
+      ),
+    );
     expect(e.code).toBe("INVALID_ARGUMENT");
     expect(e.messageVi).toContain("2×2");
   });

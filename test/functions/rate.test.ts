@@ -12,7 +12,18 @@ describe("POVERTY.RATE", () => {
   it("equal-shaped ranges are element-wise and keep their shape (column, row, block)", () => {
     expect(cfRate([[1], [2], [3]], [[10], [10], [12]])).toEqual([[0.1], [0.2], [0.25]]);
     expect(cfRate([[1, 2]], [[4, 8]])).toEqual([[0.25, 0.25]]);
-    expect(cfRate([[1, 2], [3, 4]], [[10, 10], [10, 10]])).toEqual([
+    expect(
+      cfRate(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [
+          [10, 10],
+          [10, 10],
+        ],
+      ),
+    ).toEqual([
       [0.1, 0.2],
       [0.3, 0.4],
     ]);
@@ -66,7 +77,8 @@ describe("POVERTY.RATE", () => {
 
   describe("blanks as Excel desktop sends them (0)", () => {
     it("blank total arriving as 0 → #DIV/0!", () => expect(codes(cfRate([[5]], [[0]]))).toEqual([["#DIV/0!"]]));
-    it("blank count arriving as 0 is indistinguishable from a real 0 → 0", () => expect(cfRate([[0]], [[40]])).toEqual([[0]]));
+    it("blank count arriving as 0 is indistinguishable from a real 0 → 0", () =>
+      expect(cfRate([[0]], [[40]])).toEqual([[0]]));
     it("both blank (0, 0) → #DIV/0! (a unit without households has no rate)", () =>
       expect(codes(cfRate([[0]], [[0]]))).toEqual([["#DIV/0!"]]));
   });

@@ -63,12 +63,14 @@ export function setBlankMode(mode: "null" | "zero"): void {
 
 function toExcelValue(v: unknown): unknown {
   if (v === EmptyValue) return blankMode === "zero" ? 0 : null;
-  if (typeof v === "object" && v !== null && !(v instanceof CellError) && typeof (v as any).val === "number") return (v as any).val;
+  if (typeof v === "object" && v !== null && !(v instanceof CellError) && typeof (v as any).val === "number")
+    return (v as any).val;
   return v;
 }
 
 function toCell(v: unknown): unknown {
-  if (v instanceof CustomFunctions.Error) return new CellError(ERROR_TYPE[v.code as string] ?? ErrorType.VALUE, v.message);
+  if (v instanceof CustomFunctions.Error)
+    return new CellError(ERROR_TYPE[v.code as string] ?? ErrorType.VALUE, v.message);
   if (v === null || v === undefined) return EmptyValue;
   return v;
 }
