@@ -85,6 +85,7 @@ export const FIELDS: FieldDef[] = [
     match: [["don vi"], ["xa"], ["phuong"], ["xa", "phuong"], ["dia ban"], ["unit"], ["commune"], ["ward"], ["dac khu"], ["dia phuong"]],
     not: ["don vi tinh", "so ho", "ngheo", "thon"],
   },
+  { field: "rowLabel", kinds: ["summary", "transition", "deprivation"], type: "text", label: bi("Chỉ tiêu (Hộ / Nhân khẩu)", "Row label (households / members)"), match: [["chi tieu"], ["hang muc"], ["noi dung"]], exact: true },
   { field: "year", kinds: ["summary", "target", "plan"], type: "year", label: bi("Năm", "Year"), match: [["nam"], ["nam ra soat"], ["year"], ["review year"]], exact: true },
 
   // ---- household roster (danh sách hộ)

@@ -113,7 +113,7 @@ export function read(grid: Grid, detection: Detection, opts: ReadOptions = {}): 
   const values = grid.values;
   const ctx: Ctx = { file, sheet, off, findings };
   const mergedDataCols = new Set<number>();
-  const textCols = new Set(["unit", "seq", "head", "village", "indicator", "unitOfMeasure"].map((f) => detection.mapping.byField[f]).filter((c) => c !== undefined));
+  const textCols = new Set(["unit", "seq", "head", "village", "indicator", "unitOfMeasure", "rowLabel"].map((f) => detection.mapping.byField[f]).filter((c) => c !== undefined));
   for (const m of gridMerges(grid)) {
     if (m.r1 < detection.mapping.dataStart) continue;
     let touchesData = false;
@@ -430,7 +430,7 @@ function readTable(grid: Grid, det: Detection, ctx: Ctx): { rows: FormRow[]; rat
     let measure: FormRow["measure"] = "households";
     const mapped = new Set(Object.values(m));
     for (let c = 0; c < row.length; c++) {
-      const v = mapped.has(c) && c !== cUnit ? null : row[c];
+      const v = mapped.has(c) && c !== cUnit && c !== m.rowLabel ? null : row[c];
       if (typeof v !== "string") continue;
       const f = fold(v);
       if (/(^| )(nhan khau|khau|members|persons)( |$)/.test(f)) measure = "members";
