@@ -32,8 +32,10 @@ const TOTAL = L("Tổng số", "Total");
  */
 export type Scope = "poor" | "nearPoor" | "poorAndNearPoor";
 
+/** Every scope, in display order. */
 export const SCOPES: readonly Scope[] = ["poor", "nearPoor", "poorAndNearPoor"];
 
+/** Vietnamese and English labels of each scope, for headers and messages. */
 export const SCOPE_LABELS: Record<Scope, Bilingual> = {
   poor: { vi: "Hộ nghèo", en: "Poor" },
   nearPoor: { vi: "Hộ cận nghèo", en: "Near-poor" },

@@ -27,6 +27,7 @@ import {
  */
 export type AllocationMethod = "proportional" | "equal_rate" | "weighted" | "tiered";
 
+/** Every allocation method, in display order. */
 export const ALLOCATION_METHODS: readonly AllocationMethod[] = ["proportional", "equal_rate", "weighted", "tiered"];
 
 export interface AllocationUnit {

@@ -7,6 +7,7 @@ import { L, checkFinite } from "../measures/checks";
 
 export type ProgressStatus = "dat" | "vuot" | "chuaDat";
 
+/** Report labels of each status: Đạt / Vượt / Chưa đạt. */
 export const PROGRESS_STATUS_LABELS: Record<ProgressStatus, { vi: string; en: string }> = {
   dat: { vi: "Đạt", en: "Achieved" },
   vuot: { vi: "Vượt", en: "Exceeded" },
