@@ -191,7 +191,16 @@ export function planSheet(table: ResultTable, lang: Lang = table.lang ?? "vi"): 
     plan.excelTable = `A${firstHeaderRow + 1}:${columnLetters(cols - 1)}${firstBodyRow + table.rows.length}`;
   }
   if (table.protect) {
-    plan.protect = { unlocked: inputRows > 0 ? [{ row: inputTop, col: 0, rows: inputRows, cols }] : [] };
+    // Input cells stay unlocked: the extra input rows, and body columns that hold no formula.
+    const unlocked: PlanArea[] = inputRows > 0 ? [{ row: inputTop, col: 0, rows: inputRows, cols }] : [];
+    if (table.rows.length > 0) {
+      for (let c = 0; c < cols; c++) {
+        if (table.rows.every((r) => !isFormulaCell(r.cells[c] ?? null) && (r.kind ?? "body") === "body")) {
+          unlocked.push({ row: firstBodyRow, col: c, rows: table.rows.length, cols: 1 });
+        }
+      }
+    }
+    plan.protect = { unlocked };
   }
   return plan;
 }

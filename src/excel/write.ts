@@ -162,12 +162,20 @@ function queueChart(ws: WorksheetLike, table: ResultTable, plan: SheetPlan, spec
   const cat = table.columns.findIndex((c) => c.key === spec.categoryColumn);
   const vals = spec.valueColumns.map((k) => table.columns.findIndex((c) => c.key === k)).filter((i) => i >= 0);
   if (cat < 0 || vals.length === 0) return;
-  // Chart the leading run of plain body rows (sections and totals would distort the bars).
+  // Chart the longest run of plain body rows (sections and totals would distort the bars).
+  let start = -1;
   let n = 0;
-  while (plan.firstBodyRow + n < plan.rows && plan.roles[plan.firstBodyRow + n] === "body" && n < table.rows.length) n++;
+  for (let r = plan.firstBodyRow, runStart = -1; r <= plan.firstBodyRow + table.rows.length; r++) {
+    const body = r < plan.firstBodyRow + table.rows.length && plan.roles[r] === "body";
+    if (body && runStart < 0) runStart = r;
+    if (!body && runStart >= 0) {
+      if (r - runStart > n) [start, n] = [runStart, r - runStart];
+      runStart = -1;
+    }
+  }
   if (n === 0) return;
-  const catRange = ws.getRangeByIndexes(plan.firstBodyRow, cat, n, 1);
-  const chart = ws.charts.add(spec.type ?? "ColumnClustered", ws.getRangeByIndexes(plan.firstBodyRow, vals[0], n, 1), "Columns");
+  const catRange = ws.getRangeByIndexes(start, cat, n, 1);
+  const chart = ws.charts.add(spec.type ?? "ColumnClustered", ws.getRangeByIndexes(start, vals[0], n, 1), "Columns");
   chart.title.text = pick(spec.title, lang);
   chart.legend.position = "Bottom";
   const first = chart.series.getItemAt(0);
@@ -175,7 +183,7 @@ function queueChart(ws: WorksheetLike, table: ResultTable, plan: SheetPlan, spec
   if (host.supports("1.7")) first.setXAxisValues(catRange);
   for (const v of vals.slice(1)) {
     const s = chart.series.add(pick(table.columns[v].header, lang));
-    s.setValues(ws.getRangeByIndexes(plan.firstBodyRow, v, n, 1));
+    s.setValues(ws.getRangeByIndexes(start, v, n, 1));
     if (host.supports("1.7")) s.setXAxisValues(catRange);
   }
   const top = plan.rows + 1;

@@ -350,6 +350,8 @@ export class FakeWorkbook {
         if (typeof v === "string" && v.startsWith("=")) {
           cell.formula = v;
           cell.value = 0;
+        } else if (typeof v === "string" && v.startsWith("'")) {
+          cell.value = v.slice(1); // Excel's text prefix: '=abc is the text "=abc"
         } else cell.value = v;
         if (nf) cell.numberFormat = nf;
       }),

@@ -59,7 +59,7 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
     title: "nav.classify",
     description: "wf.classify.description",
     icon: PeopleCommunityRegular,
-    component: placeholder,
+    component: lazy(() => import(/* webpackChunkName: "wf-classify" */ "./classify/ClassifyWorkflow")),
   },
   {
     id: "validate",

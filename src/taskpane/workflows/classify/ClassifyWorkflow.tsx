@@ -1,0 +1,122 @@
+/**
+ * Phân loại hộ: pick the household sheet (proposed by header detection), review the column mapping,
+ * choose the review year (standard + citation shown), run; the pane shows counts and a small chart,
+ * the workbook gets "KQ - Phân loại hộ" (classified copy) and "KQ - Biểu 1 - Kết quả" (with a native chart).
+ */
+import { useEffect, useState } from "react";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { PlayRegular } from "@fluentui/react-icons";
+import { CATEGORIES, CATEGORY_LABELS, type Category } from "../../../core/household";
+import { formatNumber, formatPercent, pick } from "../../../core/i18n";
+import type { WorkflowProps } from "../registry";
+import { useGateway } from "../common/gateway";
+import { useOperation } from "../common/operation";
+import { MappingReview, SheetPicker, useSheetChoice } from "../common/sheets";
+import { OperationStatusView, EmptyState, useCommonStyles } from "../common/ui";
+import { YearPicker, useLocalStandard, usePreferences, useReviewYear } from "../common/year";
+import { useWf } from "../strings";
+import { runClassify, type ClassifySummary } from "./classifyRun";
+
+const KINDS = ["roster"] as const;
+const ROSTER_FIELDS = ["id", "unit", "area", "members", "income", "scoreA", "depTotal"];
+
+const useStyles = makeStyles({
+  bars: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: "none" },
+  barRow: { display: "grid", gridTemplateColumns: "1fr", gap: "2px" },
+  track: { height: "8px", backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusSmall },
+  fill: { height: "8px", backgroundColor: tokens.colorBrandBackground, borderRadius: tokens.borderRadiusSmall },
+});
+
+export function ResultCounts({ summary }: { summary: ClassifySummary }) {
+  const { t, lang } = useWf();
+  const styles = useStyles();
+  const rows: { key: Category | "invalid"; label: string }[] = [
+    ...CATEGORIES.map((c) => ({ key: c, label: pick(CATEGORY_LABELS[c], lang) })),
+    ...(summary.counts.invalid > 0 ? [{ key: "invalid" as const, label: t("classify.invalid") }] : []),
+  ];
+  const max = Math.max(1, ...rows.map((r) => summary.counts[r.key]));
+  return (
+    <section data-testid="classify-results" aria-label={t("classify.results")}>
+      <Text weight="semibold">{t("classify.results")}</Text>
+      <Text block size={200}>
+        {t("classify.total", { n: formatNumber(summary.total, lang) })}
+      </Text>
+      <ul className={styles.bars} aria-label={t("classify.chartLabel")}>
+        {rows.map((r) => {
+          const n = summary.counts[r.key];
+          return (
+            <li key={r.key} className={styles.barRow} data-testid={`classify-count-${r.key}`}>
+              <Text size={200}>
+                {r.label}: <b>{formatNumber(n, lang)}</b> ({formatPercent(summary.total ? n / summary.total : 0, lang)})
+              </Text>
+              <div className={styles.track} aria-hidden="true">
+                <div className={styles.fill} style={{ width: `${(100 * n) / max}%` }} />
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {summary.counts.invalid > 0 && <Text size={200}>{t("classify.invalidDetail", { n: summary.counts.invalid })}</Text>}
+    </section>
+  );
+}
+
+export default function ClassifyWorkflow(_: WorkflowProps) {
+  const { t, lang } = useWf();
+  const host = useGateway();
+  const styles = useCommonStyles();
+  const choice = useSheetChoice(KINDS);
+  const prefs = usePreferences();
+  const local = useLocalStandard(prefs);
+  const [year, setYear] = useReviewYear(choice.selected?.detection.yearHint);
+  const [overrides, setOverrides] = useState<Record<string, string>>({});
+  const [summary, setSummary] = useState<ClassifySummary | undefined>();
+  const op = useOperation();
+  const selected = choice.selected;
+  useEffect(() => setOverrides({}), [selected?.name]);
+
+  const isRoster = selected?.kind === "roster" || Object.keys(overrides).length > 0;
+  const run = () =>
+    selected &&
+    op.run(async (signal, report) => {
+      setSummary(undefined);
+      const s = await runClassify({ sheet: selected.name, year, mapping: overrides, local, lang }, host, signal, report);
+      setSummary(s);
+      return t("common.written", { n: s.written.length, sheets: s.written.map((w) => w.sheetName).join(", ") });
+    });
+
+  return (
+    <div className={styles.stack} data-testid="classify">
+      <SheetPicker choice={choice} kinds={KINDS} testId="classify" />
+      {selected && !isRoster && (
+        <EmptyState testId="classify-no-roster" title={t("classify.noRoster")} hint={t("classify.noRosterHint")} />
+      )}
+      {selected && (selected.kind === "roster" || isRoster) && (
+        <MappingReview
+          candidate={selected}
+          overrides={overrides}
+          fields={ROSTER_FIELDS}
+          testId="classify"
+          onChange={(field, letter) =>
+            setOverrides((o) => {
+              const next = { ...o };
+              if (letter) next[field] = letter;
+              else delete next[field];
+              return next;
+            })
+          }
+        />
+      )}
+      {selected && <YearPicker year={year} onChange={setYear} testId="classify" local={local} />}
+      {selected && (
+        <div className={styles.row}>
+          <Button appearance="primary" icon={<PlayRegular />} onClick={run} disabled={op.status === "running" || !isRoster} data-testid="classify-run">
+            {t("classify.run")}
+          </Button>
+        </div>
+      )}
+      <OperationStatusView op={op} testId="classify" />
+      {summary && <ResultCounts summary={summary} />}
+    </div>
+  );
+}

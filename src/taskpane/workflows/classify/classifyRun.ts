@@ -1,0 +1,129 @@
+/**
+ * The classify workflow without React: read the sheet (chunked, cancellable), read the roster with the
+ * core's sheet reader, classify household by household in slices (the pane stays responsive), and write
+ * the classified copy + Form 1 (summary by unit, with a native chart of rates). All rules are the core's.
+ */
+import type { CellValue, Grid } from "../../../core/grid";
+import { isCellError } from "../../../core/grid";
+import { fail, isPovertyError } from "../../../core/errors";
+import type { Category, Household } from "../../../core/household";
+import { CATEGORY_LABELS } from "../../../core/household";
+import { bi, pick, type Lang } from "../../../core/i18n";
+import { parseA1 } from "../../../core/address";
+import { readSheet, cellText, type SheetRead } from "../../../core/sheet";
+import { standardForYear, type Standard } from "../../../core/standards";
+import { classifyRoster } from "../../../core/tables/report";
+import { buildForm1 } from "../../../core/tables/form1";
+import type { ResultTable, TableCell } from "../../../core/tables/model";
+import type { ExcelHost } from "../../../excel/host";
+import { readSheetGrid } from "../../../excel/read";
+import { writeResultTables, type WrittenSheet } from "../../../excel/write";
+import { throwIfAborted } from "../../../excel/errors";
+import { yieldToUi, type Progress } from "../common/operation";
+import { wfTranslate } from "../strings";
+
+export interface ClassifyRequest {
+  sheet: string;
+  year: number;
+  mapping: Record<string, string>;
+  local?: Standard;
+  lang: Lang;
+}
+
+export interface ClassifySummary {
+  counts: Record<Category | "invalid", number>;
+  total: number;
+  written: WrittenSheet[];
+  standardName: string;
+}
+
+const SLICE = 2000;
+
+function toTableCell(v: CellValue | undefined): TableCell {
+  if (v === undefined || v === null) return null;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (isCellError(v)) return v.error;
+  return v;
+}
+
+/** The classified copy: every column of the source rows, plus the computed category and a note. */
+export function classifiedCopyTable(grid: Grid, read: SheetRead, categories: (Category | undefined)[], notes: string[], req: ClassifyRequest, standard: Standard): ResultTable {
+  const { lang } = req;
+  const tr = (key: Parameters<typeof wfTranslate>[1], params?: Record<string, string | number>) => bi(wfTranslate("vi", key, params), wfTranslate("en", key, params));
+  const m = read.detection.mapping;
+  const o = parseA1(grid.origin) ?? { row0: 0, col0: 0 };
+  const width = Math.max(0, ...grid.values.slice(m.headerTop, m.headerBottom + 1).map((r) => r.length), ...grid.values.slice(m.dataStart, m.dataStart + 50).map((r) => r.length));
+  const headerTexts = Array.from({ length: width }, (_, c) => {
+    const parts = grid.values.slice(m.headerTop, m.headerBottom + 1).map((r) => cellText(r[c] ?? null)).filter(Boolean);
+    return [...new Set(parts)].join(" / ") || `(${c + 1})`;
+  });
+  const cat = tr("classify.colCategory");
+  const note = tr("classify.colNote");
+  const rows = (read.roster ?? []).map((r, i) => {
+    const src = grid.values[r.row0 - o.row0] ?? [];
+    const cells: TableCell[] = Array.from({ length: width }, (_, c) => toTableCell(src[c]));
+    const c = categories[i];
+    cells.push(c ? pick(CATEGORY_LABELS[c], lang) : "", notes[i] ?? "");
+    return { cells };
+  });
+  return {
+    id: "classified-roster",
+    sheetName: tr("classify.copySheet"),
+    title: [tr("classify.copyTitle", { year: req.year }), bi(wfTranslate("vi", "classify.copySource", { sheet: req.sheet, standard: standard.name.vi }), wfTranslate("en", "classify.copySource", { sheet: req.sheet, standard: standard.name.en }))],
+    headerRows: [[...headerTexts.map((h) => ({ text: bi(h, h) })), { text: cat }, { text: note }]],
+    columns: [
+      ...headerTexts.map((h, i) => ({ key: `c${i}`, header: bi(h, h), format: "text" as const, width: Math.min(30, Math.max(8, h.length + 2)) })),
+      { key: "category", header: cat, format: "text", width: 22 },
+      { key: "note", header: note, format: "text", width: 40 },
+    ],
+    rows,
+    notes: [bi(standard.citation.vi, standard.citation.en)],
+    freezeColumns: 2,
+    lang,
+  };
+}
+
+export async function runClassify(req: ClassifyRequest, host: ExcelHost, signal: AbortSignal, report: (p: Progress) => void): Promise<ClassifySummary> {
+  const t = (key: Parameters<typeof wfTranslate>[1], params?: Record<string, string | number>) => wfTranslate(req.lang, key, params);
+  const standard = standardForYear(req.year, { local: req.local });
+  const grid = await readSheetGrid(req.sheet, {
+    host,
+    signal,
+    onProgress: (p) => report({ text: t("common.reading", { sheet: req.sheet, done: p.rowsRead, total: p.totalRows }), value: p.totalRows ? p.rowsRead / p.totalRows : undefined }),
+  });
+  const read = readSheet(grid, { kind: "roster", mapping: req.mapping, standard });
+  if (read.kind !== "roster" || !read.roster || read.roster.length === 0) {
+    fail("MISSING_VALUE", wfTranslate("vi", "classify.noRoster"), wfTranslate("en", "classify.noRoster"), { sheet: req.sheet });
+  }
+  const households: Household[] = read.roster.map((r) => r.household);
+  const categories: (Category | undefined)[] = new Array(households.length);
+  const notes: string[] = new Array(households.length).fill("");
+  for (let i = 0; i < households.length; i += SLICE) {
+    throwIfAborted(signal);
+    for (let j = i; j < Math.min(households.length, i + SLICE); j++) {
+      try {
+        categories[j] = classifyRoster([households[j]], standard)[0];
+      } catch (e) {
+        if (!isPovertyError(e)) throw e;
+        notes[j] = e.messageIn(req.lang);
+      }
+    }
+    report({ text: t("common.processing", { done: Math.min(households.length, i + SLICE), total: households.length }), value: Math.min(1, (i + SLICE) / households.length) });
+    await yieldToUi();
+  }
+  const counts: Record<Category | "invalid", number> = { poor: 0, nearPoor: 0, average: 0, none: 0, invalid: 0 };
+  for (const c of categories) counts[c ?? "invalid"]++;
+  const valid = households.filter((_, i) => categories[i] !== undefined);
+  const validCats = categories.filter((c): c is Category => c !== undefined);
+  const tables: ResultTable[] = [classifiedCopyTable(grid, read, categories, notes, req, standard)];
+  if (valid.length > 0) tables.push(buildForm1({ households: valid, categories: validCats, standard, reviewYear: req.year }, { lang: req.lang }));
+  throwIfAborted(signal);
+  const written = await writeResultTables(tables, {
+    host,
+    signal,
+    lang: req.lang,
+    charts: [{ tableId: "form1-results", title: bi(wfTranslate("vi", "classify.chartTitle"), wfTranslate("en", "classify.chartTitle")), categoryColumn: "unit", valueColumns: ["h_poor_r", "h_nearPoor_r"] }],
+    onProgress: (p) => report({ text: t("common.writing", { done: p.rowsWritten, total: p.totalRows }), value: p.totalRows ? p.rowsWritten / p.totalRows : undefined }),
+  });
+  return { counts, total: households.length, written, standardName: pick(standard.name, req.lang) };
+}

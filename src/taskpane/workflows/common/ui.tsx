@@ -1,0 +1,88 @@
+/** Small shared pieces of the workflows: status messages (icon + text), progress with cancel, empty states. */
+import type { ReactNode } from "react";
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
+import { describeError } from "../../../excel/errors";
+import type { Operation } from "./operation";
+import { useWf } from "../strings";
+
+export const useCommonStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  list: { margin: 0, paddingLeft: 0, listStyleType: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+/** Progress, cancel, error, cancelled and success states of an operation. */
+export function OperationStatusView({ op, testId }: { op: Operation; testId: string }) {
+  const { t, lang } = useWf();
+  const styles = useCommonStyles();
+  if (op.status === "running") {
+    return (
+      <div className={styles.section} data-testid={`${testId}-progress`} role="status" aria-live="polite">
+        <ProgressBar value={op.progress?.value} thickness="large" aria-label={op.progress?.text ?? t("common.working")} />
+        <div className={styles.row}>
+          <Text size={200}>{op.progress?.text ?? t("common.working")}</Text>
+          <Button size="small" icon={<DismissRegular />} onClick={op.cancel} data-testid={`${testId}-cancel`}>
+            {t("common.cancel")}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+  if (op.status === "error") {
+    return (
+      <MessageBar intent="error" data-testid={`${testId}-error`}>
+        <MessageBarBody>
+          <MessageBarTitle>{t("common.errorTitle")}</MessageBarTitle>
+          {describeError(op.error, lang)}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (op.status === "cancelled") {
+    return (
+      <MessageBar intent="warning" data-testid={`${testId}-cancelled`}>
+        <MessageBarBody>{t("common.cancelled")}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (op.status === "done" && op.message) {
+    return (
+      <MessageBar intent="success" data-testid={`${testId}-done`}>
+        <MessageBarBody>
+          <MessageBarTitle>{t("common.doneTitle")}</MessageBarTitle>
+          {op.message}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return null;
+}
+
+export function EmptyState({ title, hint, testId }: { title: string; hint?: ReactNode; testId: string }) {
+  return (
+    <MessageBar intent="info" data-testid={testId}>
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {hint}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function Hint({ children }: { children: ReactNode }) {
+  const styles = useCommonStyles();
+  return <Caption1 className={styles.muted}>{children}</Caption1>;
+}
