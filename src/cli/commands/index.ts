@@ -2,7 +2,10 @@
  * The command registry. Add one import and one entry per command; keep the list alphabetical.
  */
 import type { Command } from "../command";
+import { consolidateCommand } from "./consolidate";
 import { demoCommand } from "./demo";
+import { rulesCommand } from "./rules";
 import { templateCommand } from "./template";
+import { validateCommand } from "./validate";
 
-export const commands: Command[] = [demoCommand, templateCommand];
+export const commands: Command[] = [consolidateCommand, demoCommand, rulesCommand, templateCommand, validateCommand];

@@ -9,3 +9,4 @@ export * from "./rules/tables";
 export * from "./rules/household";
 export * from "./rules/cross";
 export { unitKey } from "./rules/common";
+export * from "./docs";

@@ -1,0 +1,207 @@
+import ExcelJS from "exceljs";
+import { existsSync, readdirSync, statSync } from "fs";
+import { basename, dirname, extname, join, relative, resolve } from "path";
+import type { Command, CliIO } from "../command";
+import type { Grid } from "../../core/grid";
+import type { Lang } from "../../core/i18n";
+import { isPovertyError } from "../../core/errors";
+import { defaultReviewYear } from "../../core/standards";
+import { quoteSheet } from "../../core/address";
+import { sortFindings, summarize, type Finding } from "../../core/validate/finding";
+import { unreadableFinding, validateWorkbooks, type FileReport, type ValidationReport } from "../../core/validate/run";
+import { readWorkbookFile } from "../../xlsx/read";
+import { writeFileAtomic } from "../../xlsx/write";
+
+/** Spreadsheet-looking files found in a folder (non-.xlsx ones are reported as unreadable, not skipped). */
+const CANDIDATE_EXT = new Set([".xlsx", ".xlsm", ".xls", ".csv", ".ods"]);
+
+/** Expand files and folders (one level) into a sorted list of files; missing paths are kept (reported later). */
+export function collectFiles(paths: string[], cwd: string, exclude: string[] = []): string[] {
+  const out: string[] = [];
+  const skip = new Set(exclude.map((p) => resolve(cwd, p)));
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    if (existsSync(abs) && statSync(abs).isDirectory()) {
+      for (const f of readdirSync(abs).sort()) {
+        const full = join(abs, f);
+        if (f.startsWith("~$") || f.startsWith(".") || skip.has(full)) continue;
+        if (CANDIDATE_EXT.has(extname(f).toLowerCase()) && statSync(full).isFile()) out.push(full);
+      }
+    } else if (!skip.has(abs)) out.push(abs);
+  }
+  return [...new Set(out)];
+}
+
+export interface ReadInputs {
+  inputs: { file: string; path: string; grids: Grid[] }[];
+  unreadable: FileReport[];
+}
+
+/** Read every file; an unreadable one becomes a FILE_UNREADABLE finding and the others are still read. */
+export async function readInputs(files: string[], cwd: string): Promise<ReadInputs> {
+  const res: ReadInputs = { inputs: [], unreadable: [] };
+  const names = displayNames(files, cwd);
+  for (let i = 0; i < files.length; i++) {
+    try {
+      const grids = await readWorkbookFile(files[i]);
+      for (const g of grids) g.file = names[i];
+      res.inputs.push({ file: names[i], path: files[i], grids });
+    } catch (e) {
+      if (!isPovertyError(e)) throw e;
+      const d = e.details as { reasonVi?: string; reasonEn?: string };
+      res.unreadable.push({ file: names[i], findings: [unreadableFinding(names[i], { vi: d.reasonVi ?? e.messageVi, en: d.reasonEn ?? e.messageEn })] });
+    }
+  }
+  return res;
+}
+
+/** Names shown in reports: relative to the working folder when inside it. */
+function displayNames(files: string[], cwd: string): string[] {
+  return files.map((f) => {
+    const r = relative(cwd, f);
+    return r && !r.startsWith("..") ? r : f;
+  });
+}
+
+const SEV: Record<Lang, Record<Finding["severity"], string>> = {
+  vi: { error: "LỖI", warning: "CẢNH BÁO", info: "THÔNG TIN" },
+  en: { error: "ERROR", warning: "WARNING", info: "INFO" },
+};
+
+/** Text report grouped by file then sheet; one line per finding: cell, severity, code, message. */
+export function textReport(report: { files: FileReport[]; summary: ReturnType<typeof summarize> }, lang: Lang): string[] {
+  const lines: string[] = [];
+  for (const f of report.files) {
+    lines.push(`${lang === "vi" ? "Tệp" : "File"}: ${f.file}`);
+    if (!f.findings.length) {
+      lines.push(lang === "vi" ? "  Không có phát hiện nào." : "  No findings.");
+      continue;
+    }
+    let sheet: string | undefined;
+    for (const x of f.findings) {
+      if (x.sheet !== sheet) {
+        sheet = x.sheet;
+        if (sheet) lines.push(`  ${lang === "vi" ? "Trang" : "Sheet"} "${sheet}"`);
+      }
+      const msg = lang === "vi" ? x.messageVi : x.messageEn;
+      lines.push(`    ${(x.cell || "-").padEnd(6)} ${SEV[lang][x.severity].padEnd(9)} ${x.code.padEnd(26)} ${msg}`);
+    }
+  }
+  const s = report.summary;
+  lines.push("");
+  lines.push(
+    lang === "vi"
+      ? `Tổng cộng: ${s.errors} lỗi, ${s.warnings} cảnh báo, ${s.infos} thông tin trong ${report.files.length} tệp.`
+      : `Total: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos in ${report.files.length} files.`,
+  );
+  return lines;
+}
+
+/**
+ * Excel report: one row per finding, the cell as a hyperlink to `file#'Sheet'!A1` (relative to the report),
+ * every user text written as text (a value starting with "=" never becomes a formula).
+ */
+export async function findingsWorkbook(files: FileReport[], reportPath: string, cwd: string, lang: Lang): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "poverty-planner";
+  const ws = wb.addWorksheet(lang === "vi" ? "Kết quả kiểm tra" : "Findings", { views: [{ state: "frozen", ySplit: 1 }] });
+  const head = lang === "vi" ? ["Tệp", "Trang", "Ô", "Mức độ", "Mã", "Nội dung", "Message (English)", "Giá trị", "Mong đợi", "Ô liên quan"] : ["File", "Sheet", "Cell", "Severity", "Code", "Message", "Nội dung (tiếng Việt)", "Value", "Expected", "Related cells"];
+  ws.columns = [30, 20, 8, 11, 26, 80, 80, 14, 14, 30].map((width) => ({ width }));
+  const hr = ws.addRow(head);
+  hr.font = { bold: true };
+  ws.autoFilter = { from: "A1", to: "J1" };
+  const reportDir = dirname(resolve(cwd, reportPath));
+  const asText = (s: string | undefined): string => s ?? "";
+  for (const f of files) {
+    for (const x of f.findings) {
+      const row = ws.addRow([
+        asText(f.file),
+        asText(x.sheet),
+        asText(x.cell),
+        SEV[lang][x.severity],
+        x.code,
+        lang === "vi" ? x.messageVi : x.messageEn,
+        lang === "vi" ? x.messageEn : x.messageVi,
+        asText(x.value),
+        asText(x.expected),
+        (x.related ?? []).map((r) => `${r.file && r.file !== f.file ? r.file + " › " : ""}${r.sheet}!${r.cell}`).join("; "),
+      ]);
+      if (x.cell && x.sheet) {
+        const target = relative(reportDir, resolve(cwd, f.file)).split("\\").join("/");
+        row.getCell(3).value = { text: x.cell, hyperlink: `${encodeURI(target)}#${quoteSheet(x.sheet)}!${x.cell}` };
+        row.getCell(3).font = { color: { argb: "FF0563C1" }, underline: true };
+      }
+      const color = x.severity === "error" ? "FFFFC7CE" : x.severity === "warning" ? "FFFFEB9C" : undefined;
+      if (color) row.getCell(4).fill = { type: "pattern", pattern: "solid", fgColor: { argb: color } };
+      for (const c of [1, 2, 6, 7, 8, 9, 10]) row.getCell(c).numFmt = "@";
+    }
+  }
+  return wb;
+}
+
+function parseArgs(args: string[]) {
+  const positional: string[] = [];
+  const opts: Record<string, string | true> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.startsWith("--")) {
+      const [k, v] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+      if (v !== undefined) opts[k] = v;
+      else if (["--force", "--markdown"].includes(k)) opts[k] = true;
+      else opts[k] = args[++i] ?? "";
+    } else positional.push(a);
+  }
+  return { positional, opts };
+}
+export { parseArgs };
+
+function usageError(io: CliIO, usage: string, vi: string, en: string): number {
+  io.err(`${vi}\n${en}`);
+  io.err(`Cách dùng / Usage: ${usage}`);
+  return 2;
+}
+
+/** `poverty validate <files or folders...> [--year N] [--format text|json] [--out report.xlsx] [--lang vi|en]` */
+export const validateCommand: Command = {
+  name: "validate",
+  summaryVi: "Kiểm tra danh sách hộ và biểu tổng hợp (.xlsx) của các xã, phường; báo lỗi kèm ô",
+  summaryEn: "Check ward/commune household rosters and summary forms (.xlsx); report every problem with its cell",
+  usage: "poverty validate <tệp hoặc thư mục|files or folders...> [--year N] [--format text|json] [--out report.xlsx] [--lang vi|en]",
+  async run(args, io) {
+    const { positional, opts } = parseArgs(args);
+    const lang = (typeof opts["--lang"] === "string" ? opts["--lang"] : "vi") as Lang;
+    const format = typeof opts["--format"] === "string" ? opts["--format"] : "text";
+    const yearText = opts["--year"];
+    const out = typeof opts["--out"] === "string" ? opts["--out"] : undefined;
+    if (!positional.length) return usageError(io, this.usage, "Thiếu tệp cần kiểm tra.", "No files to check.");
+    if (!["vi", "en"].includes(lang) || !["text", "json"].includes(format)) return usageError(io, this.usage, "Tùy chọn không hợp lệ.", "Invalid option.");
+    const year = yearText === undefined ? defaultReviewYear(new Date()) : Number(yearText);
+    const files = collectFiles(positional, io.cwd, out ? [out] : []);
+    if (out && files.some((f) => f === resolve(io.cwd, out))) return usageError(io, this.usage, "Tệp báo cáo không được trùng tệp đầu vào.", "The report file must not be an input file.");
+    if (!files.length) return usageError(io, this.usage, "Không tìm thấy tệp .xlsx nào.", "No .xlsx files found.");
+
+    const read = await readInputs(files, io.cwd);
+    const report: ValidationReport = validateWorkbooks(
+      read.inputs.map((i) => ({ file: i.file, grids: i.grids })),
+      { year },
+    );
+    const byFile = new Map<string, FileReport>([...report.files, ...read.unreadable].map((f) => [f.file, f]));
+    const names = displayNames(files, io.cwd);
+    const ordered: FileReport[] = names.map((n) => byFile.get(n) ?? { file: n, findings: [] }).map((f) => ({ file: f.file, findings: sortFindings(f.findings) }));
+    const summary = summarize(ordered.flatMap((f) => f.findings));
+
+    if (format === "json") io.out(JSON.stringify({ files: ordered, summary }, null, 2));
+    else for (const l of textReport({ files: ordered, summary }, lang)) io.out(l);
+
+    if (out) {
+      const wb = await findingsWorkbook(ordered, out, io.cwd, lang);
+      const target = resolve(io.cwd, out);
+      await writeFileAtomic(target, Buffer.from(await wb.xlsx.writeBuffer()));
+      io.err(lang === "vi" ? `Đã ghi báo cáo: ${target}` : `Report written: ${target}`);
+    }
+    if (read.unreadable.length) return 2;
+    return summary.errors > 0 ? 1 : 0;
+  },
+};
+
+export const baseName = basename;
