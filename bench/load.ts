@@ -86,7 +86,7 @@ export function tryLoad<T = Record<string, unknown>>(rel: string, need: string[]
 }
 
 /** Load several modules; the first failure is the reason. */
-export function tryLoadAll<T extends Record<string, unknown>>(specs: Record<keyof T & string, [string, string[]]>): Loaded<T> {
+export function tryLoadAll<T extends object>(specs: Record<keyof T & string, [string, string[]]>): Loaded<T> {
   const out: Record<string, unknown> = {};
   for (const [key, [rel, need]] of Object.entries(specs) as [string, [string, string[]]][]) {
     const l = tryLoad(rel, need);

@@ -154,7 +154,7 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
   let external = 0;
   let pageErrors: string[] = [];
   try {
-    const runs = Math.max(3, opts.runs);
+    const runs = opts.quick ? 2 : Math.max(3, opts.runs);
     progress(`bundle: ${runs + 1} cold page loads in chromium (first one is a warm-up)`);
     for (let i = 0; i <= runs; i++) {
       const context = await browser.newContext({ viewport: { width: 350, height: 800 } });

@@ -113,9 +113,9 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
   // the formula peer: a subset of the largest roster
   if (last) {
     const hfRows = opts.quick ? 2_000 : 20_000;
-    progress(`classify: HyperFormula formulas on ${hfRows} rows (${Math.max(3, Math.min(opts.runs, 5))} runs)`);
+    progress(`classify: HyperFormula formulas on ${hfRows} rows (${(opts.quick ? 2 : Math.max(3, Math.min(opts.runs, 5)))} runs)`);
     try {
-      const hf = runHyperFormula(last, hfRows, rule, Math.max(3, Math.min(opts.runs, 5)));
+      const hf = runHyperFormula(last, hfRows, rule, (opts.quick ? 2 : Math.max(3, Math.min(opts.runs, 5))));
       const expect = classifyKernel(
         last.income.subarray(0, hfRows),
         last.area.subarray(0, hfRows),

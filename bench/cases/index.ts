@@ -4,6 +4,8 @@ import * as classify from "./classify";
 import * as measures from "./measures";
 import * as allocate from "./allocate";
 import * as bundle from "./bundle";
+import * as transitions from "./transitions";
+import * as validate from "./validate";
 
 export interface Case {
   /** one line for --help */
@@ -15,5 +17,7 @@ export const CASES: Record<string, Case> = {
   classify,
   measures,
   allocate,
+  transitions,
+  validate,
   bundle,
 };
