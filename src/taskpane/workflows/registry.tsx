@@ -66,7 +66,7 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
     title: "nav.validate",
     description: "wf.validate.description",
     icon: ClipboardTaskListLtrRegular,
-    component: placeholder,
+    component: lazy(() => import(/* webpackChunkName: "wf-validate" */ "./validate/ValidateWorkflow")),
   },
   {
     id: "targets",
