@@ -283,8 +283,11 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
       if (isBlank(v)) continue;
       const underMerge = hMerged.has(key(u, c)) && !hMerged.has(key(l, c));
       let underGroup = false;
-      if (noMerges && isBlank(values[u]?.[c] ?? null)) {
-        for (let k = c - 1; k >= 0; k--) if (!isBlank(values[u]?.[k] ?? null)) { underGroup = true; break; }
+      if (noMerges && (values[u] ?? []).filter((x) => !isBlank(x)).length >= 2) {
+        const up = values[u] ?? [];
+        if (isBlank(up[c] ?? null)) {
+          for (let k = c - 1; k >= 0; k--) if (!isBlank(up[k] ?? null)) { underGroup = true; break; }
+        } else if (isBlank(up[c + 1] ?? null) && c + 1 < width && !isBlank(raw(l, c + 1))) underGroup = true;
       }
       if (!(underMerge || underGroup)) return false;
       n++;

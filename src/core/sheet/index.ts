@@ -7,3 +7,5 @@ export * from "./text";
 export * from "./parse";
 export * from "./detect";
 export * from "./read";
+export * from "./households";
+export * from "./units";

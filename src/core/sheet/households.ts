@@ -1,0 +1,72 @@
+/**
+ * Roster read → the households a report is built from. The reader (read.ts) already types each row as a
+ * `Household`; this module only decides which rows are households and which values a report cannot do
+ * without, as located findings (never a silent default).
+ */
+import type { Household } from "../household";
+import type { Finding } from "../validate/finding";
+import { finding } from "../validate/catalogue";
+import { at } from "../validate/rules/common";
+import { FIELD_BY_NAME } from "./fields";
+import { rosterAreaKnown, type RosterRow, type SheetRead } from "./read";
+
+export interface RosterHouseholds {
+  /** Households in sheet order. */
+  households: Household[];
+  /** The rows they came from (same order). */
+  rows: RosterRow[];
+  /**
+   * Values classification needs that are blank (income or score A, deprivation flags or count, area), as
+   * VALUE_MISSING findings raised to "error": a report cannot classify the household without them.
+   */
+  findings: Finding[];
+}
+
+/**
+ * A footnote below the table ("Căn cứ pháp lý: Nghị định …") that the roster reader took for a row:
+ * text with spaces in the id column and nothing in any other column that describes a household.
+ */
+export function isFootnoteRow(row: RosterRow): boolean {
+  const h = row.household;
+  return (
+    /\s/.test(h.id.trim()) &&
+    !h.unit &&
+    !h.village &&
+    !h.head &&
+    h.members === undefined &&
+    h.incomePerCapita === undefined &&
+    h.scoreA === undefined &&
+    h.scoreB === undefined &&
+    h.declaredCategory === undefined &&
+    !rosterAreaKnown(row) &&
+    (row.flagsSet ?? 0) === 0 &&
+    row.declaredCount === undefined
+  );
+}
+
+/**
+ * The households of a roster read, with a located error for every value that classification under a
+ * standard needs and the row lacks: income per capita or score A (B1); deprivation flags or their count;
+ * the area (urban/rural selects the line). Footnote rows (`isFootnoteRow`) are not households.
+ */
+export function rosterHouseholds(read: SheetRead): RosterHouseholds {
+  const households: Household[] = [];
+  const rows: RosterRow[] = [];
+  const findings: Finding[] = [];
+  const missing = (r: RosterRow, fields: string[]) => {
+    const field = fields.find((f) => f in read.columns) ?? fields[0];
+    const label = FIELD_BY_NAME[field]?.label ?? { vi: field, en: field };
+    findings.push({ ...finding("VALUE_MISSING", at(read, r.row0, field), { field: label }, { field }), severity: "error" });
+  };
+  const depColumns = Object.keys(read.columns).filter((f) => f.startsWith("dep.") || f.startsWith("dep#"));
+  for (const r of read.roster ?? []) {
+    if (isFootnoteRow(r)) continue;
+    const h = r.household;
+    households.push(h);
+    rows.push(r);
+    if (h.incomePerCapita === undefined && h.scoreA === undefined) missing(r, ["income", "scoreA"]);
+    if (h.deprivationFlags === undefined && h.deprivationCount === undefined) missing(r, ["depTotal", ...depColumns]);
+    if (!rosterAreaKnown(r)) missing(r, ["area"]);
+  }
+  return { households, rows, findings };
+}

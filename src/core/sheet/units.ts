@@ -1,0 +1,79 @@
+/**
+ * Unit table read → allocation units for the target tables (core/targets `allocate`).
+ * A unit table is a sheet of kind "summary" (Biểu 1: total households, poor households per unit) or
+ * "target" (households, poor at the start). Optional extra columns the detector leaves unmapped:
+ * a tier ("Nhóm", "Tier", "Group") for the tiered method and a weight ("Trọng số", "Weight") for the
+ * weighted method. Total and section rows are not units.
+ */
+import type { Grid } from "../grid";
+import type { AllocationUnit } from "../targets/allocate";
+import type { Finding } from "../validate/finding";
+import { finding } from "../validate/catalogue";
+import { at } from "../validate/rules/common";
+import { gridOffset } from "./detect";
+import { FIELD_BY_NAME } from "./fields";
+import { parseNumberCell } from "./parse";
+import type { FormRow, SheetRead } from "./read";
+import { cellText, hasPhrase, normalizeHeader } from "./text";
+
+export interface SheetUnits {
+  units: AllocationUnit[];
+  /** The table rows they came from (same order). */
+  rows: FormRow[];
+  /** Blank or unreadable values the allocation needs, as errors located on the sheet. */
+  findings: Finding[];
+}
+
+const TIER_PHRASES = ["nhom", "nhom don vi", "phan nhom", "tier", "group"];
+const WEIGHT_PHRASES = ["trong so", "weight"];
+
+function extraColumn(read: SheetRead, phrases: string[]): number | undefined {
+  const u = read.detection.mapping.unmapped.find((c) => phrases.some((p) => hasPhrase(normalizeHeader(c.header), p)));
+  return u?.col;
+}
+
+/**
+ * Allocation units from a summary or target sheet: code = the row's position ("01", "02", … in sheet order,
+ * which is also the last tie-break of the largest-remainder rounding), name = the unit label,
+ * households = total households, poor = poor households ("poor" in Biểu 1, "startCount" in a target table).
+ * Missing household or poor counts, and a missing tier/weight when `need` asks for it, are findings
+ * (VALUE_MISSING / VALUE_NOT_NUMBER, severity error), never zeros.
+ */
+export function allocationUnits(grid: Grid, read: SheetRead, need: { tier?: boolean; weight?: boolean } = {}): SheetUnits {
+  const units: AllocationUnit[] = [];
+  const rows: FormRow[] = [];
+  const findings: Finding[] = [];
+  const poorField = read.kind === "target" ? "startCount" : "poor";
+  const off = gridOffset(grid);
+  const tierCol = extraColumn(read, TIER_PHRASES);
+  const weightCol = extraColumn(read, WEIGHT_PHRASES);
+  const body = (read.table ?? []).filter((r) => r.kind === "body" && r.measure === "households");
+  const width = String(body.length).length < 2 ? 2 : String(body.length).length;
+  const error = (f: Finding): Finding => ({ ...f, severity: "error" });
+  const missing = (r: FormRow, field: string, label = FIELD_BY_NAME[field]?.label ?? { vi: field, en: field }, col0?: number) =>
+    findings.push(error(finding("VALUE_MISSING", col0 === undefined ? at(read, r.row0, field) : { file: read.file, sheet: read.sheet, row0: r.row0, col0 }, { field: label }, { field })));
+  body.forEach((r, i) => {
+    const households = r.values.households;
+    const poor = r.values[poorField];
+    if (households === undefined) missing(r, "households");
+    if (poor === undefined) missing(r, poorField);
+    const unit: AllocationUnit = { code: String(i + 1).padStart(width, "0"), name: r.label, households: households ?? 0, poor: poor ?? 0 };
+    const cell = (c: number) => grid.values[r.row0 - off.row0]?.[c];
+    if (tierCol !== undefined) {
+      const t = cellText(cell(tierCol));
+      if (t) unit.tier = t;
+    }
+    if (need.tier && unit.tier === undefined) missing(r, "tier", { vi: "Nhóm đơn vị", en: "Tier" }, tierCol === undefined ? undefined : tierCol + off.col0);
+    if (weightCol !== undefined) {
+      const v = cell(weightCol);
+      const p = parseNumberCell(v);
+      if (p.ok && p.n.value >= 0) unit.weight = p.n.value;
+      else if (cellText(v) !== "") findings.push(error(finding("VALUE_NOT_NUMBER", { file: read.file, sheet: read.sheet, row0: r.row0, col0: weightCol + off.col0 }, { field: { vi: "Trọng số", en: "Weight" }, value: cellText(v) }, { field: "weight", value: cellText(v) })));
+    }
+    if (need.weight && unit.weight === undefined && !findings.some((f) => f.field === "weight" && f.row === r.row0 + 1))
+      missing(r, "weight", { vi: "Trọng số", en: "Weight" }, weightCol === undefined ? undefined : weightCol + off.col0);
+    units.push(unit);
+    rows.push(r);
+  });
+  return { units, rows, findings };
+}
