@@ -4,8 +4,10 @@
 import type { Command } from "../command";
 import { consolidateCommand } from "./consolidate";
 import { demoCommand } from "./demo";
+import { reportCommand } from "./report";
 import { rulesCommand } from "./rules";
+import { targetsCommand } from "./targets";
 import { templateCommand } from "./template";
 import { validateCommand } from "./validate";
 
-export const commands: Command[] = [consolidateCommand, demoCommand, rulesCommand, templateCommand, validateCommand];
+export const commands: Command[] = [consolidateCommand, demoCommand, reportCommand, rulesCommand, targetsCommand, templateCommand, validateCommand];

@@ -1,0 +1,127 @@
+/**
+ * `poverty report <roster.xlsx> [--year N] [--lang vi|en] [--sheet <name>] [--force] --out report.xlsx`
+ * Roster file → the official report set (Form 1, transitions when start categories exist, deprivation tables,
+ * Alkire–Foster, breakdowns). Composes src/xlsx (read, write) and src/core (sheet, tables); no rules here.
+ * Exit codes: 0 written; 1 the roster has errors (printed, nothing written); 2 unreadable file or bad usage.
+ */
+import { basename, resolve } from "path";
+import {
+  detect,
+  checkDuplicateIds,
+  formatNumber,
+  isPovertyError,
+  pick,
+  readSheet,
+  rosterHouseholds,
+  SHEET_KIND_LABELS,
+  sortFindings,
+  standardForYear,
+  titleYear,
+  type Finding,
+  type Grid,
+} from "../../core";
+import { buildReportTables, classifyRoster } from "../../core/tables";
+import { readWorkbookFile } from "../../xlsx/read";
+import { writeTablesToFile } from "../../xlsx/write";
+import type { Command, CliIO } from "../command";
+import { checkOutput, langOf, parseArgs, printFindings, usageError, yearOption } from "../args";
+
+const USAGE = "poverty report <roster.xlsx> [--year N] [--lang vi|en] [--sheet <tên trang|sheet name>] [--force] --out report.xlsx";
+
+/** The roster sheet: the one named by --sheet, else the first sheet detected as a household roster. */
+function pickRosterSheet(io: CliIO, grids: Grid[], file: string, sheet: string | undefined): Grid | undefined {
+  if (sheet !== undefined) {
+    const g = grids.find((x) => x.sheetName === sheet) ?? grids.find((x) => x.sheetName.toLowerCase() === sheet.toLowerCase());
+    if (!g) {
+      io.err(`Không có trang "${sheet}" trong ${file}. Các trang: ${grids.map((x) => `"${x.sheetName}"`).join(", ")}.`);
+      io.err(`No sheet "${sheet}" in ${file}. Sheets: ${grids.map((x) => `"${x.sheetName}"`).join(", ")}.`);
+    }
+    return g;
+  }
+  const kinds = grids.map((g) => ({ g, kind: detect(g).kind }));
+  const found = kinds.find((k) => k.kind === "roster");
+  if (!found) {
+    const list = kinds.map((k) => `"${k.g.sheetName}" (${k.kind === "unknown" ? "?" : pick(SHEET_KIND_LABELS[k.kind], "vi")})`).join(", ");
+    const listEn = kinds.map((k) => `"${k.g.sheetName}" (${k.kind === "unknown" ? "?" : pick(SHEET_KIND_LABELS[k.kind], "en")})`).join(", ");
+    io.err(`Không tìm thấy trang danh sách hộ trong ${file} (cần cột Mã hộ, thu nhập/điểm, chỉ số thiếu hụt…). Các trang: ${list || "không có"}. Dùng --sheet <tên trang>.`);
+    io.err(`No household roster sheet found in ${file} (household id, income/score, deprivation columns…). Sheets: ${listEn || "none"}. Use --sheet <name>.`);
+  }
+  return found?.g;
+}
+
+export const reportCommand: Command = {
+  name: "report",
+  summaryVi: "Lập các biểu báo cáo kết quả rà soát (Biểu 1, diễn biến, thiếu hụt, MPI) từ danh sách hộ",
+  summaryEn: "Build the review report forms (Form 1, transitions, deprivations, MPI) from a household roster",
+  usage: USAGE,
+  async run(args, io) {
+    const p = parseArgs(args, ["--year", "--lang", "--sheet", "--out"], ["--force"]);
+    const lang = langOf(p);
+    const out = p.options.get("--out");
+    const year = yearOption(p, "--year");
+    if (p.positional.length !== 1 || !out || !lang || Number.isNaN(year)) return usageError(io, USAGE);
+    const input = p.positional[0];
+    const target = checkOutput(io, out, [input], p.flags.has("--force"));
+    if (typeof target === "number") return target;
+
+    const grids = await readWorkbookFile(resolve(io.cwd, input)); // PovertyError FILE_UNREADABLE → exit 2 (main)
+    const file = basename(input);
+    const grid = pickRosterSheet(io, grids, file, p.options.get("--sheet"));
+    if (!grid) return 2;
+
+    const reviewYear = year ?? titleYear(grid);
+    if (reviewYear === undefined) {
+      io.err(`Không xác định được năm rà soát: tiêu đề trang "${grid.sheetName}" không ghi năm. Hãy thêm --year N (ví dụ --year 2025).`);
+      io.err(`Cannot tell the review year: the title of sheet "${grid.sheetName}" has no year. Add --year N (e.g. --year 2025).`);
+      return 2;
+    }
+    const standard = standardForYear(reviewYear); // UNKNOWN_YEAR → exit 2
+
+    const read = readSheet(grid, { file, standard, kind: "roster" });
+    const { households, findings: missing } = rosterHouseholds(read);
+    const blocking: Finding[] = sortFindings([...read.findings.filter((f) => f.severity === "error"), ...checkDuplicateIds([read]), ...missing]);
+    if (households.length === 0 && blocking.length === 0) {
+      io.err(`Trang "${grid.sheetName}" không có hộ nào.`);
+      io.err(`Sheet "${grid.sheetName}" has no households.`);
+      return 1;
+    }
+    if (blocking.length) {
+      printFindings(io, blocking);
+      io.err(`Không lập báo cáo: danh sách hộ có ${blocking.length} lỗi. Sửa các ô trên rồi chạy lại.`);
+      io.err(`No report written: the roster has ${blocking.length} errors. Fix the cells above and run again.`);
+      return 1;
+    }
+
+    let categories;
+    try {
+      categories = classifyRoster(households, standard);
+    } catch (e) {
+      // A value the standard needs for this household (e.g. a score threshold it does not know).
+      if (!isPovertyError(e)) throw e;
+      const row = typeof e.details.row === "number" ? ` (dòng/row ${e.details.row})` : "";
+      io.err(`Lỗi/Error [${e.code}] ${file} › ${grid.sheetName}${row}`);
+      io.err(`  ${e.messageVi}`);
+      io.err(`  ${e.messageEn}`);
+      return 1;
+    }
+    const tables = buildReportTables(households, standard, { reviewYear, categories, lang, scopeName: grid.sheetName });
+    await writeTablesToFile(tables, target, { lang, inputs: [input] });
+
+    const count = (c: string) => categories.filter((x) => x === c).length;
+    const n = (v: number) => formatNumber(v, lang);
+    const warnings = read.findings.filter((f) => f.severity === "warning").length;
+    if (lang === "vi") {
+      io.out(`Năm rà soát ${reviewYear} · ${standard.citation.document} · trang "${grid.sheetName}"`);
+      io.out(`${n(households.length)} hộ: ${n(count("poor"))} hộ nghèo, ${n(count("nearPoor"))} hộ cận nghèo, ${n(count("average"))} hộ có mức sống trung bình`);
+      io.out(`Đã ghi ${tables.length} biểu:`);
+    } else {
+      io.out(`Review year ${reviewYear} · ${standard.citation.document} · sheet "${grid.sheetName}"`);
+      io.out(`${n(households.length)} households: ${n(count("poor"))} poor, ${n(count("nearPoor"))} near-poor, ${n(count("average"))} average living standard`);
+      io.out(`${tables.length} tables written:`);
+    }
+    for (const t of tables) io.out(`  · ${pick(t.sheetName, lang)}`);
+    io.out(`→ ${target}`);
+    if (warnings) io.out(lang === "vi" ? `${warnings} cảnh báo khi đọc; xem: poverty validate ${input}` : `${warnings} warnings while reading; see: poverty validate ${input}`);
+    return 0;
+  },
+};
