@@ -51,7 +51,6 @@ export interface WorkflowDefinition {
   component: LazyExoticComponent<ComponentType<WorkflowProps>>;
 }
 
-const placeholder = lazy(() => import(/* webpackChunkName: "wf-placeholder" */ "./Placeholder"));
 
 export const WORKFLOWS: readonly WorkflowDefinition[] = [
   {
@@ -73,28 +72,28 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
     title: "nav.targets",
     description: "wf.targets.description",
     icon: TargetArrowRegular,
-    component: placeholder,
+    component: lazy(() => import(/* webpackChunkName: "wf-targets" */ "./targets/TargetsWorkflow")),
   },
   {
     id: "reports",
     title: "nav.reports",
     description: "wf.reports.description",
     icon: DataBarVerticalRegular,
-    component: placeholder,
+    component: lazy(() => import(/* webpackChunkName: "wf-reports" */ "./reports/ReportsWorkflow")),
   },
   {
     id: "templates",
     title: "nav.templates",
     description: "wf.templates.description",
     icon: DocumentTableRegular,
-    component: placeholder,
+    component: lazy(() => import(/* webpackChunkName: "wf-templates" */ "./templates/TemplatesWorkflow")),
   },
   {
     id: "settings",
     title: "nav.settings",
     description: "wf.settings.description",
     icon: SettingsRegular,
-    component: placeholder,
+    component: lazy(() => import(/* webpackChunkName: "wf-settings" */ "./settings/SettingsWorkflow")),
   },
 ];
 

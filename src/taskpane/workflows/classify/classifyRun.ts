@@ -83,6 +83,35 @@ export function classifiedCopyTable(grid: Grid, read: SheetRead, categories: (Ca
   };
 }
 
+/**
+ * Classify household by household (core classifyRoster on each), in slices so the pane stays responsive;
+ * a household with missing/invalid data gets no category and its message as a note.
+ */
+export async function classifyHouseholds(
+  households: Household[],
+  standard: Standard,
+  lang: Lang,
+  signal: AbortSignal,
+  report: (p: Progress) => void,
+): Promise<{ categories: (Category | undefined)[]; notes: string[] }> {
+  const categories: (Category | undefined)[] = new Array(households.length);
+  const notes: string[] = new Array(households.length).fill("");
+  for (let i = 0; i < households.length; i += SLICE) {
+    throwIfAborted(signal);
+    for (let j = i; j < Math.min(households.length, i + SLICE); j++) {
+      try {
+        categories[j] = classifyRoster([households[j]], standard)[0];
+      } catch (e) {
+        if (!isPovertyError(e)) throw e;
+        notes[j] = e.messageIn(lang);
+      }
+    }
+    report({ text: wfTranslate(lang, "common.processing", { done: Math.min(households.length, i + SLICE), total: households.length }), value: Math.min(1, (i + SLICE) / households.length) });
+    await yieldToUi();
+  }
+  return { categories, notes };
+}
+
 export async function runClassify(req: ClassifyRequest, host: ExcelHost, signal: AbortSignal, report: (p: Progress) => void): Promise<ClassifySummary> {
   const t = (key: Parameters<typeof wfTranslate>[1], params?: Record<string, string | number>) => wfTranslate(req.lang, key, params);
   const standard = standardForYear(req.year, { local: req.local });
@@ -96,21 +125,7 @@ export async function runClassify(req: ClassifyRequest, host: ExcelHost, signal:
     fail("MISSING_VALUE", wfTranslate("vi", "classify.noRoster"), wfTranslate("en", "classify.noRoster"), { sheet: req.sheet });
   }
   const households: Household[] = read.roster.map((r) => r.household);
-  const categories: (Category | undefined)[] = new Array(households.length);
-  const notes: string[] = new Array(households.length).fill("");
-  for (let i = 0; i < households.length; i += SLICE) {
-    throwIfAborted(signal);
-    for (let j = i; j < Math.min(households.length, i + SLICE); j++) {
-      try {
-        categories[j] = classifyRoster([households[j]], standard)[0];
-      } catch (e) {
-        if (!isPovertyError(e)) throw e;
-        notes[j] = e.messageIn(req.lang);
-      }
-    }
-    report({ text: t("common.processing", { done: Math.min(households.length, i + SLICE), total: households.length }), value: Math.min(1, (i + SLICE) / households.length) });
-    await yieldToUi();
-  }
+  const { categories, notes } = await classifyHouseholds(households, standard, req.lang, signal, report);
   const counts: Record<Category | "invalid", number> = { poor: 0, nearPoor: 0, average: 0, none: 0, invalid: 0 };
   for (const c of categories) counts[c ?? "invalid"]++;
   const valid = households.filter((_, i) => categories[i] !== undefined);
