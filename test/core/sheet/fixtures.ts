@@ -228,3 +228,22 @@ export function planSheet(): SheetSpec {
     ],
   };
 }
+
+/** The clean submission: a roster of a ward not in Form 1, Forms 1–4, targets, a series and plan indicators. */
+export function cleanSubmission(): SheetSpec[] {
+  return [
+    rosterSheet({ unit: "Xã Mới" }),
+    summarySheet(),
+    transitionSheet("poor", CLEAN_FORM2),
+    transitionSheet("nearPoor", CLEAN_FORM3),
+    deprivationSheet(CLEAN_FORM4),
+    targetSheet(CLEAN_TARGETS),
+    seriesSheet([
+      [2022, 600, 50, 8.33],
+      [2023, 610, 47, "7,70"],
+      [2024, 612, 45, 7.35],
+    ]),
+    planSheet(),
+  ];
+}
+

@@ -5,6 +5,7 @@ import type { CellValue } from "../../../src/core/grid";
 import { NO_CACHED_VALUE } from "../../../src/core/sheet/parse";
 import { RULES, unreadableFinding, validateWorkbooks, type Finding } from "../../../src/core/validate";
 import * as F from "../sheet/fixtures";
+import { cleanSubmission } from "../sheet/fixtures";
 
 type Spec = F.SheetSpec;
 
@@ -13,24 +14,6 @@ function run(files: Spec[][], year = 2024): Finding[] {
     files.map((specs, i) => ({ file: `ward-${i + 1}.xlsx`, grids: specs.map((s) => F.toGrid(s, `ward-${i + 1}.xlsx`)) })),
     { year },
   ).files.flatMap((f) => f.findings);
-}
-
-/** The clean submission: a roster of a ward not in Form 1, Forms 1–4, targets, a series and plan indicators. */
-export function cleanSubmission(): Spec[] {
-  return [
-    F.rosterSheet({ unit: "Xã Mới" }),
-    F.summarySheet(),
-    F.transitionSheet("poor", F.CLEAN_FORM2),
-    F.transitionSheet("nearPoor", F.CLEAN_FORM3),
-    F.deprivationSheet(F.CLEAN_FORM4),
-    F.targetSheet(F.CLEAN_TARGETS),
-    F.seriesSheet([
-      [2022, 600, 50, 8.33],
-      [2023, 610, 47, "7,70"],
-      [2024, 612, 45, 7.35],
-    ]),
-    F.planSheet(),
-  ];
 }
 
 const clean = run([cleanSubmission()]);
