@@ -20,6 +20,12 @@ async function expectTabs(page: Page, labels: string[]): Promise<void> {
   }
 }
 
+/** The selected workflow's chunk has loaded (spinner gone) and it rendered without the error boundary. */
+async function workflowLoaded(page: Page): Promise<void> {
+  await page.getByTestId("workflow-loading").waitFor({ state: "detached" });
+  await expect(page.getByTestId("workflow-error").count()).resolves.toBe(0);
+}
+
 browserSuite("smoke")("task pane smoke (chromium, stub Office)", () => {
   let server: StaticServer;
   let browser: Browser;
@@ -44,9 +50,9 @@ browserSuite("smoke")("task pane smoke (chromium, stub Office)", () => {
       await expectTabs(page, VI_TABS);
       await expect(page.getByRole("tablist").getAttribute("aria-label")).resolves.toBe("Các chức năng");
       await expect(page.getByTestId("outside-office").count()).resolves.toBe(0);
-      // The first workflow is selected; its body is a lazily loaded chunk.
+      // The first workflow is selected; its body is a lazily loaded chunk that renders without error.
       await expect(page.getByTestId("workflow-title").textContent()).resolves.toBe("Phân loại hộ");
-      await expect(page.getByTestId("workflow-placeholder").textContent()).resolves.toBe("Đang phát triển");
+      await workflowLoaded(page);
       expect(server.requests.some((p) => p.startsWith("/chunks/"))).toBe(true);
       await expect(page.getByTestId("lang-vi").getAttribute("aria-pressed")).resolves.toBe("true");
       await pane.screenshot("taskpane-vi-light");
@@ -54,7 +60,8 @@ browserSuite("smoke")("task pane smoke (chromium, stub Office)", () => {
       await page.getByTestId("lang-en").click();
       await expect(page.getByTestId("app-title").textContent()).resolves.toBe("Poverty Planner");
       await expectTabs(page, EN_TABS);
-      await expect(page.getByTestId("workflow-placeholder").textContent()).resolves.toBe("In development");
+      await expect(page.getByTestId("workflow-title").textContent()).resolves.toBe("Classify");
+      await expect(page.getByTestId("workflow-description").textContent()).resolves.toMatch(/^Find poor/);
       await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");
       await expect(page.getByTestId("lang-en").getAttribute("aria-pressed")).resolves.toBe("true");
       await pane.screenshot("taskpane-en-light");
@@ -88,6 +95,7 @@ browserSuite("smoke")("task pane smoke (chromium, stub Office)", () => {
       );
       await page.keyboard.press("Enter");
       await page.getByTestId("workflow-validate").waitFor();
+      await workflowLoaded(page);
       await expect(page.getByTestId("workflow-title").textContent()).resolves.toBe("Kiểm tra hồ sơ");
       await expect(page.getByTestId("nav-validate").getAttribute("aria-selected")).resolves.toBe("true");
       // The panel is labelled by its heading.
@@ -104,6 +112,7 @@ browserSuite("smoke")("task pane smoke (chromium, stub Office)", () => {
     try {
       await pane.page.getByTestId("workflow-reports").waitFor();
       await expect(pane.page.getByTestId("workflow-title").textContent()).resolves.toBe("Báo cáo");
+      await workflowLoaded(pane.page);
       pane.assertNoPageErrors();
     } finally {
       await pane.close();
@@ -118,7 +127,7 @@ browserSuite("smoke")("task pane smoke (chromium, stub Office)", () => {
       const bg = await page.getByTestId("app-shell").evaluate((el) => getComputedStyle(el).backgroundColor);
       const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
       expect(r + g + b).toBeLessThan(3 * 80); // a dark background
-      await page.getByTestId("workflow-placeholder").waitFor();
+      await workflowLoaded(page);
       await pane.screenshot("taskpane-vi-dark");
       pane.assertNoExternalRequests();
       pane.assertNoPageErrors();
@@ -134,7 +143,7 @@ browserSuite("smoke")("task pane smoke (chromium, stub Office)", () => {
       await page.getByTestId("outside-office").waitFor();
       await expect(page.getByTestId("outside-office").textContent()).resolves.toContain("Mở trong Excel");
       await expect(page.getByRole("tab").count()).resolves.toBe(6);
-      await page.getByTestId("workflow-placeholder").waitFor();
+      await workflowLoaded(page);
       await pane.screenshot("taskpane-outside-office");
       pane.assertNoExternalRequests();
       pane.assertNoPageErrors();
