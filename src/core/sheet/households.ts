@@ -47,16 +47,20 @@ export function isFootnoteRow(row: RosterRow): boolean {
 /**
  * The households of a roster read, with a located error for every value that classification under a
  * standard needs and the row lacks: income per capita or score A (B1); deprivation flags or their count;
- * the area (urban/rural selects the line). Footnote rows (`isFootnoteRow`) are not households.
+ * the area (urban/rural selects the line). A cell the reader already reported (unreadable value) is not reported
+ * twice. Footnote rows (`isFootnoteRow`) are not households.
  */
 export function rosterHouseholds(read: SheetRead): RosterHouseholds {
   const households: Household[] = [];
   const rows: RosterRow[] = [];
   const findings: Finding[] = [];
+  const reported = new Set(read.findings.map((f) => `${f.row}:${f.column}`));
   const missing = (r: RosterRow, fields: string[]) => {
     const field = fields.find((f) => f in read.columns) ?? fields[0];
+    const where = at(read, r.row0, field);
+    if (reported.has(`${r.row0 + 1}:${where.col0! + 1}`)) return; // already unreadable (e.g. "abc", "Miền núi")
     const label = FIELD_BY_NAME[field]?.label ?? { vi: field, en: field };
-    findings.push({ ...finding("VALUE_MISSING", at(read, r.row0, field), { field: label }, { field }), severity: "error" });
+    findings.push({ ...finding("VALUE_MISSING", where, { field: label }, { field }), severity: "error" });
   };
   const depColumns = Object.keys(read.columns).filter((f) => f.startsWith("dep.") || f.startsWith("dep#"));
   for (const r of read.roster ?? []) {

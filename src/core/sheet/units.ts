@@ -26,6 +26,8 @@ export interface SheetUnits {
 
 const TIER_PHRASES = ["nhom", "nhom don vi", "phan nhom", "tier", "group"];
 const WEIGHT_PHRASES = ["trong so", "weight"];
+const TIER_LABEL = { vi: "Nhóm", en: "Tier" };
+const WEIGHT_LABEL = { vi: "Trọng số", en: "Weight" };
 
 function extraColumn(read: SheetRead, phrases: string[]): number | undefined {
   const u = read.detection.mapping.unmapped.find((c) => phrases.some((p) => hasPhrase(normalizeHeader(c.header), p)));
@@ -37,9 +39,13 @@ function extraColumn(read: SheetRead, phrases: string[]): number | undefined {
  * which is also the last tie-break of the largest-remainder rounding), name = the unit label,
  * households = total households, poor = poor households ("poor" in Biểu 1, "startCount" in a target table).
  * Missing household or poor counts, and a missing tier/weight when `need` asks for it, are findings
- * (VALUE_MISSING / VALUE_NOT_NUMBER, severity error), never zeros.
+ * (STRUCT_MISSING_COLUMN when the column is absent; VALUE_MISSING / VALUE_NOT_NUMBER raised to error), never zeros.
  */
-export function allocationUnits(grid: Grid, read: SheetRead, need: { tier?: boolean; weight?: boolean } = {}): SheetUnits {
+export function allocationUnits(
+  grid: Grid,
+  read: SheetRead,
+  need: { tier?: boolean; weight?: boolean } = {},
+): SheetUnits {
   const units: AllocationUnit[] = [];
   const rows: FormRow[] = [];
   const findings: Finding[] = [];
@@ -50,28 +56,70 @@ export function allocationUnits(grid: Grid, read: SheetRead, need: { tier?: bool
   const body = (read.table ?? []).filter((r) => r.kind === "body" && r.measure === "households");
   const width = String(body.length).length < 2 ? 2 : String(body.length).length;
   const error = (f: Finding): Finding => ({ ...f, severity: "error" });
-  const missing = (r: FormRow, field: string, label = FIELD_BY_NAME[field]?.label ?? { vi: field, en: field }, col0?: number) =>
-    findings.push(error(finding("VALUE_MISSING", col0 === undefined ? at(read, r.row0, field) : { file: read.file, sheet: read.sheet, row0: r.row0, col0 }, { field: label }, { field })));
+  const missing = (
+    r: FormRow,
+    field: string,
+    label = FIELD_BY_NAME[field]?.label ?? { vi: field, en: field },
+    col0?: number,
+  ) =>
+    findings.push(
+      error(
+        finding(
+          "VALUE_MISSING",
+          col0 === undefined ? at(read, r.row0, field) : { file: read.file, sheet: read.sheet, row0: r.row0, col0 },
+          { field: label },
+          { field },
+        ),
+      ),
+    );
+  const header = { file: read.file, sheet: read.sheet, row0: read.detection.mapping.headerTop + off.row0 };
+  const kind =
+    read.kind === "target" ? { vi: "bảng chỉ tiêu", en: "target table" } : { vi: "biểu tổng hợp", en: "summary table" };
+  if (need.tier && tierCol === undefined)
+    findings.push(finding("STRUCT_MISSING_COLUMN", header, { column: TIER_LABEL, kind }, { field: "tier" }));
+  if (need.weight && weightCol === undefined)
+    findings.push(finding("STRUCT_MISSING_COLUMN", header, { column: WEIGHT_LABEL, kind }, { field: "weight" }));
   body.forEach((r, i) => {
     const households = r.values.households;
     const poor = r.values[poorField];
     if (households === undefined) missing(r, "households");
     if (poor === undefined) missing(r, poorField);
-    const unit: AllocationUnit = { code: String(i + 1).padStart(width, "0"), name: r.label, households: households ?? 0, poor: poor ?? 0 };
+    const unit: AllocationUnit = {
+      code: String(i + 1).padStart(width, "0"),
+      name: r.label,
+      households: households ?? 0,
+      poor: poor ?? 0,
+    };
     const cell = (c: number) => grid.values[r.row0 - off.row0]?.[c];
     if (tierCol !== undefined) {
       const t = cellText(cell(tierCol));
       if (t) unit.tier = t;
     }
-    if (need.tier && unit.tier === undefined) missing(r, "tier", { vi: "Nhóm đơn vị", en: "Tier" }, tierCol === undefined ? undefined : tierCol + off.col0);
+    if (need.tier && unit.tier === undefined && tierCol !== undefined)
+      missing(r, "tier", TIER_LABEL, tierCol + off.col0);
     if (weightCol !== undefined) {
       const v = cell(weightCol);
       const p = parseNumberCell(v);
       if (p.ok && p.n.value >= 0) unit.weight = p.n.value;
-      else if (cellText(v) !== "") findings.push(error(finding("VALUE_NOT_NUMBER", { file: read.file, sheet: read.sheet, row0: r.row0, col0: weightCol + off.col0 }, { field: { vi: "Trọng số", en: "Weight" }, value: cellText(v) }, { field: "weight", value: cellText(v) })));
+      else if (cellText(v) !== "")
+        findings.push(
+          error(
+            finding(
+              "VALUE_NOT_NUMBER",
+              { file: read.file, sheet: read.sheet, row0: r.row0, col0: weightCol + off.col0 },
+              { field: WEIGHT_LABEL, value: cellText(v) },
+              { field: "weight", value: cellText(v) },
+            ),
+          ),
+        );
     }
-    if (need.weight && unit.weight === undefined && !findings.some((f) => f.field === "weight" && f.row === r.row0 + 1))
-      missing(r, "weight", { vi: "Trọng số", en: "Weight" }, weightCol === undefined ? undefined : weightCol + off.col0);
+    if (
+      need.weight &&
+      unit.weight === undefined &&
+      weightCol !== undefined &&
+      !findings.some((f) => f.field === "weight" && f.row === r.row0 + 1)
+    )
+      missing(r, "weight", WEIGHT_LABEL, weightCol + off.col0);
     units.push(unit);
     rows.push(r);
   });
