@@ -85,6 +85,11 @@ export interface OpenOptions {
   path?: string;
   /** localStorage entries to seed before the page loads (e.g. { "poverty-planner.lang": "en" }). */
   localStorage?: Record<string, string>;
+  /**
+   * Extra init scripts run after office-stub.js and before the page, e.g. a richer fake Excel that
+   * replaces window.Excel (the stub's Office object is kept, so such a script can extend it).
+   */
+  initScripts?: Array<{ path: string } | { content: string }>;
 }
 
 export interface TaskpanePage {
@@ -154,6 +159,7 @@ export async function openTaskpane(
     });
   }
   await context.addInitScript({ path: OFFICE_STUB });
+  for (const script of options.initScripts ?? []) await context.addInitScript(script);
 
   const page = await context.newPage();
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));

@@ -18,7 +18,8 @@
  *
  * The fake Excel covers: Excel.run(ctx => …) and Excel.run(options, ctx => …); context.sync();
  * workbook.worksheets.{getItem, getItemOrNullObject, add, getActiveWorksheet, load, items};
- * worksheet.{name, getRange, getRangeByIndexes, getUsedRange, getUsedRangeOrNullObject, activate, delete};
+ * workbook.names / worksheet.names.{getItem, getItemOrNullObject, add, items};
+ * worksheet.{name, visibility, getRange, getRangeByIndexes, getUsedRange, getUsedRangeOrNullObject, activate, delete};
  * range.{address, values, formulas, valueTypes, rowCount, columnCount, rowIndex, columnIndex, load,
  * format (no-op), select}. load() is a no-op: properties are always readable (real Excel needs load+sync,
  * which the lint rules and unit tests with office-addin-mock enforce). Extend it in the same style.
@@ -278,9 +279,63 @@
     return range;
   }
 
+  // Defined names (workbook-level and sheet-level): getItemOrNullObject / getItem / add / items.
+  function makeNames(store) {
+    var named = function (n) {
+      return {
+        isNullObject: false,
+        name: n.name,
+        formula: n.reference,
+        load: function () {
+          return this;
+        },
+        delete: function () {
+          store.splice(store.indexOf(n), 1);
+        },
+      };
+    };
+    var nullObject = {
+      isNullObject: true,
+      load: function () {
+        return this;
+      },
+    };
+    var names = {
+      load: function () {
+        return names;
+      },
+      getItemOrNullObject: function (name) {
+        var n = store.filter(function (x) {
+          return x.name.toLowerCase() === String(name).toLowerCase();
+        })[0];
+        return n ? named(n) : nullObject;
+      },
+      getItem: function (name) {
+        var item = names.getItemOrNullObject(name);
+        if (item.isNullObject) throw officeError("ItemNotFound", "The requested resource doesn't exist.");
+        return item;
+      },
+      add: function (name, reference) {
+        var n = { name: name, reference: reference };
+        store.push(n);
+        return named(n);
+      },
+    };
+    Object.defineProperty(names, "items", {
+      get: function () {
+        return store.map(named);
+      },
+    });
+    return names;
+  }
+  var workbookNames = [];
+
   function makeSheet(sheet) {
+    sheet.names = sheet.names || [];
     var ws = {
       isNullObject: false,
+      visibility: "Visible",
+      names: makeNames(sheet.names),
       load: function () {
         return ws;
       },
@@ -368,6 +423,7 @@
     });
     this.workbook = {
       worksheets: worksheets,
+      names: makeNames(workbookNames),
       getActiveCell: function () {
         return makeSheet(state.sheets[state.active]).getRange("A1");
       },
