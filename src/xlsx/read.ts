@@ -20,7 +20,21 @@ import { zipEntries, zipRead, ZipError, type ZipEntry } from "./zip-read";
 type Reason = { vi: string; en: string };
 
 function unreadable(file: string, reason: Reason, details: Record<string, unknown> = {}): never {
-  return fail("FILE_UNREADABLE", `Không đọc được tệp "${file}": ${reason.vi}`, `Cannot read file "${file}": ${reason.en}`, { file, reasonVi: reason.vi, reasonEn: reason.en, ...details });
+  return fail(
+    "FILE_UNREADABLE",
+    `Không đọc được tệp "${file}": ${reason.vi}`,
+    `Cannot read file "${file}": ${reason.en}`,
+    { file, reasonVi: reason.vi, reasonEn: reason.en, ...details },
+  );
+}
+
+/** Printable text (tabs and line breaks allowed, no other control characters). */
+function isText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
 }
 
 /** Why a buffer that is not a ZIP cannot be read, from its first bytes. */
@@ -31,13 +45,23 @@ export function diagnoseNonXlsx(buf: Buffer, file: string): Reason {
     // OLE compound file: an encrypted .xlsx (EncryptedPackage stream) or a legacy .xls.
     const enc = Buffer.from("EncryptedPackage", "utf16le");
     if (buf.indexOf(enc) >= 0)
-      return { vi: "tệp được bảo vệ bằng mật khẩu; hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại", en: "the file is password-protected; open it in Excel, remove the password (File › Info › Protect Workbook) and save it" };
-    return { vi: "đây là tệp Excel cũ (.xls); hãy mở bằng Excel và lưu thành .xlsx (Sổ làm việc Excel)", en: "this is an old Excel file (.xls); open it in Excel and save it as .xlsx (Excel Workbook)" };
+      return {
+        vi: "tệp được bảo vệ bằng mật khẩu; hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại",
+        en: "the file is password-protected; open it in Excel, remove the password (File › Info › Protect Workbook) and save it",
+      };
+    return {
+      vi: "đây là tệp Excel cũ (.xls); hãy mở bằng Excel và lưu thành .xlsx (Sổ làm việc Excel)",
+      en: "this is an old Excel file (.xls); open it in Excel and save it as .xlsx (Excel Workbook)",
+    };
   }
   const head = buf.subarray(0, Math.min(buf.length, 4096)).toString("utf8");
-  if (ext === ".csv" || ext === ".txt" || (/^[\x09\x0a\x0d\x20-\x7e\u00a0-\uffff]*$/.test(head) && /[,;\t]/.test(head) && !head.includes("\ufffd")))
-    return { vi: "đây là tệp văn bản/CSV, không phải .xlsx; hãy mở bằng Excel và lưu thành .xlsx", en: "this is a text/CSV file, not .xlsx; open it in Excel and save it as .xlsx" };
-  if (/^\s*<(html|!doctype|\?xml)/i.test(head)) return { vi: "đây là tệp HTML/XML, không phải .xlsx", en: "this is an HTML/XML file, not .xlsx" };
+  if (ext === ".csv" || ext === ".txt" || (isText(head) && /[,;\t]/.test(head) && !head.includes("\ufffd")))
+    return {
+      vi: "đây là tệp văn bản/CSV, không phải .xlsx; hãy mở bằng Excel và lưu thành .xlsx",
+      en: "this is a text/CSV file, not .xlsx; open it in Excel and save it as .xlsx",
+    };
+  if (/^\s*<(html|!doctype|\?xml)/i.test(head))
+    return { vi: "đây là tệp HTML/XML, không phải .xlsx", en: "this is an HTML/XML file, not .xlsx" };
   return { vi: "tệp hỏng hoặc không phải sổ làm việc .xlsx", en: "the file is corrupt or not an .xlsx workbook" };
 }
 
@@ -47,9 +71,12 @@ const XML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot:
 export function xmlDecode(s: string): string {
   if (s.indexOf("&") >= 0)
     s = s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-      e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : XML_ENTITIES[e],
+      e[0] === "#"
+        ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+        : XML_ENTITIES[e],
     );
-  if (s.indexOf("_x") >= 0) s = s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  if (s.indexOf("_x") >= 0)
+    s = s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
   return s;
 }
 
@@ -84,13 +111,41 @@ function sharedStrings(xml: string | undefined): string[] {
 }
 
 const BUILTIN_FORMATS: Record<number, string> = {
-  0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
-  14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: "m/d/yy h:mm",
-  37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00;(#,##0.00)", 40: "#,##0.00;[Red](#,##0.00)", 45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: "m/d/yy h:mm",
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00;(#,##0.00)",
+  40: "#,##0.00;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
 };
 
 function isDateFormat(fmt: string): boolean {
-  const f = fmt.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  const f = fmt
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "");
   return /[dmyhs]/i.test(f) && !/^[#0.,%\s]*$/.test(f) && !/^general$/i.test(f);
 }
 
@@ -115,7 +170,8 @@ function styles(xml: string | undefined): { fmt: (string | null)[]; date: boolea
   while ((m = xf.exec(xfs))) {
     const id = Number(attr(m[1], "numFmtId") ?? "0");
     const code = custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General";
-    const builtinDate = (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+    const builtinDate =
+      (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
     fmt.push(code === "General" ? null : code);
     date.push(builtinDate || (custom.has(id) && isDateFormat(code)));
   }
@@ -164,7 +220,14 @@ function resolveTarget(base: string, target: string): string {
 }
 
 /** Parse one worksheet's XML into a grid. */
-function parseSheet(xml: string, meta: SheetMeta, strings: string[], st: { fmt: (string | null)[]; date: boolean[] }, date1904: boolean, file?: string): Grid {
+function parseSheet(
+  xml: string,
+  meta: SheetMeta,
+  strings: string[],
+  st: { fmt: (string | null)[]; date: boolean[] },
+  date1904: boolean,
+  file?: string,
+): Grid {
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
   let anyFormat = false;
@@ -190,13 +253,13 @@ function parseSheet(xml: string, meta: SheetMeta, strings: string[], st: { fmt: 
     let cm: RegExpExecArray | null;
     while ((cm = cellRe.exec(body))) {
       const a = cm[1];
-      const ref = quickAttr(a, " r=\"");
+      const ref = quickAttr(a, ' r="');
       const c0 = ref !== undefined ? decodeRef(ref)[1] : nextCol;
       nextCol = c0 + 1;
       const inner = cm[2];
       if (!inner) continue;
-      const t = quickAttr(a, " t=\"") ?? "n";
-      const sText = quickAttr(a, " s=\"");
+      const t = quickAttr(a, ' t="') ?? "n";
+      const sText = quickAttr(a, ' s="');
       const s = sText !== undefined ? Number(sText) : 0;
       const vStart = inner.indexOf("<v");
       let v: string | undefined;
@@ -265,7 +328,10 @@ export function readWorkbookBuffer(buf: Buffer, file = "workbook.xlsx"): Grid[] 
   try {
     entries = zipEntries(buf);
   } catch (e) {
-    return unreadable(name, { vi: `tệp .xlsx bị hỏng (${(e as Error).message})`, en: `the .xlsx file is damaged (${(e as Error).message})` });
+    return unreadable(name, {
+      vi: `tệp .xlsx bị hỏng (${(e as Error).message})`,
+      en: `the .xlsx file is damaged (${(e as Error).message})`,
+    });
   }
   const text = (path: string): string | undefined => {
     const e = entries.get(path);
@@ -273,7 +339,11 @@ export function readWorkbookBuffer(buf: Buffer, file = "workbook.xlsx"): Grid[] 
     try {
       return zipRead(buf, e).toString("utf8");
     } catch (err) {
-      if (err instanceof ZipError) unreadable(name, { vi: `tệp .xlsx bị hỏng (${err.message})`, en: `the .xlsx file is damaged (${err.message})` });
+      if (err instanceof ZipError)
+        unreadable(name, {
+          vi: `tệp .xlsx bị hỏng (${err.message})`,
+          en: `the .xlsx file is damaged (${err.message})`,
+        });
       throw err;
     }
   };
@@ -281,8 +351,15 @@ export function readWorkbookBuffer(buf: Buffer, file = "workbook.xlsx"): Grid[] 
   const wbPath = (/Target="([^"]*workbook[^"]*\.xml)"/.exec(rootRels)?.[1] ?? "xl/workbook.xml").replace(/^\//, "");
   const wbXml = text(wbPath);
   if (!wbXml) {
-    if (entries.has("word/document.xml")) unreadable(name, { vi: "đây là tệp Word (.docx), không phải sổ làm việc Excel", en: "this is a Word file (.docx), not an Excel workbook" });
-    unreadable(name, { vi: "gói .xlsx không có sổ làm việc (workbook.xml)", en: "the .xlsx package has no workbook (workbook.xml)" });
+    if (entries.has("word/document.xml"))
+      unreadable(name, {
+        vi: "đây là tệp Word (.docx), không phải sổ làm việc Excel",
+        en: "this is a Word file (.docx), not an Excel workbook",
+      });
+    unreadable(name, {
+      vi: "gói .xlsx không có sổ làm việc (workbook.xml)",
+      en: "the .xlsx package has no workbook (workbook.xml)",
+    });
   }
   const relsPath = wbPath.replace(/[^/]+$/, (f) => `_rels/${f}.rels`);
   const rels = new Map<string, string>();
@@ -325,7 +402,14 @@ export async function readWorkbookFile(path: string): Promise<Grid[]> {
     buf = await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return unreadable(basename(path), code === "ENOENT" ? { vi: "không tìm thấy tệp", en: "file not found" } : code === "EISDIR" ? { vi: "đây là thư mục", en: "this is a folder" } : { vi: `không mở được (${code ?? "lỗi"})`, en: `cannot open it (${code ?? "error"})` });
+    return unreadable(
+      basename(path),
+      code === "ENOENT"
+        ? { vi: "không tìm thấy tệp", en: "file not found" }
+        : code === "EISDIR"
+          ? { vi: "đây là thư mục", en: "this is a folder" }
+          : { vi: `không mở được (${code ?? "lỗi"})`, en: `cannot open it (${code ?? "error"})` },
+    );
   }
   return readWorkbookBuffer(buf, path);
 }

@@ -17,7 +17,8 @@ const bin = join(root, "bin", "poverty.js");
 const dir = mkdtempSync(join(tmpdir(), "pp-cli-"));
 
 beforeAll(async () => {
-  if (!existsSync(join(root, "lib", "src", "cli", "commands", "validate.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root, stdio: "ignore" });
+  if (!existsSync(join(root, "lib", "src", "cli", "commands", "validate.js")))
+    execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root, stdio: "ignore" });
   const ward = (unit: string, prefix: string, patch?: (h: F.HH[]) => F.HH[]) => {
     const hhs = F.CLEAN_HOUSEHOLDS.map((h, i) => ({ ...h, id: `${prefix}-${i + 1}` }));
     return F.rosterSheet({ unit, households: patch ? patch(hhs) : hhs });
@@ -29,14 +30,25 @@ beforeAll(async () => {
   writeFileSync(
     join(dir, "bad.xlsx"),
     await xlsxBuffer([
-      ward("Xã Sai", "XS", (h) => h.map((x, i) => (i === 0 ? { ...x, income: 2_400_000 } : i === 1 ? { ...x, category: "=1+1" } : x))),
+      ward("Xã Sai", "XS", (h) =>
+        h.map((x, i) => (i === 0 ? { ...x, income: 2_400_000 } : i === 1 ? { ...x, category: "=1+1" } : x)),
+      ),
       F.summarySheet({ units: F.CLEAN_UNITS.map((u, i) => (i === 0 ? { ...u, poorRate: 8.12 } : u)) }),
     ]),
   );
   writeFileSync(join(dir, "dup.xlsx"), await xlsxBuffer([ward("Xã Trùng", "XM")]));
-  writeFileSync(join(dir, "old.xls"), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
+  writeFileSync(
+    join(dir, "old.xls"),
+    Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]),
+  );
   writeFileSync(join(dir, "forms.xlsx"), await xlsxBuffer([F.summarySheet()]));
-  const narrow = { name: "DS", rows: [["Mã hộ", "Phân loại hộ"], ["NA-1", "Hộ nghèo"]] };
+  const narrow = {
+    name: "DS",
+    rows: [
+      ["Mã hộ", "Phân loại hộ"],
+      ["NA-1", "Hộ nghèo"],
+    ],
+  };
   writeFileSync(join(dir, "narrow.xlsx"), await xlsxBuffer([narrow]));
 });
 
@@ -83,7 +95,11 @@ describe("poverty validate", () => {
   test("folders are expanded; cross-ward duplicate ids are found", () => {
     const r = poverty("validate", "wards", "dup.xlsx", "--year", "2024", "--format", "json");
     const j = JSON.parse(r.out);
-    expect(j.files.map((f: { file: string }) => f.file)).toEqual([join("wards", "phuong-dong.xlsx"), join("wards", "xa-moi.xlsx"), "dup.xlsx"]);
+    expect(j.files.map((f: { file: string }) => f.file)).toEqual([
+      join("wards", "phuong-dong.xlsx"),
+      join("wards", "xa-moi.xlsx"),
+      "dup.xlsx",
+    ]);
     expect(j.files[2].findings.filter((x: { code: string }) => x.code === "HH_DUPLICATE_ID_ACROSS")).toHaveLength(6);
     expect(r.code).toBe(1);
   });
@@ -103,7 +119,10 @@ describe("poverty validate", () => {
     expect(JSON.stringify(ws.getSheetValues())).not.toContain('"formula"');
   });
   test("inputs are never modified, and the report cannot overwrite an input", () => {
-    const hash = () => createHash("sha256").update(readFileSync(join(dir, "bad.xlsx"))).digest("hex");
+    const hash = () =>
+      createHash("sha256")
+        .update(readFileSync(join(dir, "bad.xlsx")))
+        .digest("hex");
     const before = hash();
     expect(poverty("validate", "bad.xlsx", "--year", "2024", "--out", "bad.xlsx").code).toBe(2);
     poverty("validate", "bad.xlsx", "--year", "2024");

@@ -6,7 +6,10 @@ import type { SheetSpec } from "../core/sheet/fixtures";
 
 export function toExcelValue(v: CellValue): ExcelJS.CellValue {
   if (v === null || v === undefined) return null;
-  if (isCellError(v)) return v.error === NO_CACHED_VALUE ? { formula: "SUM(A1:A2)" } as ExcelJS.CellFormulaValue : ({ error: v.error } as ExcelJS.CellErrorValue);
+  if (isCellError(v))
+    return v.error === NO_CACHED_VALUE
+      ? ({ formula: "SUM(A1:A2)" } as ExcelJS.CellFormulaValue)
+      : ({ error: v.error } as ExcelJS.CellErrorValue);
   return v as ExcelJS.CellValue;
 }
 

@@ -52,7 +52,7 @@ describe("readWorkbookBuffer on ExcelJS-built fixtures", () => {
     ws.getCell("F1").value = { formula: "A1*2", result: 0.1594 } as ExcelJS.CellFormulaValue;
     ws.getCell("G1").value = { formula: "B1+1" } as ExcelJS.CellFormulaValue;
     ws.getCell("H1").value = { richText: [{ text: "Hộ " }, { text: "nghèo", font: { bold: true } }] };
-    ws.getCell("I1").value = "<&> \"quoted\" =1+1";
+    ws.getCell("I1").value = '<&> "quoted" =1+1';
     wb.addWorksheet("Ẩn", { state: "hidden" }).getCell("A1").value = "bí mật";
     const grids = readWorkbookBuffer(Buffer.from(await wb.xlsx.writeBuffer()), "x.xlsx");
     expect(grids.map((g) => g.sheetName)).toEqual(["Xã Ẳng Đông – 2024", "Ẩn"]);
@@ -62,7 +62,7 @@ describe("readWorkbookBuffer on ExcelJS-built fixtures", () => {
     expect(g.values[0][5]).toBe(0.1594);
     expect(g.values[0][6]).toEqual({ error: NO_CACHED_VALUE });
     expect(g.values[0][7]).toBe("Hộ nghèo");
-    expect(g.values[0][8]).toBe("<&> \"quoted\" =1+1");
+    expect(g.values[0][8]).toBe('<&> "quoted" =1+1');
     expect(g.numberFormats?.[0]?.[0]).toBe("0.00%");
     expect(g.numberFormats?.[0]?.[1]).toBe("#,##0");
     expect(g.hidden).toBeUndefined();
@@ -73,8 +73,13 @@ describe("readWorkbookBuffer on ExcelJS-built fixtures", () => {
     const spec = F.summarySheet();
     spec.rows = spec.rows.map((r) => [...r]);
     spec.rows[5][3] = NO_CACHED_VALUE;
-    const grids = readWorkbookBuffer(await xlsxBuffer([spec, { ...F.rosterSheet({ unit: "Xã Mới" }), name: "DS ẩn", hidden: true }]), "w.xlsx");
-    const codes = validateWorkbooks([{ file: "w.xlsx", grids }], { year: 2024 }).files[0].findings.map((f) => `${f.code}@${f.sheet}!${f.cell}`);
+    const grids = readWorkbookBuffer(
+      await xlsxBuffer([spec, { ...F.rosterSheet({ unit: "Xã Mới" }), name: "DS ẩn", hidden: true }]),
+      "w.xlsx",
+    );
+    const codes = validateWorkbooks([{ file: "w.xlsx", grids }], { year: 2024 }).files[0].findings.map(
+      (f) => `${f.code}@${f.sheet}!${f.cell}`,
+    );
     expect(codes).toContain("FORMULA_NO_CACHED_VALUE@Biểu 1!D6");
     expect(codes).toContain("SHEET_HIDDEN@DS ẩn!");
   });
@@ -106,13 +111,16 @@ describe("unreadable inputs give clear FILE_UNREADABLE reasons", () => {
     }
     throw new Error("expected a failure");
   };
-  const cfb = (extra: Buffer) => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), extra]);
+  const cfb = (extra: Buffer) =>
+    Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), extra]);
 
   test("legacy .xls", () => expect(reasonOf(cfb(Buffer.alloc(512)), "a.xls")).toMatch(/\.xls.*lưu thành \.xlsx/));
-  test("password-protected .xlsx", () => expect(reasonOf(cfb(Buffer.from("EncryptedPackage", "utf16le")), "a.xlsx")).toMatch(/mật khẩu.*password/));
+  test("password-protected .xlsx", () =>
+    expect(reasonOf(cfb(Buffer.from("EncryptedPackage", "utf16le")), "a.xlsx")).toMatch(/mật khẩu.*password/));
   test("CSV", () => expect(reasonOf(Buffer.from("Mã hộ;Phân loại\nH1;Hộ nghèo\n"), "a.csv")).toMatch(/CSV/));
   test("empty file", () => expect(reasonOf(Buffer.alloc(0), "a.xlsx")).toMatch(/rỗng.*empty/));
-  test("random bytes", () => expect(reasonOf(Buffer.from([1, 2, 3, 4, 5, 250, 251]), "a.xlsx")).toMatch(/hỏng|corrupt/));
+  test("random bytes", () =>
+    expect(reasonOf(Buffer.from([1, 2, 3, 4, 5, 250, 251]), "a.xlsx")).toMatch(/hỏng|corrupt/));
   test("a truncated .xlsx", async () => {
     const buf = await xlsxBuffer([F.summarySheet()]);
     expect(reasonOf(buf.subarray(0, Math.floor(buf.length / 2)), "a.xlsx")).toMatch(/hỏng|damaged/);
@@ -125,7 +133,10 @@ describe("unreadable inputs give clear FILE_UNREADABLE reasons", () => {
     expect(reasonOf(buf, "a.xlsx")).toMatch(/Word/);
   });
   test("a missing file", async () => {
-    await expect(readWorkbookFile(join(dir, "nope.xlsx"))).rejects.toMatchObject({ code: "FILE_UNREADABLE", messageEn: expect.stringContaining("not found") });
+    await expect(readWorkbookFile(join(dir, "nope.xlsx"))).rejects.toMatchObject({
+      code: "FILE_UNREADABLE",
+      messageEn: expect.stringContaining("not found"),
+    });
   });
 });
 

@@ -23,7 +23,8 @@ export const rulesCommand: Command = {
       } else io.out(md);
       return 0;
     }
-    for (const r of RULES) io.out(`${r.code.padEnd(28)} ${r.severity.padEnd(8)} ${lang === "vi" ? r.title.vi : r.title.en}`);
+    for (const r of RULES)
+      io.out(`${r.code.padEnd(28)} ${r.severity.padEnd(8)} ${lang === "vi" ? r.title.vi : r.title.en}`);
     return 0;
   },
 };

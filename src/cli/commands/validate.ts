@@ -49,7 +49,10 @@ export async function readInputs(files: string[], cwd: string): Promise<ReadInpu
     } catch (e) {
       if (!isPovertyError(e)) throw e;
       const d = e.details as { reasonVi?: string; reasonEn?: string };
-      res.unreadable.push({ file: names[i], findings: [unreadableFinding(names[i], { vi: d.reasonVi ?? e.messageVi, en: d.reasonEn ?? e.messageEn })] });
+      res.unreadable.push({
+        file: names[i],
+        findings: [unreadableFinding(names[i], { vi: d.reasonVi ?? e.messageVi, en: d.reasonEn ?? e.messageEn })],
+      });
     }
   }
   return res;
@@ -69,7 +72,10 @@ const SEV: Record<Lang, Record<Finding["severity"], string>> = {
 };
 
 /** Text report grouped by file then sheet; one line per finding: cell, severity, code, message. */
-export function textReport(report: { files: FileReport[]; summary: ReturnType<typeof summarize> }, lang: Lang): string[] {
+export function textReport(
+  report: { files: FileReport[]; summary: ReturnType<typeof summarize> },
+  lang: Lang,
+): string[] {
   const lines: string[] = [];
   for (const f of report.files) {
     lines.push(`${lang === "vi" ? "Tệp" : "File"}: ${f.file}`);
@@ -101,11 +107,32 @@ export function textReport(report: { files: FileReport[]; summary: ReturnType<ty
  * Excel report: one row per finding, the cell as a hyperlink to `file#'Sheet'!A1` (relative to the report),
  * every user text written as text (a value starting with "=" never becomes a formula).
  */
-export async function findingsWorkbook(files: FileReport[], reportPath: string, cwd: string, lang: Lang): Promise<ExcelJS.Workbook> {
+export async function findingsWorkbook(
+  files: FileReport[],
+  reportPath: string,
+  cwd: string,
+  lang: Lang,
+): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "poverty-planner";
-  const ws = wb.addWorksheet(lang === "vi" ? "Kết quả kiểm tra" : "Findings", { views: [{ state: "frozen", ySplit: 1 }] });
-  const head = lang === "vi" ? ["Tệp", "Trang", "Ô", "Mức độ", "Mã", "Nội dung", "Message (English)", "Giá trị", "Mong đợi", "Ô liên quan"] : ["File", "Sheet", "Cell", "Severity", "Code", "Message", "Nội dung (tiếng Việt)", "Value", "Expected", "Related cells"];
+  const ws = wb.addWorksheet(lang === "vi" ? "Kết quả kiểm tra" : "Findings", {
+    views: [{ state: "frozen", ySplit: 1 }],
+  });
+  const head =
+    lang === "vi"
+      ? ["Tệp", "Trang", "Ô", "Mức độ", "Mã", "Nội dung", "Message (English)", "Giá trị", "Mong đợi", "Ô liên quan"]
+      : [
+          "File",
+          "Sheet",
+          "Cell",
+          "Severity",
+          "Code",
+          "Message",
+          "Nội dung (tiếng Việt)",
+          "Value",
+          "Expected",
+          "Related cells",
+        ];
   ws.columns = [30, 20, 8, 11, 26, 80, 80, 14, 14, 30].map((width) => ({ width }));
   const hr = ws.addRow(head);
   hr.font = { bold: true };
@@ -124,7 +151,9 @@ export async function findingsWorkbook(files: FileReport[], reportPath: string, 
         lang === "vi" ? x.messageEn : x.messageVi,
         asText(x.value),
         asText(x.expected),
-        (x.related ?? []).map((r) => `${r.file && r.file !== f.file ? r.file + " › " : ""}${r.sheet}!${r.cell}`).join("; "),
+        (x.related ?? [])
+          .map((r) => `${r.file && r.file !== f.file ? r.file + " › " : ""}${r.sheet}!${r.cell}`)
+          .join("; "),
       ]);
       if (x.cell && x.sheet) {
         const target = relative(reportDir, resolve(cwd, f.file)).split("\\").join("/");
@@ -166,7 +195,8 @@ export const validateCommand: Command = {
   name: "validate",
   summaryVi: "Kiểm tra danh sách hộ và biểu tổng hợp (.xlsx) của các xã, phường; báo lỗi kèm ô",
   summaryEn: "Check ward/commune household rosters and summary forms (.xlsx); report every problem with its cell",
-  usage: "poverty validate <tệp hoặc thư mục|files or folders...> [--year N] [--format text|json] [--out report.xlsx] [--lang vi|en]",
+  usage:
+    "poverty validate <tệp hoặc thư mục|files or folders...> [--year N] [--format text|json] [--out report.xlsx] [--lang vi|en]",
   async run(args, io) {
     const { positional, opts } = parseArgs(args);
     const lang = (typeof opts["--lang"] === "string" ? opts["--lang"] : "vi") as Lang;
@@ -174,10 +204,17 @@ export const validateCommand: Command = {
     const yearText = opts["--year"];
     const out = typeof opts["--out"] === "string" ? opts["--out"] : undefined;
     if (!positional.length) return usageError(io, this.usage, "Thiếu tệp cần kiểm tra.", "No files to check.");
-    if (!["vi", "en"].includes(lang) || !["text", "json"].includes(format)) return usageError(io, this.usage, "Tùy chọn không hợp lệ.", "Invalid option.");
+    if (!["vi", "en"].includes(lang) || !["text", "json"].includes(format))
+      return usageError(io, this.usage, "Tùy chọn không hợp lệ.", "Invalid option.");
     const year = yearText === undefined ? defaultReviewYear(new Date()) : Number(yearText);
     const files = collectFiles(positional, io.cwd, out ? [out] : []);
-    if (out && files.some((f) => f === resolve(io.cwd, out))) return usageError(io, this.usage, "Tệp báo cáo không được trùng tệp đầu vào.", "The report file must not be an input file.");
+    if (out && files.some((f) => f === resolve(io.cwd, out)))
+      return usageError(
+        io,
+        this.usage,
+        "Tệp báo cáo không được trùng tệp đầu vào.",
+        "The report file must not be an input file.",
+      );
     if (!files.length) return usageError(io, this.usage, "Không tìm thấy tệp .xlsx nào.", "No .xlsx files found.");
 
     const read = await readInputs(files, io.cwd);
@@ -187,7 +224,9 @@ export const validateCommand: Command = {
     );
     const byFile = new Map<string, FileReport>([...report.files, ...read.unreadable].map((f) => [f.file, f]));
     const names = displayNames(files, io.cwd);
-    const ordered: FileReport[] = names.map((n) => byFile.get(n) ?? { file: n, findings: [] }).map((f) => ({ file: f.file, findings: sortFindings(f.findings) }));
+    const ordered: FileReport[] = names
+      .map((n) => byFile.get(n) ?? { file: n, findings: [] })
+      .map((f) => ({ file: f.file, findings: sortFindings(f.findings) }));
     const summary = summarize(ordered.flatMap((f) => f.findings));
 
     if (format === "json") io.out(JSON.stringify({ files: ordered, summary }, null, 2));

@@ -104,7 +104,8 @@ export function gridMerges(grid: Grid): Rect[] {
   return out;
 }
 
-const isBlank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+const isBlank = (v: CellValue | undefined) =>
+  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /** Score one field against a normalised header. 0 = no match. */
 function scoreField(norm: string, def: { match: string[][]; not?: string[]; exact?: boolean }): number {
@@ -196,14 +197,26 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
     row0: r === undefined ? undefined : r + off.row0,
     col0: c === undefined ? undefined : c + off.col0,
   });
-  const emptyMapping: ColumnMapping = { headerTop: 0, headerBottom: 0, dataStart: 0, columns: [], unmapped: [], byField: {} };
+  const emptyMapping: ColumnMapping = {
+    headerTop: 0,
+    headerBottom: 0,
+    dataStart: 0,
+    columns: [],
+    unmapped: [],
+    byField: {},
+  };
   if (grid.hidden) findings.push(finding("SHEET_HIDDEN", where()));
 
   const scan = Math.min(values.length, HEADER_SCAN_ROWS);
   let anyValue = false;
   for (let r = 0; r < values.length && !anyValue; r++) {
     const row = values[r];
-    if (row) for (const v of row) if (!isBlank(v)) { anyValue = true; break; }
+    if (row)
+      for (const v of row)
+        if (!isBlank(v)) {
+          anyValue = true;
+          break;
+        }
   }
   if (!anyValue) {
     findings.push(finding("SHEET_EMPTY", where()));
@@ -286,7 +299,11 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
       if (noMerges && (values[u] ?? []).filter((x) => !isBlank(x)).length >= 2) {
         const up = values[u] ?? [];
         if (isBlank(up[c] ?? null)) {
-          for (let k = c - 1; k >= 0; k--) if (!isBlank(up[k] ?? null)) { underGroup = true; break; }
+          for (let k = c - 1; k >= 0; k--)
+            if (!isBlank(up[k] ?? null)) {
+              underGroup = true;
+              break;
+            }
         } else if (isBlank(up[c + 1] ?? null) && c + 1 < width && !isBlank(raw(l, c + 1))) underGroup = true;
       }
       if (!(underMerge || underGroup)) return false;
@@ -308,7 +325,11 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
     for (let r = top; r <= bottom; r++) {
       let v = filled(r, c);
       if (noMerges && r < bottom && isBlank(v)) {
-        for (let k = c - 1; k >= 0; k--) if (!isBlank(values[r]?.[k] ?? null)) { v = values[r][k]; break; }
+        for (let k = c - 1; k >= 0; k--)
+          if (!isBlank(values[r]?.[k] ?? null)) {
+            v = values[r][k];
+            break;
+          }
       }
       const t = cellText(v).replace(/\s+/g, " ");
       if (t && parts[parts.length - 1] !== t) parts.push(t);
@@ -321,7 +342,8 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
 
   // Title text above the header block.
   const titleParts: string[] = [];
-  for (let r = 0; r < top; r++) for (const v of values[r] ?? []) if (typeof v === "string" && v.trim()) titleParts.push(v.trim());
+  for (let r = 0; r < top; r++)
+    for (const v of values[r] ?? []) if (typeof v === "string" && v.trim()) titleParts.push(v.trim());
   const title = fold(titleParts.join(" | "));
   const ym = /\b(20\d\d)\b/.exec(titleParts.join(" "));
   const yearHint = ym ? Number(ym[1]) : undefined;
@@ -344,7 +366,13 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
   }
   if (!chosenMap || (chosen !== "unknown" && bestScore <= 0 && !opts.kind)) {
     findings.push(finding("SHEET_UNRECOGNISED", where()));
-    return { kind: "unknown", mapping: { ...emptyMapping, headerTop: top, headerBottom: bottom, dataStart }, title, yearHint, findings };
+    return {
+      kind: "unknown",
+      mapping: { ...emptyMapping, headerTop: top, headerBottom: bottom, dataStart },
+      title,
+      yearHint,
+      findings,
+    };
   }
   const kind = chosen as SheetKind;
 
@@ -358,7 +386,8 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
         col = headers.findIndex((h) => fold(h) === f);
       }
       if (col < 0) continue;
-      for (const [f2, c2] of Object.entries(chosenMap.byField)) if (c2 === col || f2 === field) delete chosenMap.byField[f2];
+      for (const [f2, c2] of Object.entries(chosenMap.byField))
+        if (c2 === col || f2 === field) delete chosenMap.byField[f2];
       chosenMap.byField[field] = col;
       chosenMap.scores[field] = 1;
       chosenMap.ambiguous = chosenMap.ambiguous.filter((a) => a.col !== col);
@@ -381,11 +410,16 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
 
   for (const a of chosenMap.ambiguous) {
     findings.push(
-      finding("STRUCT_AMBIGUOUS_COLUMN", where(top, a.col), { column: columnLetters(a.col + off.col0), header: headers[a.col], detail: a.detail }, { field: a.field }),
+      finding(
+        "STRUCT_AMBIGUOUS_COLUMN",
+        where(top, a.col),
+        { column: columnLetters(a.col + off.col0), header: headers[a.col], detail: a.detail },
+        { field: a.field },
+      ),
     );
   }
   for (const u of unmapped) {
-    if (fold(u.header) === "" ) continue;
+    if (fold(u.header) === "") continue;
     findings.push(finding("STRUCT_UNMAPPED_COLUMN", where(top, u.col), { column: u.letter, header: u.header }));
   }
   for (const req of missingRequired(kind, chosenMap.byField)) {
@@ -411,7 +445,10 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
   };
 }
 
-const lowerLabel = (k: SheetKind) => ({ vi: SHEET_KIND_LABELS[k].vi.toLowerCase(), en: SHEET_KIND_LABELS[k].en.toLowerCase() });
+const lowerLabel = (k: SheetKind) => ({
+  vi: SHEET_KIND_LABELS[k].vi.toLowerCase(),
+  en: SHEET_KIND_LABELS[k].en.toLowerCase(),
+});
 
 interface Assignment {
   byField: Record<string, number>;
@@ -440,7 +477,10 @@ function assign(norms: string[], headers: string[], kind: SheetKind): Assignment
         ambiguous.push({
           col: c.col,
           field: c.field,
-          detail: { vi: `cùng tiêu đề với cột ${columnLetters(other)}; dùng cột ${columnLetters(other)}`, en: `same header as column ${columnLetters(other)}; column ${columnLetters(other)} is used` },
+          detail: {
+            vi: `cùng tiêu đề với cột ${columnLetters(other)}; dùng cột ${columnLetters(other)}`,
+            en: `same header as column ${columnLetters(other)}; column ${columnLetters(other)} is used`,
+          },
         });
         usedCol.add(c.col);
       }
@@ -461,15 +501,29 @@ function kindScore(kind: SheetKind, m: Record<string, number>, scores: Record<st
   const sum = Object.values(scores).reduce((a, b) => a + b, 0);
   switch (kind) {
     case "roster":
-      return has(m, "id") && (has(m, "category") || has(m, "income") || has(m, "scoreA") || countDeps(m) > 0 || has(m, "head") || has(m, "depTotal")) ? sum + 1 : 0;
+      return has(m, "id") &&
+        (has(m, "category") ||
+          has(m, "income") ||
+          has(m, "scoreA") ||
+          countDeps(m) > 0 ||
+          has(m, "head") ||
+          has(m, "depTotal"))
+        ? sum + 1
+        : 0;
     case "summary":
       return has(m, "households") && (has(m, "poor") || has(m, "poorRate") || has(m, "nearPoor")) ? sum : 0;
     case "transition":
-      return has(m, "start") && has(m, "end") && [...TRANSITION_DECREASES, ...TRANSITION_INCREASES].some((f) => has(m, f)) ? sum + 1 : 0;
+      return has(m, "start") &&
+        has(m, "end") &&
+        [...TRANSITION_DECREASES, ...TRANSITION_INCREASES].some((f) => has(m, f))
+        ? sum + 1
+        : 0;
     case "deprivation":
       return countDeps(m) >= 5 && !has(m, "id") ? sum + 0.5 : 0;
     case "target":
-      return (has(m, "reductionPp") || has(m, "reduced")) && (has(m, "startCount") || has(m, "startRate")) ? sum + 1 : 0;
+      return (has(m, "reductionPp") || has(m, "reduced")) && (has(m, "startCount") || has(m, "startRate"))
+        ? sum + 1
+        : 0;
     case "plan":
       return has(m, "indicator") && (has(m, "planTarget") || has(m, "planActual")) ? sum : 0;
   }

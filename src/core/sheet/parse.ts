@@ -73,8 +73,10 @@ export function parseNumberText(text: string, hint?: "integer" | "decimal"): Par
   let value: number;
   let decimals = 0;
   if (RE_INT.test(t)) value = Number(t);
-  else if (RE_DOT_THOUSANDS.test(t) && (hint !== "decimal" || t.split(".").length > 2)) value = Number(t.replace(/\./g, ""));
-  else if (RE_COMMA_THOUSANDS.test(t) && (hint === "integer" || t.split(",").length > 2)) value = Number(t.replace(/,/g, ""));
+  else if (RE_DOT_THOUSANDS.test(t) && (hint !== "decimal" || t.split(".").length > 2))
+    value = Number(t.replace(/\./g, ""));
+  else if (RE_COMMA_THOUSANDS.test(t) && (hint === "integer" || t.split(",").length > 2))
+    value = Number(t.replace(/,/g, ""));
   else if (RE_DEC_COMMA.test(t)) {
     value = Number(t.replace(",", "."));
     decimals = t.length - t.indexOf(",") - 1;
@@ -121,7 +123,8 @@ export function parseNumberCell(v: CellValue | undefined, hint?: "integer" | "de
   }
   if (typeof v === "boolean") return { ok: false, problem: "boolean", text: String(v) };
   if (v instanceof Date) return { ok: false, problem: "date", text: v.toISOString().slice(0, 10) };
-  if (isCellError(v)) return { ok: false, problem: v.error === NO_CACHED_VALUE ? "noCachedValue" : "excelError", text: v.error };
+  if (isCellError(v))
+    return { ok: false, problem: v.error === NO_CACHED_VALUE ? "noCachedValue" : "excelError", text: v.error };
   return { ok: false, problem: "notNumber", text: String(v) };
 }
 
@@ -150,7 +153,11 @@ export function parseFlag(v: CellValue | undefined): 0 | 1 | undefined {
 /** Number format → decimals shown and whether it is a percent format. "0.00%" → {2, true}; "#,##0" → {0, false}. */
 export function formatPrecision(fmt: string | null | undefined): { decimals: number; percent: boolean } | undefined {
   if (!fmt || fmt === "General" || fmt === "@") return undefined;
-  const section = fmt.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  const section = fmt
+    .split(";")[0]
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "");
   if (!/[0#?]/.test(section)) return undefined;
   const percent = section.includes("%");
   const dot = section.indexOf(".");

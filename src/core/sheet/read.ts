@@ -88,7 +88,8 @@ export function rowKindOf(label: string, seq: string): RowKind {
   return "body";
 }
 
-const isBlank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+const isBlank = (v: CellValue | undefined) =>
+  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /** Detect then read — the one-call entry for adapters. */
 export function readSheet(grid: Grid, opts: ReadOptions & DetectOptions = {}): SheetRead {
@@ -113,16 +114,24 @@ export function read(grid: Grid, detection: Detection, opts: ReadOptions = {}): 
   const values = grid.values;
   const ctx: Ctx = { file, sheet, off, findings };
   const mergedDataCols = new Set<number>();
-  const textCols = new Set(["unit", "seq", "head", "village", "indicator", "unitOfMeasure", "rowLabel"].map((f) => detection.mapping.byField[f]).filter((c) => c !== undefined));
+  const textCols = new Set(
+    ["unit", "seq", "head", "village", "indicator", "unitOfMeasure", "rowLabel"]
+      .map((f) => detection.mapping.byField[f])
+      .filter((c) => c !== undefined),
+  );
   for (const m of gridMerges(grid)) {
     if (m.r1 < detection.mapping.dataStart) continue;
     let touchesData = false;
     for (let c = m.c0; c <= m.c1; c++) if (!textCols.has(c) || detection.kind === "roster") touchesData = true;
     if (!touchesData) continue;
     findings.push(
-      finding("STRUCT_MERGED_DATA", { file, sheet, row0: m.r0 + off.row0, col0: m.c0 + off.col0 }, {
-        range: `${columnLetters(m.c0 + off.col0)}${m.r0 + off.row0 + 1}:${columnLetters(m.c1 + off.col0)}${m.r1 + off.row0 + 1}`,
-      }),
+      finding(
+        "STRUCT_MERGED_DATA",
+        { file, sheet, row0: m.r0 + off.row0, col0: m.c0 + off.col0 },
+        {
+          range: `${columnLetters(m.c0 + off.col0)}${m.r0 + off.row0 + 1}:${columnLetters(m.c1 + off.col0)}${m.r1 + off.row0 + 1}`,
+        },
+      ),
     );
     for (let c = m.c0; c <= m.c1; c++) mergedDataCols.add(c);
   }
@@ -151,7 +160,8 @@ interface Ctx {
 function fieldLabel(field: string): Bilingual {
   const def = FIELD_BY_NAME[field];
   if (def) return def.label;
-  if (field.startsWith("dep#")) return { vi: `Chỉ số thiếu hụt ${field.slice(4)}`, en: `Deprivation ${field.slice(4)}` };
+  if (field.startsWith("dep#"))
+    return { vi: `Chỉ số thiếu hụt ${field.slice(4)}`, en: `Deprivation ${field.slice(4)}` };
   if (field.startsWith("dep.")) {
     const id = field.slice(4);
     const ind = INDICATOR_PHRASES.find((i) => i.ids.includes(id));
@@ -160,9 +170,23 @@ function fieldLabel(field: string): Bilingual {
   return { vi: field, en: field };
 }
 
-function report(ctx: Ctx, code: string, r: number, c: number, field: string, params: Params = {}, value?: string, expected?: string) {
+function report(
+  ctx: Ctx,
+  code: string,
+  r: number,
+  c: number,
+  field: string,
+  params: Params = {},
+  value?: string,
+  expected?: string,
+) {
   ctx.findings.push(
-    finding(code, { file: ctx.file, sheet: ctx.sheet, row0: r + ctx.off.row0, col0: c + ctx.off.col0 }, { field: fieldLabel(field), ...params }, { field, value, expected }),
+    finding(
+      code,
+      { file: ctx.file, sheet: ctx.sheet, row0: r + ctx.off.row0, col0: c + ctx.off.col0 },
+      { field: fieldLabel(field), ...params },
+      { field, value, expected },
+    ),
   );
 }
 
@@ -189,17 +213,38 @@ function checkNumber(ctx: Ctx, r: number, c: number, field: string, type: ValueT
 
 // ------------------------------------------------------------------------------------------ roster
 
-function readRoster(values: CellValue[][], det: Detection, ctx: Ctx, standard?: Standard): { rows: RosterRow[]; indicatorCount?: number } {
+function readRoster(
+  values: CellValue[][],
+  det: Detection,
+  ctx: Ctx,
+  standard?: Standard,
+): { rows: RosterRow[]; indicatorCount?: number } {
   const m = det.mapping.byField;
   const col = (f: string) => (f in m ? m[f] : -1);
-  const cId = col("id"), cHead = col("head"), cUnit = col("unit"), cVillage = col("village"), cArea = col("area");
-  const cMembers = col("members"), cIncome = col("income"), cA = col("scoreA"), cB = col("scoreB"), cCount = col("depTotal");
-  const cCat = col("category"), cStart = col("startCategory"), cEm = col("ethnicMinority"), cAgri = col("agricultural"), cSeq = col("seq");
-  const tgCols = Object.keys(m).filter((f) => f.startsWith("tg.")).map((f) => ({ f, c: m[f], name: f.slice(3) }));
+  const cId = col("id"),
+    cHead = col("head"),
+    cUnit = col("unit"),
+    cVillage = col("village"),
+    cArea = col("area");
+  const cMembers = col("members"),
+    cIncome = col("income"),
+    cA = col("scoreA"),
+    cB = col("scoreB"),
+    cCount = col("depTotal");
+  const cCat = col("category"),
+    cStart = col("startCategory"),
+    cEm = col("ethnicMinority"),
+    cAgri = col("agricultural"),
+    cSeq = col("seq");
+  const tgCols = Object.keys(m)
+    .filter((f) => f.startsWith("tg."))
+    .map((f) => ({ f, c: m[f], name: f.slice(3) }));
 
   // Deprivation columns → positions in the standard's indicator order.
   const indicators = standard?.indicators ?? null;
-  const depCols = Object.keys(m).filter(isDepField).map((f) => ({ f, c: m[f], pos: -1 }));
+  const depCols = Object.keys(m)
+    .filter(isDepField)
+    .map((f) => ({ f, c: m[f], pos: -1 }));
   for (const d of depCols) {
     if (d.f.startsWith("dep#")) d.pos = Number(d.f.slice(4)) - 1;
     else if (indicators) {
@@ -210,7 +255,12 @@ function readRoster(values: CellValue[][], det: Detection, ctx: Ctx, standard?: 
   }
   depCols.sort((x, y) => x.c - y.c);
   const indicatorCount = indicators?.length;
-  const completeFlags = indicators !== null && indicatorCount !== undefined && depCols.length === indicatorCount && depCols.every((d) => d.pos >= 0 && d.pos < indicatorCount) && new Set(depCols.map((d) => d.pos)).size === indicatorCount;
+  const completeFlags =
+    indicators !== null &&
+    indicatorCount !== undefined &&
+    depCols.length === indicatorCount &&
+    depCols.every((d) => d.pos >= 0 && d.pos < indicatorCount) &&
+    new Set(depCols.map((d) => d.pos)).size === indicatorCount;
   const maxCount = indicatorCount ?? 14;
 
   const mappedCols = Object.values(m);
@@ -242,11 +292,17 @@ function readRoster(values: CellValue[][], det: Detection, ctx: Ctx, standard?: 
     const row = values[r];
     if (!row) continue;
     let any = false;
-    for (let i = 0; i < mappedCols.length; i++) if (!isBlank(row[mappedCols[i]])) { any = true; break; }
+    for (let i = 0; i < mappedCols.length; i++)
+      if (!isBlank(row[mappedCols[i]])) {
+        any = true;
+        break;
+      }
     if (!any) continue;
     const idText = cId >= 0 ? cellText(row[cId]) : "";
     if (!idText) {
-      const label = [cSeq, cHead, cUnit, cVillage].map((c) => (c >= 0 ? cellText(row[c]) : "")).find((t) => t !== "") ?? cellText(row.find((v) => typeof v === "string" && v.trim() !== ""));
+      const label =
+        [cSeq, cHead, cUnit, cVillage].map((c) => (c >= 0 ? cellText(row[c]) : "")).find((t) => t !== "") ??
+        cellText(row.find((v) => typeof v === "string" && v.trim() !== ""));
       if (TOTAL_WORDS.test(fold(label))) {
         if (totalRow < 0) totalRow = r;
         continue;
@@ -254,24 +310,54 @@ function readRoster(values: CellValue[][], det: Detection, ctx: Ctx, standard?: 
     }
     if (totalRow >= 0 && !belowTotalReported) {
       belowTotalReported = true;
-      ctx.findings.push(finding("STRUCT_DATA_BELOW_TOTAL", { file: ctx.file, sheet: ctx.sheet, row0: r + ctx.off.row0, col0: ctx.off.col0 }, { totalRow: totalRow + ctx.off.row0 + 1 }));
+      ctx.findings.push(
+        finding(
+          "STRUCT_DATA_BELOW_TOTAL",
+          { file: ctx.file, sheet: ctx.sheet, row0: r + ctx.off.row0, col0: ctx.off.col0 },
+          { totalRow: totalRow + ctx.off.row0 + 1 },
+        ),
+      );
     }
     if (cId >= 0 && idText.startsWith("#")) {
       reportProblem(ctx, r, cId, "id", idText === "#NO_CACHED_VALUE" ? "noCachedValue" : "excelError", idText);
     }
-    const h: Household = { id: idText, unit: cUnit >= 0 ? cellText(row[cUnit]) : "", area: "rural", sourceRow: r + ctx.off.row0 + 1 };
-    if (!idText) ctx.findings.push(finding("HH_MISSING_ID", { file: ctx.file, sheet: ctx.sheet, row0: r + ctx.off.row0, col0: (cId >= 0 ? cId : 0) + ctx.off.col0 }, {}, { field: "id" }));
-    if (cHead >= 0) { const t = cellText(row[cHead]); if (t) h.head = t; }
-    if (cVillage >= 0) { const t = cellText(row[cVillage]); if (t) h.village = t; }
+    const h: Household = {
+      id: idText,
+      unit: cUnit >= 0 ? cellText(row[cUnit]) : "",
+      area: "rural",
+      sourceRow: r + ctx.off.row0 + 1,
+    };
+    if (!idText)
+      ctx.findings.push(
+        finding(
+          "HH_MISSING_ID",
+          { file: ctx.file, sheet: ctx.sheet, row0: r + ctx.off.row0, col0: (cId >= 0 ? cId : 0) + ctx.off.col0 },
+          {},
+          { field: "id" },
+        ),
+      );
+    if (cHead >= 0) {
+      const t = cellText(row[cHead]);
+      if (t) h.head = t;
+    }
+    if (cVillage >= 0) {
+      const t = cellText(row[cVillage]);
+      if (t) h.village = t;
+    }
     let areaKnown = false;
     if (cArea >= 0) {
       const v = row[cArea];
       if (!isBlank(v)) {
         const t = cellText(v);
         let a = areaMemo.get(t);
-        if (a === undefined && !areaMemo.has(t)) { a = parseArea(t); areaMemo.set(t, a); }
-        if (a) { h.area = a; areaKnown = true; }
-        else if (t.startsWith("#")) reportProblem(ctx, r, cArea, "area", "excelError", t);
+        if (a === undefined && !areaMemo.has(t)) {
+          a = parseArea(t);
+          areaMemo.set(t, a);
+        }
+        if (a) {
+          h.area = a;
+          areaKnown = true;
+        } else if (t.startsWith("#")) reportProblem(ctx, r, cArea, "area", "excelError", t);
         else report(ctx, "VALUE_UNKNOWN_AREA", r, cArea, "area", { value: t }, t);
       }
     }
@@ -295,7 +381,8 @@ function readRoster(values: CellValue[][], det: Detection, ctx: Ctx, standard?: 
         if (f === undefined) {
           ok = false;
           const t = cellText(v);
-          if (t.startsWith("#")) reportProblem(ctx, r, d.c, d.f, t === "#NO_CACHED_VALUE" ? "noCachedValue" : "excelError", t);
+          if (t.startsWith("#"))
+            reportProblem(ctx, r, d.c, d.f, t === "#NO_CACHED_VALUE" ? "noCachedValue" : "excelError", t);
           else report(ctx, "VALUE_FLAG_INVALID", r, d.c, d.f, { value: t }, t);
           continue;
         }
@@ -311,7 +398,8 @@ function readRoster(values: CellValue[][], det: Detection, ctx: Ctx, standard?: 
     if (cCount >= 0) {
       const cnt = num(row, r, cCount, "depTotal", "count");
       if (cnt !== undefined) {
-        if (cnt > maxCount) report(ctx, "VALUE_DEP_COUNT_RANGE", r, cCount, "depTotal", { value: cnt, max: maxCount }, String(cnt));
+        if (cnt > maxCount)
+          report(ctx, "VALUE_DEP_COUNT_RANGE", r, cCount, "depTotal", { value: cnt, max: maxCount }, String(cnt));
         else {
           out.declaredCount = cnt;
           if (h.deprivationCount === undefined) h.deprivationCount = cnt;
@@ -348,15 +436,23 @@ function readRoster(values: CellValue[][], det: Detection, ctx: Ctx, standard?: 
     ] as const) {
       if (c < 0) continue;
       const f = parseFlag(row[c]);
-      if (f === undefined) report(ctx, "VALUE_FLAG_INVALID", r, c, field, { value: cellText(row[c]) }, cellText(row[c]));
+      if (f === undefined)
+        report(ctx, "VALUE_FLAG_INVALID", r, c, field, { value: cellText(row[c]) }, cellText(row[c]));
       else setter(f === 1);
     }
     for (const tg of tgCols) {
       const f = parseFlag(row[tg.c]);
-      if (f === undefined) report(ctx, "VALUE_FLAG_INVALID", r, tg.c, tg.f, { value: cellText(row[tg.c]) }, cellText(row[tg.c]));
+      if (f === undefined)
+        report(ctx, "VALUE_FLAG_INVALID", r, tg.c, tg.f, { value: cellText(row[tg.c]) }, cellText(row[tg.c]));
       else if (f === 1) (h.targetGroups ??= []).push(tg.name);
     }
-    if (!areaKnown && cArea >= 0 && isBlank(row[cArea]) && (h.incomePerCapita !== undefined || h.scoreA !== undefined) && h.declaredCategory) {
+    if (
+      !areaKnown &&
+      cArea >= 0 &&
+      isBlank(row[cArea]) &&
+      (h.incomePerCapita !== undefined || h.scoreA !== undefined) &&
+      h.declaredCategory
+    ) {
       report(ctx, "VALUE_MISSING", r, cArea, "area");
     }
     (out as RosterRow & { areaKnown?: boolean }).areaKnown = areaKnown;
@@ -406,7 +502,8 @@ function readTable(grid: Grid, det: Detection, ctx: Ctx): { rows: FormRow[]; rat
   for (const f of rateFields) rawRates[f] = [];
   const merges = gridMerges(grid);
   const masterOf = (r: number, c: number): CellValue => {
-    for (const mg of merges) if (r >= mg.r0 && r <= mg.r1 && c >= mg.c0 && c <= mg.c1) return values[mg.r0]?.[mg.c0] ?? null;
+    for (const mg of merges)
+      if (r >= mg.r0 && r <= mg.r1 && c >= mg.c0 && c <= mg.c1) return values[mg.r0]?.[mg.c0] ?? null;
     return values[r]?.[c] ?? null;
   };
   let totalRow = -1;
@@ -416,7 +513,11 @@ function readTable(grid: Grid, det: Detection, ctx: Ctx): { rows: FormRow[]; rat
     const row = values[r];
     if (!row) continue;
     let any = false;
-    for (const f of fields) if (!isBlank(row[m[f]])) { any = true; break; }
+    for (const f of fields)
+      if (!isBlank(row[m[f]])) {
+        any = true;
+        break;
+      }
     if (!any) continue;
     let label = cUnit >= 0 ? cellText(masterOf(r, cUnit)) : "";
     const seq = cSeq >= 0 ? cellText(masterOf(r, cSeq)) : "";
@@ -447,7 +548,13 @@ function readTable(grid: Grid, det: Detection, ctx: Ctx): { rows: FormRow[]; rat
       if (totalRow < 0) totalRow = r;
     } else if (totalRow >= 0 && kind === "body" && !belowReported) {
       belowReported = true;
-      ctx.findings.push(finding("STRUCT_DATA_BELOW_TOTAL", { file: ctx.file, sheet: ctx.sheet, row0: r + ctx.off.row0, col0: ctx.off.col0 }, { totalRow: totalRow + ctx.off.row0 + 1 }));
+      ctx.findings.push(
+        finding(
+          "STRUCT_DATA_BELOW_TOTAL",
+          { file: ctx.file, sheet: ctx.sheet, row0: r + ctx.off.row0, col0: ctx.off.col0 },
+          { totalRow: totalRow + ctx.off.row0 + 1 },
+        ),
+      );
     }
     const tr: FormRow = { row0: r + ctx.off.row0, label, key: fold(label), kind, measure, values: {}, texts: {} };
     if (year !== undefined) tr.year = year;
@@ -493,7 +600,9 @@ function readTable(grid: Grid, det: Detection, ctx: Ctx): { rows: FormRow[]; rat
   const rates: Record<string, RateColumn> = {};
   const rowByR = new Map(rows.map((x) => [x.row0 - ctx.off.row0, x]));
   const ppLike: RateColumn["scale"][] = [];
-  for (const f of rateFields.filter((x) => FIELD_BY_NAME[x].type === "rate").concat(rateFields.filter((x) => FIELD_BY_NAME[x].type === "pp"))) {
+  for (const f of rateFields
+    .filter((x) => FIELD_BY_NAME[x].type === "rate")
+    .concat(rateFields.filter((x) => FIELD_BY_NAME[x].type === "pp"))) {
     const raws = rawRates[f];
     const c = m[f];
     const fmtInfo = (() => {
@@ -508,10 +617,16 @@ function readTable(grid: Grid, det: Detection, ctx: Ctx): { rows: FormRow[]; rat
     let why: Bilingual;
     if (fmtInfo?.percent) {
       scale = "fraction";
-      why = { vi: "phân số theo định dạng % của ô (0,0797 hiển thị 7,97 %)", en: "fractions, from the cells' % number format (0.0797 shows as 7.97 %)" };
+      why = {
+        vi: "phân số theo định dạng % của ô (0,0797 hiển thị 7,97 %)",
+        en: "fractions, from the cells' % number format (0.0797 shows as 7.97 %)",
+      };
     } else if (numeric.some((x) => Math.abs(x.n.value) > 1)) {
       scale = "percent";
-      why = { vi: "số phần trăm (7,97 = 7,97 %) vì có giá trị lớn hơn 1", en: "percent numbers (7.97 = 7.97 %) because some values exceed 1" };
+      why = {
+        vi: "số phần trăm (7,97 = 7,97 %) vì có giá trị lớn hơn 1",
+        en: "percent numbers (7.97 = 7.97 %) because some values exceed 1",
+      };
     } else if (numeric.length === 0) {
       scale = "fraction";
       why = { vi: "phần trăm có ký hiệu % trong ô", en: "percent text with a % sign" };
@@ -536,11 +651,23 @@ function readTable(grid: Grid, det: Detection, ctx: Ctx): { rows: FormRow[]; rat
         scale = errP < errF ? "percent" : "fraction";
         why =
           scale === "percent"
-            ? { vi: "số phần trăm (7,97 = 7,97 %), khớp với số hộ ÷ tổng số hộ", en: "percent numbers (7.97 = 7.97 %), matching count ÷ total" }
-            : { vi: "phân số (0,0797 = 7,97 %), khớp với số hộ ÷ tổng số hộ", en: "fractions (0.0797 = 7.97 %), matching count ÷ total" };
+            ? {
+                vi: "số phần trăm (7,97 = 7,97 %), khớp với số hộ ÷ tổng số hộ",
+                en: "percent numbers (7.97 = 7.97 %), matching count ÷ total",
+              }
+            : {
+                vi: "phân số (0,0797 = 7,97 %), khớp với số hộ ÷ tổng số hộ",
+                en: "fractions (0.0797 = 7.97 %), matching count ÷ total",
+              };
       } else if (f === "reductionPp" && ppLike.length) {
         scale = ppLike[0];
-        why = scale === "percent" ? { vi: "điểm phần trăm như các cột tỷ lệ của bảng (1,5 = 1,5 điểm %)", en: "percentage points like the table's rate columns (1.5 = 1.5 pp)" } : { vi: "phân số như các cột tỷ lệ của bảng", en: "fractions like the table's rate columns" };
+        why =
+          scale === "percent"
+            ? {
+                vi: "điểm phần trăm như các cột tỷ lệ của bảng (1,5 = 1,5 điểm %)",
+                en: "percentage points like the table's rate columns (1.5 = 1.5 pp)",
+              }
+            : { vi: "phân số như các cột tỷ lệ của bảng", en: "fractions like the table's rate columns" };
       } else if (/%/.test(det.mapping.columns.find((x) => x.field === f)?.header ?? "")) {
         scale = "percent";
         why = { vi: "số phần trăm vì tiêu đề cột ghi (%)", en: "percent numbers because the header says (%)" };
@@ -565,7 +692,12 @@ function readTable(grid: Grid, det: Detection, ctx: Ctx): { rows: FormRow[]; rat
     if (raws.length) {
       const col = c + ctx.off.col0;
       ctx.findings.push(
-        finding("RATE_SCALE", { file: ctx.file, sheet: ctx.sheet, row0: det.mapping.headerTop + ctx.off.row0, col0: col }, { column: columnLetters(col), field: fieldLabel(f), scale: why }, { field: f }),
+        finding(
+          "RATE_SCALE",
+          { file: ctx.file, sheet: ctx.sheet, row0: det.mapping.headerTop + ctx.off.row0, col0: col },
+          { column: columnLetters(col), field: fieldLabel(f), scale: why },
+          { field: f },
+        ),
       );
     }
     for (const x of raws) {
@@ -574,7 +706,15 @@ function readTable(grid: Grid, det: Detection, ctx: Ctx): { rows: FormRow[]; rat
       if (!tr) continue;
       const isRate = FIELD_BY_NAME[f].type === "rate";
       if ((isRate && (value < -1e-12 || value > 1 + 1e-12)) || (!isRate && Math.abs(value) > 1 + 1e-12)) {
-        report(ctx, "VALUE_RATE_RANGE", x.r, x.c, f, { value: { vi: formatPercent(value, "vi"), en: formatPercent(value, "en") } }, String(value));
+        report(
+          ctx,
+          "VALUE_RATE_RANGE",
+          x.r,
+          x.c,
+          f,
+          { value: { vi: formatPercent(value, "vi"), en: formatPercent(value, "en") } },
+          String(value),
+        );
         continue;
       }
       tr.values[f] = value;

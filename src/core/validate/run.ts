@@ -9,7 +9,15 @@ import { readSheet, type SheetRead } from "../sheet/read";
 import type { DetectOptions } from "../sheet/detect";
 import { finding } from "./catalogue";
 import { sortFindings, summarize, type Finding } from "./finding";
-import { checkCounts, checkDeprivations, checkRates, checkSeries, checkTargets, checkTotalRows, checkTransitions } from "./rules/tables";
+import {
+  checkCounts,
+  checkDeprivations,
+  checkRates,
+  checkSeries,
+  checkTargets,
+  checkTotalRows,
+  checkTransitions,
+} from "./rules/tables";
 import { checkCategories, checkDeprivationCounts, checkPoorDeprivations } from "./rules/household";
 import { checkDuplicateIds, checkFormsAgree, checkSummaryVsRosters } from "./rules/cross";
 
@@ -132,7 +140,10 @@ export function validateWorkbooks(inputs: WorkbookInput[], opts: ValidateOptions
     const key = f.file ?? inputs[0]?.file ?? "";
     (perFile.get(key) ?? perFile.set(key, []).get(key)!).push(f);
   }
-  const files: FileReport[] = inputs.map((i) => ({ file: i.file, findings: sortFindings(dedupe(perFile.get(i.file) ?? [])) }));
+  const files: FileReport[] = inputs.map((i) => ({
+    file: i.file,
+    findings: sortFindings(dedupe(perFile.get(i.file) ?? [])),
+  }));
   const all = files.flatMap((f) => f.findings);
   const report: ValidationReport = { files, summary: summarize(all), sheets: reads };
   if (used) report.standardId = used.id;

@@ -64,12 +64,67 @@ export interface HH {
 
 /** A clean roster of 2024 (rural 1,500,000 / urban 2,000,000, poor needs ≥ 3 deprivations). */
 export const CLEAN_HOUSEHOLDS: HH[] = [
-  { id: "XA-001", head: "Nguyễn Văn An", village: "Thôn 1", area: "Nông thôn", members: 4, income: 1_200_000, flags: [0, 3, 6, 9], category: "Hộ nghèo", em: "x" },
-  { id: "XA-002", head: "Trần Thị Bình", village: "Thôn 1", area: "Nông thôn", members: 3, income: "1.400.000", flags: [1], category: "Hộ cận nghèo" },
-  { id: "XA-003", head: "Lê Văn Cường", village: "Thôn 2", area: "nong thon", members: 5, income: 3_500_000, flags: [], category: "Không thuộc diện" },
-  { id: "XA-004", head: "Phạm Thị Dung", village: "Tổ 3", area: "Thành thị", members: 2, income: 1_900_000, flags: [2, 4, 8], category: "Hộ nghèo" },
-  { id: "XA-005", head: "Hoàng Văn Em", village: "Tổ 3", area: "Thành thị", members: 6, income: "2.500.000", flags: [11], category: "Hộ có mức sống trung bình" },
-  { id: "XA-006", head: "Đỗ Thị Phương", village: "Thôn 2", area: "Nông thôn", members: 1, income: 1_500_000, flags: [0, 1], category: "Cận nghèo" },
+  {
+    id: "XA-001",
+    head: "Nguyễn Văn An",
+    village: "Thôn 1",
+    area: "Nông thôn",
+    members: 4,
+    income: 1_200_000,
+    flags: [0, 3, 6, 9],
+    category: "Hộ nghèo",
+    em: "x",
+  },
+  {
+    id: "XA-002",
+    head: "Trần Thị Bình",
+    village: "Thôn 1",
+    area: "Nông thôn",
+    members: 3,
+    income: "1.400.000",
+    flags: [1],
+    category: "Hộ cận nghèo",
+  },
+  {
+    id: "XA-003",
+    head: "Lê Văn Cường",
+    village: "Thôn 2",
+    area: "nong thon",
+    members: 5,
+    income: 3_500_000,
+    flags: [],
+    category: "Không thuộc diện",
+  },
+  {
+    id: "XA-004",
+    head: "Phạm Thị Dung",
+    village: "Tổ 3",
+    area: "Thành thị",
+    members: 2,
+    income: 1_900_000,
+    flags: [2, 4, 8],
+    category: "Hộ nghèo",
+  },
+  {
+    id: "XA-005",
+    head: "Hoàng Văn Em",
+    village: "Tổ 3",
+    area: "Thành thị",
+    members: 6,
+    income: "2.500.000",
+    flags: [11],
+    category: "Hộ có mức sống trung bình",
+  },
+  {
+    id: "XA-006",
+    head: "Đỗ Thị Phương",
+    village: "Thôn 2",
+    area: "Nông thôn",
+    members: 1,
+    income: 1_500_000,
+    flags: [0, 1],
+    category: "Cận nghèo",
+  },
 ];
 
 /**
@@ -77,11 +132,33 @@ export const CLEAN_HOUSEHOLDS: HH[] = [
  * "Chỉ số thiếu hụt"), a numbering row, a blank row, and a totals row at the end.
  * `numbered`: flag sub-headers are 1..12 instead of indicator names.
  */
-export function rosterSheet(opts: { name?: string; households?: HH[]; numbered?: boolean; unit?: string } = {}): SheetSpec {
+export function rosterSheet(
+  opts: { name?: string; households?: HH[]; numbered?: boolean; unit?: string } = {},
+): SheetSpec {
   const hhs = opts.households ?? CLEAN_HOUSEHOLDS;
   const unit = opts.unit ?? "Xã An Bình";
-  const top: CellValue[] = ["STT", "Mã hộ", "Họ và tên chủ hộ", "Đơn vị", "Thôn/Tổ dân phố", "Khu vực", "Số nhân khẩu", "Thu nhập BQ (đồng/người/tháng)", "Chỉ số thiếu hụt", ...Array(11).fill(null), "Tổng số chỉ số thiếu hụt", "Phân loại hộ", "DTTS"];
-  const sub: CellValue[] = [...Array(8).fill(null), ...(opts.numbered ? INDICATOR_HEADERS.map((_, i) => i + 1) : INDICATOR_HEADERS), null, null, null];
+  const top: CellValue[] = [
+    "STT",
+    "Mã hộ",
+    "Họ và tên chủ hộ",
+    "Đơn vị",
+    "Thôn/Tổ dân phố",
+    "Khu vực",
+    "Số nhân khẩu",
+    "Thu nhập BQ (đồng/người/tháng)",
+    "Chỉ số thiếu hụt",
+    ...Array(11).fill(null),
+    "Tổng số chỉ số thiếu hụt",
+    "Phân loại hộ",
+    "DTTS",
+  ];
+  const sub: CellValue[] = [
+    ...Array(8).fill(null),
+    ...(opts.numbered ? INDICATOR_HEADERS.map((_, i) => i + 1) : INDICATOR_HEADERS),
+    null,
+    null,
+    null,
+  ];
   const numbering: CellValue[] = top.map((_, i) => i + 1);
   const rows: CellValue[][] = [
     ["DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2024", ...Array(22).fill(null)],
@@ -93,7 +170,20 @@ export function rosterSheet(opts: { name?: string; households?: HH[]; numbered?:
   ];
   hhs.forEach((h, i) => {
     const flags = INDICATOR_HEADERS.map((_, k) => (h.flags.includes(k) ? "x" : null));
-    rows.push([i + 1, h.id, h.head, unit, h.village, h.area, h.members, h.income, ...flags, h.count ?? h.flags.length, h.category, h.em ?? null]);
+    rows.push([
+      i + 1,
+      h.id,
+      h.head,
+      unit,
+      h.village,
+      h.area,
+      h.members,
+      h.income,
+      ...flags,
+      h.count ?? h.flags.length,
+      h.category,
+      h.em ?? null,
+    ]);
     if (i === 2) rows.push([]); // a blank row in the middle
   });
   rows.push([null, null, "Tổng cộng", null, null, null, hhs.reduce((s, h) => s + Number(h.members), 0)]);
@@ -131,7 +221,14 @@ export function summarySheet(opts: { units?: UnitRow[]; name?: string; total?: P
   const h = units.reduce((s, u) => s + u.households, 0);
   const p = units.reduce((s, u) => s + u.poor, 0);
   const n = units.reduce((s, u) => s + u.nearPoor, 0);
-  const t = { households: h, poor: p, nearPoor: n, poorRate: Math.round((p / h) * 10000) / 100, nearPoorRate: Math.round((n / h) * 10000) / 100, ...opts.total };
+  const t = {
+    households: h,
+    poor: p,
+    nearPoor: n,
+    poorRate: Math.round((p / h) * 10000) / 100,
+    nearPoorRate: Math.round((n / h) * 10000) / 100,
+    ...opts.total,
+  };
   rows.push([null, "Tổng cộng", t.households, t.poor, t.poorRate, t.nearPoor, t.nearPoorRate]);
   return { name: opts.name ?? "Biểu 1", rows, merges: ["A1:G1", "A3:A4", "B3:B4", "C3:C4", "D3:E3", "F3:G3"] };
 }
@@ -145,11 +242,30 @@ export interface TransitionRow {
 /** Form 2 (poor) or Form 3 (near-poor): header "Giảm"/"Tăng" groups, numbering row "1 … 9". */
 export function transitionSheet(subject: "poor" | "nearPoor", rows: TransitionRow[], name?: string): SheetSpec {
   const who = subject === "poor" ? "HỘ NGHÈO" : "HỘ CẬN NGHÈO";
-  const dec = subject === "poor" ? ["Thoát nghèo, chuyển sang hộ cận nghèo", "Thoát nghèo, vượt qua chuẩn cận nghèo", "Giảm khác"] : ["Thoát cận nghèo", "Chuyển thành hộ nghèo", "Giảm khác"];
-  const inc = subject === "poor" ? ["Từ hộ cận nghèo chuyển xuống hộ nghèo", "Tái nghèo", "Phát sinh mới", "Tăng khác"] : ["Từ hộ nghèo chuyển sang hộ cận nghèo", "Tái cận nghèo", "Phát sinh mới", "Tăng khác"];
+  const dec =
+    subject === "poor"
+      ? ["Thoát nghèo, chuyển sang hộ cận nghèo", "Thoát nghèo, vượt qua chuẩn cận nghèo", "Giảm khác"]
+      : ["Thoát cận nghèo", "Chuyển thành hộ nghèo", "Giảm khác"];
+  const inc =
+    subject === "poor"
+      ? ["Từ hộ cận nghèo chuyển xuống hộ nghèo", "Tái nghèo", "Phát sinh mới", "Tăng khác"]
+      : ["Từ hộ nghèo chuyển sang hộ cận nghèo", "Tái cận nghèo", "Phát sinh mới", "Tăng khác"];
   const out: CellValue[][] = [
     [`TỔNG HỢP DIỄN BIẾN ${who} NĂM 2024`],
-    ["TT", "Đơn vị", "Chỉ tiêu", `Số ${who.toLowerCase()} đầu kỳ`, "Giảm trong kỳ", null, null, "Tăng trong kỳ", null, null, null, `Số ${who.toLowerCase()} cuối kỳ`],
+    [
+      "TT",
+      "Đơn vị",
+      "Chỉ tiêu",
+      `Số ${who.toLowerCase()} đầu kỳ`,
+      "Giảm trong kỳ",
+      null,
+      null,
+      "Tăng trong kỳ",
+      null,
+      null,
+      null,
+      `Số ${who.toLowerCase()} cuối kỳ`,
+    ],
     [null, null, null, null, ...dec, ...inc, null],
     ["A", "B", "C", 1, 2, 3, 4, 5, 6, 7, 8, 9],
   ];
@@ -181,7 +297,9 @@ export function deprivationSheet(rows: { unit: string; poor: number; counts: num
     ["TT", "Đơn vị", "Số hộ nghèo", "Chỉ số thiếu hụt", ...Array(11).fill(null), "Tổng số thiếu hụt"],
     [null, null, null, ...INDICATOR_HEADERS, null],
   ];
-  rows.forEach((r, i) => out.push([i + 1, r.unit, r.poor, ...r.counts, r.total ?? r.counts.reduce((a, b) => a + b, 0)]));
+  rows.forEach((r, i) =>
+    out.push([i + 1, r.unit, r.poor, ...r.counts, r.total ?? r.counts.reduce((a, b) => a + b, 0)]),
+  );
   return { name: "Biểu 4", rows: out, merges: ["A2:A3", "B2:B3", "C2:C3", "D2:O2", "P2:P3"] };
 }
 
@@ -196,7 +314,17 @@ export function targetSheet(rows: (string | number)[][]): SheetSpec {
     name: "Chỉ tiêu 2025",
     rows: [
       ["CHỈ TIÊU GIẢM NGHÈO NĂM 2025"],
-      ["TT", "Đơn vị", "Tổng số hộ", "Số hộ nghèo đầu năm", "Tỷ lệ hộ nghèo đầu năm (%)", "Chỉ tiêu giảm tỷ lệ hộ nghèo (%)", "Số hộ nghèo giảm", "Số hộ nghèo cuối năm", "Tỷ lệ hộ nghèo cuối năm (%)"],
+      [
+        "TT",
+        "Đơn vị",
+        "Tổng số hộ",
+        "Số hộ nghèo đầu năm",
+        "Tỷ lệ hộ nghèo đầu năm (%)",
+        "Chỉ tiêu giảm tỷ lệ hộ nghèo (%)",
+        "Số hộ nghèo giảm",
+        "Số hộ nghèo cuối năm",
+        "Tỷ lệ hộ nghèo cuối năm (%)",
+      ],
       ...rows.map((r, i) => [i + 1, ...r]),
     ],
   };
@@ -246,4 +374,3 @@ export function cleanSubmission(): SheetSpec[] {
     planSheet(),
   ];
 }
-

@@ -1,5 +1,11 @@
 import fc from "fast-check";
-import { decimalsOf, formatPrecision, parseFlag, parseNumberCell, parseNumberText } from "../../../src/core/sheet/parse";
+import {
+  decimalsOf,
+  formatPrecision,
+  parseFlag,
+  parseNumberCell,
+  parseNumberText,
+} from "../../../src/core/sheet/parse";
 import { normalizeHeader } from "../../../src/core/sheet/text";
 
 describe("parseNumberText", () => {
@@ -28,7 +34,9 @@ describe("parseNumberText", () => {
     expect(parseNumberText("7,97%")).toEqual({ value: 0.0797, decimals: 4, percent: true });
     expect(parseNumberText("7,97 %")!.value).toBeCloseTo(0.0797, 12);
   });
-  test.each(["", "abc", "1.2.3,4,5", "12a", "--3", "1..5", "%"])("%p is not a number", (t) => expect(parseNumberText(t)).toBeUndefined());
+  test.each(["", "abc", "1.2.3,4,5", "12a", "--3", "1..5", "%"])("%p is not a number", (t) =>
+    expect(parseNumberText(t)).toBeUndefined(),
+  );
 });
 
 describe("parseNumberCell", () => {
@@ -76,7 +84,22 @@ describe("parseNumberCell", () => {
 });
 
 describe("flags", () => {
-  test.each([["x", 1], ["X", 1], [1, 1], [true, 1], ["có", 1], ["Co", 1], ["yes", 1], ["✓", 1], [null, 0], ["", 0], [0, 0], [false, 0], ["không", 0], ["-", 0]] as const)("%p → %p", (v, f) => expect(parseFlag(v)).toBe(f));
+  test.each([
+    ["x", 1],
+    ["X", 1],
+    [1, 1],
+    [true, 1],
+    ["có", 1],
+    ["Co", 1],
+    ["yes", 1],
+    ["✓", 1],
+    [null, 0],
+    ["", 0],
+    [0, 0],
+    [false, 0],
+    ["không", 0],
+    ["-", 0],
+  ] as const)("%p → %p", (v, f) => expect(parseFlag(v)).toBe(f));
   test.each([2, "2", "maybe", 0.5])("%p is not a flag", (v) => expect(parseFlag(v)).toBeUndefined());
 });
 

@@ -11,7 +11,10 @@ type Spec = F.SheetSpec;
 
 function run(files: Spec[][], year = 2024): Finding[] {
   return validateWorkbooks(
-    files.map((specs, i) => ({ file: `ward-${i + 1}.xlsx`, grids: specs.map((s) => F.toGrid(s, `ward-${i + 1}.xlsx`)) })),
+    files.map((specs, i) => ({
+      file: `ward-${i + 1}.xlsx`,
+      grids: specs.map((s) => F.toGrid(s, `ward-${i + 1}.xlsx`)),
+    })),
     { year },
   ).files.flatMap((f) => f.findings);
 }
@@ -22,26 +25,81 @@ test("a clean, consistent submission has no error and no warning", () => {
   expect(clean.filter((f) => f.severity !== "info")).toEqual([]);
 });
 
-const hh = (i: number, patch: Partial<F.HH>): F.HH[] => F.CLEAN_HOUSEHOLDS.map((h, k) => (k === i ? { ...h, ...patch } : h));
+const hh = (i: number, patch: Partial<F.HH>): F.HH[] =>
+  F.CLEAN_HOUSEHOLDS.map((h, k) => (k === i ? { ...h, ...patch } : h));
 const roster = (patch: Partial<F.HH>, i = 0) => [F.rosterSheet({ unit: "Xã Mới", households: hh(i, patch) })];
 const withRows = (spec: Spec, edit: (rows: CellValue[][]) => void): Spec => {
   const rows = spec.rows.map((r) => [...r]);
   edit(rows);
   return { ...spec, rows };
 };
-const summary = (i: number, patch: Partial<F.UnitRow>) => F.summarySheet({ units: F.CLEAN_UNITS.map((u, k) => (k === i ? { ...u, ...patch } : u)) });
-const form2 = (i: number, v: (number | null)[]) => F.transitionSheet("poor", F.CLEAN_FORM2.map((r, k) => (k === i ? { ...r, v } : r)));
-const targets = (i: number, row: (string | number)[]) => F.targetSheet(F.CLEAN_TARGETS.map((r, k) => (k === i ? row : r)));
+const summary = (i: number, patch: Partial<F.UnitRow>) =>
+  F.summarySheet({ units: F.CLEAN_UNITS.map((u, k) => (k === i ? { ...u, ...patch } : u)) });
+const form2 = (i: number, v: (number | null)[]) =>
+  F.transitionSheet(
+    "poor",
+    F.CLEAN_FORM2.map((r, k) => (k === i ? { ...r, v } : r)),
+  );
+const targets = (i: number, row: (string | number)[]) =>
+  F.targetSheet(F.CLEAN_TARGETS.map((r, k) => (k === i ? row : r)));
 
 const CASES: Record<string, () => Spec[][]> = {
   SHEET_HIDDEN: () => [[{ ...F.rosterSheet({ unit: "Xã Mới" }), hidden: true }]],
   SHEET_EMPTY: () => [[{ name: "Trống", rows: [] }]],
   SHEET_UNRECOGNISED: () => [[{ name: "Ghi chú", rows: [["Ghi chú về số liệu"], ["Số liệu đã được rà soát"]] }]],
   FORMULA_NO_CACHED_VALUE: () => [[withRows(F.summarySheet(), (r) => (r[5][3] = NO_CACHED_VALUE))]],
-  STRUCT_MISSING_COLUMN: () => [[{ name: "S", rows: [["Đơn vị", "Tổng số hộ", "Tỷ lệ hộ nghèo (%)"], ["Xã A", 100, 5]] }]],
-  STRUCT_AMBIGUOUS_COLUMN: () => [[{ name: "DS", rows: [["Mã hộ", "Mã hộ", "Phân loại hộ"], ["H1", "H1", "Hộ nghèo"]] }]],
-  STRUCT_UNMAPPED_COLUMN: () => [[{ name: "DS", rows: [["Mã hộ", "Phân loại hộ", "Ghi chú"], ["H1", "Hộ nghèo", "mới"]] }]],
-  STRUCT_DATA_BELOW_TOTAL: () => [[withRows(F.rosterSheet({ unit: "Xã Mới" }), (r) => r.push([7, "XA-007", "Vũ Văn Giang", "Xã Mới", "Thôn 1", "Nông thôn", 3, 4_000_000, ...Array(12).fill(null), 0, "Không thuộc diện"]))]],
+  STRUCT_MISSING_COLUMN: () => [
+    [
+      {
+        name: "S",
+        rows: [
+          ["Đơn vị", "Tổng số hộ", "Tỷ lệ hộ nghèo (%)"],
+          ["Xã A", 100, 5],
+        ],
+      },
+    ],
+  ],
+  STRUCT_AMBIGUOUS_COLUMN: () => [
+    [
+      {
+        name: "DS",
+        rows: [
+          ["Mã hộ", "Mã hộ", "Phân loại hộ"],
+          ["H1", "H1", "Hộ nghèo"],
+        ],
+      },
+    ],
+  ],
+  STRUCT_UNMAPPED_COLUMN: () => [
+    [
+      {
+        name: "DS",
+        rows: [
+          ["Mã hộ", "Phân loại hộ", "Ghi chú"],
+          ["H1", "Hộ nghèo", "mới"],
+        ],
+      },
+    ],
+  ],
+  STRUCT_DATA_BELOW_TOTAL: () => [
+    [
+      withRows(F.rosterSheet({ unit: "Xã Mới" }), (r) =>
+        r.push([
+          7,
+          "XA-007",
+          "Vũ Văn Giang",
+          "Xã Mới",
+          "Thôn 1",
+          "Nông thôn",
+          3,
+          4_000_000,
+          ...Array(12).fill(null),
+          0,
+          "Không thuộc diện",
+        ]),
+      ),
+    ],
+  ],
   STRUCT_MERGED_DATA: () => [[{ ...F.rosterSheet({ unit: "Xã Mới" }), merges: [...F.rosterSheet().merges!, "H7:H8"] }]],
   STRUCT_NO_DATA: () => [[{ ...F.summarySheet(), rows: F.summarySheet().rows.slice(0, 5) }]],
   VALUE_EXCEL_ERROR: () => [[withRows(F.summarySheet(), (r) => (r[5][3] = { error: "#N/A" }))]],
@@ -56,30 +114,64 @@ const CASES: Record<string, () => Spec[][]> = {
   VALUE_UNKNOWN_CATEGORY: () => [roster({ category: "nghèo?" })],
   RATE_SCALE: () => [[F.summarySheet()]],
   HH_DUPLICATE_ID: () => [roster({ id: "XA-001" }, 1)],
-  HH_DUPLICATE_ID_ACROSS: () => [[F.rosterSheet({ unit: "Xã Mới" })], [F.rosterSheet({ unit: "Phường Khác", households: hh(0, { id: "XB-1" }).map((h, i) => (i === 5 ? { ...h, id: "XA-003" } : { ...h, id: `XB-${i}` })) })]],
+  HH_DUPLICATE_ID_ACROSS: () => [
+    [F.rosterSheet({ unit: "Xã Mới" })],
+    [
+      F.rosterSheet({
+        unit: "Phường Khác",
+        households: hh(0, { id: "XB-1" }).map((h, i) => (i === 5 ? { ...h, id: "XA-003" } : { ...h, id: `XB-${i}` })),
+      }),
+    ],
+  ],
   HH_MISSING_ID: () => [roster({ id: "" })],
   HH_DEP_COUNT_MISMATCH: () => [roster({ count: 3 }, 1)],
   HH_POOR_FEW_DEPRIVATIONS: () => [roster({ flags: [0, 1] })],
   HH_CATEGORY_MISMATCH: () => [roster({ income: 2_400_000 })],
-  HH_CANNOT_CLASSIFY: () => [[withRows(F.rosterSheet({ unit: "Xã Mới" }), (r) => r.forEach((row, i) => i >= 3 && row.length > 7 && (row[7] = null)))]],
+  HH_CANNOT_CLASSIFY: () => [
+    [
+      withRows(F.rosterSheet({ unit: "Xã Mới" }), (r) =>
+        r.forEach((row, i) => i >= 3 && row.length > 7 && (row[7] = null)),
+      ),
+    ],
+  ],
   RATE_MISMATCH: () => [[summary(0, { poorRate: 8.12 })]],
   RATE_ROUNDING: () => [[summary(0, { poorRate: 7.36 })]],
   COUNT_EXCEEDS_TOTAL: () => [[summary(0, { poor: 650, poorRate: 106.21 })]],
   ZERO_DENOMINATOR: () => [[summary(0, { households: 0, poorRate: 0, nearPoorRate: 0 })]],
   TOTAL_ROW_MISMATCH: () => [[F.summarySheet({ total: { nearPoor: 179, nearPoorRate: 6.65 } })]],
-  POOR_NEAR_EXCEEDS_TOTAL: () => [[summary(0, { households: 100, poor: 60, poorRate: 60, nearPoor: 50, nearPoorRate: 50 })]],
+  POOR_NEAR_EXCEEDS_TOTAL: () => [
+    [summary(0, { households: 100, poor: 60, poorRate: 60, nearPoor: 50, nearPoorRate: 50 })],
+  ],
   TRANSITION_IDENTITY: () => [[form2(0, [52, 6, 4, 1, 2, 1, 1, 0, 46])]],
-  TRANSITION_FORMS_MISMATCH: () => [[form2(0, [52, 7, 3, 1, 2, 1, 1, 0, 45]), F.transitionSheet("nearPoor", F.CLEAN_FORM3)]],
+  TRANSITION_FORMS_MISMATCH: () => [
+    [form2(0, [52, 7, 3, 1, 2, 1, 1, 0, 45]), F.transitionSheet("nearPoor", F.CLEAN_FORM3)],
+  ],
   DEPRIV_TOTAL_MISMATCH: () => [[F.deprivationSheet([{ ...F.CLEAN_FORM4[0], total: 150 }])]],
-  DEPRIV_BELOW_CUTOFF: () => [[F.deprivationSheet([{ unit: "Xã An Bình", poor: 45, counts: [10, 10, 10, 10, 10, 10, 10, 10, 10, 5, 3, 2] }])]],
+  DEPRIV_BELOW_CUTOFF: () => [
+    [F.deprivationSheet([{ unit: "Xã An Bình", poor: 45, counts: [10, 10, 10, 10, 10, 10, 10, 10, 10, 5, 3, 2] }])],
+  ],
   TARGET_END_COUNT: () => [[targets(0, ["Xã An Bình", 612, 45, "7,35", "1,5", 10, 36, "5,88"])]],
   TARGET_RATE_MISSED: () => [[targets(0, ["Xã An Bình", 612, 45, "7,35", "1,8", 10, 35, "5,72"])]],
   TARGET_REDUCED_VS_PP: () => [[targets(0, ["Xã An Bình", 612, 45, "7,35", "1,5", 12, 33, "5,39"])]],
   TARGET_TOTALS_INCONSISTENT: () => [[targets(0, ["Xã An Bình", 612, 45, "7,35", "1,5", 10, 35, "5,00"])]],
   CROSS_SUMMARY_ROSTER: () => [[F.rosterSheet({ unit: "Xã An Bình" }), F.summarySheet()]],
   CROSS_FORM_TOTALS: () => [[summary(0, { poor: 44, poorRate: 7.19 }), F.transitionSheet("poor", F.CLEAN_FORM2)]],
-  SERIES_JUMP: () => [[F.seriesSheet([[2023, 600, 50, 8.33], [2024, 610, 12, "1,97"]])]],
-  SERIES_STANDARD_CHANGE: () => [[F.seriesSheet([[2021, 600, 12, 2], [2022, 610, 50, "8,20"]])]],
+  SERIES_JUMP: () => [
+    [
+      F.seriesSheet([
+        [2023, 600, 50, 8.33],
+        [2024, 610, 12, "1,97"],
+      ]),
+    ],
+  ],
+  SERIES_STANDARD_CHANGE: () => [
+    [
+      F.seriesSheet([
+        [2021, 600, 12, 2],
+        [2022, 610, 50, "8,20"],
+      ]),
+    ],
+  ],
 };
 
 /** Codes whose bad case needs a file or a command, tested in test/xlsx and test/cli. */
@@ -132,10 +224,14 @@ describe("findings are located", () => {
   });
   test("the precision comes from the column: 15.4 and 12.17 in one column are compared at 2 decimals", () => {
     const f = run([[summary(1, { poorRate: 1.6 })]]);
-    expect(f.filter((x) => x.code.startsWith("RATE_"))).toEqual(expect.not.arrayContaining([expect.objectContaining({ code: "RATE_MISMATCH" })]));
+    expect(f.filter((x) => x.code.startsWith("RATE_"))).toEqual(
+      expect.not.arrayContaining([expect.objectContaining({ code: "RATE_MISMATCH" })]),
+    );
   });
   test("the number format decides the precision when present (0.0% → one decimal)", () => {
-    const spec = F.summarySheet({ units: [{ unit: "Xã A", households: 612, poor: 45, poorRate: 0.074, nearPoor: 60, nearPoorRate: 0.098 }] });
+    const spec = F.summarySheet({
+      units: [{ unit: "Xã A", households: 612, poor: 45, poorRate: 0.074, nearPoor: 60, nearPoorRate: 0.098 }],
+    });
     spec.rows = spec.rows.slice(0, 6);
     spec.numberFormats = { E6: "0.0%", G6: "0.0%" };
     const out = run([[spec]]);
@@ -144,7 +240,12 @@ describe("findings are located", () => {
   test("the household consistency rule uses the review year's standard (2020 band rule vs 2024)", () => {
     // 800,000 VND rural with 1 deprivation: near-poor under Decision 59/2015 (700k < income ≤ 1M), poor line 2022+ gives near-poor too;
     // 650,000 with 0 deprivations: poor in 2020 (income ≤ 700,000), near-poor in 2024.
-    const r = [F.rosterSheet({ unit: "Xã Mới", households: [{ ...F.CLEAN_HOUSEHOLDS[0], income: 650_000, flags: [], category: "Hộ nghèo" }] })];
+    const r = [
+      F.rosterSheet({
+        unit: "Xã Mới",
+        households: [{ ...F.CLEAN_HOUSEHOLDS[0], income: 650_000, flags: [], category: "Hộ nghèo" }],
+      }),
+    ];
     expect(run([r], 2020).filter((f) => f.code === "HH_CATEGORY_MISMATCH")).toEqual([]);
     expect(run([r], 2024).filter((f) => f.code === "HH_CATEGORY_MISMATCH")).toHaveLength(1);
   });

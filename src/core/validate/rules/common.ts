@@ -34,7 +34,8 @@ export function refText(read: SheetRead, row0: number, field?: string): string {
 export function label(field: string): Bilingual {
   const def = FIELD_BY_NAME[field];
   if (def) return def.label;
-  if (field.startsWith("dep.")) return INDICATOR_PHRASES.find((i) => i.ids.includes(field.slice(4)))?.label ?? { vi: field, en: field };
+  if (field.startsWith("dep."))
+    return INDICATOR_PHRASES.find((i) => i.ids.includes(field.slice(4)))?.label ?? { vi: field, en: field };
   if (field.startsWith("dep#")) return { vi: `Chỉ số ${field.slice(4)}`, en: `Indicator ${field.slice(4)}` };
   return { vi: field, en: field };
 }
@@ -53,7 +54,10 @@ export function unitKey(name: string): string {
   const hit = unitKeyMemo.get(name);
   if (hit !== undefined) return hit;
   if (unitKeyMemo.size > 10000) unitKeyMemo.clear();
-  let k = fold(name).replace(/[.,;:()]/g, " ").replace(/\s+/g, " ").trim();
+  let k = fold(name)
+    .replace(/[.,;:()]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   for (let i = 0; i < 2; i++) k = k.replace(UNIT_PREFIX, "");
   unitKeyMemo.set(name, k);
   return k;

@@ -29,7 +29,12 @@ export function checkDuplicateIds(reads: SheetRead[]): Finding[] {
         finding(
           same ? "HH_DUPLICATE_ID" : "HH_DUPLICATE_ID_ACROSS",
           at(read, r.row0, "id"),
-          { value: id, other: same ? refText(first.read, first.row0, "id").replace(/^.*!/, "") : refText(first.read, first.row0, "id") },
+          {
+            value: id,
+            other: same
+              ? refText(first.read, first.row0, "id").replace(/^.*!/, "")
+              : refText(first.read, first.row0, "id"),
+          },
           { field: "id", value: id, related: [related(first.read, first.row0, "id")] },
         ),
       );
@@ -64,21 +69,49 @@ export function aggregateRosters(reads: SheetRead[]): Map<string, Agg> {
       const key = unitKey(h.unit || read.sheet);
       let a = out.get(key);
       if (!a) {
-        a = { households: 0, members: 0, poor: 0, nearPoor: 0, average: 0, poorMembers: 0, nearPoorMembers: 0, averageMembers: 0, membersKnown: hasMembers, categoryKnown: hasCat, source: `${read.file ? read.file + " › " : ""}${read.sheet}` };
+        a = {
+          households: 0,
+          members: 0,
+          poor: 0,
+          nearPoor: 0,
+          average: 0,
+          poorMembers: 0,
+          nearPoorMembers: 0,
+          averageMembers: 0,
+          membersKnown: hasMembers,
+          categoryKnown: hasCat,
+          source: `${read.file ? read.file + " › " : ""}${read.sheet}`,
+        };
         out.set(key, a);
       }
       a.households++;
       const m = h.members ?? 0;
       a.members += m;
-      if (h.declaredCategory === "poor") { a.poor++; a.poorMembers += m; }
-      else if (h.declaredCategory === "nearPoor") { a.nearPoor++; a.nearPoorMembers += m; }
-      else if (h.declaredCategory === "average") { a.average++; a.averageMembers += m; }
+      if (h.declaredCategory === "poor") {
+        a.poor++;
+        a.poorMembers += m;
+      } else if (h.declaredCategory === "nearPoor") {
+        a.nearPoor++;
+        a.nearPoorMembers += m;
+      } else if (h.declaredCategory === "average") {
+        a.average++;
+        a.averageMembers += m;
+      }
     }
   }
   return out;
 }
 
-const SUMMARY_VS_ROSTER: (keyof Agg)[] = ["households", "poor", "nearPoor", "average", "members", "poorMembers", "nearPoorMembers", "averageMembers"];
+const SUMMARY_VS_ROSTER: (keyof Agg)[] = [
+  "households",
+  "poor",
+  "nearPoor",
+  "average",
+  "members",
+  "poorMembers",
+  "nearPoorMembers",
+  "averageMembers",
+];
 
 /**
  * CROSS_SUMMARY_ROSTER: each summary row whose unit has a submitted roster equals the roster's counts; the
@@ -92,7 +125,13 @@ export function checkSummaryVsRosters(reads: SheetRead[]): Finding[] {
     if (read.kind !== "summary" || !read.table) continue;
     const body = read.table.filter((r) => r.kind === "body" && r.measure === "households");
     const matched = body.filter((r) => agg.has(unitKey(r.label)));
-    const compare = (row: FormRow, a: Omit<Agg, "source" | "membersKnown" | "categoryKnown">, src: string, membersKnown: boolean, categoryKnown: boolean) => {
+    const compare = (
+      row: FormRow,
+      a: Omit<Agg, "source" | "membersKnown" | "categoryKnown">,
+      src: string,
+      membersKnown: boolean,
+      categoryKnown: boolean,
+    ) => {
       for (const f of SUMMARY_VS_ROSTER) {
         if (!(f in read.columns)) continue;
         if (f !== "households" && f !== "members" && !categoryKnown) continue;
@@ -100,7 +139,14 @@ export function checkSummaryVsRosters(reads: SheetRead[]): Finding[] {
         const v = row.values[f];
         const e = a[f as keyof typeof a] as number;
         if (v === undefined || v === e) continue;
-        out.push(finding("CROSS_SUMMARY_ROSTER", at(read, row.row0, f), { field: label(f), value: v, expected: e, other: src }, { field: f, value: String(v), expected: String(e) }));
+        out.push(
+          finding(
+            "CROSS_SUMMARY_ROSTER",
+            at(read, row.row0, f),
+            { field: label(f), value: v, expected: e, other: src },
+            { field: f, value: String(v), expected: String(e) },
+          ),
+        );
       }
     };
     for (const row of matched) {
@@ -109,8 +155,18 @@ export function checkSummaryVsRosters(reads: SheetRead[]): Finding[] {
     }
     const total = read.table.find((r) => r.kind === "total" && r.measure === "households");
     if (total && body.length > 0 && matched.length === body.length && matched.length === agg.size) {
-      const sum = { households: 0, members: 0, poor: 0, nearPoor: 0, average: 0, poorMembers: 0, nearPoorMembers: 0, averageMembers: 0 };
-      let membersKnown = true, categoryKnown = true;
+      const sum = {
+        households: 0,
+        members: 0,
+        poor: 0,
+        nearPoor: 0,
+        average: 0,
+        poorMembers: 0,
+        nearPoorMembers: 0,
+        averageMembers: 0,
+      };
+      let membersKnown = true,
+        categoryKnown = true;
       for (const a of agg.values()) {
         for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += a[k];
         membersKnown &&= a.membersKnown;
@@ -153,10 +209,16 @@ export function checkFormsAgree(reads: SheetRead[]): Finding[] {
     for (const [k, row] of rowsOf(a)) {
       const other = rb.get(k);
       if (!other) continue;
-      const v = row.values[fa], e = other.values[fb];
+      const v = row.values[fa],
+        e = other.values[fb];
       if (v === undefined || e === undefined || v === e) continue;
       out.push(
-        finding(code, at(a, row.row0, fa), { field: label(fa), value: v, expected: e, other: refText(b, other.row0, fb) }, { field: fa, value: String(v), expected: String(e), related: [related(b, other.row0, fb)] }),
+        finding(
+          code,
+          at(a, row.row0, fa),
+          { field: label(fa), value: v, expected: e, other: refText(b, other.row0, fb) },
+          { field: fa, value: String(v), expected: String(e), related: [related(b, other.row0, fb)] },
+        ),
       );
     }
   };

@@ -18,7 +18,14 @@ export function checkDeprivationCounts(read: SheetRead): Finding[] {
   const out: Finding[] = [];
   for (const r of read.roster ?? []) {
     if (r.flagsSet === undefined || r.declaredCount === undefined || r.flagsSet === r.declaredCount) continue;
-    out.push(finding("HH_DEP_COUNT_MISMATCH", at(read, r.row0, "depTotal"), { value: r.declaredCount, expected: r.flagsSet }, { field: "depTotal", value: String(r.declaredCount), expected: String(r.flagsSet) }));
+    out.push(
+      finding(
+        "HH_DEP_COUNT_MISMATCH",
+        at(read, r.row0, "depTotal"),
+        { value: r.declaredCount, expected: r.flagsSet },
+        { field: "depTotal", value: String(r.declaredCount), expected: String(r.flagsSet) },
+      ),
+    );
   }
   return out;
 }
@@ -29,16 +36,29 @@ export function checkPoorDeprivations(read: SheetRead, standard: Standard): Find
   if (standard.rule !== "and") return out;
   for (const r of read.roster ?? []) {
     const h = r.household;
-    if (h.declaredCategory !== "poor" || h.deprivationCount === undefined || h.deprivationCount >= standard.deprivationCutoff) continue;
+    if (
+      h.declaredCategory !== "poor" ||
+      h.deprivationCount === undefined ||
+      h.deprivationCount >= standard.deprivationCutoff
+    )
+      continue;
     out.push(
-      finding("HH_POOR_FEW_DEPRIVATIONS", at(read, r.row0, "category"), { value: h.deprivationCount, expected: standard.deprivationCutoff, standard: standard.citation.document }, { field: "category", value: String(h.deprivationCount), expected: `≥ ${standard.deprivationCutoff}` }),
+      finding(
+        "HH_POOR_FEW_DEPRIVATIONS",
+        at(read, r.row0, "category"),
+        { value: h.deprivationCount, expected: standard.deprivationCutoff, standard: standard.citation.document },
+        { field: "category", value: String(h.deprivationCount), expected: `≥ ${standard.deprivationCutoff}` },
+      ),
     );
   }
   return out;
 }
 
 const equivalent = (declared: Category, computed: Category, agricultural: boolean | undefined) =>
-  declared === computed || (agricultural !== true && ((declared === "none" && computed === "average") || (declared === "average" && computed === "none" && agricultural === undefined)));
+  declared === computed ||
+  (agricultural !== true &&
+    ((declared === "none" && computed === "average") ||
+      (declared === "average" && computed === "none" && agricultural === undefined)));
 
 /**
  * HH_CATEGORY_MISMATCH: declared category vs classifyHousehold / classifyColumns (income, or score A and B)
@@ -59,7 +79,11 @@ export function checkCategories(read: SheetRead, standard: Standard): Finding[] 
   // Fast path: income rows with a known area and count, classified in one columnar pass.
   const fast: typeof rows = [];
   const slow: typeof rows = [];
-  for (const r of rows) (r.household.incomePerCapita !== undefined && r.household.deprivationCount !== undefined && rosterAreaKnown(r) ? fast : slow).push(r);
+  for (const r of rows)
+    (r.household.incomePerCapita !== undefined && r.household.deprivationCount !== undefined && rosterAreaKnown(r)
+      ? fast
+      : slow
+    ).push(r);
   let codes: Uint8Array | undefined;
   if (fast.length) {
     try {
@@ -98,7 +122,12 @@ export function checkCategories(read: SheetRead, standard: Standard): Finding[] 
         finding(
           "HH_CATEGORY_MISMATCH",
           at(read, r.row0, "category"),
-          { value: CATEGORY_LABELS[h.declaredCategory!], expected: CATEGORY_LABELS[c.category], standard: standard.citation.document, reason: { vi: c.reason.textVi, en: c.reason.textEn } },
+          {
+            value: CATEGORY_LABELS[h.declaredCategory!],
+            expected: CATEGORY_LABELS[c.category],
+            standard: standard.citation.document,
+            reason: { vi: c.reason.textVi, en: c.reason.textEn },
+          },
           { field: "category", value: h.declaredCategory, expected: c.category },
         ),
       );
@@ -131,9 +160,15 @@ export function checkCategories(read: SheetRead, standard: Standard): Finding[] 
     mismatch(r);
   }
   if (firstCannot) {
-    const more = cannot > 1 ? { vi: ` và ${cannot - 1} dòng khác`, en: ` and ${cannot - 1} more rows` } : { vi: "", en: "" };
+    const more =
+      cannot > 1 ? { vi: ` và ${cannot - 1} dòng khác`, en: ` and ${cannot - 1} more rows` } : { vi: "", en: "" };
     out.push(
-      finding("HH_CANNOT_CLASSIFY", at(read, firstCannot.row0, "category"), { reason: { vi: firstCannot.reason.vi + more.vi, en: firstCannot.reason.en + more.en } }, { field: "category" }),
+      finding(
+        "HH_CANNOT_CLASSIFY",
+        at(read, firstCannot.row0, "category"),
+        { reason: { vi: firstCannot.reason.vi + more.vi, en: firstCannot.reason.en + more.en } },
+        { field: "category" },
+      ),
     );
   }
   return out;

@@ -33,7 +33,14 @@ export function checkRates(read: SheetRead): Finding[] {
       if (!(parts.total in read.columns)) continue;
       if (total === undefined || total === 0) {
         if (count > 0 || rate > 0) {
-          out.push(finding("ZERO_DENOMINATOR", at(read, row.row0, parts.total), { field: label(parts.count), value: count }, { field: parts.total, value: total === undefined ? "" : "0" }));
+          out.push(
+            finding(
+              "ZERO_DENOMINATOR",
+              at(read, row.row0, parts.total),
+              { field: label(parts.count), value: count },
+              { field: parts.total, value: total === undefined ? "" : "0" },
+            ),
+          );
         }
         continue;
       }
@@ -46,7 +53,12 @@ export function checkRates(read: SheetRead): Finding[] {
           code,
           at(read, row.row0, rateField),
           { value: pct(rate, info.decimals), count, total, expected: pct(expected, info.decimals) },
-          { field: rateField, value: String(rate), expected: String(Math.round(expected * 10 ** info.decimals) / 10 ** info.decimals), related: [related(read, row.row0, parts.count), related(read, row.row0, parts.total)] },
+          {
+            field: rateField,
+            value: String(rate),
+            expected: String(Math.round(expected * 10 ** info.decimals) / 10 ** info.decimals),
+            related: [related(read, row.row0, parts.count), related(read, row.row0, parts.total)],
+          },
         ),
       );
     }
@@ -78,21 +90,48 @@ export function checkCounts(read: SheetRead): Finding[] {
       if (s === undefined || !(tot in read.columns)) continue;
       if (t === undefined || t === 0) {
         if (s > 0) {
-          out.push(finding("ZERO_DENOMINATOR", at(read, row.row0, tot), { field: label(sub), value: s }, { field: tot }));
+          out.push(
+            finding("ZERO_DENOMINATOR", at(read, row.row0, tot), { field: label(sub), value: s }, { field: tot }),
+          );
         }
         continue;
       }
-      if (s > t) out.push(finding("COUNT_EXCEEDS_TOTAL", at(read, row.row0, sub), { field: label(sub), value: s, expected: t }, { field: sub, value: String(s), expected: `≤ ${t}`, related: [related(read, row.row0, tot)] }));
+      if (s > t)
+        out.push(
+          finding(
+            "COUNT_EXCEEDS_TOTAL",
+            at(read, row.row0, sub),
+            { field: label(sub), value: s, expected: t },
+            { field: sub, value: String(s), expected: `≤ ${t}`, related: [related(read, row.row0, tot)] },
+          ),
+        );
     }
-    const p = row.values.poor, n = row.values.nearPoor, h = row.values.households;
+    const p = row.values.poor,
+      n = row.values.nearPoor,
+      h = row.values.households;
     if (p !== undefined && n !== undefined && h !== undefined && p <= h && n <= h && p + n > h) {
-      out.push(finding("POOR_NEAR_EXCEEDS_TOTAL", at(read, row.row0, "nearPoor"), { value: p + n, expected: h }, { field: "nearPoor", value: String(p + n), expected: `≤ ${h}` }));
+      out.push(
+        finding(
+          "POOR_NEAR_EXCEEDS_TOTAL",
+          at(read, row.row0, "nearPoor"),
+          { value: p + n, expected: h },
+          { field: "nearPoor", value: String(p + n), expected: `≤ ${h}` },
+        ),
+      );
     }
     // Form 4: an indicator count cannot exceed the poor households of the row.
     if (read.kind === "deprivation" && p !== undefined) {
       for (const f of depCols) {
         const v = row.values[f];
-        if (v !== undefined && v > p) out.push(finding("COUNT_EXCEEDS_TOTAL", at(read, row.row0, f), { field: label(f), value: v, expected: p }, { field: f, value: String(v), expected: `≤ ${p}` }));
+        if (v !== undefined && v > p)
+          out.push(
+            finding(
+              "COUNT_EXCEEDS_TOTAL",
+              at(read, row.row0, f),
+              { field: label(f), value: v, expected: p },
+              { field: f, value: String(v), expected: `≤ ${p}` },
+            ),
+          );
       }
     }
   }
@@ -103,7 +142,9 @@ export function checkCounts(read: SheetRead): Finding[] {
 export function checkTotalRows(read: SheetRead): Finding[] {
   const out: Finding[] = [];
   if (!read.table || read.kind === "plan") return out;
-  const countFields = Object.keys(read.columns).filter((f) => (FIELD_BY_NAME[f]?.type ?? (isDepField(f) ? "count" : "")) === "count");
+  const countFields = Object.keys(read.columns).filter(
+    (f) => (FIELD_BY_NAME[f]?.type ?? (isDepField(f) ? "count" : "")) === "count",
+  );
   for (const measure of ["households", "members"] as const) {
     const rows = read.table.filter((r) => r.measure === measure);
     const totals = rows.filter((r) => r.kind === "total");
@@ -124,7 +165,14 @@ export function checkTotalRows(read: SheetRead): Finding[] {
       }
       if (n === 0) continue;
       if (Math.abs(sum - t) > 1e-9) {
-        out.push(finding("TOTAL_ROW_MISMATCH", at(read, total.row0, f), { field: label(f), value: t, expected: sum }, { field: f, value: String(t), expected: String(sum) }));
+        out.push(
+          finding(
+            "TOTAL_ROW_MISMATCH",
+            at(read, total.row0, f),
+            { field: label(f), value: t, expected: sum },
+            { field: f, value: String(t), expected: String(sum) },
+          ),
+        );
       }
     }
   }
@@ -155,9 +203,19 @@ export function checkTransitions(read: SheetRead): Finding[] {
     }
     if (Math.abs(expected - end) < 1e-9) continue;
     const note = blanks.length
-      ? { vi: `; ô trống tính là 0: ${blanks.map((f) => label(f).vi).join(", ")}`, en: `; blank cells counted as 0: ${blanks.map((f) => label(f).en).join(", ")}` }
+      ? {
+          vi: `; ô trống tính là 0: ${blanks.map((f) => label(f).vi).join(", ")}`,
+          en: `; blank cells counted as 0: ${blanks.map((f) => label(f).en).join(", ")}`,
+        }
       : "";
-    out.push(finding("TRANSITION_IDENTITY", at(read, row.row0, "end"), { value: end, expected, note }, { field: "end", value: String(end), expected: String(expected), related: [related(read, row.row0, "start")] }));
+    out.push(
+      finding(
+        "TRANSITION_IDENTITY",
+        at(read, row.row0, "end"),
+        { value: end, expected, note },
+        { field: "end", value: String(end), expected: String(expected), related: [related(read, row.row0, "start")] },
+      ),
+    );
   }
   return out;
 }
@@ -172,14 +230,28 @@ export function checkDeprivations(read: SheetRead, standard?: Standard): Finding
     let sum = 0;
     for (const f of depCols) sum += row.values[f] ?? 0;
     if (total !== undefined && Math.abs(total - sum) > 1e-9) {
-      out.push(finding("DEPRIV_TOTAL_MISMATCH", at(read, row.row0, "depTotal"), { value: total, expected: sum }, { field: "depTotal", value: String(total), expected: String(sum) }));
+      out.push(
+        finding(
+          "DEPRIV_TOTAL_MISMATCH",
+          at(read, row.row0, "depTotal"),
+          { value: total, expected: sum },
+          { field: "depTotal", value: String(total), expected: String(sum) },
+        ),
+      );
     }
     const poor = row.values.poor;
     const t = total ?? sum;
     if (standard && poor !== undefined && row.measure === "households") {
       const need = standard.deprivationCutoff * poor;
       if (t < need) {
-        out.push(finding("DEPRIV_BELOW_CUTOFF", at(read, row.row0, total !== undefined ? "depTotal" : "poor"), { value: t, cutoff: standard.deprivationCutoff, poor, expected: need }, { field: "depTotal", value: String(t), expected: `≥ ${need}` }));
+        out.push(
+          finding(
+            "DEPRIV_BELOW_CUTOFF",
+            at(read, row.row0, total !== undefined ? "depTotal" : "poor"),
+            { value: t, cutoff: standard.deprivationCutoff, poor, expected: need },
+            { field: "depTotal", value: String(t), expected: `≥ ${need}` },
+          ),
+        );
       }
     }
   }
@@ -199,14 +271,33 @@ export function checkTargets(read: SheetRead): Finding[] {
   const dEnd = read.rates.endRate?.decimals ?? 4;
   for (const row of read.table) {
     const v = row.values;
-    if (v.startCount !== undefined && v.reduced !== undefined && v.endCount !== undefined && v.endCount !== v.startCount - v.reduced) {
-      out.push(finding("TARGET_END_COUNT", at(read, row.row0, "endCount"), { value: v.endCount, expected: v.startCount - v.reduced }, { field: "endCount", value: String(v.endCount), expected: String(v.startCount - v.reduced) }));
+    if (
+      v.startCount !== undefined &&
+      v.reduced !== undefined &&
+      v.endCount !== undefined &&
+      v.endCount !== v.startCount - v.reduced
+    ) {
+      out.push(
+        finding(
+          "TARGET_END_COUNT",
+          at(read, row.row0, "endCount"),
+          { value: v.endCount, expected: v.startCount - v.reduced },
+          { field: "endCount", value: String(v.endCount), expected: String(v.startCount - v.reduced) },
+        ),
+      );
     }
     if (v.startRate !== undefined && v.reductionPp !== undefined && v.endRate !== undefined) {
       const limit = v.startRate - v.reductionPp;
       const unit = Math.pow(10, -Math.max(dStart, dEnd));
       if (v.endRate - limit > unit + 1e-12) {
-        out.push(finding("TARGET_RATE_MISSED", at(read, row.row0, "endRate"), { value: pct(v.endRate, dEnd), expected: pct(limit, Math.max(dStart, dEnd)) }, { field: "endRate", value: String(v.endRate), expected: `≤ ${limit}` }));
+        out.push(
+          finding(
+            "TARGET_RATE_MISSED",
+            at(read, row.row0, "endRate"),
+            { value: pct(v.endRate, dEnd), expected: pct(limit, Math.max(dStart, dEnd)) },
+            { field: "endRate", value: String(v.endRate), expected: `≤ ${limit}` },
+          ),
+        );
       }
     }
     if (v.reduced !== undefined && v.reductionPp !== undefined && v.households !== undefined) {
@@ -214,16 +305,39 @@ export function checkTargets(read: SheetRead): Finding[] {
       if (Math.abs(v.reduced - expected) > 1 + 1e-9) {
         const d = read.rates.reductionPp?.decimals ?? 4;
         out.push(
-          finding("TARGET_REDUCED_VS_PP", at(read, row.row0, "reduced"), { value: v.reduced, pp: pct(v.reductionPp, d), households: v.households, expected: Math.round(expected * 10) / 10 }, { field: "reduced", value: String(v.reduced), expected: String(expected) }),
+          finding(
+            "TARGET_REDUCED_VS_PP",
+            at(read, row.row0, "reduced"),
+            {
+              value: v.reduced,
+              pp: pct(v.reductionPp, d),
+              households: v.households,
+              expected: Math.round(expected * 10) / 10,
+            },
+            { field: "reduced", value: String(v.reduced), expected: String(expected) },
+          ),
         );
       }
     }
-    if (v.startCount !== undefined && v.startRate !== undefined && v.endCount !== undefined && v.endRate !== undefined) {
+    if (
+      v.startCount !== undefined &&
+      v.startRate !== undefined &&
+      v.endCount !== undefined &&
+      v.endRate !== undefined
+    ) {
       const s = impliedRange(v.startCount, v.startRate, dStart);
       const e = impliedRange(v.endCount, v.endRate, dEnd);
       if (s && e && (s[1] < e[0] || e[1] < s[0])) {
-        const show = (x: [number, number]) => (Number.isFinite(x[1]) ? `${Math.ceil(x[0])}–${Math.floor(x[1])}` : `≥ ${Math.ceil(x[0])}`);
-        out.push(finding("TARGET_TOTALS_INCONSISTENT", at(read, row.row0, "endRate"), { start: show(s), end: show(e) }, { field: "endRate" }));
+        const show = (x: [number, number]) =>
+          Number.isFinite(x[1]) ? `${Math.ceil(x[0])}–${Math.floor(x[1])}` : `≥ ${Math.ceil(x[0])}`;
+        out.push(
+          finding(
+            "TARGET_TOTALS_INCONSISTENT",
+            at(read, row.row0, "endRate"),
+            { start: show(s), end: show(e) },
+            { field: "endRate" },
+          ),
+        );
       }
     }
   }
@@ -263,9 +377,14 @@ export function checkSeries(read: SheetRead): Finding[] {
   for (const rows of groups.values()) {
     rows.sort((a, b) => a.year! - b.year!);
     for (let i = 1; i < rows.length; i++) {
-      const a = rows[i - 1], b = rows[i];
-      const ra = a.values.poorRate ?? (a.values.poor !== undefined && a.values.households ? a.values.poor / a.values.households : undefined);
-      const rb = b.values.poorRate ?? (b.values.poor !== undefined && b.values.households ? b.values.poor / b.values.households : undefined);
+      const a = rows[i - 1],
+        b = rows[i];
+      const ra =
+        a.values.poorRate ??
+        (a.values.poor !== undefined && a.values.households ? a.values.poor / a.values.households : undefined);
+      const rb =
+        b.values.poorRate ??
+        (b.values.poor !== undefined && b.values.households ? b.values.poor / b.values.households : undefined);
       let sameStandard = true;
       try {
         sameStandard = standardForYear(a.year!).id === standardForYear(b.year!).id;
@@ -275,13 +394,38 @@ export function checkSeries(read: SheetRead): Finding[] {
       const field = "poorRate" in read.columns ? "poorRate" : "poor";
       if (ra !== undefined && rb !== undefined && Math.abs(rb - ra) > SERIES_RATE_JUMP) {
         out.push(
-          finding(sameStandard ? "SERIES_JUMP" : "SERIES_STANDARD_CHANGE", at(read, b.row0, field), { field: { vi: "tỷ lệ hộ nghèo", en: "poverty rate" }, from: pct(ra, d), year1: String(a.year), value: pct(rb, d), year2: String(b.year) }, { field }),
+          finding(
+            sameStandard ? "SERIES_JUMP" : "SERIES_STANDARD_CHANGE",
+            at(read, b.row0, field),
+            {
+              field: { vi: "tỷ lệ hộ nghèo", en: "poverty rate" },
+              from: pct(ra, d),
+              year1: String(a.year),
+              value: pct(rb, d),
+              year2: String(b.year),
+            },
+            { field },
+          ),
         );
         continue;
       }
-      const pa = a.values.poor, pb = b.values.poor;
+      const pa = a.values.poor,
+        pb = b.values.poor;
       if (pa !== undefined && pb !== undefined && pa > 0 && Math.abs(pb - pa) / pa > SERIES_COUNT_JUMP) {
-        out.push(finding(sameStandard ? "SERIES_JUMP" : "SERIES_STANDARD_CHANGE", at(read, b.row0, "poor"), { field: { vi: "số hộ nghèo", en: "poor households" }, from: pa, year1: String(a.year), value: pb, year2: String(b.year) }, { field: "poor" }));
+        out.push(
+          finding(
+            sameStandard ? "SERIES_JUMP" : "SERIES_STANDARD_CHANGE",
+            at(read, b.row0, "poor"),
+            {
+              field: { vi: "số hộ nghèo", en: "poor households" },
+              from: pa,
+              year1: String(a.year),
+              value: pb,
+              year2: String(b.year),
+            },
+            { field: "poor" },
+          ),
+        );
       }
     }
   }
