@@ -3,7 +3,9 @@
  *
  *   npm run bench                      full run (rosters of 10k, 100k and 1,048,575 households), human table
  *   npm run bench -- --quick           small sizes (whole run well under 30 s after the build)
- *   npm run bench -- --json            machine-readable results on stdout (progress goes to stderr)
+ *   npm run bench -- --json            machine-readable results on stdout (progress goes to stderr; the build
+ *                                      before it prints webpack's summary on stdout too — use --out for a clean file)
+ *   npm run bench -- --out r.json      also write the JSON to a file
  *   npm run bench -- --only classify,validate   selected cases
  *   npm run bench -- --runs 9          runs per measurement (median); default 5 (quick 3)
  *   npm run bench -- --only classify --sizes 100000   classify at chosen roster sizes
@@ -22,23 +24,25 @@ import { projectRoot } from "./load";
 
 interface Args extends BenchOptions {
   json: boolean;
+  out: string | null;
   only: string[] | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { quick: false, json: false, runs: 0, seed: 20250701, only: null };
+  const a: Args = { quick: false, json: false, out: null, runs: 0, seed: 20250701, only: null };
   for (let i = 0; i < argv.length; i++) {
     const [k, inline] = argv[i].split("=", 2);
     const val = () => inline ?? argv[++i];
     if (k === "--quick") a.quick = true;
     else if (k === "--json") a.json = true;
+    else if (k === "--out") a.out = val();
     else if (k === "--runs") a.runs = Number(val());
     else if (k === "--seed") a.seed = Number(val());
     else if (k === "--only") a.only = val().split(",").map((s) => s.trim());
     else if (k === "--sizes") a.sizes = val().split(",").map(Number);
     else if (k === "--help" || k === "-h") {
       process.stdout.write(
-        `Usage: npm run bench -- [--quick] [--json] [--only ${Object.keys(CASES).join(",")}] [--runs N] [--seed S]\n`,
+        `Usage: npm run bench -- [--quick] [--json] [--out FILE] [--only ${Object.keys(CASES).join(",")}] [--runs N] [--seed S]\n`,
       );
       process.exit(0);
     } else throw new Error(`unknown option ${argv[i]}`);
@@ -169,6 +173,7 @@ async function main(): Promise<void> {
   } catch {
     /* read-only checkout: results still go to stdout */
   }
+  if (args.out) fs.writeFileSync(path.resolve(args.out), JSON.stringify(result, null, 2) + "\n");
   if (args.json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
   else {
     process.stdout.write("\n" + table(rows) + "\n\n");
