@@ -1,0 +1,110 @@
+/**
+ * Browser helpers for the workflow end-to-end tests: the built task pane (dist/) served from 127.0.0.1,
+ * the foundation's Office stub (Office.onReady, theme, requirements) and, on top of it, the SAME in-memory
+ * fake Excel the unit tests use (test/support/fake-excel.ts, transpiled to a plain script with the
+ * TypeScript compiler's transpileModule — no bundler) loaded with fixture workbooks.
+ * No request may leave 127.0.0.1: every other URL is aborted and recorded.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as ts from "typescript";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { ARTIFACTS, ROOT } from "./support/browser";
+import type { FakeValue } from "../support/fake-excel";
+
+const OFFICE_STUB = path.join(__dirname, "support", "office-stub.js");
+const FAKE_SOURCE = path.join(ROOT, "test", "support", "fake-excel.ts");
+
+let fakeScript: string | undefined;
+
+/** The fake Excel as a browser script: defines window.FakeExcel = { FakeWorkbook, installFakeExcel, … }. */
+export function fakeExcelScript(): string {
+  if (fakeScript) return fakeScript;
+  const source = fs.readFileSync(FAKE_SOURCE, "utf8");
+  const out = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, removeComments: true },
+    fileName: "fake-excel.ts",
+  }).outputText;
+  fakeScript = `(function () { var exports = {}; var module = { exports: exports };\n${out}\nwindow.FakeExcel = module.exports; })();`;
+  return fakeScript;
+}
+
+export interface FakeOpenOptions {
+  sheets: { name: string; rows: FakeValue[][] }[];
+  dark?: boolean;
+  lang?: "vi" | "en";
+  apiVersion?: string;
+}
+
+export interface FakePane {
+  page: Page;
+  context: BrowserContext;
+  blocked: string[];
+  errors: string[];
+  sheetNames(): Promise<string[]>;
+  screenshot(name: string): Promise<string>;
+  assertClean(): void;
+  close(): Promise<void>;
+}
+
+function isLocal(url: string): boolean {
+  if (url.startsWith("data:") || url.startsWith("blob:") || url === "about:blank") return true;
+  try {
+    return new URL(url).hostname === "127.0.0.1";
+  } catch {
+    return false;
+  }
+}
+
+export async function openWithFakeExcel(browser: Browser, serverUrl: string, options: FakeOpenOptions): Promise<FakePane> {
+  const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: "vi-VN", serviceWorkers: "block" });
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    if (/^https:\/\/appsforoffice\.microsoft\.com\/lib\/.*\.js(\?.*)?$/.test(url)) {
+      return route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js replaced by the test stub */" });
+    }
+    blocked.push(url);
+    return route.abort("blockedbyclient");
+  });
+  await context.addInitScript({ content: `window.__OFFICE_STUB__ = ${JSON.stringify({ host: "Excel", dark: Boolean(options.dark) })};` });
+  await context.addInitScript({
+    content: `try { localStorage.setItem("poverty-planner.lang", ${JSON.stringify(options.lang ?? "vi")}); } catch (e) {}`,
+  });
+  await context.addInitScript({ path: OFFICE_STUB });
+  await context.addInitScript({ content: fakeExcelScript() });
+  await context.addInitScript({
+    content: `(function () {
+      var wb = new window.FakeExcel.FakeWorkbook({ sheets: ${JSON.stringify(options.sheets)} });
+      wb.apiVersion = ${JSON.stringify(options.apiVersion ?? "1.17")};
+      window.FakeExcel.installFakeExcel(window, wb);
+      window.__fakeWb = wb;
+    })();`,
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
+  });
+  await page.goto(serverUrl + "/taskpane.html");
+  return {
+    page,
+    context,
+    blocked,
+    errors,
+    sheetNames: () => page.evaluate(() => (window as unknown as { __fakeWb: { sheets: { name: string }[] } }).__fakeWb.sheets.map((s) => s.name)),
+    async screenshot(name: string) {
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      const file = path.join(ARTIFACTS, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    assertClean() {
+      expect(blocked).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+    close: () => context.close(),
+  };
+}
