@@ -687,6 +687,43 @@ export const RULES: RuleInfo[] = [
     { cell: "K8", field: b("cuối kỳ", "end"), value: 120, expected: 118, other: "Biểu 1!D8" },
   ),
 
+  R(
+    "CROSS_START_CATEGORY",
+    "warning",
+    "cross",
+    b("Phân loại đầu kỳ khác danh sách năm trước", "Start category ≠ last year's roster"),
+    b(
+      "Khi nộp cả danh sách năm trước và năm nay, phân loại đầu kỳ của hộ năm nay phải bằng phân loại của hộ trong danh sách năm trước.",
+      "When last year's and this year's rosters are both submitted, a household's start-of-period category must equal its category in last year's roster.",
+    ),
+    (v) =>
+      `Ô ${v("cell")}: hộ "${v("id")}" ghi đầu kỳ "${v("value")}" nhưng danh sách năm ${v("year")} ghi "${v("expected")}" (${v("other")}).`,
+    (v) =>
+      `Cell ${v("cell")}: household "${v("id")}" has start category "${v("value")}" but the ${v("year")} roster says "${v("expected")}" (${v("other")}).`,
+    {
+      id: "XA-001",
+      value: b("Hộ cận nghèo", "Near-poor"),
+      year: 2023,
+      expected: b("Hộ nghèo", "Poor"),
+      other: "xa-a-2023.xlsx › DS!V7",
+    },
+  ),
+  R(
+    "CROSS_TRANSITIONS_ROSTERS",
+    "warning",
+    "cross",
+    b("Biểu diễn biến khác danh sách hai năm", "Transition form ≠ the two rosters"),
+    b(
+      "Khi nộp danh sách hộ của hai năm liền nhau, Biểu 2/3 của đơn vị được so với diễn biến tính từ hai danh sách (hộ vắng mặt năm trước là phát sinh, vắng mặt năm nay là thoát; lý do giảm/tăng khác không có trong danh sách nên chỉ cảnh báo).",
+      "When rosters of two consecutive years are submitted, the unit's Form 2/3 is compared with the transitions computed from them (absent last year = new, absent this year = escaped; other reasons are not in rosters, so this only warns).",
+    ),
+    (v) =>
+      `Ô ${v("cell")} (${v("field")}) = ${v("value")} nhưng tính từ danh sách năm ${v("year1")} và ${v("year2")} được ${v("expected")}.`,
+    (v) =>
+      `Cell ${v("cell")} (${v("field")}) = ${v("value")} but the ${v("year1")} and ${v("year2")} rosters give ${v("expected")}.`,
+    { field: b("Đầu kỳ", "Start of period"), value: 52, year1: 2023, year2: 2024, expected: 50 },
+  ),
+
   // ---------------------------------------------------------------- series
   R(
     "SERIES_JUMP",

@@ -19,7 +19,7 @@ import {
   checkTransitions,
 } from "./rules/tables";
 import { checkCategories, checkDeprivationCounts, checkPoorDeprivations } from "./rules/household";
-import { checkDuplicateIds, checkFormsAgree, checkSummaryVsRosters } from "./rules/cross";
+import { checkDuplicateIds, checkFormsAgree, checkRosterYears, checkSummaryVsRosters } from "./rules/cross";
 
 export interface ValidateOptions {
   /** Review year (năm rà soát): selects the standard. Falls back to a year in a sheet title. */
@@ -92,7 +92,12 @@ export function validateSheet(read: SheetRead, standard?: Standard): Finding[] {
 
 /** Rules across all sheets of a submission (ids unique across wards, summary vs rosters, forms agree). */
 export function validateAcross(reads: SheetRead[]): Finding[] {
-  return [...checkDuplicateIds(reads), ...checkSummaryVsRosters(reads), ...checkFormsAgree(reads)];
+  return [
+    ...checkDuplicateIds(reads),
+    ...checkSummaryVsRosters(reads),
+    ...checkFormsAgree(reads),
+    ...checkRosterYears(reads),
+  ];
 }
 
 /** Remove exact repeats (same code and cell), keeping the first. */

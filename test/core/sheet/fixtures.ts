@@ -161,7 +161,7 @@ export function rosterSheet(
   ];
   const numbering: CellValue[] = top.map((_, i) => i + 1);
   const rows: CellValue[][] = [
-    ["DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2024", ...Array(22).fill(null)],
+    [`DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO NĂM ${opts.year ?? 2024}`, ...Array(22).fill(null)],
     [`UBND ${unit}`],
     [],
     top,

@@ -156,6 +156,34 @@ const CASES: Record<string, () => Spec[][]> = {
   TARGET_TOTALS_INCONSISTENT: () => [[targets(0, ["Xã An Bình", 612, 45, "7,35", "1,5", 10, 35, "5,00"])]],
   CROSS_SUMMARY_ROSTER: () => [[F.rosterSheet({ unit: "Xã An Bình" }), F.summarySheet()]],
   CROSS_FORM_TOTALS: () => [[summary(0, { poor: 44, poorRate: 7.19 }), F.transitionSheet("poor", F.CLEAN_FORM2)]],
+  CROSS_START_CATEGORY: () => [
+    [
+      {
+        name: "DS 2023",
+        rows: [
+          ["DANH SÁCH HỘ NĂM 2023"],
+          ["Mã hộ", "Khu vực", "Phân loại hộ"],
+          ["H1", "Nông thôn", "Hộ nghèo"],
+          ["H2", "Nông thôn", "Hộ cận nghèo"],
+        ],
+      },
+    ],
+    [
+      {
+        name: "DS 2024",
+        rows: [
+          ["DANH SÁCH HỘ NĂM 2024"],
+          ["Mã hộ", "Khu vực", "Phân loại đầu kỳ", "Phân loại hộ"],
+          ["H1", "Nông thôn", "Hộ cận nghèo", "Hộ cận nghèo"],
+          ["H2", "Nông thôn", "Hộ cận nghèo", "Hộ cận nghèo"],
+        ],
+      },
+    ],
+  ],
+  CROSS_TRANSITIONS_ROSTERS: () => [
+    [F.rosterSheet({ unit: "Xã An Bình", year: 2023, households: hh(1, { category: "Hộ nghèo", flags: [0, 1, 2] }) })],
+    [F.rosterSheet({ unit: "Xã An Bình", year: 2024 }), F.transitionSheet("poor", F.CLEAN_FORM2)],
+  ],
   SERIES_JUMP: () => [
     [
       F.seriesSheet([
@@ -248,6 +276,15 @@ describe("findings are located", () => {
     ];
     expect(run([r], 2020).filter((f) => f.code === "HH_CATEGORY_MISMATCH")).toEqual([]);
     expect(run([r], 2024).filter((f) => f.code === "HH_CATEGORY_MISMATCH")).toHaveLength(1);
+  });
+  test("rosters of consecutive years: ids may repeat, transitions computed by core/transitions are compared with Form 2", () => {
+    const out = run(CASES.CROSS_TRANSITIONS_ROSTERS());
+    expect(out.filter((f) => f.code.startsWith("HH_DUPLICATE"))).toEqual([]);
+    // 2023: XA-001, XA-002, XA-004 poor (3); 2024: XA-001, XA-004 poor (2); XA-002 poor → near-poor.
+    const byField = Object.fromEntries(
+      out.filter((f) => f.code === "CROSS_TRANSITIONS_ROSTERS").map((f) => [f.field, f.expected]),
+    );
+    expect(byField).toMatchObject({ start: "3", decToNear: "1", end: "2" });
   });
   test("findings are sorted by sheet then position", () => {
     const out = run([[summary(0, { poorRate: 8.12, nearPoorRate: 12 })]]).filter((f) => f.severity !== "info");

@@ -8,6 +8,8 @@ import { finding } from "../catalogue";
 import type { SheetRead, FormRow } from "../../sheet/read";
 import { fold } from "../../i18n";
 import { at, label, refText, related, unitKey } from "./common";
+import { CATEGORY_LABELS, type Category } from "../../household";
+import { computeTransitions } from "../../transitions";
 
 /** HH_DUPLICATE_ID (same sheet) and HH_DUPLICATE_ID_ACROSS (another sheet or file). */
 export function checkDuplicateIds(reads: SheetRead[]): Finding[] {
@@ -18,7 +20,8 @@ export function checkDuplicateIds(reads: SheetRead[]): Finding[] {
     for (const r of read.roster) {
       const id = r.household.id;
       if (!id) continue;
-      const key = id.trim().toUpperCase();
+      // Unique per commune and review year: rosters of two different years may share ids.
+      const key = `${read.detection.yearHint ?? ""}|${id.trim().toUpperCase()}`;
       const first = seen.get(key);
       if (!first) {
         seen.set(key, { read, row0: r.row0 });
@@ -232,6 +235,118 @@ export function checkFormsAgree(reads: SheetRead[]): Finding[] {
       pair(a, "decToNear", b, "incFromPoor", "TRANSITION_FORMS_MISMATCH");
       pair(b, "decToPoor", a, "incFromNear", "TRANSITION_FORMS_MISMATCH");
     }
+  return out;
+}
+
+const POOR_COLUMNS = [
+  "start",
+  "decToNear",
+  "decAbove",
+  "decOther",
+  "incFromNear",
+  "incRe",
+  "incNew",
+  "incOther",
+  "end",
+];
+const NEAR_COLUMNS = [
+  "start",
+  "decAbove",
+  "decToPoor",
+  "decOther",
+  "incFromPoor",
+  "incRe",
+  "incNew",
+  "incOther",
+  "end",
+];
+
+/**
+ * Rosters of two consecutive review years (years from the sheet titles):
+ * CROSS_START_CATEGORY — this year's start category (đầu kỳ) equals last year's category of the same id;
+ * CROSS_TRANSITIONS_ROSTERS — a Form 2/3 row of a unit equals core/transitions computed from the two rosters.
+ */
+export function checkRosterYears(reads: SheetRead[]): Finding[] {
+  const out: Finding[] = [];
+  const rosters = reads.filter((r) => r.roster && r.detection.yearHint !== undefined);
+  const units = (r: SheetRead) => new Set(r.roster!.map((x) => unitKey(x.household.unit || r.sheet)));
+  for (const cur of rosters) {
+    const y = cur.detection.yearHint!;
+    const curUnits = units(cur);
+    const noUnit = (r: SheetRead) => !("unit" in r.columns);
+    const prev = rosters.find(
+      (p) =>
+        p.detection.yearHint === y - 1 && ((noUnit(p) && noUnit(cur)) || [...units(p)].some((u) => curUnits.has(u))),
+    );
+    if (!prev) continue;
+    const before = new Map<string, { category?: Category; row0: number }>();
+    for (const x of prev.roster!)
+      if (x.household.id)
+        before.set(x.household.id.trim().toUpperCase(), { category: x.household.declaredCategory, row0: x.row0 });
+    if ("startCategory" in cur.columns) {
+      for (const x of cur.roster!) {
+        const h = x.household;
+        const b = before.get(h.id.trim().toUpperCase());
+        if (!b || !b.category || !h.startCategory || b.category === h.startCategory) continue;
+        out.push(
+          finding(
+            "CROSS_START_CATEGORY",
+            at(cur, x.row0, "startCategory"),
+            {
+              id: h.id,
+              value: CATEGORY_LABELS[h.startCategory],
+              year: String(y - 1),
+              expected: CATEGORY_LABELS[b.category],
+              other: refText(prev, b.row0, "category"),
+            },
+            {
+              field: "startCategory",
+              value: h.startCategory,
+              expected: b.category,
+              related: [related(prev, b.row0, "category")],
+            },
+          ),
+        );
+      }
+    }
+    const forms = reads.filter(
+      (r) => r.kind === "transition" && (r.detection.yearHint === undefined || r.detection.yearHint === y),
+    );
+    if (!forms.length) continue;
+    for (const key of curUnits) {
+      const p = prev.roster!.filter(
+        (x) => unitKey(x.household.unit || prev.sheet) === key && x.household.declaredCategory,
+      );
+      const c = cur.roster!.filter(
+        (x) => unitKey(x.household.unit || cur.sheet) === key && x.household.declaredCategory,
+      );
+      if (!p.length) continue;
+      const t = computeTransitions(
+        p.map((x) => ({ id: x.household.id, category: x.household.declaredCategory! })),
+        c.map((x) => ({ id: x.household.id, category: x.household.declaredCategory! })),
+      );
+      for (const form of forms) {
+        const row = form.table?.find(
+          (r) => r.measure === "households" && r.kind === "body" && unitKey(r.label) === key,
+        );
+        if (!row) continue;
+        const names = form.detection.subject === "nearPoor" ? NEAR_COLUMNS : POOR_COLUMNS;
+        const cols = form.detection.subject === "nearPoor" ? t.nearPoor.columns : t.poor.columns;
+        names.forEach((f, i) => {
+          const v = row.values[f];
+          if (v === undefined || v === cols[i]) return;
+          out.push(
+            finding(
+              "CROSS_TRANSITIONS_ROSTERS",
+              at(form, row.row0, f),
+              { field: label(f), value: v, year1: String(y - 1), year2: String(y), expected: cols[i] },
+              { field: f, value: String(v), expected: String(cols[i]) },
+            ),
+          );
+        });
+      }
+    }
+  }
   return out;
 }
 
