@@ -22,7 +22,10 @@ describe("Phân loại hộ (classify workflow)", () => {
     renderWorkflow(<ClassifyWorkflow id="classify" />, wb);
     await screen.findByTestId("classify-mapping");
     expect(screen.getByTestId("classify-sheet").textContent).toContain("Danh sách hộ");
-    expect(screen.getByTestId("classify-confidence-id").textContent).toMatch(/Chắc chắn|Cần xem lại/);
+    // Only columns to check are listed at first; the toggle shows the certain ones too.
+    expect(screen.queryByTestId("classify-confidence-id")).toBeNull();
+    fireEvent.click(screen.getByTestId("classify-mapping-toggle"));
+    expect(screen.getByTestId("classify-confidence-id").textContent).toMatch(/Chắc chắn \(\d+%\)/);
     expect(screen.getByTestId("classify-standard").textContent).toContain("07/2021");
     fireEvent.click(screen.getByTestId("classify-run"));
     await screen.findByTestId("classify-results", {}, { timeout: 10000 });

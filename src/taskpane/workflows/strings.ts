@@ -42,6 +42,8 @@ const vi = {
   "mapping.columnLabel": "Cột cho “{field}”",
   "mapping.unmapped": "{n} cột không nhận ra: {cols}",
   "mapping.headerRow": "Dòng tiêu đề: {from}–{to}; dữ liệu từ dòng {data}",
+  "mapping.showAll": "Hiện cả {n} cột đã nhận ra chắc chắn",
+  "mapping.hideSure": "Chỉ hiện các cột cần xem lại",
 
   "classify.noRoster": "Không tìm thấy bảng danh sách hộ trong trang này",
   "classify.noRosterHint": "Cần có dòng tiêu đề với các cột như “Mã hộ”, “Khu vực”, “Thu nhập bình quân” và các chỉ số thiếu hụt.",
@@ -180,6 +182,8 @@ const en: { [K in WfKey]: string } = {
   "mapping.columnLabel": "Column for “{field}”",
   "mapping.unmapped": "{n} column(s) not recognised: {cols}",
   "mapping.headerRow": "Header rows: {from}–{to}; data from row {data}",
+  "mapping.showAll": "Also show the {n} columns recognised with certainty",
+  "mapping.hideSure": "Show only the columns to check",
 
   "classify.noRoster": "No household list was found on this sheet",
   "classify.noRosterHint": "It needs a header row with columns such as “Mã hộ”, “Khu vực”, “Thu nhập bình quân” and the deprivation indicators.",

@@ -155,7 +155,11 @@ export function MappingReview({
   const options = useMemo(() => columnOptions(candidate), [candidate]);
   const m = candidate.detection.mapping;
   const detected = new Map(m.columns.map((c) => [c.field, c]));
-  const list = [...new Set([...m.columns.map((c) => c.field), ...fields])];
+  const all = [...new Set([...m.columns.map((c) => c.field), ...fields])];
+  const [showAll, setShowAll] = useState(false);
+  const needsReview = (f: string) => overrides[f] !== undefined || !detected.has(f) || (detected.get(f)?.confidence ?? 0) < 0.9;
+  const list = showAll ? all : all.filter(needsReview);
+  const sure = all.length - all.filter(needsReview).length;
   const o = parseA1(candidate.preview.origin) ?? { row0: 0, col0: 0 };
   return (
     <section className={common.section} aria-label={t("mapping.title")} data-testid={`${testId}-mapping`}>
@@ -168,7 +172,7 @@ export function MappingReview({
           const det = detected.get(field);
           const override = overrides[field];
           const letter = override ?? det?.letter;
-          const label = FIELD_BY_NAME[field] ? pick(FIELD_BY_NAME[field].label, lang) : field;
+          const label = FIELD_BY_NAME[field] ? pick(FIELD_BY_NAME[field].label, lang) : (det?.header ?? field);
           const current = options.find((x) => x.letter === letter);
           const status = override
             ? { icon: <PersonEditRegular />, text: t("mapping.manual"), color: "brand" as const }
@@ -206,6 +210,11 @@ export function MappingReview({
           );
         })}
       </div>
+      {sure > 0 && (
+        <Button size="small" appearance="subtle" onClick={() => setShowAll((v) => !v)} aria-expanded={showAll} data-testid={`${testId}-mapping-toggle`}>
+          {showAll ? t("mapping.hideSure") : t("mapping.showAll", { n: sure })}
+        </Button>
+      )}
       {m.unmapped.length > 0 && <Hint>{t("mapping.unmapped", { n: m.unmapped.length, cols: m.unmapped.map((u) => u.letter).join(", ") })}</Hint>}
     </section>
   );
