@@ -282,6 +282,10 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
       bestHits = h;
     }
   }
+  if (best < 0 && (opts.kind || opts.mapping)) {
+    // An explicit kind/mapping: the header is the first non-blank row.
+    best = values.findIndex((row) => (row ?? []).some((v) => !isBlank(v)));
+  }
   if (best < 0) {
     findings.push(finding("SHEET_UNRECOGNISED", where()));
     return { kind: "unknown", mapping: emptyMapping, title: "", findings };
