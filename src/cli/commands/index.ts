@@ -6,8 +6,9 @@ import { consolidateCommand } from "./consolidate";
 import { demoCommand } from "./demo";
 import { reportCommand } from "./report";
 import { rulesCommand } from "./rules";
+import { standardsCommand } from "./standards";
 import { targetsCommand } from "./targets";
 import { templateCommand } from "./template";
 import { validateCommand } from "./validate";
 
-export const commands: Command[] = [consolidateCommand, demoCommand, reportCommand, rulesCommand, targetsCommand, templateCommand, validateCommand];
+export const commands: Command[] = [consolidateCommand, demoCommand, reportCommand, rulesCommand, standardsCommand, targetsCommand, templateCommand, validateCommand];
