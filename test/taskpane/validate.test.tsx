@@ -34,6 +34,7 @@ describe("Kiểm tra hồ sơ (validate workflow)", () => {
     await screen.findByTestId("validate-sheet-Xã A");
     fireEvent.click(screen.getByTestId("validate-run"));
     await screen.findByTestId("validate-results", {}, { timeout: 15000 });
+    expect(screen.getByTestId("validate-summary").textContent).toMatch(/^\d+ lỗi · \d+ cảnh báo · \d+ thông tin$/);
     const items = screen.getAllByTestId("validate-finding");
     expect(items.length).toBeGreaterThan(0);
     expect(screen.getByTestId("validate-findings").textContent).toMatch(/Lỗi|Cảnh báo|Thông tin/);

@@ -92,6 +92,7 @@ export default function ValidateWorkflow(_: WorkflowProps) {
   const filtered = findings.filter((f) => severity.has(f.severity) && (!sheetFilter || (f.file ? `${f.file} / ${f.sheet}` : f.sheet) === sheetFilter));
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
+  const summaryParams = { errors: counts.error, warnings: counts.warning, infos: counts.info };
 
   const run = () =>
     op.run(async (signal, report) => {
@@ -221,9 +222,9 @@ export default function ValidateWorkflow(_: WorkflowProps) {
       </div>
       <OperationStatusView op={op} testId="validate" />
       {outcome && (
-        <section className={common.section} data-testid="validate-results" aria-label={t("validate.summary", counts)}>
+        <section className={common.section} data-testid="validate-results" aria-label={t("validate.summary", summaryParams)}>
           <Text weight="semibold" data-testid="validate-summary">
-            {findings.length === 0 ? t("validate.clean") : t("validate.summary", counts)}
+            {findings.length === 0 ? t("validate.clean") : t("validate.summary", summaryParams)}
           </Text>
           {findings.length > 0 && (
             <>
