@@ -133,7 +133,7 @@ export const CLEAN_HOUSEHOLDS: HH[] = [
  * `numbered`: flag sub-headers are 1..12 instead of indicator names.
  */
 export function rosterSheet(
-  opts: { name?: string; households?: HH[]; numbered?: boolean; unit?: string } = {},
+  opts: { name?: string; households?: HH[]; numbered?: boolean; unit?: string; year?: number } = {},
 ): SheetSpec {
   const hhs = opts.households ?? CLEAN_HOUSEHOLDS;
   const unit = opts.unit ?? "Xã An Bình";

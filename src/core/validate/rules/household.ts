@@ -126,7 +126,7 @@ export function checkCategories(read: SheetRead, standard: Standard): Finding[] 
             value: CATEGORY_LABELS[h.declaredCategory!],
             expected: CATEGORY_LABELS[c.category],
             standard: standard.citation.document,
-            reason: { vi: c.reason.textVi, en: c.reason.textEn },
+            reason: { vi: c.reason.textVi.replace(/\.$/, ""), en: c.reason.textEn.replace(/\.$/, "") },
           },
           { field: "category", value: h.declaredCategory, expected: c.category },
         ),
