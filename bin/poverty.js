@@ -9,6 +9,13 @@ if (!fs.existsSync(entry)) {
   process.stderr.write("Chưa biên dịch CLI. Chạy: npm run build:cli\nThe CLI is not compiled yet. Run: npm run build:cli\n");
   process.exit(2);
 }
+// A closed pipe (`poverty validate … | head`) is not an error of the data: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e) => {
+    if (e && e.code === "EPIPE") process.exit(process.exitCode || 0);
+    throw e;
+  });
+}
 const { main, processIO } = require(entry);
 main(process.argv.slice(2), processIO).then(
   (code) => {
