@@ -31,7 +31,10 @@ export const demoCommand: Command = {
       io.err("Invalid options: --seed is an integer, --reduction a fraction (0.015 = 1.5 pp), --year a year.");
       return 2;
     }
-    await runDemo({ outDir: values.out as string, seed, reviewYear, reduction, images: Boolean(values.images), lang }, io);
+    await runDemo(
+      { outDir: values.out as string, seed, reviewYear, reduction, images: Boolean(values.images), lang },
+      io,
+    );
     return 0;
   },
 };

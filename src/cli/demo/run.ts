@@ -25,7 +25,9 @@ import { buildReportTables, buildRosterTable, buildRosterTemplate, buildSummaryT
 import { renderFirstPages } from "../../xlsx/images";
 import { writeTablesToFile } from "../../xlsx/write";
 import type { CliIO } from "../command";
+import { validateCommand } from "../commands/validate";
 import { textTable } from "./print";
+import { buildSubmissions } from "./submissions";
 
 export interface DemoOptions {
   outDir: string;
@@ -74,8 +76,26 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   io.out(`   → ${rel(previousFile)}`);
   io.out(`   → ${rel(currentFile)}`);
 
-  // 2. Classification and rates by unit --------------------------------------------------------------
-  heading(2, `Phân loại hộ và tỷ lệ theo đơn vị (${standard.citation.document})`, `Classification and rates by unit (${standard.citation.document})`);
+  // 2. Validation of ward submissions ------------------------------------------------------------------
+  heading(2, "Kiểm tra hồ sơ các đơn vị gửi lên (2 hồ sơ có lỗi cài sẵn, 1 hồ sơ sạch)", "Checking the units' submissions (2 with planted mistakes, 1 clean)");
+  const submissionsDir = join(out, "ho-so-nop");
+  mkdirSync(submissionsDir, { recursive: true });
+  const submissions = buildSubmissions(sample.current, currentCategories, standard, reviewYear, lang);
+  for (const s of submissions) {
+    const file = join(submissionsDir, s.file);
+    await writeTablesToFile(s.tables, file, { lang });
+    files.push(file);
+    io.out(`   ${rel(file)}${s.planted.length ? T(lang, ` — lỗi cài sẵn: ${s.planted.map((p) => p.vi).join("; ")}`, ` — planted: ${s.planted.map((p) => p.en).join("; ")}`) : T(lang, " — không có lỗi cài sẵn", " — nothing planted")}`);
+  }
+  const findingsFile = join(out, "ket-qua-kiem-tra.xlsx");
+  io.out(T(lang, `   $ poverty validate ${rel(submissionsDir)} --year ${reviewYear} --out ${rel(findingsFile)}`, `   $ poverty validate ${rel(submissionsDir)} --year ${reviewYear} --out ${rel(findingsFile)} --lang en`));
+  const indented: CliIO = { ...io, out: (l) => io.out(`   ${l}`), err: (l) => io.out(`   ${l}`) };
+  const validateExit = await validateCommand.run([submissionsDir, "--year", String(reviewYear), "--out", findingsFile, "--lang", lang], indented);
+  files.push(findingsFile);
+  io.out(T(lang, `   (mã thoát ${validateExit}: 0 = không có lỗi, 1 = có lỗi cần sửa)`, `   (exit code ${validateExit}: 0 = no errors, 1 = errors to fix)`));
+
+  // 3. Classification and rates by unit --------------------------------------------------------------
+  heading(3, `Phân loại hộ và tỷ lệ theo đơn vị (${standard.citation.document})`, `Classification and rates by unit (${standard.citation.document})`);
   const households: Household[] = sample.current;
   const categories: Category[] = currentCategories;
   const byUnit = countsBy(
@@ -92,8 +112,8 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   ))
     io.out(line);
 
-  // 3. Deprivations and Alkire–Foster ---------------------------------------------------------------
-  heading(3, "Thiếu hụt dịch vụ xã hội cơ bản của hộ nghèo và chỉ số nghèo đa chiều (Alkire–Foster)", "Deprivations of poor households and the multidimensional index (Alkire–Foster)");
+  // 4. Deprivations and Alkire–Foster ---------------------------------------------------------------
+  heading(4, "Thiếu hụt dịch vụ xã hội cơ bản của hộ nghèo và chỉ số nghèo đa chiều (Alkire–Foster)", "Deprivations of poor households and the multidimensional index (Alkire–Foster)");
   const indicators = requireIndicators(standard);
   const flags = households.map((h) => h.deprivationFlags ?? []);
   const dep = deprivationHeadcounts(flags, { categories });
@@ -116,8 +136,8 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
     ),
   );
 
-  // 4. Transitions ---------------------------------------------------------------------------------
-  heading(4, `Diễn biến hộ nghèo ${reviewYear - 1} → ${reviewYear}`, `Poor household movements ${reviewYear - 1} → ${reviewYear}`);
+  // 5. Transitions ---------------------------------------------------------------------------------
+  heading(5, `Diễn biến hộ nghèo ${reviewYear - 1} → ${reviewYear}`, `Poor household movements ${reviewYear - 1} → ${reviewYear}`);
   const moves = computeTransitions(
     sample.previous.map((h, i) => ({ id: h.id, category: previousCategories[i] })),
     sample.current.map((h, i) => ({ id: h.id, category: currentCategories[i] })),
@@ -132,8 +152,8 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
     ),
   );
 
-  // 5. Official report forms -----------------------------------------------------------------------
-  heading(5, "Biểu báo cáo chính thức (công thức Excel gốc, mở được ở mọi Excel/LibreOffice)", "Official report forms (native Excel formulas; open in any Excel or LibreOffice)");
+  // 6. Official report forms -----------------------------------------------------------------------
+  heading(6, "Biểu báo cáo chính thức (công thức Excel gốc, mở được ở mọi Excel/LibreOffice)", "Official report forms (native Excel formulas; open in any Excel or LibreOffice)");
   const reportFile = join(out, `bao-cao-${reviewYear}.xlsx`);
   const reportTables = buildReportTables(households, standard, {
     reviewYear,
@@ -148,9 +168,9 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   for (const table of reportTables) io.out(`   · ${pick(table.sheetName, lang)}`);
   io.out(`   → ${rel(reportFile)}`);
 
-  // 6. Targets ------------------------------------------------------------------------------------
+  // 7. Targets ------------------------------------------------------------------------------------
   heading(
-    6,
+    7,
     `Chỉ tiêu năm ${reviewYear + 1}: giảm ${formatNumber(opts.reduction * 100, lang, 1)} điểm % tỷ lệ hộ nghèo, phân bổ theo số hộ nghèo`,
     `Targets for ${reviewYear + 1}: reduce the poverty rate by ${formatNumber(opts.reduction * 100, lang, 1)} pp, allocated in proportion to poor households`,
   );
@@ -172,8 +192,8 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
     io.out(line);
   io.out(`   → ${rel(targetsFile)}`);
 
-  // 7. Templates ----------------------------------------------------------------------------------
-  heading(7, "Mẫu biểu trống cho phường, xã (có danh sách chọn và kiểm tra dữ liệu)", "Blank templates for wards (drop-downs and data validation)");
+  // 8. Templates ----------------------------------------------------------------------------------
+  heading(8, "Mẫu biểu trống cho phường, xã (có danh sách chọn và kiểm tra dữ liệu)", "Blank templates for wards (drop-downs and data validation)");
   const templateFile = join(out, "mau-bieu-trong.xlsx");
   await writeTablesToFile([buildRosterTemplate(standard, { lang }), buildSummaryTemplate(standard, { lang })], templateFile, { lang });
   files.push(templateFile);
@@ -182,7 +202,7 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   // Images ---------------------------------------------------------------------------------------
   const images: string[] = [];
   if (opts.images) {
-    heading(8, "Ảnh trang đầu của từng biểu (LibreOffice → PDF → PNG)", "First-page image of each table (LibreOffice → PDF → PNG)");
+    heading(9, "Ảnh trang đầu của từng biểu (LibreOffice → PDF → PNG)", "First-page image of each table (LibreOffice → PDF → PNG)");
     const artifacts = resolve(io.cwd, "artifacts", "reports");
     const perTable = join(artifacts, "xlsx");
     mkdirSync(perTable, { recursive: true });

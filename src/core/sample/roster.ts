@@ -55,9 +55,52 @@ export const SAMPLE_UNITS: SampleUnitSpec[] = [
   },
 ];
 
-const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Hồ Văn", "Kê"];
+const FAMILY = [
+  "Nguyễn",
+  "Trần",
+  "Lê",
+  "Phạm",
+  "Hoàng",
+  "Huỳnh",
+  "Phan",
+  "Võ",
+  "Đặng",
+  "Bùi",
+  "Đỗ",
+  "Hồ",
+  "Ngô",
+  "Dương",
+  "Hồ Văn",
+  "Kê",
+];
 const MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Hữu", "Ngọc", "Thanh", "Quang"];
-const GIVEN = ["An", "Bình", "Cường", "Dung", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Lan", "Long", "Mai", "Nam", "Nga", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Thu", "Trung", "Tuấn", "Vân", "Xuân", "Yến"];
+const GIVEN = [
+  "An",
+  "Bình",
+  "Cường",
+  "Dung",
+  "Hà",
+  "Hải",
+  "Hạnh",
+  "Hoa",
+  "Hùng",
+  "Lan",
+  "Long",
+  "Mai",
+  "Nam",
+  "Nga",
+  "Phúc",
+  "Quân",
+  "Sơn",
+  "Tâm",
+  "Thảo",
+  "Thu",
+  "Trung",
+  "Tuấn",
+  "Vân",
+  "Xuân",
+  "Yến",
+];
 
 /**
  * Deprivation probability per indicator for a household at income ratio r = income / median.
@@ -139,12 +182,19 @@ export function generateSampleRosters(options: SampleOptions = {}): SampleRoster
         members,
         ethnicMinority,
         agricultural,
-        targetGroups: rand() < 0.04 ? ["noLabour"] : rand() < 0.03 ? ["meritorious"] : rand() < 0.05 ? ["socialProtection"] : [],
+        targetGroups:
+          rand() < 0.04 ? ["noLabour"] : rand() < 0.03 ? ["meritorious"] : rand() < 0.05 ? ["socialProtection"] : [],
       };
       const isJoiner = i >= unit.households;
       const leaves = !isJoiner && rand() < 0.02;
       if (!isJoiner) previous.push({ ...base, incomePerCapita: prevIncome, deprivationFlags: prevFlags });
-      if (!leaves) current.push({ ...base, incomePerCapita: income, deprivationFlags: flags, members: Math.max(1, members + (rand() < 0.05 ? 1 : 0)) });
+      if (!leaves)
+        current.push({
+          ...base,
+          incomePerCapita: income,
+          deprivationFlags: flags,
+          members: Math.max(1, members + (rand() < 0.05 ? 1 : 0)),
+        });
       if (rand() < 0.06) everEscapedIds.push(id);
     }
   }

@@ -23,7 +23,11 @@ export interface RosterTableOptions extends TableOptions {
 }
 
 /** Households → roster sheet. Strings (names, codes) are data and are written as text by every writer. */
-export function buildRosterTable(households: readonly Household[], standard: Standard, opts: RosterTableOptions = {}): ResultTable {
+export function buildRosterTable(
+  households: readonly Household[],
+  standard: Standard,
+  opts: RosterTableOptions = {},
+): ResultTable {
   const lang = opts.lang ?? "vi";
   const columns = rosterColumns(standard, lang).map((c) => ({ ...c, validation: undefined }));
   const d = requireIndicators(standard).length;
@@ -35,7 +39,10 @@ export function buildRosterTable(households: readonly Household[], standard: Sta
     sheetName: opts.sheetName ?? bi("Danh sách hộ", "Household roster"),
     title: [
       opts.title ??
-        bi(`DANH SÁCH HỘ GIA ĐÌNH RÀ SOÁT${year ? ` NĂM ${year}` : ""}`, `HOUSEHOLD REVIEW ROSTER${year ? ` ${year}` : ""}`),
+        bi(
+          `DANH SÁCH HỘ GIA ĐÌNH RÀ SOÁT${year ? ` NĂM ${year}` : ""}`,
+          `HOUSEHOLD REVIEW ROSTER${year ? ` ${year}` : ""}`,
+        ),
       ...(opts.scopeName ? [bi(opts.scopeName, opts.scopeName)] : []),
     ],
     headerRows: [columns.map((c) => ({ text: c.header }))],
@@ -59,9 +66,13 @@ export function buildRosterTable(households: readonly Household[], standard: Sta
       agri: h.agricultural === undefined ? null : h.agricultural ? 1 : 0,
     };
     if (flags) {
-      if (flags.length !== d) throw new Error(`tables: household ${h.id} has ${flags.length} flags, the standard has ${d}`);
+      if (flags.length !== d)
+        throw new Error(`tables: household ${h.id} has ${flags.length} flags, the standard has ${d}`);
       flags.forEach((f, j) => (cells[`dep${j}`] = f));
-      cells.depTotal = formulaCell(`SUM(${firstDep}${row}:${lastDep}${row})`, flags.reduce<number>((s, f) => s + f, 0));
+      cells.depTotal = formulaCell(
+        `SUM(${firstDep}${row}:${lastDep}${row})`,
+        flags.reduce<number>((s, f) => s + f, 0),
+      );
     } else if (h.deprivationCount !== undefined) {
       cells.depTotal = h.deprivationCount;
     }
