@@ -1,0 +1,83 @@
+/**
+ * `poverty demo` through the real bin: the main job on built-in data writes every promised file and prints
+ * numbers that equal the core's, and its validation step finds the planted mistakes and nothing in the clean file.
+ */
+import { existsSync, mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { classifyRoster } from "../../src/core/tables";
+import { countsBy, formatPercent, generateSampleRosters, standardForYear } from "../../src/core";
+import { readWorkbookFile } from "../../src/xlsx/read";
+import { ensureCliBuilt, poverty } from "./bin";
+
+let dir: string;
+let run: { code: number; stdout: string; stderr: string };
+
+beforeAll(async () => {
+  await ensureCliBuilt();
+  dir = mkdtempSync(join(tmpdir(), "pp-demo-"));
+  run = poverty(dir, "demo", "--out", "out", "--year", "2026");
+}, 180_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("poverty demo", () => {
+  it("exits 0 and writes every output file", () => {
+    expect(run.code).toBe(0);
+    for (const f of [
+      "danh-sach-ho-2025.xlsx",
+      "danh-sach-ho-2026.xlsx",
+      "ho-so-nop/phuong-an-hoa.xlsx",
+      "ho-so-nop/xa-binh-dien.xlsx",
+      "ho-so-nop/xa-hong-thuy.xlsx",
+      "ket-qua-kiem-tra.xlsx",
+      "bao-cao-2026.xlsx",
+      "chi-tieu-2027.xlsx",
+      "mau-bieu-trong.xlsx",
+    ])
+      expect(existsSync(join(dir, "out", f))).toBe(true);
+  });
+
+  it("prints per-unit poor counts and rates equal to the core's classification", () => {
+    const sample = generateSampleRosters({ seed: 2026 });
+    const cats = classifyRoster(sample.current, standardForYear(2026));
+    const by = countsBy(
+      sample.current.map((h, i) => ({ h, c: cats[i] })),
+      (r) => r.h.unit,
+      (r) => r.c,
+    );
+    for (const g of by.groups) {
+      const line = run.stdout
+        .split("\n")
+        .find((l) => l.trim().startsWith(g.key) && l.includes(formatPercent(g.poorRate, "vi")));
+      expect(line).toBeDefined();
+      expect(line).toContain(` ${g.poor} `);
+    }
+  });
+
+  it("reports the planted mistakes with their codes and exits 1 from the validation step", () => {
+    for (const code of [
+      "HH_CATEGORY_MISMATCH",
+      "HH_DUPLICATE_ID",
+      "VALUE_FLAG_INVALID",
+      "VALUE_NOT_NUMBER",
+      "HH_DEP_COUNT_MISMATCH",
+      "RATE_MISMATCH",
+    ])
+      expect(run.stdout).toContain(code);
+    expect(run.stdout).toMatch(/mã thoát 1/);
+  });
+
+  it("writes a roster the product reads back as a roster of the same size", async () => {
+    const grids = await readWorkbookFile(join(dir, "out", "danh-sach-ho-2026.xlsx"));
+    const sample = generateSampleRosters({ seed: 2026 });
+    const ids = grids[0].values.map((r) => r[0]).filter((v) => typeof v === "string" && /^\d{5}-\d{4}$/.test(v));
+    expect(ids).toHaveLength(sample.current.length);
+  });
+
+  it("rejects bad options with exit code 2", () => {
+    const bad = poverty(dir, "demo", "--reduction", "3");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/0.015/);
+  });
+});
