@@ -39,9 +39,46 @@ export interface Roster {
   count: Uint8Array;
 }
 
-const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"];
+const FAMILY = [
+  "Nguyễn",
+  "Trần",
+  "Lê",
+  "Phạm",
+  "Hoàng",
+  "Huỳnh",
+  "Phan",
+  "Vũ",
+  "Võ",
+  "Đặng",
+  "Bùi",
+  "Đỗ",
+  "Hồ",
+  "Ngô",
+  "Dương",
+  "Lý",
+];
 const MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thanh", "Ngọc", "Hữu", "Quang"];
-const GIVEN = ["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Lan", "Long", "Mai", "Nam", "Phúc", "Sơn", "Thảo", "Trang", "Tuấn", "Yến"];
+const GIVEN = [
+  "An",
+  "Bình",
+  "Cường",
+  "Dũng",
+  "Hà",
+  "Hải",
+  "Hạnh",
+  "Hoa",
+  "Hùng",
+  "Lan",
+  "Long",
+  "Mai",
+  "Nam",
+  "Phúc",
+  "Sơn",
+  "Thảo",
+  "Trang",
+  "Tuấn",
+  "Yến",
+];
 /** Per-indicator base log-odds: some deprivations are common (health insurance, information), some rare. */
 const INDICATOR_BASE = [-2.2, -2.8, -3.2, -1.9, -2.3, -3.4, -2.9, -3.0, -2.6, -2.0, -3.3, -2.7];
 
@@ -84,7 +121,8 @@ export function generateRoster(n: number, seed = 20250701): Roster {
     r.area[i] = urban;
     r.members[i] = 1 + Math.floor(rand() * 7);
     r.ids[i] = `${String(u + 1).padStart(4, "0")}-${String(i + 1).padStart(7, "0")}`;
-    r.heads[i] = `${FAMILY[Math.floor(rand() * FAMILY.length)]} ${MIDDLE[Math.floor(rand() * MIDDLE.length)]} ${GIVEN[Math.floor(rand() * GIVEN.length)]}`;
+    r.heads[i] =
+      `${FAMILY[Math.floor(rand() * FAMILY.length)]} ${MIDDLE[Math.floor(rand() * MIDDLE.length)]} ${GIVEN[Math.floor(rand() * GIVEN.length)]}`;
     const wealth = gauss(); // latent living standard
     const base = urban ? 4_200_000 : 3_300_000;
     const inc = base * Math.exp(0.55 * wealth + 0.12 * gauss());

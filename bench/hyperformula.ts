@@ -50,7 +50,12 @@ export interface HfResult {
   codes: Uint8Array;
 }
 
-const LABEL_CODE: Record<string, number> = { "Hộ nghèo": 0, "Hộ cận nghèo": 1, "Hộ có mức sống trung bình": 2, "Không thuộc diện": 3 };
+const LABEL_CODE: Record<string, number> = {
+  "Hộ nghèo": 0,
+  "Hộ cận nghèo": 1,
+  "Hộ có mức sống trung bình": 2,
+  "Không thuộc diện": 3,
+};
 
 export function runHyperFormula(r: Roster, rows: number, rule: KernelRule, runs: number): HfResult {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -38,7 +38,10 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--out") a.out = val();
     else if (k === "--runs") a.runs = Number(val());
     else if (k === "--seed") a.seed = Number(val());
-    else if (k === "--only") a.only = val().split(",").map((s) => s.trim());
+    else if (k === "--only")
+      a.only = val()
+        .split(",")
+        .map((s) => s.trim());
     else if (k === "--sizes") a.sizes = val().split(",").map(Number);
     else if (k === "--help" || k === "-h") {
       process.stdout.write(
@@ -73,7 +76,10 @@ export function machine(root: string): Machine {
   try {
     const head = fs.readFileSync(path.join(root, ".git", "HEAD"), "utf8").trim();
     commit = head.startsWith("ref: ")
-      ? fs.readFileSync(path.join(root, ".git", head.slice(5)), "utf8").trim().slice(0, 7)
+      ? fs
+          .readFileSync(path.join(root, ".git", head.slice(5)), "utf8")
+          .trim()
+          .slice(0, 7)
       : head.slice(0, 7);
   } catch {
     /* not a git checkout */
@@ -92,10 +98,14 @@ export function machine(root: string): Machine {
 function runChild(root: string, name: string, opts: BenchOptions, echo: boolean): Promise<Row[]> {
   const script = path.join(__dirname, "child.js");
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--expose-gc", "--max-old-space-size=8192", script, name, JSON.stringify(opts)], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--expose-gc", "--max-old-space-size=8192", script, name, JSON.stringify(opts)],
+      {
+        cwd: root,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
@@ -107,7 +117,14 @@ function runChild(root: string, name: string, opts: BenchOptions, echo: boolean)
       const line = out.split("\n").find((l) => l.startsWith("@@BENCH "));
       if (line) return resolve(JSON.parse(line.slice(8)) as Row[]);
       const why = signal ? `killed by ${signal}` : `exit code ${code}`;
-      resolve([{ case: name, variant: "-", status: "error", note: `${why}: ${err.trim().split("\n").slice(-3).join(" | ").slice(0, 300)}` }]);
+      resolve([
+        {
+          case: name,
+          variant: "-",
+          status: "error",
+          note: `${why}: ${err.trim().split("\n").slice(-3).join(" | ").slice(0, 300)}`,
+        },
+      ]);
     });
   });
 }
@@ -124,16 +141,34 @@ function cell(r: Row): string[] {
   const mem = r.peakRssMB !== undefined ? `${r.peakRssMB.toFixed(0)} MB` : "";
   const parts: string[] = [];
   if (r.ratio) parts.push(`${r.ratio.label} = ${fmtNum(r.ratio.value)}×`);
-  for (const [k, v] of Object.entries(r.metrics ?? {})) parts.push(`${k} ${typeof v === "number" ? (/bytes/i.test(k) ? fmtBytes(v) : Number.isInteger(v) ? String(v) : fmtNum(v)) : v}`);
-  const target = r.target ? `${r.target.text} ${r.target.met ? "MET" : "MISSED"}${r.target.detail ? ` (${r.target.detail})` : ""}` : "";
-  return [r.case, r.variant, size, time, thr, mem, parts.join("; "), [target, r.note ?? ""].filter(Boolean).join(" — ")];
+  for (const [k, v] of Object.entries(r.metrics ?? {}))
+    parts.push(
+      `${k} ${typeof v === "number" ? (/bytes/i.test(k) ? fmtBytes(v) : Number.isInteger(v) ? String(v) : fmtNum(v)) : v}`,
+    );
+  const target = r.target
+    ? `${r.target.text} ${r.target.met ? "MET" : "MISSED"}${r.target.detail ? ` (${r.target.detail})` : ""}`
+    : "";
+  return [
+    r.case,
+    r.variant,
+    size,
+    time,
+    thr,
+    mem,
+    parts.join("; "),
+    [target, r.note ?? ""].filter(Boolean).join(" — "),
+  ];
 }
 
 export function table(rows: Row[]): string {
   const head = ["case", "variant", "size", "median", "throughput", "peak RSS", "ratio / metrics", "target / note"];
   const cells = rows.map(cell);
   const widths = head.map((h, i) => Math.min(i === 7 ? 200 : 60, Math.max(h.length, ...cells.map((c) => c[i].length))));
-  const line = (c: string[]) => c.map((x, i) => pad(x, widths[i])).join(" | ").trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((x, i) => pad(x, widths[i]))
+      .join(" | ")
+      .trimEnd();
   return [line(head), widths.map((w) => "-".repeat(w)).join("-|-"), ...cells.map(line)].join("\n");
 }
 
@@ -141,9 +176,15 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const root = projectRoot();
   const names = args.only ?? Object.keys(CASES);
-  for (const n of names) if (!CASES[n]) throw new Error(`unknown case "${n}" (cases: ${Object.keys(CASES).join(", ")})`);
+  for (const n of names)
+    if (!CASES[n]) throw new Error(`unknown case "${n}" (cases: ${Object.keys(CASES).join(", ")})`);
   const m = machine(root);
-  const opts: BenchOptions = { quick: args.quick, runs: args.runs, seed: args.seed, ...(args.sizes ? { sizes: args.sizes } : {}) };
+  const opts: BenchOptions = {
+    quick: args.quick,
+    runs: args.runs,
+    seed: args.seed,
+    ...(args.sizes ? { sizes: args.sizes } : {}),
+  };
   const log = (s: string) => process.stderr.write(s);
   if (!args.json) {
     log(`Poverty Planner bench — ${args.quick ? "quick" : "full"} run, ${opts.runs} runs per measurement (median)\n`);
@@ -169,7 +210,10 @@ async function main(): Promise<void> {
   };
   try {
     fs.mkdirSync(path.join(root, "bench", "out"), { recursive: true });
-    fs.writeFileSync(path.join(root, "bench", "out", args.quick ? "last-quick.json" : "last.json"), JSON.stringify(result, null, 2));
+    fs.writeFileSync(
+      path.join(root, "bench", "out", args.quick ? "last-quick.json" : "last.json"),
+      JSON.stringify(result, null, 2),
+    );
   } catch {
     /* read-only checkout: results still go to stdout */
   }
@@ -179,7 +223,9 @@ async function main(): Promise<void> {
     process.stdout.write("\n" + table(rows) + "\n\n");
     const targets = rows.filter((r) => r.target);
     const met = targets.filter((r) => r.target!.met).length;
-    process.stdout.write(`targets: ${met}/${targets.length} met; ${rows.filter((r) => r.status !== "ok").length} rows not available or failed; wall ${wallS.toFixed(1)} s\n`);
+    process.stdout.write(
+      `targets: ${met}/${targets.length} met; ${rows.filter((r) => r.status !== "ok").length} rows not available or failed; wall ${wallS.toFixed(1)} s\n`,
+    );
   }
 }
 

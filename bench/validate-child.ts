@@ -15,7 +15,10 @@ interface Grid {
 interface Mods {
   xlsx: Record<string, (...a: unknown[]) => unknown>;
   validate: {
-    validateWorkbooks(inputs: { file: string; grids: Grid[] }[], opts: { year?: number }): {
+    validateWorkbooks(
+      inputs: { file: string; grids: Grid[] }[],
+      opts: { year?: number },
+    ): {
       summary: { errors: number; warnings: number; infos: number };
       sheets: { kind?: string }[];
       files: { findings: { code: string }[] }[];

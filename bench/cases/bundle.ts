@@ -44,7 +44,10 @@ function serve(dir: string, log: string[]): Promise<{ url: string; close(): Prom
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    res.writeHead(200, {
+      "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-store",
+    });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) =>
@@ -84,7 +87,8 @@ function gz(buf: Buffer): number {
 export async function run(opts: BenchOptions): Promise<Row[]> {
   const root = projectRoot();
   const dist = path.join(root, "dist");
-  if (!fs.existsSync(path.join(dist, "taskpane.js"))) return [notAvailable(CASE, "all", "dist/taskpane.js missing: run `npm run build` (npm run bench does)")];
+  if (!fs.existsSync(path.join(dist, "taskpane.js")))
+    return [notAvailable(CASE, "all", "dist/taskpane.js missing: run `npm run build` (npm run bench does)")];
   const rows: Row[] = [];
   // --- sizes of every script in dist/
   const scripts: { rel: string; raw: number; gzip: number }[] = [];
@@ -102,7 +106,13 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
   const byRel = new Map(scripts.map((s) => [s.rel, s]));
   for (const name of ["/taskpane.js", "/functions.js"]) {
     const s = byRel.get(name);
-    if (s) rows.push({ case: CASE, variant: `size ${name.slice(1)}`, status: "ok", metrics: { "raw bytes": s.raw, "gzip bytes": s.gzip } });
+    if (s)
+      rows.push({
+        case: CASE,
+        variant: `size ${name.slice(1)}`,
+        status: "ok",
+        metrics: { "raw bytes": s.raw, "gzip bytes": s.gzip },
+      });
   }
   const lazy = scripts.filter((s) => s.rel.startsWith("/chunks/"));
   rows.push({
@@ -118,8 +128,12 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
 
   // --- first render in chromium
   if (!fs.existsSync(CHROMIUM)) {
-    rows.push(notAvailable(CASE, "first render", `${CHROMIUM} missing: apt-get install -y --no-install-recommends chromium`));
-    const first = ["/taskpane.js", "/functions.js"].map((r) => byRel.get(r)).filter((s): s is NonNullable<typeof s> => !!s);
+    rows.push(
+      notAvailable(CASE, "first render", `${CHROMIUM} missing: apt-get install -y --no-install-recommends chromium`),
+    );
+    const first = ["/taskpane.js", "/functions.js"]
+      .map((r) => byRel.get(r))
+      .filter((s): s is NonNullable<typeof s> => !!s);
     const g = first.reduce((a, s) => a + s.gzip, 0);
     rows.push({
       case: CASE,
@@ -144,8 +158,17 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
   const stub = fs.existsSync(stubFile) ? fs.readFileSync(stubFile, "utf8") : MINIMAL_STUB;
   const browser = await playwright.chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-dev-shm-usage",
+    ],
   });
   const shell: number[] = [];
   const workflow: number[] = [];
@@ -165,7 +188,8 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
       page.on("pageerror", (e) => pageErrors.push(e.message));
       await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
         const u = route.request().url();
-        if (/office\.js(\?|$)/.test(u)) return route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js stubbed */" });
+        if (/office\.js(\?|$)/.test(u))
+          return route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js stubbed */" });
         external++;
         return route.abort();
       });
@@ -182,10 +206,13 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
           return { ...window.__marks, fcp: p ? p.startTime : undefined, res }; })()`,
       )) as { shell?: number; workflow?: number; fcp?: number; res: { url: string; end: number }[] };
       // first render = the scripts that had arrived when the shell appeared (Resource Timing, same clock)
-      const atShell = marks.res.filter((r) => r.url.endsWith(".js") && marks.shell !== undefined && r.end <= marks.shell).map((r) => r.url);
+      const atShell = marks.res
+        .filter((r) => r.url.endsWith(".js") && marks.shell !== undefined && r.end <= marks.shell)
+        .map((r) => r.url);
       // the default workflow's lazy chunk (chunks/wf-*.js) and everything that arrived before it
       const wfEnd = Math.max(-1, ...marks.res.filter((r) => /\/chunks\/wf-/.test(r.url)).map((r) => r.end));
-      const beforeWorkflow = wfEnd < 0 ? [] : marks.res.filter((r) => r.url.endsWith(".js") && r.end <= wfEnd).map((r) => r.url);
+      const beforeWorkflow =
+        wfEnd < 0 ? [] : marks.res.filter((r) => r.url.endsWith(".js") && r.end <= wfEnd).map((r) => r.url);
       if (i > 0 && wfEnd >= 0) wfChunk.push(wfEnd);
       if (i > 0) {
         if (marks.shell !== undefined) shell.push(marks.shell);

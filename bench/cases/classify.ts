@@ -65,7 +65,11 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
     }
     rows.push(okRow(CASE, "limit: typed-array kernel", n, "rows", t.limit));
     if (t.rawLimit) {
-      const bad = mismatches(classifyRawKernel(raw.income, raw.flags, raw.area, INDICATORS, rule, areaCode!), classifyKernel(income, area, flags, INDICATORS, rule), n);
+      const bad = mismatches(
+        classifyRawKernel(raw.income, raw.flags, raw.area, INDICATORS, rule, areaCode!),
+        classifyKernel(income, area, flags, INDICATORS, rule),
+        n,
+      );
       rows.push(
         okRow(CASE, "raw-cell floor: minimal loop over the raw arrays", n, "rows", t.rawLimit, {
           ratio: { label: "floor/limit", value: t.rawLimit.median / t.limit.median },
@@ -114,9 +118,11 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
   // the formula peer: a subset of the largest roster
   if (last) {
     const hfRows = opts.quick ? 2_000 : 20_000;
-    progress(`classify: HyperFormula formulas on ${hfRows} rows (${(opts.quick ? 2 : Math.max(3, Math.min(opts.runs, 5)))} runs)`);
+    progress(
+      `classify: HyperFormula formulas on ${hfRows} rows (${opts.quick ? 2 : Math.max(3, Math.min(opts.runs, 5))} runs)`,
+    );
     try {
-      const hf = runHyperFormula(last, hfRows, rule, (opts.quick ? 2 : Math.max(3, Math.min(opts.runs, 5))));
+      const hf = runHyperFormula(last, hfRows, rule, opts.quick ? 2 : Math.max(3, Math.min(opts.runs, 5)));
       const expect = classifyKernel(
         last.income.subarray(0, hfRows),
         last.area.subarray(0, hfRows),

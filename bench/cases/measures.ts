@@ -69,7 +69,12 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
   const flat = r.flags;
   const { countsBy, deprivationHeadcounts, alkireFosterFlat } = m.mod;
   const ours = {
-    countsBy: () => countsBy(rows, (x) => x.h.unit, (x) => x.category),
+    countsBy: () =>
+      countsBy(
+        rows,
+        (x) => x.h.unit,
+        (x) => x.category,
+      ),
     deprivationHeadcounts: () => deprivationHeadcounts(flagRows, { categories }),
     alkireFosterFlat: () => alkireFosterFlat(flat, INDICATORS),
   };
@@ -87,9 +92,13 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
     const af = ours.alkireFosterFlat();
     const lim = measuresKernel(r, codes, r.unitNames.length);
     const agree = Math.abs(af.H - lim.H) < 1e-12 && Math.abs(af.A - lim.A) < 1e-12;
-    out.push(okRow(CASE, "countsBy(unit) — rates by unit", n, "rows", t.countsBy, { metrics: { units: r.unitNames.length } }));
+    out.push(
+      okRow(CASE, "countsBy(unit) — rates by unit", n, "rows", t.countsBy, { metrics: { units: r.unitNames.length } }),
+    );
     out.push(okRow(CASE, "deprivationHeadcounts(all/poor/near-poor)", n, "rows", t.deprivationHeadcounts));
-    out.push(okRow(CASE, "alkireFosterFlat (H, A, M0)", n, "rows", t.alkireFosterFlat, { metrics: { H: af.H, M0: af.M0 } }));
+    out.push(
+      okRow(CASE, "alkireFosterFlat (H, A, M0)", n, "rows", t.alkireFosterFlat, { metrics: { H: af.H, M0: af.M0 } }),
+    );
     out.push(
       okRow(CASE, "ours: all three", n, "rows", t.all, {
         ratio: { label: "ours/limit", value: t.all.median / t.limit.median },

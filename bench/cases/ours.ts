@@ -20,10 +20,19 @@ interface Columns {
   blankRows(n: number, cells: ((i: number) => unknown)[], blocks: unknown[][][]): Uint8Array;
   numberColumn(col: Getter, label: readonly [string, string], errors: RowErrors, skip: Uint8Array): Float64Array;
   areaColumn(col: Getter, errors: RowErrors, skip: Uint8Array): Uint8Array;
-  flagBlock(m: unknown[][], n: number, d: number, errors: RowErrors, skip: Uint8Array): { flat: Uint8Array; counts: Float64Array };
+  flagBlock(
+    m: unknown[][],
+    n: number,
+    d: number,
+    errors: RowErrors,
+    skip: Uint8Array,
+  ): { flat: Uint8Array; counts: Float64Array };
 }
 interface ClassifyCore {
-  classifyColumns(cols: { income: Float64Array; deprivations: Float64Array; area: Uint8Array; n?: number }, standard: unknown): Uint8Array;
+  classifyColumns(
+    cols: { income: Float64Array; deprivations: Float64Array; area: Uint8Array; n?: number },
+    standard: unknown,
+  ): Uint8Array;
 }
 interface ClassifyFn {
   classifyRange(income: unknown, deprivations: unknown, area: unknown, standard: unknown): unknown[][];

@@ -21,7 +21,8 @@ import { classifyKernel } from "../kernel";
 import { tryLoad, tryLoadAll } from "../load";
 import { kernelRule, progress, REVIEW_YEAR } from "./common";
 
-export const title = "validate 100k rows: from .xlsx (child process: wall, peak RSS) and via the Office.js gateway on the fake Excel";
+export const title =
+  "validate 100k rows: from .xlsx (child process: wall, peak RSS) and via the Office.js gateway on the fake Excel";
 const CASE = "validate";
 const SHEET = "Danh sách hộ";
 
@@ -122,9 +123,15 @@ async function fromXlsx(opts: BenchOptions, n: number, grid: RawCell[][]): Promi
         kinds: (last.kinds ?? []).join(","),
         errors: last.summary?.errors ?? 0,
         warnings: last.summary?.warnings ?? 0,
-        codes: Object.entries(last.codes ?? {}).map(([k, v]) => `${k}×${v}`).join(" "),
+        codes: Object.entries(last.codes ?? {})
+          .map(([k, v]) => `${k}×${v}`)
+          .join(" "),
       },
-      target: { text: "< 5 s and < 1 GB", met: wallTarget.met && memTarget.met, detail: `wall ${wallTarget.detail}; memory ${memTarget.detail}` },
+      target: {
+        text: "< 5 s and < 1 GB",
+        met: wallTarget.met && memTarget.met,
+        detail: `wall ${wallTarget.detail}; memory ${memTarget.detail}`,
+      },
     },
   ];
 }
@@ -167,12 +174,20 @@ function speedUpFakeReads(sheet: FakeSheetLike): void {
 interface ReadMod {
   readSheetGrid(
     sheet: string,
-    opts: { host: unknown; chunk?: { budgetBytes?: number }; onProgress?: (p: { rowsRead: number }) => void; numberFormats?: boolean },
+    opts: {
+      host: unknown;
+      chunk?: { budgetBytes?: number };
+      onProgress?: (p: { rowsRead: number }) => void;
+      numberFormats?: boolean;
+    },
   ): Promise<{ values: unknown[][] }>;
   DEFAULT_CHUNK?: { budgetBytes: number };
 }
 interface ValidateMod {
-  validateWorkbooks(inputs: { file: string; grids: unknown[] }[], opts: { year?: number }): { summary: { errors: number } };
+  validateWorkbooks(
+    inputs: { file: string; grids: unknown[] }[],
+    opts: { year?: number },
+  ): { summary: { errors: number } };
 }
 
 async function viaGateway(opts: BenchOptions, n: number, grid: RawCell[][]): Promise<Row[]> {
@@ -186,7 +201,11 @@ async function viaGateway(opts: BenchOptions, n: number, grid: RawCell[][]): Pro
   progress(`validate: loading ${n} rows into the fake Excel`);
   const wb = new FakeWorkbook({ sheets: [{ name: SHEET, rows: grid }] });
   speedUpFakeReads(wb.sheets[0]);
-  const host = { run: <T>(fn: (ctx: unknown) => Promise<T>) => wb.run(fn), settings: () => undefined, supports: (v: string) => wb.supports(v) };
+  const host = {
+    run: <T>(fn: (ctx: unknown) => Promise<T>) => wb.run(fn),
+    settings: () => undefined,
+    supports: (v: string) => wb.supports(v),
+  };
   const MB = 1024 * 1024;
   const budgets = opts.quick ? [1 * MB, 2 * MB] : [0.5 * MB, 1 * MB, 2 * MB, 3 * MB, 4 * MB];
   const rows: Row[] = [];
