@@ -159,8 +159,19 @@ function candidates(norm: string, kind: SheetKind): Candidate[] {
   return out;
 }
 
-/** Is the row a column-numbering row ("1 2 3 …", "(1) (2)", "A B 1 2", "9=1-2-3…")? */
-function isNumberingRow(row: CellValue[] | undefined, headerCols: number): boolean {
+/** A formula caption of a numbering row: "(4)=(3)/(1)", "9=1-2-3+4", "(14)=Σ(2)…(13)", "(6) = (2) − (5)". */
+const NUMBER_CAPTION = /^\(?(\d{1,2})\)?\s*=\s*[\d\s+\-−–x*/×÷().,;:Σ…]+$/;
+/** A bare column number: 1, "1", "(1)", "[1]". */
+const NUMBER_LABEL = /^[([]?(\d{1,2})[)\]]?$/;
+/** A letter column label: "A", "(B)", "C". */
+const LETTER_LABEL = /^[([]?[A-Za-z][)\]]?$/;
+
+/**
+ * Is the row a column-numbering row ("A B (1) (2) (3) (4)=(3)/(1) …", "1 2 3 …", "9=1-2-3…") — the row of column
+ * numbers official forms carry under the header? Numbers must increase from left to right; letters (A, B, C)
+ * label the text columns. Part of the header block, never data.
+ */
+export function isNumberingRow(row: CellValue[] | undefined, headerCols: number): boolean {
   if (!row) return false;
   let n = 0;
   let last = -Infinity;
@@ -169,14 +180,13 @@ function isNumberingRow(row: CellValue[] | undefined, headerCols: number): boole
     if (isBlank(v)) continue;
     n++;
     const t = typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : "";
-    if (/^\(?\d{1,2}\)?$/.test(t)) {
-      const k = Number(t.replace(/[()]/g, ""));
+    const m = NUMBER_LABEL.exec(t) ?? NUMBER_CAPTION.exec(t);
+    if (m) {
+      const k = Number(m[1]);
       if (k <= last) return false;
       last = k;
       numeric++;
-    } else if (/^\(?[A-Za-z]\)?$/.test(t) || /^\(?\d{1,2}\s*=[\d\s+\-−x*/×().,]+\)?$/.test(t)) {
-      // letter columns or a formula caption
-    } else return false;
+    } else if (!LETTER_LABEL.test(t)) return false;
   }
   return n >= 3 && numeric >= 2 && n >= headerCols * 0.5;
 }

@@ -109,6 +109,8 @@ const RATE = [["ty le"], ["%"], ["rate"]];
 const withRate = (base: string[][]): string[][] => base.flatMap((b) => RATE.map((r) => [...b, ...r]));
 const MEMBERS = ["nhan khau", "khau", "members", "persons", "thanh vien"];
 const RATE_WORDS = ["ty le", "%", "rate"];
+/** The combined "poor and near-poor" columns (tỷ lệ hộ nghèo và cận nghèo) are neither the poor nor the near-poor. */
+const POOR_AND_NEAR = ["ngheo va can ngheo", "ngheo va ho can ngheo", "poor near poor", "poor and near poor"];
 
 /** The field vocabulary. Order matters only for documentation. */
 export const FIELDS: FieldDef[] = [
@@ -315,7 +317,7 @@ export const FIELDS: FieldDef[] = [
       ["households"],
       ["tong so", "ho"],
     ],
-    not: ["ngheo", "trung binh", "poor", "giam", "thoat"],
+    not: ["ngheo", "trung binh", "poor", "poverty", "giam", "thoat", ...RATE_WORDS, "thieu hut", "deprived"],
   },
   {
     field: "poor",
@@ -323,14 +325,14 @@ export const FIELDS: FieldDef[] = [
     type: "count",
     label: bi("Số hộ nghèo", "Poor households"),
     match: [["ngheo"], ["poor"]],
-    not: [...CAT_NOT_POOR, ...RATE_WORDS, ...MEMBERS, "thieu hut"],
+    not: [...CAT_NOT_POOR, ...RATE_WORDS, ...MEMBERS, "thieu hut", "multidimensionally"],
   },
   {
     field: "poorRate",
     kinds: ["summary"],
     type: "rate",
     label: bi("Tỷ lệ hộ nghèo", "Poverty rate"),
-    match: [...withRate([["ngheo"]]), ["poverty rate"]],
+    match: [...withRate([["ngheo"], ["poor"]]), ["poverty rate"]],
     not: [...CAT_NOT_POOR, ...MEMBERS],
   },
   {
@@ -339,15 +341,15 @@ export const FIELDS: FieldDef[] = [
     type: "count",
     label: bi("Số hộ cận nghèo", "Near-poor households"),
     match: [["can ngheo"], ["near poor"]],
-    not: [...RATE_WORDS, ...MEMBERS],
+    not: [...RATE_WORDS, ...MEMBERS, ...POOR_AND_NEAR],
   },
   {
     field: "nearPoorRate",
     kinds: ["summary"],
     type: "rate",
     label: bi("Tỷ lệ hộ cận nghèo", "Near-poverty rate"),
-    match: withRate([["can ngheo"], ["near poor"]]),
-    not: MEMBERS,
+    match: [...withRate([["can ngheo"], ["near poor"]]), ["near poverty rate"]],
+    not: [...MEMBERS, ...POOR_AND_NEAR],
   },
   {
     field: "average",
@@ -370,7 +372,7 @@ export const FIELDS: FieldDef[] = [
     kinds: ["summary"],
     type: "count",
     label: bi("Nhân khẩu hộ nghèo", "Members of poor households"),
-    match: MEMBERS.map((m) => ["ngheo", m]),
+    match: MEMBERS.flatMap((m) => [["ngheo", m], ["poor", m]]),
     not: [...CAT_NOT_POOR, ...RATE_WORDS],
   },
   {
@@ -378,7 +380,7 @@ export const FIELDS: FieldDef[] = [
     kinds: ["summary"],
     type: "rate",
     label: bi("Tỷ lệ nhân khẩu nghèo", "Poor members rate"),
-    match: withRate(MEMBERS.map((m) => ["ngheo", m])),
+    match: withRate(MEMBERS.flatMap((m) => [["ngheo", m], ["poor", m]])),
     not: CAT_NOT_POOR,
   },
   {
@@ -386,7 +388,7 @@ export const FIELDS: FieldDef[] = [
     kinds: ["summary"],
     type: "count",
     label: bi("Nhân khẩu hộ cận nghèo", "Members of near-poor households"),
-    match: MEMBERS.map((m) => ["can ngheo", m]),
+    match: MEMBERS.flatMap((m) => [["can ngheo", m], ["near poor", m]]),
     not: RATE_WORDS,
   },
   {
@@ -394,14 +396,14 @@ export const FIELDS: FieldDef[] = [
     kinds: ["summary"],
     type: "rate",
     label: bi("Tỷ lệ nhân khẩu cận nghèo", "Near-poor members rate"),
-    match: withRate(MEMBERS.map((m) => ["can ngheo", m])),
+    match: withRate(MEMBERS.flatMap((m) => [["can ngheo", m], ["near poor", m]])),
   },
   {
     field: "averageMembers",
     kinds: ["summary"],
     type: "count",
     label: bi("Nhân khẩu hộ có mức sống trung bình", "Members of average-living households"),
-    match: MEMBERS.map((m) => ["trung binh", m]),
+    match: MEMBERS.flatMap((m) => [["trung binh", m], ["average", m]]),
     not: RATE_WORDS,
   },
   {
@@ -409,7 +411,7 @@ export const FIELDS: FieldDef[] = [
     kinds: ["summary"],
     type: "rate",
     label: bi("Tỷ lệ nhân khẩu mức sống trung bình", "Average-living members rate"),
-    match: withRate(MEMBERS.map((m) => ["trung binh", m])),
+    match: withRate(MEMBERS.flatMap((m) => [["trung binh", m], ["average", m]])),
   },
 
   // ---- transitions (Biểu 2/3): 9 = 1 − 2 − 3 − 4 + 5 + 6 + 7 + 8
@@ -426,8 +428,14 @@ export const FIELDS: FieldDef[] = [
     kinds: ["transition"],
     type: "count",
     label: bi("Thoát nghèo sang cận nghèo", "Poor → near-poor"),
-    match: [["sang ho can ngheo"], ["sang can ngheo"], ["thanh ho can ngheo"], ["to near poor"]],
-    not: ["tu ho ngheo", "tu ngheo", "tu ho can ngheo", "tu can ngheo"],
+    match: [
+      ["sang ho can ngheo"],
+      ["sang can ngheo"],
+      ["thanh ho can ngheo"],
+      ["to near poor"],
+      ["decreases", "poor near poor"],
+    ],
+    not: ["tu ho ngheo", "tu ngheo", "tu ho can ngheo", "tu can ngheo", "increases"],
   },
   {
     field: "decAbove",
@@ -442,8 +450,8 @@ export const FIELDS: FieldDef[] = [
     kinds: ["transition"],
     type: "count",
     label: bi("Cận nghèo chuyển thành hộ nghèo", "Near-poor → poor"),
-    match: [["xuong ho ngheo"], ["sang ho ngheo"], ["thanh ho ngheo"], ["to poor"]],
-    not: ["tu ho can ngheo", "tu can ngheo", "tang"],
+    match: [["xuong ho ngheo"], ["sang ho ngheo"], ["thanh ho ngheo"], ["to poor"], ["decreases", "near poor poor"]],
+    not: ["tu ho can ngheo", "tu can ngheo", "tang", "increases"],
   },
   {
     field: "decOther",
@@ -457,23 +465,23 @@ export const FIELDS: FieldDef[] = [
     kinds: ["transition"],
     type: "count",
     label: bi("Từ cận nghèo xuống nghèo", "Near-poor → poor (increase)"),
-    match: [["tu ho can ngheo"], ["tu can ngheo"], ["from near poor"]],
-    not: ["giam"],
+    match: [["tu ho can ngheo"], ["tu can ngheo"], ["from near poor"], ["increases", "near poor poor"]],
+    not: ["giam", "decreases"],
   },
   {
     field: "incFromPoor",
     kinds: ["transition"],
     type: "count",
     label: bi("Từ hộ nghèo sang cận nghèo", "Poor → near-poor (increase)"),
-    match: [["tu ho ngheo"], ["tu ngheo"], ["from poor"]],
-    not: ["giam"],
+    match: [["tu ho ngheo"], ["tu ngheo"], ["from poor"], ["increases", "poor near poor"]],
+    not: ["giam", "decreases"],
   },
   {
     field: "incRe",
     kinds: ["transition"],
     type: "count",
     label: bi("Tái nghèo / tái cận nghèo", "Re-entered"),
-    match: [["tai ngheo"], ["tai can ngheo"], ["re poor"], ["re entered"]],
+    match: [["tai ngheo"], ["tai can ngheo"], ["re poor"], ["re near poor"], ["re entered"]],
   },
   {
     field: "incNew",
@@ -505,7 +513,7 @@ export const FIELDS: FieldDef[] = [
     type: "count",
     label: bi("Số hộ nghèo đầu kỳ", "Poor households at start"),
     match: [["dau ky"], ["dau nam"], ["hien co"], ["start"]],
-    not: [...RATE_WORDS, "giam"],
+    not: [...RATE_WORDS, "giam", "so nam", "years"],
   },
   {
     field: "startRate",
@@ -542,6 +550,7 @@ export const FIELDS: FieldDef[] = [
       ["ho can giam"],
       ["households to reduce"],
       ["reduced households"],
+      ["out of poverty"],
       ["giam", "ho"],
     ],
     not: RATE_WORDS,

@@ -23,32 +23,10 @@ export interface RosterHouseholds {
 }
 
 /**
- * A footnote below the table ("Căn cứ pháp lý: Nghị định …") that the roster reader took for a row:
- * text with spaces in the id column and nothing in any other column that describes a household.
- */
-export function isFootnoteRow(row: RosterRow): boolean {
-  const h = row.household;
-  return (
-    /\s/.test(h.id.trim()) &&
-    !h.unit &&
-    !h.village &&
-    !h.head &&
-    h.members === undefined &&
-    h.incomePerCapita === undefined &&
-    h.scoreA === undefined &&
-    h.scoreB === undefined &&
-    h.declaredCategory === undefined &&
-    !rosterAreaKnown(row) &&
-    (row.flagsSet ?? 0) === 0 &&
-    row.declaredCount === undefined
-  );
-}
-
-/**
  * The households of a roster read, with a located error for every value that classification under a
  * standard needs and the row lacks: income per capita or score A (B1); deprivation flags or their count;
  * the area (urban/rural selects the line). A cell the reader already reported (unreadable value) is not reported
- * twice. Footnote rows (`isFootnoteRow`) are not households.
+ * twice. Footnotes below the table never reach here: the reader stops at them (`notesStartAt`).
  */
 export function rosterHouseholds(read: SheetRead): RosterHouseholds {
   const households: Household[] = [];
@@ -64,7 +42,6 @@ export function rosterHouseholds(read: SheetRead): RosterHouseholds {
   };
   const depColumns = Object.keys(read.columns).filter((f) => f.startsWith("dep.") || f.startsWith("dep#"));
   for (const r of read.roster ?? []) {
-    if (isFootnoteRow(r)) continue;
     const h = r.household;
     households.push(h);
     rows.push(r);

@@ -4,6 +4,7 @@
  * Every cell that cannot be read becomes a finding; nothing unreadable is turned into zero.
  */
 import type { CellValue, Grid } from "../grid";
+import { isCellError } from "../grid";
 import type { Category, Household } from "../household";
 import type { Finding } from "../validate/finding";
 import type { Bilingual } from "../i18n";
@@ -14,7 +15,7 @@ import { parseArea, parseCategory } from "../standards/parse";
 import type { Standard } from "../standards/schema";
 import { FIELD_BY_NAME, INDICATOR_PHRASES, isDepField, type SheetKind, type ValueType } from "./fields";
 import { detect, gridMerges, gridOffset, type Detection, type DetectOptions } from "./detect";
-import { decimalsOf, formatPrecision, parseFlag, parseNumberCell, type ParsedNumber } from "./parse";
+import { NO_CACHED_VALUE, decimalsOf, formatPrecision, parseFlag, parseNumberCell, type ParsedNumber } from "./parse";
 import { cellText } from "./text";
 
 export interface RosterRow {
@@ -29,7 +30,11 @@ export interface RosterRow {
   categoryText?: string;
 }
 
-export type RowKind = "body" | "total" | "section";
+/**
+ * body: a unit (or year) row; section: a heading such as "I. Thành thị"; subtotal: the sum of one section
+ * ("Cộng thành thị", "Subtotal rural area", or any totals row followed by another section); total: the grand total.
+ */
+export type RowKind = "body" | "subtotal" | "total" | "section";
 
 export interface FormRow {
   row0: number;
@@ -75,13 +80,20 @@ export interface ReadOptions {
   file?: string;
 }
 
-const TOTAL_WORDS = /^(tong|cong|toan |total|grand total|ca nuoc|tinh chung)/;
+const TOTAL_WORDS = /^(tong|cong|toan |total|grand total|ca nuoc|tinh chung|subtotal|sub total|sub-total)/;
+const SUBTOTAL_WORDS =
+  /^(sub ?-?total|(cong|tong cong|tong so|tong|total)( cac thon| khu vuc| area)? (thanh thi|nong thon|do thi|urban|rural)|(urban|rural)( area)? (sub ?-?)?total)/;
 const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x)([.):\s]|$)/;
-const AREA_SECTION = /^(khu vuc )?(thanh thi|nong thon|do thi)$/;
+const AREA_SECTION = /^(khu vuc )?(thanh thi|nong thon|do thi)$|^(urban|rural)( areas?)?$/;
 
-/** Kind of a table row from its label: totals ("Tổng cộng", "Toàn xã"), sections ("I. Thành thị"), body. */
+/**
+ * Kind of a table row from its label: subtotals of an area ("Cộng khu vực thành thị", "Subtotal rural area"),
+ * totals ("Tổng cộng", "Toàn xã"), sections ("I. Thành thị"), body. The reader also turns a totals row that is
+ * followed by another section into a subtotal.
+ */
 export function rowKindOf(label: string, seq: string): RowKind {
   const l = fold(label);
+  if (SUBTOTAL_WORDS.test(l)) return "subtotal";
   if (TOTAL_WORDS.test(l)) return "total";
   const s = fold(seq);
   if (ROMAN.test(s) || ROMAN.test(l) || AREA_SECTION.test(l)) return "section";
@@ -91,6 +103,59 @@ export function rowKindOf(label: string, seq: string): RowKind {
 const isBlank = (v: CellValue | undefined) =>
   v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
+/** Blank, or a formula without a cached value (a template's formula in an unfilled row): not data. */
+const isVoid = (v: CellValue | undefined) => isBlank(v) || (isCellError(v) && v.error === NO_CACHED_VALUE);
+
+/** The row has stored cells (empty-text formula results, formulas without a cached value): a prepared input row. */
+function hasCells(row: CellValue[]): boolean {
+  for (let c = 0; c < row.length; c++) if (row[c] !== null && row[c] !== undefined) return true;
+  return false;
+}
+
+/** Every cell of the row is blank (or a formula without a cached value). */
+function isBlankRow(row: CellValue[] | undefined): boolean {
+  if (!row) return true;
+  for (let c = 0; c < row.length; c++) if (!isVoid(row[c])) return false;
+  return true;
+}
+
+const NOTE_START =
+  /^(ghi chu|chu thich|chu y|luu y|nguon|can cu|ty le =|note|notes|source|legal basis|\*|\(\*|\(\d\)\s)/;
+
+/**
+ * A footnote row below a table: one text cell in the table's first column (or left of it), the rest of the row
+ * empty — a legal basis ("Căn cứ pháp lý: Nghị định …"), a formula note ("Tỷ lệ = …"), a remark.
+ */
+export function isNoteRow(row: CellValue[] | undefined, firstCol: number): boolean {
+  if (!row) return false;
+  let text: string | undefined;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (isVoid(v)) continue;
+    if (text !== undefined || typeof v !== "string" || c > firstCol) return false;
+    text = v.trim();
+  }
+  if (!text) return false;
+  const f = fold(text);
+  // A short totals label ("Tổng cộng") is a row of the table, a sentence starting with "Tổng …" is a note.
+  if (TOTAL_WORDS.test(f) && text.length < 40 && !/[=:]/.test(text)) return false;
+  return NOTE_START.test(f) || (text.length >= 20 && /\s/.test(text));
+}
+
+/**
+ * Footnotes start at row r: the row before it is blank, and every non-blank row from r to the end of the sheet is
+ * a note row. Then the table ends above r. Looks ahead only until the first row that is not a note.
+ */
+export function notesStartAt(values: CellValue[][], r: number, firstCol: number): boolean {
+  if (r === 0 || !isBlankRow(values[r - 1]) || !isNoteRow(values[r], firstCol)) return false;
+  for (let k = r + 1; k < values.length; k++) {
+    const row = values[k];
+    if (isBlankRow(row)) continue;
+    if (!isNoteRow(row, firstCol)) return false;
+  }
+  return true;
+}
+
 /** Detect then read — the one-call entry for adapters. */
 export function readSheet(grid: Grid, opts: ReadOptions & DetectOptions = {}): SheetRead {
   return read(grid, detect(grid, opts), opts);
@@ -99,7 +164,9 @@ export function readSheet(grid: Grid, opts: ReadOptions & DetectOptions = {}): S
 /**
  * Read the data rows of a detected sheet into typed rows.
  * Findings: value problems (VALUE_*), structure problems in the data (STRUCT_DATA_BELOW_TOTAL,
- * STRUCT_MERGED_DATA, STRUCT_NO_DATA), the scale chosen for rate columns (RATE_SCALE), plus detection's.
+ * STRUCT_MERGED_DATA, STRUCT_NO_DATA, or STRUCT_TEMPLATE_UNFILLED when the only rows below the header are prepared
+ * input rows of a blank template), the scales chosen for rate columns (one RATE_SCALE), plus detection's.
+ * Rows holding only formulas without a cached value are not data; footnotes below the table end it.
  */
 export function read(grid: Grid, detection: Detection, opts: ReadOptions = {}): SheetRead {
   const file = opts.file ?? grid.file;
@@ -136,17 +203,20 @@ export function read(grid: Grid, detection: Detection, opts: ReadOptions = {}): 
     for (let c = m.c0; c <= m.c1; c++) mergedDataCols.add(c);
   }
 
+  let prepared = 0;
   if (detection.kind === "roster") {
     const out = readRoster(values, detection, ctx, opts.standard);
     base.roster = out.rows;
     base.indicatorCount = out.indicatorCount;
+    prepared = out.prepared;
   } else {
     const out = readTable(grid, detection, ctx);
     base.table = out.rows;
     base.rates = out.rates;
+    prepared = out.prepared;
   }
   const n = base.roster?.length ?? base.table?.length ?? 0;
-  if (n === 0) findings.push(finding("STRUCT_NO_DATA", { file, sheet }));
+  if (n === 0) findings.push(finding(prepared > 0 ? "STRUCT_TEMPLATE_UNFILLED" : "STRUCT_NO_DATA", { file, sheet }));
   return base;
 }
 
@@ -218,7 +288,7 @@ function readRoster(
   det: Detection,
   ctx: Ctx,
   standard?: Standard,
-): { rows: RosterRow[]; indicatorCount?: number } {
+): { rows: RosterRow[]; indicatorCount?: number; prepared: number } {
   const m = det.mapping.byField;
   const col = (f: string) => (f in m ? m[f] : -1);
   const cId = col("id"),
@@ -288,16 +358,28 @@ function readRoster(
     return checkNumber(ctx, r, c, field, type, p.n.value);
   };
 
+  const firstCol = Math.min(...mappedCols);
+  let prevBlank = false;
+  let prepared = 0;
   for (let r = det.mapping.dataStart; r < values.length; r++) {
     const row = values[r];
-    if (!row) continue;
+    if (!row) {
+      prevBlank = true;
+      continue;
+    }
     let any = false;
     for (let i = 0; i < mappedCols.length; i++)
-      if (!isBlank(row[mappedCols[i]])) {
+      if (!isVoid(row[mappedCols[i]])) {
         any = true;
         break;
       }
-    if (!any) continue;
+    if (!any) {
+      if (isBlankRow(row)) prevBlank = true;
+      if (hasCells(row)) prepared++;
+      continue;
+    }
+    if (prevBlank && notesStartAt(values, r, firstCol)) break;
+    prevBlank = false;
     const idText = cId >= 0 ? cellText(row[cId]) : "";
     if (!idText) {
       const label =
@@ -458,7 +540,7 @@ function readRoster(
     (out as RosterRow & { areaKnown?: boolean }).areaKnown = areaKnown;
     rows.push(out);
   }
-  return { rows, indicatorCount };
+  return { rows, indicatorCount, prepared };
 }
 
 /** Whether the roster row's area was read from the sheet (rows default to rural otherwise). */
@@ -467,6 +549,57 @@ export function rosterAreaKnown(row: RosterRow): boolean {
 }
 
 // ------------------------------------------------------------------------------------------ tables
+
+/**
+ * Row kinds that need the whole table: a totals row followed by another section closes its section (subtotal).
+ * STRUCT_DATA_BELOW_TOTAL: a body row below the grand total (rows between a subtotal and the next section are
+ * legitimate; footnotes were already cut off by the reader).
+ */
+/** RATE_SCALE: one info per sheet listing the rate columns and the scale chosen (grouped when they differ). */
+function reportScales(choices: { col: number; why: Bilingual }[], det: Detection, ctx: Ctx): void {
+  if (!choices.length) return;
+  choices.sort((a, b) => a.col - b.col);
+  const groups: { cols: string[]; why: Bilingual }[] = [];
+  for (const x of choices) {
+    const g = groups.find((y) => y.why.en === x.why.en);
+    if (g) g.cols.push(columnLetters(x.col));
+    else groups.push({ cols: [columnLetters(x.col)], why: x.why });
+  }
+  const scale: Bilingual =
+    groups.length === 1
+      ? groups[0].why
+      : {
+          vi: groups.map((g) => `${g.cols.join(", ")}: ${g.why.vi}`).join("; "),
+          en: groups.map((g) => `${g.cols.join(", ")}: ${g.why.en}`).join("; "),
+        };
+  ctx.findings.push(
+    finding(
+      "RATE_SCALE",
+      { file: ctx.file, sheet: ctx.sheet, row0: det.mapping.headerTop + ctx.off.row0, col0: choices[0].col },
+      { columns: choices.map((x) => columnLetters(x.col)).join(", "), scale },
+    ),
+  );
+}
+
+function settleTotals(rows: FormRow[], ctx: Ctx): void {
+  let sectionAfter = false;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const k = rows[i].kind;
+    if (k === "section") sectionAfter = true;
+    else if (k === "total" && sectionAfter) rows[i].kind = "subtotal";
+  }
+  const total = rows.find((x) => x.kind === "total");
+  if (!total) return;
+  const below = rows.find((x) => x.row0 > total.row0 && x.kind === "body");
+  if (below)
+    ctx.findings.push(
+      finding(
+        "STRUCT_DATA_BELOW_TOTAL",
+        { file: ctx.file, sheet: ctx.sheet, row0: below.row0, col0: ctx.off.col0 },
+        { totalRow: total.row0 + 1 },
+      ),
+    );
+}
 
 interface RawRate {
   r: number;
@@ -486,7 +619,11 @@ export const RATE_PARTS: Record<string, { count: string; total: string }> = {
   startRate: { count: "startCount", total: "households" },
 };
 
-function readTable(grid: Grid, det: Detection, ctx: Ctx): { rows: FormRow[]; rates: Record<string, RateColumn> } {
+function readTable(
+  grid: Grid,
+  det: Detection,
+  ctx: Ctx,
+): { rows: FormRow[]; rates: Record<string, RateColumn>; prepared: number } {
   const values = grid.values;
   const m = det.mapping.byField;
   const fields = Object.keys(m);
@@ -506,19 +643,30 @@ function readTable(grid: Grid, det: Detection, ctx: Ctx): { rows: FormRow[]; rat
       if (r >= mg.r0 && r <= mg.r1 && c >= mg.c0 && c <= mg.c1) return values[mg.r0]?.[mg.c0] ?? null;
     return values[r]?.[c] ?? null;
   };
-  let totalRow = -1;
-  let belowReported = false;
+  const firstCol = Math.min(...Object.values(m));
+  const mapped = new Set(Object.values(m));
+  let prevBlank = false;
+  let prepared = 0;
 
   for (let r = det.mapping.dataStart; r < values.length; r++) {
     const row = values[r];
-    if (!row) continue;
+    if (!row) {
+      prevBlank = true;
+      continue;
+    }
     let any = false;
     for (const f of fields)
-      if (!isBlank(row[m[f]])) {
+      if (!isVoid(row[m[f]])) {
         any = true;
         break;
       }
-    if (!any) continue;
+    if (!any) {
+      if (isBlankRow(row)) prevBlank = true;
+      if (hasCells(row)) prepared++;
+      continue;
+    }
+    if (prevBlank && notesStartAt(values, r, firstCol)) break;
+    prevBlank = false;
     let label = cUnit >= 0 ? cellText(masterOf(r, cUnit)) : "";
     const seq = cSeq >= 0 ? cellText(masterOf(r, cSeq)) : "";
     let year: number | undefined;
@@ -529,7 +677,6 @@ function readTable(grid: Grid, det: Detection, ctx: Ctx): { rows: FormRow[]; rat
     }
     // Text cells outside the mapped numeric columns: row labels such as "Hộ" / "Nhân khẩu".
     let measure: FormRow["measure"] = "households";
-    const mapped = new Set(Object.values(m));
     for (let c = 0; c < row.length; c++) {
       const v = mapped.has(c) && c !== cUnit && c !== m.rowLabel ? null : row[c];
       if (typeof v !== "string") continue;
@@ -543,18 +690,6 @@ function readTable(grid: Grid, det: Detection, ctx: Ctx): { rows: FormRow[]; rat
     if (!label && measure === "members" && prevRow && prevRow.row0 === r - 1 + ctx.off.row0) {
       kind = prevRow.kind;
       label = prevRow.label;
-    }
-    if (kind === "total") {
-      if (totalRow < 0) totalRow = r;
-    } else if (totalRow >= 0 && kind === "body" && !belowReported) {
-      belowReported = true;
-      ctx.findings.push(
-        finding(
-          "STRUCT_DATA_BELOW_TOTAL",
-          { file: ctx.file, sheet: ctx.sheet, row0: r + ctx.off.row0, col0: ctx.off.col0 },
-          { totalRow: totalRow + ctx.off.row0 + 1 },
-        ),
-      );
     }
     const tr: FormRow = { row0: r + ctx.off.row0, label, key: fold(label), kind, measure, values: {}, texts: {} };
     if (year !== undefined) tr.year = year;
@@ -595,11 +730,13 @@ function readTable(grid: Grid, det: Detection, ctx: Ctx): { rows: FormRow[]; rat
     }
     rows.push(tr);
   }
+  settleTotals(rows, ctx);
 
   // Rate columns: decide the scale per column, then convert to fractions.
   const rates: Record<string, RateColumn> = {};
   const rowByR = new Map(rows.map((x) => [x.row0 - ctx.off.row0, x]));
   const ppLike: RateColumn["scale"][] = [];
+  const scaleChoices: { col: number; why: Bilingual }[] = [];
   for (const f of rateFields
     .filter((x) => FIELD_BY_NAME[x].type === "rate")
     .concat(rateFields.filter((x) => FIELD_BY_NAME[x].type === "pp"))) {
@@ -689,17 +826,7 @@ function readTable(grid: Grid, det: Detection, ctx: Ctx): { rows: FormRow[]; rat
       decimals = Math.min(decimals, 12);
     }
     rates[f] = { scale, decimals };
-    if (raws.length) {
-      const col = c + ctx.off.col0;
-      ctx.findings.push(
-        finding(
-          "RATE_SCALE",
-          { file: ctx.file, sheet: ctx.sheet, row0: det.mapping.headerTop + ctx.off.row0, col0: col },
-          { column: columnLetters(col), field: fieldLabel(f), scale: why },
-          { field: f },
-        ),
-      );
-    }
+    if (raws.length) scaleChoices.push({ col: c + ctx.off.col0, why });
     for (const x of raws) {
       const value = x.n.percent ? x.n.value : scale === "percent" ? x.n.value / 100 : x.n.value;
       const tr = rowByR.get(x.r);
@@ -720,7 +847,8 @@ function readTable(grid: Grid, det: Detection, ctx: Ctx): { rows: FormRow[]; rat
       tr.values[f] = value;
     }
   }
-  return { rows, rates };
+  reportScales(scaleChoices, det, ctx);
+  return { rows, rates, prepared };
 }
 
 export { decimalsOf };

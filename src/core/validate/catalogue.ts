@@ -229,6 +229,19 @@ export const RULES: RuleInfo[] = [
     (v) => `Sheet "${v("sheet")}" has column headers but no data.`,
     { sheet: "Xã A" },
   ),
+  R(
+    "STRUCT_TEMPLATE_UNFILLED",
+    "info",
+    "structure",
+    b("Mẫu chưa điền", "Template not filled in"),
+    b(
+      "Dưới tiêu đề chỉ có các dòng nhập liệu chuẩn bị sẵn (công thức cho kết quả trống), chưa có dữ liệu: mẫu trống, không có gì để kiểm tra.",
+      "Below the header there are only prepared input rows (formulas showing blank), no data yet: a blank template, nothing to check.",
+    ),
+    (v) => `Trang "${v("sheet")}" là mẫu chưa điền: chưa có dòng dữ liệu nào.`,
+    (v) => `Sheet "${v("sheet")}" is a template not filled in yet: no data rows.`,
+    { sheet: "Danh sách hộ" },
+  ),
 
   // ---------------------------------------------------------------- values
   R(
@@ -352,14 +365,13 @@ export const RULES: RuleInfo[] = [
     "values",
     b("Cách ghi tỷ lệ của cột", "Rate column scale"),
     b(
-      "Tỷ lệ có thể ghi là 7,97 (phần trăm) hoặc 0,0797 (phân số); công cụ xác định theo từng cột và báo lựa chọn.",
-      "A rate may be written 7.97 (percent) or 0.0797 (fraction); the choice is made per column and reported.",
+      "Tỷ lệ có thể ghi là 7,97 (phần trăm) hoặc 0,0797 (phân số); công cụ xác định theo từng cột và báo lựa chọn, một lần cho mỗi trang.",
+      "A rate may be written 7.97 (percent) or 0.0797 (fraction); the choice is made per column and reported once per sheet.",
     ),
-    (v) => `Cột ${v("column")} (${v("field")}) được hiểu là ${v("scale")}.`,
-    (v) => `Column ${v("column")} (${v("field")}) is read as ${v("scale")}.`,
+    (v) => `Các cột tỷ lệ ${v("columns")} được hiểu là ${v("scale")}.`,
+    (v) => `Rate columns ${v("columns")} are read as ${v("scale")}.`,
     {
-      column: "E",
-      field: b("Tỷ lệ hộ nghèo", "Poverty rate"),
+      columns: "E, G",
       scale: b("số phần trăm (7,97 = 7,97 %)", "percent numbers (7.97 = 7.97 %)"),
     },
   ),
@@ -524,12 +536,19 @@ export const RULES: RuleInfo[] = [
     "arithmetic",
     b("Dòng tổng khác tổng các dòng", "Totals row ≠ sum of rows"),
     b(
-      "Số ở dòng tổng cộng phải bằng tổng các dòng đơn vị phía trên.",
-      "A totals-row number must equal the sum of the unit rows.",
+      "Dòng cộng của mục (\"Cộng thành thị\") phải bằng tổng các dòng đơn vị của mục; dòng tổng cộng phải bằng tổng các dòng cộng (hoặc tổng các dòng đơn vị khi không có dòng cộng).",
+      "A subtotal (\"Subtotal urban\") must equal the sum of its section's unit rows; the grand total must equal the sum of the subtotals (or of the unit rows when there are none).",
     ),
-    (v) => `Ô ${v("cell")} (dòng tổng, ${v("field")}) = ${v("value")} nhưng tổng các dòng = ${v("expected")}.`,
-    (v) => `Cell ${v("cell")} (totals row, ${v("field")}) = ${v("value")} but the rows sum to ${v("expected")}.`,
-    { cell: "D20", field: b("Số hộ nghèo", "Poor households"), value: 152, expected: 151 },
+    (v) => `Ô ${v("cell")} (${v("rowKind")}, ${v("field")}) = ${v("value")} nhưng ${v("sumOf")} = ${v("expected")}.`,
+    (v) => `Cell ${v("cell")} (${v("rowKind")}, ${v("field")}) = ${v("value")} but ${v("sumOf")} is ${v("expected")}.`,
+    {
+      cell: "D20",
+      rowKind: b("dòng tổng", "totals row"),
+      field: b("Số hộ nghèo", "Poor households"),
+      value: 152,
+      sumOf: b("tổng các dòng", "the sum of the rows"),
+      expected: 151,
+    },
   ),
   R(
     "POOR_NEAR_EXCEEDS_TOTAL",

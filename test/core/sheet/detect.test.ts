@@ -208,7 +208,10 @@ describe("typed rows", () => {
     const r = readSheet(F.toGrid(F.summarySheet()));
     expect(r.table![0].values.poorRate).toBeCloseTo(0.0735, 10);
     expect(r.rates.poorRate).toEqual({ scale: "percent", decimals: 4 });
-    expect(r.findings.filter((f) => f.code === "RATE_SCALE")).toHaveLength(2);
+    // One RATE_SCALE per sheet, listing every rate column and the scale chosen.
+    const scale = r.findings.filter((f) => f.code === "RATE_SCALE");
+    expect(scale).toHaveLength(1);
+    expect(scale[0].messageEn).toMatch(/^Rate columns E, G are read as percent numbers/);
     const s = F.summarySheet({
       units: [{ unit: "Xã A", households: 612, poor: 45, poorRate: 0.0735, nearPoor: 60, nearPoorRate: 0.098 }],
       total: { poorRate: 0.0735, nearPoorRate: 0.098 },

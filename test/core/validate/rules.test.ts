@@ -102,6 +102,19 @@ const CASES: Record<string, () => Spec[][]> = {
   ],
   STRUCT_MERGED_DATA: () => [[{ ...F.rosterSheet({ unit: "Xã Mới" }), merges: [...F.rosterSheet().merges!, "H7:H8"] }]],
   STRUCT_NO_DATA: () => [[{ ...F.summarySheet(), rows: F.summarySheet().rows.slice(0, 5) }]],
+  // A blank template: prepared input rows whose only cells are formulas showing "" (or without a cached value).
+  STRUCT_TEMPLATE_UNFILLED: () => [
+    [
+      {
+        name: "DS",
+        rows: [
+          ["Mã hộ", "Phân loại hộ", "Tổng số chỉ số thiếu hụt"],
+          [null, null, ""],
+          [null, null, { error: "#NO_CACHED_VALUE" }],
+        ],
+      },
+    ],
+  ],
   VALUE_EXCEL_ERROR: () => [[withRows(F.summarySheet(), (r) => (r[5][3] = { error: "#N/A" }))]],
   VALUE_NOT_NUMBER: () => [roster({ members: "bốn" })],
   VALUE_MISSING: () => [roster({ area: "" })],

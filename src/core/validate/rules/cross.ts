@@ -7,8 +7,10 @@ import type { Finding } from "../finding";
 import { finding } from "../catalogue";
 import type { SheetRead, FormRow } from "../../sheet/read";
 import { fold } from "../../i18n";
+import { FIELD_BY_NAME, isDepField } from "../../sheet/fields";
 import { at, label, refText, related, unitKey } from "./common";
-import { CATEGORY_LABELS, type Category } from "../../household";
+import { CATEGORY_LABELS, type Category, type Household } from "../../household";
+import { rosterAreaKnown, type RosterRow } from "../../sheet/read";
 import { computeTransitions } from "../../transitions";
 
 /** HH_DUPLICATE_ID (same sheet) and HH_DUPLICATE_ID_ACROSS (another sheet or file). */
@@ -62,6 +64,20 @@ interface Agg {
 
 /** Aggregate rosters per unit key (unit column, else the sheet name). */
 export function aggregateRosters(reads: SheetRead[]): Map<string, Agg> {
+  return aggregateBy(reads, (h, read) => unitKey(h.unit || read.sheet));
+}
+
+/** Aggregate rosters per village (thôn, tổ dân phố), optionally per village and area ("thon tay|urban"). */
+export function aggregateVillages(reads: SheetRead[], withArea: boolean): Map<string, Agg> {
+  return aggregateBy(reads, (h, read, r) =>
+    h.village ? unitKey(h.village) + (withArea ? `|${rosterAreaKnown(r) ? h.area : "?"}` : "") : undefined,
+  );
+}
+
+function aggregateBy(
+  reads: SheetRead[],
+  keyOf: (h: Household, read: SheetRead, row: RosterRow) => string | undefined,
+): Map<string, Agg> {
   const out = new Map<string, Agg>();
   for (const read of reads) {
     if (!read.roster) continue;
@@ -69,7 +85,8 @@ export function aggregateRosters(reads: SheetRead[]): Map<string, Agg> {
     const hasMembers = "members" in read.columns;
     for (const r of read.roster) {
       const h = r.household;
-      const key = unitKey(h.unit || read.sheet);
+      const key = keyOf(h, read, r);
+      if (key === undefined) continue;
       let a = out.get(key);
       if (!a) {
         a = {
@@ -116,9 +133,32 @@ const SUMMARY_VS_ROSTER: (keyof Agg)[] = [
   "averageMembers",
 ];
 
+/** Area of a section heading ("I. Khu vực thành thị" → urban), undefined for other headings. */
+function sectionArea(label: string): Household["area"] | undefined {
+  const l = fold(label);
+  if (/(^|[^a-z])(thanh thi|do thi|urban)([^a-z]|$)/.test(l)) return "urban";
+  if (/(^|[^a-z])(nong thon|rural)([^a-z]|$)/.test(l)) return "rural";
+  return undefined;
+}
+
+/** Body rows (households) of a summary with the area of their section, when every section names an area. */
+function bodyWithAreas(table: FormRow[]): { row: FormRow; area?: Household["area"] }[] {
+  let area: Household["area"] | undefined;
+  const out: { row: FormRow; area?: Household["area"] }[] = [];
+  for (const r of table) {
+    if (r.kind === "section") area = sectionArea(r.label);
+    else if (r.kind === "subtotal" || r.kind === "total") area = undefined;
+    else if (r.measure === "households") out.push({ row: r, area });
+  }
+  return out;
+}
+
 /**
  * CROSS_SUMMARY_ROSTER: each summary row whose unit has a submitted roster equals the roster's counts; the
  * summary's totals row equals the sum over rosters when every unit row has a roster.
+ * A ward's Form 1 by village (thôn, tổ dân phố): when the summary's unit names are the rosters' village names
+ * (folded), rows are compared with the roster's villages — per village and area when the form has area sections
+ * ("I. Thành thị", "II. Nông thôn"). Rosters of the summary's own file are used when it has any.
  */
 export function checkSummaryVsRosters(reads: SheetRead[]): Finding[] {
   const out: Finding[] = [];
@@ -177,6 +217,7 @@ export function checkSummaryVsRosters(reads: SheetRead[]): Finding[] {
       }
       compare(total, sum, `${agg.size} danh sách / rosters`, membersKnown, categoryKnown);
     }
+    if (matched.length < body.length) compareVillages(read, reads, out, compare);
     // A summary with a single unit row and a single roster without a unit column: compare them.
     if (matched.length === 0 && body.length === 1 && agg.size === 1 && !total) {
       const a = [...agg.values()][0];
@@ -186,6 +227,41 @@ export function checkSummaryVsRosters(reads: SheetRead[]): Finding[] {
   return out;
 }
 
+type Compare = (
+  row: FormRow,
+  a: Omit<Agg, "source" | "membersKnown" | "categoryKnown">,
+  src: string,
+  membersKnown: boolean,
+  categoryKnown: boolean,
+) => void;
+
+/** The by-village comparison of `checkSummaryVsRosters` (rows no roster unit matched). */
+function compareVillages(read: SheetRead, reads: SheetRead[], out: Finding[], compare: Compare): void {
+  const own = reads.filter((r) => r.roster && r.file === read.file);
+  const rosters = own.length ? own : reads.filter((r) => r.roster);
+  const rows = bodyWithAreas(read.table!);
+  if (!rows.length) return;
+  const byVillage = aggregateVillages(rosters, false);
+  const hits = rows.filter((x) => byVillage.has(unitKey(x.row.label)));
+  // The summary's units are villages: most rows name a village of the rosters.
+  if (hits.length === 0 || hits.length * 2 < rows.length) return;
+  const withArea = rows.every((x) => x.area !== undefined);
+  const agg = withArea ? aggregateVillages(rosters, true) : byVillage;
+  for (const x of hits) {
+    const key = unitKey(x.row.label) + (withArea ? `|${x.area}` : "");
+    const a = agg.get(key);
+    if (a) compare(x.row, a, `${a.source}, ${x.row.label}`, a.membersKnown, a.categoryKnown);
+    else if ("households" in read.columns && x.row.values.households !== undefined && x.row.values.households > 0)
+      compare(
+        x.row,
+        { households: 0, members: 0, poor: 0, nearPoor: 0, average: 0, poorMembers: 0, nearPoorMembers: 0, averageMembers: 0 },
+        `${[...agg.values()][0]?.source ?? ""}, ${x.row.label}`,
+        false,
+        false,
+      );
+  }
+}
+
 /**
  * CROSS_FORM_TOTALS: Form 2 end (poor) = Form 1 poor; Form 3 end (near-poor) = Form 1 near-poor;
  * Form 4 poor = Form 1 poor — for the same unit (matched by name) or the totals rows.
@@ -193,12 +269,23 @@ export function checkSummaryVsRosters(reads: SheetRead[]): Finding[] {
  */
 export function checkFormsAgree(reads: SheetRead[]): Finding[] {
   const out: Finding[] = [];
+  // One row per unit; a unit listed in two sections (its urban and its rural part) counts as their sum.
   const rowsOf = (read: SheetRead) => {
     const m = new Map<string, FormRow>();
     for (const r of read.table ?? []) {
-      if (r.measure !== "households") continue;
+      if (r.measure !== "households" || r.kind === "section" || r.kind === "subtotal") continue;
       const k = r.kind === "total" ? "#total" : unitKey(r.label);
-      if (!m.has(k)) m.set(k, r);
+      const prev = m.get(k);
+      if (!prev) m.set(k, r);
+      else if (r.kind === "body" && prev.kind === "body") {
+        const values: Record<string, number> = {};
+        for (const [f, v] of Object.entries(prev.values)) {
+          const w = r.values[f];
+          const additive = FIELD_BY_NAME[f]?.type === "count" || isDepField(f);
+          if (additive && w !== undefined) values[f] = v + w;
+        }
+        m.set(k, { ...prev, values });
+      }
     }
     return m;
   };

@@ -138,41 +138,75 @@ export function checkCounts(read: SheetRead): Finding[] {
   return out;
 }
 
-/** TOTAL_ROW_MISMATCH: a totals row equals the sum of the body rows (per measure: households / members). */
+const SUBTOTAL_ROW = { vi: "dòng cộng của mục", en: "subtotal row" };
+const TOTAL_ROW = { vi: "dòng tổng", en: "totals row" };
+const SUM_OF_SECTION = { vi: "tổng các dòng của mục", en: "the sum of the section's rows" };
+const SUM_OF_SUBTOTALS = { vi: "tổng các dòng cộng của mục", en: "the sum of the subtotals" };
+const SUM_OF_ROWS = { vi: "tổng các dòng", en: "the sum of the rows" };
+
+/**
+ * TOTAL_ROW_MISMATCH, per measure (households / members) and count column:
+ * a subtotal ("Cộng thành thị") = Σ body rows of its section (since the section heading or the previous subtotal);
+ * the grand total ("Tổng cộng") = Σ subtotals + Σ body rows no subtotal covers (= Σ body rows when there are no
+ * subtotals). Body rows between a subtotal and the next section ("trong đó …") are in no sum.
+ * Reported on the subtotal/total cell that disagrees, with the expected value.
+ */
 export function checkTotalRows(read: SheetRead): Finding[] {
   const out: Finding[] = [];
   if (!read.table || read.kind === "plan") return out;
   const countFields = Object.keys(read.columns).filter(
     (f) => (FIELD_BY_NAME[f]?.type ?? (isDepField(f) ? "count" : "")) === "count",
   );
+  const report = (row: FormRow, f: string, value: number, expected: number, kind: "subtotal" | "total", sumOf: typeof SUM_OF_ROWS) =>
+    out.push(
+      finding(
+        "TOTAL_ROW_MISMATCH",
+        at(read, row.row0, f),
+        { field: label(f), value, expected, rowKind: kind === "subtotal" ? SUBTOTAL_ROW : TOTAL_ROW, sumOf },
+        { field: f, value: String(value), expected: String(expected) },
+      ),
+    );
   for (const measure of ["households", "members"] as const) {
     const rows = read.table.filter((r) => r.measure === measure);
-    const totals = rows.filter((r) => r.kind === "total");
-    const body = rows.filter((r) => r.kind === "body");
-    if (!totals.length || body.length < 1) continue;
-    const total = totals[0];
+    if (!rows.some((r) => r.kind === "total" || r.kind === "subtotal")) continue;
     for (const f of countFields) {
-      const t = total.values[f];
-      if (t === undefined) continue;
-      let sum = 0;
-      let n = 0;
-      for (const r of body) {
+      let section = 0; // Σ body rows of the open section
+      let sectionN = 0;
+      let closed = false; // after a subtotal, until the next section
+      let uncovered = 0; // Σ body rows no subtotal covers
+      let subtotals = 0;
+      let parts = 0; // values in the grand sum
+      let subtotalN = 0;
+      for (const r of rows) {
         const v = r.values[f];
-        if (v !== undefined) {
-          sum += v;
-          n++;
+        if (r.kind === "section") {
+          section = 0;
+          sectionN = 0;
+          closed = false;
+        } else if (r.kind === "body") {
+          if (closed || v === undefined) continue;
+          section += v;
+          sectionN++;
+          uncovered += v;
+          parts++;
+        } else if (r.kind === "subtotal") {
+          if (v !== undefined && sectionN > 0 && Math.abs(v - section) > 1e-9)
+            report(r, f, v, section, "subtotal", SUM_OF_SECTION);
+          uncovered -= section;
+          parts -= sectionN;
+          if (v !== undefined) {
+            subtotals += v;
+            parts++;
+            subtotalN++;
+          }
+          section = 0;
+          sectionN = 0;
+          closed = true;
+        } else if (v !== undefined && parts > 0) {
+          const expected = uncovered + subtotals;
+          if (Math.abs(v - expected) > 1e-9)
+            report(r, f, v, expected, "total", subtotalN > 0 ? SUM_OF_SUBTOTALS : SUM_OF_ROWS);
         }
-      }
-      if (n === 0) continue;
-      if (Math.abs(sum - t) > 1e-9) {
-        out.push(
-          finding(
-            "TOTAL_ROW_MISMATCH",
-            at(read, total.row0, f),
-            { field: label(f), value: t, expected: sum },
-            { field: f, value: String(t), expected: String(sum) },
-          ),
-        );
       }
     }
   }
