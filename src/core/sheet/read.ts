@@ -180,44 +180,50 @@ export function read(grid: Grid, detection: Detection, opts: ReadOptions = {}): 
 
   const values = grid.values;
   const ctx: Ctx = { file, sheet, off, findings };
-  const mergedDataCols = new Set<number>();
-  const textCols = new Set(
-    ["unit", "seq", "head", "village", "indicator", "unitOfMeasure", "rowLabel"]
-      .map((f) => detection.mapping.byField[f])
-      .filter((c) => c !== undefined),
-  );
-  for (const m of gridMerges(grid)) {
-    if (m.r1 < detection.mapping.dataStart) continue;
-    let touchesData = false;
-    for (let c = m.c0; c <= m.c1; c++) if (!textCols.has(c) || detection.kind === "roster") touchesData = true;
-    if (!touchesData) continue;
-    findings.push(
-      finding(
-        "STRUCT_MERGED_DATA",
-        { file, sheet, row0: m.r0 + off.row0, col0: m.c0 + off.col0 },
-        {
-          range: `${columnLetters(m.c0 + off.col0)}${m.r0 + off.row0 + 1}:${columnLetters(m.c1 + off.col0)}${m.r1 + off.row0 + 1}`,
-        },
-      ),
-    );
-    for (let c = m.c0; c <= m.c1; c++) mergedDataCols.add(c);
-  }
-
   let prepared = 0;
+  let end = values.length;
   if (detection.kind === "roster") {
     const out = readRoster(values, detection, ctx, opts.standard);
     base.roster = out.rows;
     base.indicatorCount = out.indicatorCount;
     prepared = out.prepared;
+    end = out.end;
   } else {
     const out = readTable(grid, detection, ctx);
     base.table = out.rows;
     base.rates = out.rates;
     prepared = out.prepared;
+    end = out.end;
   }
+  reportMergedData(grid, detection, ctx, end);
   const n = base.roster?.length ?? base.table?.length ?? 0;
   if (n === 0) findings.push(finding(prepared > 0 ? "STRUCT_TEMPLATE_UNFILLED" : "STRUCT_NO_DATA", { file, sheet }));
   return base;
+}
+
+/** STRUCT_MERGED_DATA: merges over data cells between the header and the end of the table (footnotes excluded). */
+function reportMergedData(grid: Grid, detection: Detection, ctx: Ctx, end: number): void {
+  const textCols = new Set(
+    ["unit", "seq", "head", "village", "indicator", "unitOfMeasure", "rowLabel"]
+      .map((f) => detection.mapping.byField[f])
+      .filter((c) => c !== undefined),
+  );
+  const { off } = ctx;
+  for (const m of gridMerges(grid)) {
+    if (m.r1 < detection.mapping.dataStart || m.r0 >= end) continue;
+    let touchesData = false;
+    for (let c = m.c0; c <= m.c1; c++) if (!textCols.has(c) || detection.kind === "roster") touchesData = true;
+    if (!touchesData) continue;
+    ctx.findings.push(
+      finding(
+        "STRUCT_MERGED_DATA",
+        { file: ctx.file, sheet: ctx.sheet, row0: m.r0 + off.row0, col0: m.c0 + off.col0 },
+        {
+          range: `${columnLetters(m.c0 + off.col0)}${m.r0 + off.row0 + 1}:${columnLetters(m.c1 + off.col0)}${m.r1 + off.row0 + 1}`,
+        },
+      ),
+    );
+  }
 }
 
 interface Ctx {
@@ -288,7 +294,7 @@ function readRoster(
   det: Detection,
   ctx: Ctx,
   standard?: Standard,
-): { rows: RosterRow[]; indicatorCount?: number; prepared: number } {
+): { rows: RosterRow[]; indicatorCount?: number; prepared: number; end: number } {
   const m = det.mapping.byField;
   const col = (f: string) => (f in m ? m[f] : -1);
   const cId = col("id"),
@@ -361,6 +367,7 @@ function readRoster(
   const firstCol = Math.min(...mappedCols);
   let prevBlank = false;
   let prepared = 0;
+  let end = values.length;
   for (let r = det.mapping.dataStart; r < values.length; r++) {
     const row = values[r];
     if (!row) {
@@ -378,7 +385,10 @@ function readRoster(
       if (hasCells(row)) prepared++;
       continue;
     }
-    if (prevBlank && notesStartAt(values, r, firstCol)) break;
+    if (prevBlank && notesStartAt(values, r, firstCol)) {
+      end = r;
+      break;
+    }
     prevBlank = false;
     const idText = cId >= 0 ? cellText(row[cId]) : "";
     if (!idText) {
@@ -540,7 +550,7 @@ function readRoster(
     (out as RosterRow & { areaKnown?: boolean }).areaKnown = areaKnown;
     rows.push(out);
   }
-  return { rows, indicatorCount, prepared };
+  return { rows, indicatorCount, prepared, end };
 }
 
 /** Whether the roster row's area was read from the sheet (rows default to rural otherwise). */
@@ -623,7 +633,7 @@ function readTable(
   grid: Grid,
   det: Detection,
   ctx: Ctx,
-): { rows: FormRow[]; rates: Record<string, RateColumn>; prepared: number } {
+): { rows: FormRow[]; rates: Record<string, RateColumn>; prepared: number; end: number } {
   const values = grid.values;
   const m = det.mapping.byField;
   const fields = Object.keys(m);
@@ -647,6 +657,7 @@ function readTable(
   const mapped = new Set(Object.values(m));
   let prevBlank = false;
   let prepared = 0;
+  let end = values.length;
 
   for (let r = det.mapping.dataStart; r < values.length; r++) {
     const row = values[r];
@@ -665,7 +676,10 @@ function readTable(
       if (hasCells(row)) prepared++;
       continue;
     }
-    if (prevBlank && notesStartAt(values, r, firstCol)) break;
+    if (prevBlank && notesStartAt(values, r, firstCol)) {
+      end = r;
+      break;
+    }
     prevBlank = false;
     let label = cUnit >= 0 ? cellText(masterOf(r, cUnit)) : "";
     const seq = cSeq >= 0 ? cellText(masterOf(r, cSeq)) : "";
@@ -848,7 +862,7 @@ function readTable(
     }
   }
   reportScales(scaleChoices, det, ctx);
-  return { rows, rates, prepared };
+  return { rows, rates, prepared, end };
 }
 
 export { decimalsOf };

@@ -192,12 +192,21 @@ export function checkSummaryVsRosters(reads: SheetRead[]): Finding[] {
         );
       }
     };
+    // A unit listed under each area section ("I. Thành thị", "II. Nông thôn") is compared per area.
+    const areas = bodyWithAreas(read.table);
+    const byArea = areas.length > 0 && areas.every((x) => x.area !== undefined);
+    const aggArea = byArea
+      ? aggregateBy(reads, (h, rd, r) => `${unitKey(h.unit || rd.sheet)}|${rosterAreaKnown(r) ? h.area : "?"}`)
+      : agg;
+    const areaOf = new Map(areas.map((x) => [x.row, x.area]));
     for (const row of matched) {
-      const a = agg.get(unitKey(row.label))!;
+      const whole = agg.get(unitKey(row.label))!;
+      const a = byArea ? (aggArea.get(`${unitKey(row.label)}|${areaOf.get(row)}`) ?? emptyAgg(whole)) : whole;
       compare(row, a, a.source, a.membersKnown, a.categoryKnown);
     }
     const total = read.table.find((r) => r.kind === "total" && r.measure === "households");
-    if (total && body.length > 0 && matched.length === body.length && matched.length === agg.size) {
+    const matchedUnits = new Set(matched.map((r) => unitKey(r.label))).size;
+    if (total && body.length > 0 && matched.length === body.length && matchedUnits === agg.size) {
       const sum = {
         households: 0,
         members: 0,
@@ -226,6 +235,18 @@ export function checkSummaryVsRosters(reads: SheetRead[]): Finding[] {
   }
   return out;
 }
+
+const emptyAgg = (like: Agg): Agg => ({
+  ...like,
+  households: 0,
+  members: 0,
+  poor: 0,
+  nearPoor: 0,
+  average: 0,
+  poorMembers: 0,
+  nearPoorMembers: 0,
+  averageMembers: 0,
+});
 
 type Compare = (
   row: FormRow,
@@ -296,7 +317,11 @@ export function checkFormsAgree(reads: SheetRead[]): Finding[] {
   const pair = (a: SheetRead, fa: string, b: SheetRead, fb: string, code: string) => {
     if (!(fa in a.columns) || !(fb in b.columns)) return;
     const rb = rowsOf(b);
+    // Totals rows are the same scope only inside one workbook, and only when both tables have unit rows.
+    const hasBody = (r: SheetRead) => (r.table ?? []).some((x) => x.kind === "body");
+    const totalsComparable = a.file === b.file && hasBody(a) && hasBody(b);
     for (const [k, row] of rowsOf(a)) {
+      if (k === "#total" && !totalsComparable) continue;
       const other = rb.get(k);
       if (!other) continue;
       const v = row.values[fa],
