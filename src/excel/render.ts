@@ -13,6 +13,7 @@ import { pick } from "../core/i18n";
 import { columnLetters } from "../core/address";
 import type { ColumnValidation, ResultTable, TableCell } from "../core/tables/model";
 import { EXCEL_NUMBER_FORMATS, isFormulaCell, tableLayout } from "../core/tables/model";
+import { columnWidths, headerRowHeights, placeHeaderCells, titleFontSize, titleRowHeight } from "../xlsx/write-layout";
 
 export interface PlanArea {
   row: number; // 0-based
@@ -34,6 +35,13 @@ export interface SheetPlan {
   merges: PlanArea[];
   /** Column widths in Excel character units. */
   widths: number[];
+  /**
+   * Row heights (points) the writer sets: title rows (sized for their font) and header rows (tall enough
+   * for their longest wrapped text at these widths). Body rows are not listed (Excel's default).
+   */
+  rowHeights: { row: number; points: number }[];
+  /** Font size of each title row, in order. */
+  titleSizes: number[];
   firstHeaderRow: number; // 0-based
   headerRowCount: number;
   firstBodyRow: number; // 0-based
@@ -61,26 +69,17 @@ function cellOut(cell: TableCell, columnFormat: string): [string | number | bool
   return [cell, "General"];
 }
 
-/** Place header cells with col/row spans on a grid; returns texts per position and merges. */
-function layoutHeader(table: ResultTable, lang: Lang, top: number, cols: number): { texts: string[][]; merges: PlanArea[] } {
+/** Place header cells with col/row spans on a grid; returns texts per position, merges and row heights. */
+function layoutHeader(table: ResultTable, lang: Lang, top: number, cols: number, widths: number[]): { texts: string[][]; merges: PlanArea[]; heights: number[] } {
   const n = table.headerRows.length;
   const texts: string[][] = Array.from({ length: n }, () => new Array(cols).fill(""));
-  const taken: boolean[][] = Array.from({ length: n }, () => new Array(cols).fill(false));
   const merges: PlanArea[] = [];
-  table.headerRows.forEach((hrow, r) => {
-    let c = 0;
-    for (const h of hrow) {
-      while (c < cols && taken[r][c]) c++;
-      if (c >= cols) break;
-      const cs = Math.max(1, Math.min(h.colSpan ?? 1, cols - c));
-      const rs = Math.max(1, Math.min(h.rowSpan ?? 1, n - r));
-      texts[r][c] = pick(h.text, lang);
-      for (let i = 0; i < rs; i++) for (let j = 0; j < cs; j++) taken[r + i][c + j] = true;
-      if (cs > 1 || rs > 1) merges.push({ row: top + r, col: c, rows: rs, cols: cs });
-      c += cs;
-    }
-  });
-  return { texts, merges };
+  const placements = placeHeaderCells(table.headerRows, lang, cols);
+  for (const p of placements) {
+    texts[p.row][p.col] = p.text;
+    if (p.cols > 1 || p.rows > 1) merges.push({ row: top + p.row, col: p.col, rows: p.rows, cols: p.cols });
+  }
+  return { texts, merges, heights: headerRowHeights(placements, widths, n) };
 }
 
 /** Can the header + body be an Excel table? One header row, no merges, unique headers, plain body rows. */
@@ -116,10 +115,21 @@ export function planSheet(table: ResultTable, lang: Lang = table.lang ?? "vi"): 
     if (cols > 1) merges.push({ row: cells.length - 1, col: 0, rows: 1, cols });
   };
 
-  for (const t of table.title) textRow(pick(t, lang), "title");
+  const widths = table.columns.length > 0 ? columnWidths(table, lang) : [10];
+  const totalWidth = widths.reduce((a, b) => a + b, 0);
+  const rowHeights: SheetPlan["rowHeights"] = [];
+  const titleSizes: number[] = [];
+  table.title.forEach((t, i) => {
+    const text = pick(t, lang);
+    const size = titleFontSize(i);
+    rowHeights.push({ row: cells.length, points: titleRowHeight(text, totalWidth, size) });
+    titleSizes.push(size);
+    textRow(text, "title");
+  });
   while (cells.length < firstHeaderRow) blankRow("blank");
 
-  const header = layoutHeader(table, lang, firstHeaderRow, cols);
+  const header = layoutHeader(table, lang, firstHeaderRow, cols, widths);
+  header.heights.forEach((points, i) => rowHeights.push({ row: firstHeaderRow + i, points }));
   for (const texts of header.texts) {
     cells.push(texts.slice());
     formats.push(texts.map(() => TEXT));
@@ -155,8 +165,6 @@ export function planSheet(table: ResultTable, lang: Lang = table.lang ?? "vi"): 
     for (const n of table.notes) textRow(pick(n, lang), "note");
   }
 
-  const widths = table.columns.map((c, i) => c.width ?? Math.min(40, Math.max(8, ...header.texts.map((r) => Math.min(r[i].length, 30)), 10)));
-
   const validations: SheetPlan["validations"] = [];
   table.columns.forEach((c, i) => {
     if (!c.validation) return;
@@ -174,6 +182,8 @@ export function planSheet(table: ResultTable, lang: Lang = table.lang ?? "vi"): 
     roles,
     merges,
     widths,
+    rowHeights,
+    titleSizes,
     firstHeaderRow,
     headerRowCount,
     firstBodyRow,

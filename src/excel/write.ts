@@ -14,6 +14,8 @@
  *     formats are written before values (text cells "@", so "=…" user text stays text), formulas as
  *     formulas; then one styling pass: merges, header/total styles, widths, freeze panes, print setup,
  *     an Excel table where the layout fits, data validation, protection, the marker, a chart if asked.
+ *     Header cells wrap and are centred both ways; title and header rows get heights that fit their
+ *     wrapped text for the column widths (estimate shared with the ExcelJS writer: src/xlsx/write-layout.ts).
  *
  * Requirement sets: 1.4 (names, getItemOrNullObject), 1.7 (freeze panes, chart series X values),
  * 1.8 (data validation, only for templates), 1.9 (page layout; skipped when unsupported).
@@ -100,8 +102,11 @@ function queueStyling(ctx: ExcelContextLike, ws: WorksheetLike, table: ResultTab
     const row = ws.getRangeByIndexes(r, 0, 1, cols);
     if (role === "title") {
       row.format.font.bold = true;
-      if (r === 0) row.format.font.size = 13;
+      const size = plan.titleSizes[r];
+      if (size !== undefined) row.format.font.size = size;
       row.format.horizontalAlignment = "Center";
+      row.format.verticalAlignment = "Center";
+      row.format.wrapText = true;
     } else if (role === "note") {
       row.format.font.italic = true;
     } else {
@@ -123,6 +128,8 @@ function queueStyling(ctx: ExcelContextLike, ws: WorksheetLike, table: ResultTab
   plan.widths.forEach((w, c) => {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = charsToPoints(w);
   });
+  // Title and header rows: heights that fit their wrapped text (Excel does not auto-fit merged cells).
+  for (const h of plan.rowHeights) ws.getRangeByIndexes(h.row, 0, 1, cols).format.rowHeight = h.points;
   if (plan.freeze.columns > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(1, plan.freeze.rows), plan.freeze.columns));
   else if (plan.freeze.rows > 0) ws.freezePanes.freezeRows(plan.freeze.rows);
   if (plan.print && host.supports("1.9")) {

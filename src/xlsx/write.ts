@@ -1,7 +1,9 @@
 /**
  * ResultTable[] → ExcelJS workbook / .xlsx file. The same model the Office.js writer renders.
  *
- * - Titles (merged across the table), multi-row headers with merges, borders, bold totals.
+ * - Titles (merged across the table, bold, 14/12 pt), multi-row headers with merges, borders, bold totals.
+ * - Header cells wrap and are centred both ways; header and title rows get heights that fit their wrapped
+ *   text for the column widths (estimate in ./write-layout.ts, shared with the Office.js renderer).
  * - Number formats from the column kind (or a per-cell override); rates are fractions shown as 0.00%.
  * - Formula cells are written as `{ formula, result }` so the file shows numbers before recalculation.
  * - Strings are always text: ExcelJS writes a JS string as a shared string even when it starts with "=".
@@ -24,6 +26,7 @@ import {
   type ResultTable,
   type TableCell,
 } from "../core/tables/model";
+import { columnWidths, headerRowHeights, placeHeaderCells, titleFontSize, titleRowHeight } from "./write-layout";
 
 export interface WriteOptions {
   /** Language of titles, headers, notes and sheet names. Default: each table's `lang`, else "vi". */
@@ -107,21 +110,24 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: ResultTable, opts: Wr
   const nCols = table.columns.length;
   if (nCols === 0) fail("INVALID_ARGUMENT", `Bảng ${table.id} không có cột`, `Table ${table.id} has no columns`);
 
-  // Columns: widths and default formats.
-  table.columns.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    const headerLen = Math.max(...pick(c.header, lang).split(/\s+/).map((w) => w.length), 4);
-    col.width = c.width ?? Math.min(Math.max(headerLen + 2, 10), 40);
+  // Columns: widths (shared with the Office.js renderer).
+  const widths = columnWidths(table, lang);
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
   });
+  const totalWidth = widths.reduce((a, b) => a + b, 0);
 
-  // Titles.
+  // Titles: bold, larger, merged across the table, tall enough for their wrapped text.
   table.title.forEach((t, i) => {
     const row = i + 1;
     const cell = ws.getCell(row, 1);
-    cell.value = pick(t, lang);
-    cell.font = { bold: true, size: i === 0 ? 14 : 12 };
+    const text = pick(t, lang);
+    const size = titleFontSize(i);
+    cell.value = text;
+    cell.font = { bold: true, size };
     cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
     if (nCols > 1) ws.mergeCells(row, 1, row, nCols);
+    ws.getRow(row).height = titleRowHeight(text, totalWidth, size);
   });
 
   // Headers: place cells like an HTML table, skipping slots taken by earlier row spans.
@@ -143,8 +149,11 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: ResultTable, opts: Wr
       c += cs;
     }
   });
+  // Header rows: wrapped, centred both ways, each row as tall as its longest wrapped header text.
+  const heights = headerRowHeights(placeHeaderCells(table.headerRows, lang, nCols), widths, table.headerRows.length);
   for (let r = layout.firstHeaderRow; r < layout.firstBodyRow; r++) {
     const row = ws.getRow(r);
+    row.height = heights[r - layout.firstHeaderRow];
     for (let c = 1; c <= nCols; c++) {
       const cell = row.getCell(c);
       cell.font = { bold: true };

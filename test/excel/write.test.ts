@@ -73,6 +73,25 @@ describe("writeResultTables", () => {
     expect(wb.sheets.map((x) => x.name)).toEqual(["Danh sách", "Ghi chú", "KQ - Tổng hợp"]); // no temporaries left
   });
 
+  it("wraps and centres header cells, sizes title and header rows from the plan, leaves body rows at the default", async () => {
+    const wb = userWorkbook();
+    const table: ResultTable = {
+      ...summaryTable(UNITS),
+      headerRows: [[{ text: bi("Đơn vị", "Unit") }, { text: bi("Tổng số hộ trong danh sách rà soát đầu kỳ", "Households") }, { text: bi("Hộ nghèo", "Poor") }, { text: bi("Tỷ lệ", "Rate") }]],
+    };
+    const plan = planSheet(table);
+    const header = plan.rowHeights.find((h) => h.row === plan.firstHeaderRow)!;
+    expect(header.points).toBeGreaterThanOrEqual(3 * 15); // 41 characters in a 10-wide column: several lines
+    await writeResultTables([table], { host: fakeHost(wb) });
+    const s = wb.sheet("KQ - Tổng hợp");
+    for (let c = 0; c < 4; c++) {
+      expect(s.get(3, c)?.fmt).toMatchObject({ wrapText: true, verticalAlignment: "Center", horizontalAlignment: "Center", rowHeight: header.points });
+    }
+    expect(s.get(0, 0)?.fmt).toMatchObject({ "font.bold": true, "font.size": 14, rowHeight: plan.rowHeights[0].points });
+    expect(s.get(1, 0)?.fmt).toMatchObject({ "font.bold": true, "font.size": 12 });
+    expect(s.get(4, 0)?.fmt?.rowHeight).toBeUndefined();
+  });
+
   it("writes user text verbatim: '=…' stays text, '0123' keeps its zero; only FormulaCells become formulas", async () => {
     const wb = userWorkbook();
     const table: ResultTable = {
