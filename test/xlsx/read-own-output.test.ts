@@ -43,7 +43,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Formulas replaced by the values they show: a sheet typed by hand. */
 function typedOver(table: ResultTable): ResultTable {
-  return { ...table, rows: table.rows.map((r) => ({ ...r, cells: r.cells.map((c) => (isFormulaCell(c) ? c.value : c)) })) };
+  return {
+    ...table,
+    rows: table.rows.map((r) => ({ ...r, cells: r.cells.map((c) => (isFormulaCell(c) ? c.value : c)) })),
+  };
 }
 
 function productTables(lang: Lang): Record<string, ResultTable[]> {
@@ -53,17 +56,28 @@ function productTables(lang: Lang): Record<string, ResultTable[]> {
     lang,
     scopeName: "Dữ liệu mẫu",
     previous: { households: sample.previous, categories: previousCategories, standard: previousStandard },
-    transitionOptions: { everEscapedIds: sample.everEscapedIds, absentFromPrevious: "otherIncrease", absentFromCurrent: "otherDecrease" },
+    transitionOptions: {
+      everEscapedIds: sample.everEscapedIds,
+      absentFromPrevious: "otherIncrease",
+      absentFromCurrent: "otherDecrease",
+    },
   });
   const by = countsBy(
     sample.current.map((h, i) => ({ h, c: categories[i] })),
     (r) => r.h.unit,
     (r) => r.c,
   );
-  const units = by.groups.map((g, i) => ({ code: String(i + 1).padStart(2, "0"), name: g.key, poor: g.poor, households: g.total }));
+  const units = by.groups.map((g, i) => ({
+    code: String(i + 1).padStart(2, "0"),
+    name: g.key,
+    poor: g.poor,
+    households: g.total,
+  }));
   return {
     report,
-    roster: [buildRosterTable(sample.current, standard, { categories, reviewYear: YEAR, lang, scopeName: "Dữ liệu mẫu" })],
+    roster: [
+      buildRosterTable(sample.current, standard, { categories, reviewYear: YEAR, lang, scopeName: "Dữ liệu mẫu" }),
+    ],
     targets: buildTargetTables({ units, reduction: 0.015, method: "proportional", baseYear: YEAR, years: 4 }, { lang }),
     templates: [buildRosterTemplate(standard, { lang }), buildSummaryTemplate(standard, { lang })],
   };
@@ -135,7 +149,9 @@ describe("the demo's ward submissions", () => {
     const fs = findingsOf(s.file);
     const rows = roster.rows;
     const col = (k: string) => roster.columns.findIndex((c) => c.key === k);
-    const rich = rows.findIndex((r) => r.cells[col("category")] === "Hộ nghèo" && Number(r.cells[col("income")]) > 3_000_000);
+    const rich = rows.findIndex(
+      (r) => r.cells[col("category")] === "Hộ nghèo" && Number(r.cells[col("income")]) > 3_000_000,
+    );
     expect(rich).toBeGreaterThanOrEqual(0);
     has(fs, "HH_CATEGORY_MISMATCH", sheet, cellOf(roster, rich, "category"));
     const ids = rows.map((r) => r.cells[col("id")]);

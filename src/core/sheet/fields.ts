@@ -372,7 +372,10 @@ export const FIELDS: FieldDef[] = [
     kinds: ["summary"],
     type: "count",
     label: bi("Nhân khẩu hộ nghèo", "Members of poor households"),
-    match: MEMBERS.flatMap((m) => [["ngheo", m], ["poor", m]]),
+    match: MEMBERS.flatMap((m) => [
+      ["ngheo", m],
+      ["poor", m],
+    ]),
     not: [...CAT_NOT_POOR, ...RATE_WORDS],
   },
   {
@@ -380,7 +383,12 @@ export const FIELDS: FieldDef[] = [
     kinds: ["summary"],
     type: "rate",
     label: bi("Tỷ lệ nhân khẩu nghèo", "Poor members rate"),
-    match: withRate(MEMBERS.flatMap((m) => [["ngheo", m], ["poor", m]])),
+    match: withRate(
+      MEMBERS.flatMap((m) => [
+        ["ngheo", m],
+        ["poor", m],
+      ]),
+    ),
     not: CAT_NOT_POOR,
   },
   {
@@ -388,7 +396,10 @@ export const FIELDS: FieldDef[] = [
     kinds: ["summary"],
     type: "count",
     label: bi("Nhân khẩu hộ cận nghèo", "Members of near-poor households"),
-    match: MEMBERS.flatMap((m) => [["can ngheo", m], ["near poor", m]]),
+    match: MEMBERS.flatMap((m) => [
+      ["can ngheo", m],
+      ["near poor", m],
+    ]),
     not: RATE_WORDS,
   },
   {
@@ -396,14 +407,22 @@ export const FIELDS: FieldDef[] = [
     kinds: ["summary"],
     type: "rate",
     label: bi("Tỷ lệ nhân khẩu cận nghèo", "Near-poor members rate"),
-    match: withRate(MEMBERS.flatMap((m) => [["can ngheo", m], ["near poor", m]])),
+    match: withRate(
+      MEMBERS.flatMap((m) => [
+        ["can ngheo", m],
+        ["near poor", m],
+      ]),
+    ),
   },
   {
     field: "averageMembers",
     kinds: ["summary"],
     type: "count",
     label: bi("Nhân khẩu hộ có mức sống trung bình", "Members of average-living households"),
-    match: MEMBERS.flatMap((m) => [["trung binh", m], ["average", m]]),
+    match: MEMBERS.flatMap((m) => [
+      ["trung binh", m],
+      ["average", m],
+    ]),
     not: RATE_WORDS,
   },
   {
@@ -411,7 +430,12 @@ export const FIELDS: FieldDef[] = [
     kinds: ["summary"],
     type: "rate",
     label: bi("Tỷ lệ nhân khẩu mức sống trung bình", "Average-living members rate"),
-    match: withRate(MEMBERS.flatMap((m) => [["trung binh", m], ["average", m]])),
+    match: withRate(
+      MEMBERS.flatMap((m) => [
+        ["trung binh", m],
+        ["average", m],
+      ]),
+    ),
   },
 
   // ---- transitions (Biểu 2/3): 9 = 1 − 2 − 3 − 4 + 5 + 6 + 7 + 8

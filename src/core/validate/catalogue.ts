@@ -536,8 +536,8 @@ export const RULES: RuleInfo[] = [
     "arithmetic",
     b("Dòng tổng khác tổng các dòng", "Totals row ≠ sum of rows"),
     b(
-      "Dòng cộng của mục (\"Cộng thành thị\") phải bằng tổng các dòng đơn vị của mục; dòng tổng cộng phải bằng tổng các dòng cộng (hoặc tổng các dòng đơn vị khi không có dòng cộng).",
-      "A subtotal (\"Subtotal urban\") must equal the sum of its section's unit rows; the grand total must equal the sum of the subtotals (or of the unit rows when there are none).",
+      'Dòng cộng của mục ("Cộng thành thị") phải bằng tổng các dòng đơn vị của mục; dòng tổng cộng phải bằng tổng các dòng cộng (hoặc tổng các dòng đơn vị khi không có dòng cộng).',
+      'A subtotal ("Subtotal urban") must equal the sum of its section\'s unit rows; the grand total must equal the sum of the subtotals (or of the unit rows when there are none).',
     ),
     (v) => `Ô ${v("cell")} (${v("rowKind")}, ${v("field")}) = ${v("value")} nhưng ${v("sumOf")} = ${v("expected")}.`,
     (v) => `Cell ${v("cell")} (${v("rowKind")}, ${v("field")}) = ${v("value")} but ${v("sumOf")} is ${v("expected")}.`,

@@ -275,7 +275,16 @@ function compareVillages(read: SheetRead, reads: SheetRead[], out: Finding[], co
     else if ("households" in read.columns && x.row.values.households !== undefined && x.row.values.households > 0)
       compare(
         x.row,
-        { households: 0, members: 0, poor: 0, nearPoor: 0, average: 0, poorMembers: 0, nearPoorMembers: 0, averageMembers: 0 },
+        {
+          households: 0,
+          members: 0,
+          poor: 0,
+          nearPoor: 0,
+          average: 0,
+          poorMembers: 0,
+          nearPoorMembers: 0,
+          averageMembers: 0,
+        },
         `${[...agg.values()][0]?.source ?? ""}, ${x.row.label}`,
         false,
         false,

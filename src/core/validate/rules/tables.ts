@@ -157,7 +157,14 @@ export function checkTotalRows(read: SheetRead): Finding[] {
   const countFields = Object.keys(read.columns).filter(
     (f) => (FIELD_BY_NAME[f]?.type ?? (isDepField(f) ? "count" : "")) === "count",
   );
-  const report = (row: FormRow, f: string, value: number, expected: number, kind: "subtotal" | "total", sumOf: typeof SUM_OF_ROWS) =>
+  const report = (
+    row: FormRow,
+    f: string,
+    value: number,
+    expected: number,
+    kind: "subtotal" | "total",
+    sumOf: typeof SUM_OF_ROWS,
+  ) =>
     out.push(
       finding(
         "TOTAL_ROW_MISMATCH",
