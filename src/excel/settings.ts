@@ -33,6 +33,18 @@ export function readPreferences(host: ExcelHost = officeHost): DocumentPreferenc
   };
 }
 
+/**
+ * The language saved in the workbook's document settings, or undefined (none saved, outside Office, or
+ * the settings could not be read — start-up must never fail on this).
+ */
+export function documentLanguage(host: ExcelHost = officeHost): Lang | undefined {
+  try {
+    return readPreferences(host).lang;
+  } catch {
+    return undefined;
+  }
+}
+
 export function savePreferences(prefs: DocumentPreferences, host: ExcelHost = officeHost): Promise<void> {
   const s = host.settings();
   if (!s) {

@@ -9,14 +9,16 @@ import { fluentTheme } from "./theme";
 export interface RootProps {
   host: HostInfo;
   dark: boolean;
-  /** Overrides the stored language (tests). */
+  /** Overrides every stored language (tests). */
   lang?: Lang;
+  /** The language saved in the workbook's document settings (read at start-up); wins over localStorage. */
+  documentLang?: Lang;
 }
 
-export function Root({ host, dark, lang }: RootProps) {
+export function Root({ host, dark, lang, documentLang }: RootProps) {
   return (
     <HostContext.Provider value={host}>
-      <LanguageProvider initial={lang}>
+      <LanguageProvider initial={lang} documentLang={documentLang}>
         <FluentProvider theme={fluentTheme(dark)} style={{ minHeight: "100vh" }}>
           <App />
         </FluentProvider>

@@ -1,7 +1,11 @@
 /**
  * UI language for the task pane: Vietnamese by default, English on request.
- * The choice is kept in localStorage for now (key LANG_STORAGE_KEY); the settings workflow may move it
- * into document settings later: call `setLang` from there and keep this provider as the single source.
+ *
+ * At start-up the language is, in order: the one saved in the workbook's document settings (Cài đặt →
+ * saved with the file, so a colleague who opens it gets the same choice), else the one this browser
+ * last used (localStorage, key LANG_STORAGE_KEY), else Vietnamese. The header switch changes the
+ * language for this session and remembers it in localStorage; the settings workflow also saves it in the
+ * workbook. This provider stays the single source of the current language.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { Lang } from "../core/i18n";
@@ -17,14 +21,24 @@ export interface StringsApi {
 
 const LangContext = createContext<StringsApi | null>(null);
 
-/** The stored language, or Vietnamese. Storage can be unavailable (privacy modes): then Vietnamese. */
-export function readStoredLang(): Lang {
+/** The language this browser stored, or undefined (none, or storage unavailable in privacy modes). */
+export function storedLang(): Lang | undefined {
   try {
     const v = globalThis.localStorage?.getItem(LANG_STORAGE_KEY);
-    return v === "en" ? "en" : "vi";
+    return v === "en" || v === "vi" ? v : undefined;
   } catch {
-    return "vi";
+    return undefined;
   }
+}
+
+/** The stored language, or Vietnamese. */
+export function readStoredLang(): Lang {
+  return storedLang() ?? "vi";
+}
+
+/** Start-up language: the workbook's document setting, else the browser's stored choice, else Vietnamese. */
+export function startupLang(documentLang?: Lang): Lang {
+  return documentLang ?? storedLang() ?? "vi";
 }
 
 function storeLang(lang: Lang): void {
@@ -35,8 +49,16 @@ function storeLang(lang: Lang): void {
   }
 }
 
-export function LanguageProvider({ initial, children }: { initial?: Lang; children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(() => initial ?? readStoredLang());
+export interface LanguageProviderProps {
+  /** Forces the language (tests). */
+  initial?: Lang;
+  /** The language saved in the workbook's document settings, if any: wins over localStorage. */
+  documentLang?: Lang;
+  children: ReactNode;
+}
+
+export function LanguageProvider({ initial, documentLang, children }: LanguageProviderProps) {
+  const [lang, setLangState] = useState<Lang>(() => initial ?? startupLang(documentLang));
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
     storeLang(next);

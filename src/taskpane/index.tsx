@@ -1,21 +1,14 @@
 /**
  * Task pane entry. Renders inside Office.onReady (never Office.initialize). Outside Office, onReady
  * resolves with host null and the shell shows "Mở trong Excel"; if office.js did not load at all
- * (opened from disk, blocked CDN) the shell still renders in that state.
+ * (opened from disk, blocked CDN) the shell still renders in that state. What is read at start-up
+ * (theme, the workbook's saved language) is in start.tsx.
  */
-import { createRoot } from "react-dom/client";
-import { Root } from "./Root";
-import { OUTSIDE_OFFICE, toHostInfo, type HostInfo } from "./host";
-import { currentOfficeTheme, isDarkOfficeTheme } from "./theme";
-
-function start(host: HostInfo): void {
-  const container = document.getElementById("container");
-  if (!container) throw new Error("taskpane.html has no #container element");
-  createRoot(container).render(<Root host={host} dark={isDarkOfficeTheme(currentOfficeTheme())} />);
-}
+import { OUTSIDE_OFFICE, toHostInfo } from "./host";
+import { startPane } from "./start";
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  Office.onReady((info) => start(toHostInfo(info)));
+  Office.onReady((info) => startPane(toHostInfo(info)));
 } else {
-  start(OUTSIDE_OFFICE);
+  startPane(OUTSIDE_OFFICE);
 }
