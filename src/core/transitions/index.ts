@@ -58,6 +58,11 @@ export interface TransitionOptions {
   absentFromPrevious?: "newPoor" | "otherIncrease";
   /** Household (near-)poor before and absent from the current roster: "escaped" (default) or "otherDecrease". */
   absentFromCurrent?: "escaped" | "otherDecrease";
+  /**
+   * Build the per-household `movements` list (default true). `false` for bulk use (e.g. two 1M-row rosters, when
+   * only Forms 2 and 3 are needed): `movements` is then an empty array; counts and problems are unchanged.
+   */
+  movements?: boolean;
 }
 
 /** Flow of one household in the poor table (Form 2). */
@@ -146,7 +151,8 @@ const isCategory = (c: unknown): c is Category =>
  * households. For each table: start (đầu kỳ), decreases (to the other category, escaped above the near-poverty
  * line, other), increases (from the other category, re- = tái nghèo / tái cận nghèo, new = phát sinh, other), end
  * (cuối kỳ), with end = start − decreases.total + increases.total by construction, plus one movement per household
- * and the problems found (blank/duplicate ids and unknown categories are excluded, never miscounted).
+ * (unless `movements: false`) and the problems found (blank/duplicate ids and unknown categories are excluded, never
+ * miscounted).
  * See the module comment for the documented default meaning of absence from a roster.
  * @throws PovertyError INVALID_ARGUMENT when a roster is not an array or an option has an unknown value.
  */
@@ -194,35 +200,54 @@ export function computeTransitions(
 
   const problems: TransitionProblem[] = [];
   const excluded = new Set<string>();
+  const wantMovements = opts.movements !== false;
 
-  // Pass 1: ids, duplicates, categories, per roster.
-  type Indexed<T> = { entry: T; id: string; index: number };
-  const scan = <T extends { id: unknown; category: unknown }>(
-    roster: ReadonlyArray<T>,
+  // Pass 1: ids, duplicates, categories, per roster. One Map<id, slot> shared by both rosters (slots numbered in
+  // order of first appearance: previous roster first, then ids new in the current one), the first row of each slot
+  // per roster in an Int32Array, and a second map only for the ids seen more than once. No per-household
+  // allocation, one map operation per row (two for a new id): two 1M-row rosters stay cheap.
+  const slotOf = new Map<string, number>();
+  const cap = previous.length + current.length;
+  const slotIds: string[] = [];
+  const prevRow = new Int32Array(cap).fill(-1);
+  const curRow = new Int32Array(cap).fill(-1);
+  const scan = (
+    roster: ReadonlyArray<{ id: unknown; category: unknown }>,
     which: "previous" | "current",
+    rowOf: Int32Array,
   ) => {
-    const byId = new Map<string, Indexed<T>[]>();
-    const order: string[] = [];
-    roster.forEach((entry, index) => {
+    const dups = new Map<string, number[]>();
+    let missing = 0;
+    const whichVi = which === "previous" ? "năm trước" : "năm nay";
+    for (let index = 0; index < roster.length; index++) {
+      const entry = roster[index];
+      if (entry === undefined && !(index in roster)) continue; // a hole of a sparse array (as forEach skips it)
       const id = normId(entry?.id);
       if (id === undefined) {
+        missing++;
         problems.push({
           code: "MISSING_ID",
           roster: which,
           index,
           excluded: true,
-          messageVi: `Dòng ${index + 1} của danh sách ${which === "previous" ? "năm trước" : "năm nay"} không có mã hộ: không được tính.`,
+          messageVi: `Dòng ${index + 1} của danh sách ${whichVi} không có mã hộ: không được tính.`,
           messageEn: `Row ${index + 1} of the ${which} roster has no household id: not counted.`,
         });
-        return;
+        continue;
       }
-      let list = byId.get(id);
-      if (!list) {
-        list = [];
-        byId.set(id, list);
-        order.push(id);
+      let slot = slotOf.get(id);
+      if (slot === undefined) {
+        slot = slotIds.length;
+        slotOf.set(id, slot);
+        slotIds.push(id);
       }
-      list.push({ entry, id, index });
+      const seen = rowOf[slot];
+      if (seen < 0) rowOf[slot] = index;
+      else {
+        const list = dups.get(id);
+        if (list) list.push(index);
+        else dups.set(id, [seen, index]);
+      }
       if (!isCategory(entry.category)) {
         excluded.add(id);
         problems.push({
@@ -231,32 +256,30 @@ export function computeTransitions(
           index,
           id,
           excluded: true,
-          messageVi: `Hộ "${id}" (dòng ${index + 1}, danh sách ${which === "previous" ? "năm trước" : "năm nay"}) có phân loại không hợp lệ "${String(entry.category)}": không được tính ở cả hai năm.`,
+          messageVi: `Hộ "${id}" (dòng ${index + 1}, danh sách ${whichVi}) có phân loại không hợp lệ "${String(entry.category)}": không được tính ở cả hai năm.`,
           messageEn: `Household "${id}" (row ${index + 1}, ${which} roster) has an unknown category "${String(entry.category)}": not counted in either year.`,
         });
       }
-    });
-    for (const [id, list] of byId) {
-      if (list.length > 1) {
-        excluded.add(id);
-        const rows = list.map((x) => x.index + 1).join(", ");
-        for (const x of list) {
-          problems.push({
-            code: "DUPLICATE_ID",
-            roster: which,
-            index: x.index,
-            id,
-            excluded: true,
-            messageVi: `Mã hộ "${id}" trùng lặp trong danh sách ${which === "previous" ? "năm trước" : "năm nay"} (dòng ${rows}): hộ này không được tính ở cả hai năm.`,
-            messageEn: `Household id "${id}" is duplicated in the ${which} roster (rows ${rows}): it is not counted in either year.`,
-          });
-        }
+    }
+    for (const [id, list] of dups) {
+      excluded.add(id);
+      const rows = list.map((x) => x + 1).join(", ");
+      for (const x of list) {
+        problems.push({
+          code: "DUPLICATE_ID",
+          roster: which,
+          index: x,
+          id,
+          excluded: true,
+          messageVi: `Mã hộ "${id}" trùng lặp trong danh sách ${whichVi} (dòng ${rows}): hộ này không được tính ở cả hai năm.`,
+          messageEn: `Household id "${id}" is duplicated in the ${which} roster (rows ${rows}): it is not counted in either year.`,
+        });
       }
     }
-    return { byId, order };
+    return { rowOf, dups, missing };
   };
-  const prev = scan(previous, "previous");
-  const cur = scan(current, "current");
+  const prev = scan(previous, "previous", prevRow);
+  const cur = scan(current, "current", curRow);
 
   const poor = {
     start: 0,
@@ -272,31 +295,30 @@ export function computeTransitions(
   const near = { start: 0, escaped: 0, toPoor: 0, otherDec: 0, fromPoor: 0, re: 0, new: 0, otherInc: 0, end: 0 };
   const movements: Movement[] = [];
 
-  const ids = [...prev.order, ...cur.order.filter((id) => !prev.byId.has(id))];
-  for (const id of ids) {
-    if (excluded.has(id)) continue;
-    const p = prev.byId.get(id)?.[0];
-    const c = cur.byId.get(id)?.[0];
-    const from: Category | "absent" = p ? p.entry.category : "absent";
-    const to: Category | "absent" = c ? c.entry.category : "absent";
-    const left = p !== undefined && hasReason(p.entry.leftReason);
-    const joined = c !== undefined && hasReason(c.entry.joinReason);
-    if (p && c && left) {
+  /** Route one household (row pi of previous, ci of current; -1 = absent) to its flows. */
+  const visit = (id: string, pi: number, ci: number): void => {
+    const pe = pi >= 0 ? previous[pi] : undefined;
+    const ce = ci >= 0 ? current[ci] : undefined;
+    const from: Category | "absent" = pe ? pe.category : "absent";
+    const to: Category | "absent" = ce ? ce.category : "absent";
+    const left = pe !== undefined && hasReason(pe.leftReason);
+    const joined = ce !== undefined && hasReason(ce.joinReason);
+    if (pe && ce && left) {
       problems.push({
         code: "LEFT_BUT_PRESENT",
         roster: "previous",
-        index: p.index,
+        index: pi,
         id,
         excluded: false,
         messageVi: `Hộ "${id}" có lý do ra khỏi danh sách nhưng vẫn có trong danh sách năm nay: bỏ qua lý do.`,
         messageEn: `Household "${id}" has a leaving reason but is on the current roster: the reason is ignored.`,
       });
     }
-    if (p && c && joined) {
+    if (pe && ce && joined) {
       problems.push({
         code: "JOINED_BUT_PRESENT",
         roster: "current",
-        index: c.index,
+        index: ci,
         id,
         excluded: false,
         messageVi: `Hộ "${id}" có lý do vào danh sách nhưng đã có trong danh sách năm trước: bỏ qua lý do.`,
@@ -304,45 +326,45 @@ export function computeTransitions(
       });
     }
 
-    const m: Movement = { id, from, to };
-
+    let poorFlow: PoorFlow | undefined;
+    let nearPoorFlow: NearPoorFlow | undefined;
     // Poor table (Form 2)
     if (from === "poor") {
       poor.start++;
-      if (to === "poor") m.poorFlow = "stay";
-      else if (to === "nearPoor") m.poorFlow = "toNearPoor";
-      else if (to === "absent") m.poorFlow = left || absentCur === "otherDecrease" ? "otherDecrease" : "escaped";
-      else m.poorFlow = "escaped"; // average or none: above the near-poverty line
+      if (to === "poor") poorFlow = "stay";
+      else if (to === "nearPoor") poorFlow = "toNearPoor";
+      else if (to === "absent") poorFlow = left || absentCur === "otherDecrease" ? "otherDecrease" : "escaped";
+      else poorFlow = "escaped"; // average or none: above the near-poverty line
     }
     if (to === "poor") {
       poor.end++;
-      if (from === "nearPoor") m.poorFlow = "fromNearPoor";
+      if (from === "nearPoor") poorFlow = "fromNearPoor";
       else if (from !== "poor") {
-        if (from === "absent" && joined) m.poorFlow = "otherIncrease";
-        else if (everPoor.has(id)) m.poorFlow = "re";
-        else if (from === "absent" && absentPrev === "otherIncrease") m.poorFlow = "otherIncrease";
-        else m.poorFlow = "new";
+        if (from === "absent" && joined) poorFlow = "otherIncrease";
+        else if (everPoor.has(id)) poorFlow = "re";
+        else if (from === "absent" && absentPrev === "otherIncrease") poorFlow = "otherIncrease";
+        else poorFlow = "new";
       }
     }
     // Near-poor table (Form 3)
     if (from === "nearPoor") {
       near.start++;
-      if (to === "nearPoor") m.nearPoorFlow = "stay";
-      else if (to === "poor") m.nearPoorFlow = "toPoor";
-      else if (to === "absent") m.nearPoorFlow = left || absentCur === "otherDecrease" ? "otherDecrease" : "escaped";
-      else m.nearPoorFlow = "escaped";
+      if (to === "nearPoor") nearPoorFlow = "stay";
+      else if (to === "poor") nearPoorFlow = "toPoor";
+      else if (to === "absent") nearPoorFlow = left || absentCur === "otherDecrease" ? "otherDecrease" : "escaped";
+      else nearPoorFlow = "escaped";
     }
     if (to === "nearPoor") {
       near.end++;
-      if (from === "poor") m.nearPoorFlow = "fromPoor";
+      if (from === "poor") nearPoorFlow = "fromPoor";
       else if (from !== "nearPoor") {
-        if (from === "absent" && joined) m.nearPoorFlow = "otherIncrease";
-        else if (everNear.has(id)) m.nearPoorFlow = "re";
-        else if (from === "absent" && absentPrev === "otherIncrease") m.nearPoorFlow = "otherIncrease";
-        else m.nearPoorFlow = "new";
+        if (from === "absent" && joined) nearPoorFlow = "otherIncrease";
+        else if (everNear.has(id)) nearPoorFlow = "re";
+        else if (from === "absent" && absentPrev === "otherIncrease") nearPoorFlow = "otherIncrease";
+        else nearPoorFlow = "new";
       }
     }
-    switch (m.poorFlow) {
+    switch (poorFlow) {
       case "toNearPoor":
         poor.toNearPoor++;
         break;
@@ -365,7 +387,7 @@ export function computeTransitions(
         poor.otherInc++;
         break;
     }
-    switch (m.nearPoorFlow) {
+    switch (nearPoorFlow) {
       case "toPoor":
         near.toPoor++;
         break;
@@ -388,7 +410,19 @@ export function computeTransitions(
         near.otherInc++;
         break;
     }
-    movements.push(m);
+    if (wantMovements) {
+      const m: Movement = { id, from, to };
+      if (poorFlow !== undefined) m.poorFlow = poorFlow;
+      if (nearPoorFlow !== undefined) m.nearPoorFlow = nearPoorFlow;
+      movements.push(m);
+    }
+  };
+
+  // Pass 2: previous roster order first, then the ids new in the current roster (= slot order).
+  const excludedSlot = new Uint8Array(slotIds.length);
+  for (const id of excluded) excludedSlot[slotOf.get(id)!] = 1;
+  for (let slot = 0; slot < slotIds.length; slot++) {
+    if (excludedSlot[slot] === 0) visit(slotIds[slot], prevRow[slot], curRow[slot]);
   }
 
   const pDec = poor.toNearPoor + poor.escaped + poor.otherDec;
@@ -396,11 +430,11 @@ export function computeTransitions(
   const nDec = near.escaped + near.toPoor + near.otherDec;
   const nInc = near.fromPoor + near.re + near.new + near.otherInc;
 
-  const countExcluded = (r: ReadonlyArray<{ id: unknown }>) =>
-    r.filter((e) => {
-      const id = normId(e?.id);
-      return id === undefined || excluded.has(id);
-    }).length;
+  const countExcluded = (r: { rowOf: Int32Array; dups: Map<string, number[]>; missing: number }) => {
+    let k = r.missing;
+    for (const id of excluded) k += r.dups.get(id)?.length ?? (r.rowOf[slotOf.get(id)!] >= 0 ? 1 : 0);
+    return k;
+  };
 
   problems.sort((a, b) => (a.roster === b.roster ? a.index - b.index : a.roster === "previous" ? -1 : 1));
 
@@ -442,7 +476,7 @@ export function computeTransitions(
     movements,
     problems,
     excludedIds: [...excluded].sort(),
-    excludedEntries: { previous: countExcluded(previous), current: countExcluded(current) },
+    excludedEntries: { previous: countExcluded(prev), current: countExcluded(cur) },
   };
 }
 

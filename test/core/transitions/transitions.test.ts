@@ -356,4 +356,16 @@ describe("properties", () => {
       }),
     );
   });
+  test("movements: false gives the same counts, problems and exclusions, and no movements", () => {
+    fc.assert(
+      fc.property(prevArb, curArb, optsArb, (prev, cur, opts) => {
+        const p = clean(prev) as PreviousEntry[];
+        const c = clean(cur) as CurrentEntry[];
+        const full = computeTransitions(p, c, opts);
+        const bulk = computeTransitions(p, c, { ...opts, movements: false });
+        expect(bulk.movements).toEqual([]);
+        expect({ ...bulk, movements: full.movements }).toEqual(full);
+      }),
+    );
+  });
 });
