@@ -4,45 +4,16 @@
  * One key, `povertyPlanner.settings`, holding a versioned JSON object. Saving uses saveAsync and
  * rejects with a mapped error when Office reports a failure (never silently).
  */
-import type { Lang } from "../core/i18n";
 import type { ExcelHost } from "./host";
 import { officeHost } from "./host";
 import { ExcelGatewayError } from "./errors";
+import { SETTINGS_KEY, parsePreferences, type DocumentPreferences } from "./preferences";
 
-export const SETTINGS_KEY = "povertyPlanner.settings";
-
-export interface DocumentPreferences {
-  version: 1;
-  lang?: Lang;
-  reviewYear?: number;
-  /** A local standard as JSON text (validated by the core before saving). */
-  localStandard?: string;
-}
+export { SETTINGS_KEY, documentLanguage, type DocumentPreferences } from "./preferences";
 
 export function readPreferences(host: ExcelHost = officeHost): DocumentPreferences {
   const s = host.settings();
-  if (!s) return { version: 1 };
-  const raw = s.get(SETTINGS_KEY);
-  if (!raw || typeof raw !== "object") return { version: 1 };
-  const r = raw as Record<string, unknown>;
-  return {
-    version: 1,
-    lang: r.lang === "en" || r.lang === "vi" ? r.lang : undefined,
-    reviewYear: typeof r.reviewYear === "number" && Number.isInteger(r.reviewYear) ? r.reviewYear : undefined,
-    localStandard: typeof r.localStandard === "string" ? r.localStandard : undefined,
-  };
-}
-
-/**
- * The language saved in the workbook's document settings, or undefined (none saved, outside Office, or
- * the settings could not be read — start-up must never fail on this).
- */
-export function documentLanguage(host: ExcelHost = officeHost): Lang | undefined {
-  try {
-    return readPreferences(host).lang;
-  } catch {
-    return undefined;
-  }
+  return s ? parsePreferences(s.get(SETTINGS_KEY)) : { version: 1 };
 }
 
 export function savePreferences(prefs: DocumentPreferences, host: ExcelHost = officeHost): Promise<void> {

@@ -4,7 +4,7 @@
  * Language: the workbook's document setting (Cài đặt), else this browser's last choice, else Vietnamese.
  */
 import { createRoot, type Root as ReactRoot } from "react-dom/client";
-import { documentLanguage } from "../excel/settings";
+import { documentLanguage } from "../excel/preferences";
 import { Root } from "./Root";
 import type { HostInfo } from "./host";
 import { currentOfficeTheme, isDarkOfficeTheme } from "./theme";

@@ -7,7 +7,6 @@
 import { act, screen, waitFor } from "@testing-library/react";
 import { SETTINGS_KEY, documentLanguage } from "../../src/excel/settings";
 import { LANG_STORAGE_KEY, startupLang } from "../../src/taskpane/i18n";
-import type { ExcelHost } from "../../src/excel/host";
 import { startPane as start } from "../../src/taskpane/start";
 import { toHostInfo } from "../../src/taskpane/host";
 import type { Root } from "react-dom/client";
@@ -103,16 +102,12 @@ describe("start-up language", () => {
 });
 
 describe("documentLanguage / startupLang", () => {
-  const host = (value: unknown): ExcelHost => ({
-    run: () => Promise.reject(new Error("not used")),
-    supports: () => true,
-    settings: () => ({ get: () => value, set: () => undefined, remove: () => undefined, saveAsync: () => undefined }),
-  });
+  const settings = (value: unknown) => () => ({ get: () => value, set: () => undefined, remove: () => undefined, saveAsync: () => undefined });
   it("reads only a valid language from the settings object", () => {
-    expect(documentLanguage(host({ version: 1, lang: "en" }))).toBe("en");
-    expect(documentLanguage(host({ version: 1, lang: "fr" }))).toBeUndefined();
-    expect(documentLanguage(host("garbage"))).toBeUndefined();
-    expect(documentLanguage({ ...host(null), settings: () => undefined })).toBeUndefined();
+    expect(documentLanguage(settings({ version: 1, lang: "en" }))).toBe("en");
+    expect(documentLanguage(settings({ version: 1, lang: "fr" }))).toBeUndefined();
+    expect(documentLanguage(settings("garbage"))).toBeUndefined();
+    expect(documentLanguage(() => undefined)).toBeUndefined();
   });
   it("orders document, then localStorage, then vi", () => {
     localStorage.setItem(LANG_STORAGE_KEY, "en");
