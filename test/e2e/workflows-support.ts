@@ -42,7 +42,12 @@ export interface FakePane {
   blocked: string[];
   errors: string[];
   sheetNames(): Promise<string[]>;
+  /** Full-page screenshot to artifacts/<name>.png; first asserts the pane has no horizontal scrollbar. */
   screenshot(name: string): Promise<string>;
+  /** The pane (350 px wide) must not scroll sideways: document.scrollingElement.scrollWidth <= 350. */
+  assertNoHorizontalScroll(): Promise<void>;
+  /** The fake Excel's current selection ("Đi tới ô"), if any. */
+  selection(): Promise<{ sheet: string; address: string } | undefined>;
   assertClean(): void;
   close(): Promise<void>;
 }
@@ -56,8 +61,11 @@ function isLocal(url: string): boolean {
   }
 }
 
+/** Width of the task pane in the browser tests (Office's default pane width). */
+export const PANE_WIDTH = 350;
+
 export async function openWithFakeExcel(browser: Browser, serverUrl: string, options: FakeOpenOptions): Promise<FakePane> {
-  const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: "vi-VN", serviceWorkers: "block" });
+  const context = await browser.newContext({ viewport: { width: PANE_WIDTH, height: 900 }, locale: "vi-VN", serviceWorkers: "block" });
   const blocked: string[] = [];
   const errors: string[] = [];
   await context.route("**/*", async (route) => {
@@ -89,13 +97,20 @@ export async function openWithFakeExcel(browser: Browser, serverUrl: string, opt
     if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
   });
   await page.goto(serverUrl + "/taskpane.html");
+  const assertNoHorizontalScroll = async () => {
+    const width = await page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth);
+    expect(width).toBeLessThanOrEqual(PANE_WIDTH);
+  };
   return {
     page,
     context,
     blocked,
     errors,
     sheetNames: () => page.evaluate(() => (window as unknown as { __fakeWb: { sheets: { name: string }[] } }).__fakeWb.sheets.map((s) => s.name)),
+    assertNoHorizontalScroll,
+    selection: () => page.evaluate(() => (window as unknown as { __fakeWb: { selection?: { sheet: string; address: string } } }).__fakeWb.selection),
     async screenshot(name: string) {
+      await assertNoHorizontalScroll();
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       const file = path.join(ARTIFACTS, `${name}.png`);
       await page.screenshot({ path: file, fullPage: true });

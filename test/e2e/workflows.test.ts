@@ -1,8 +1,11 @@
 /**
  * End-to-end: each workflow from click to written sheets, in headless Debian chromium against the built
  * task pane (dist/), with the in-memory fake Excel loaded with fixture workbooks. No request leaves
- * 127.0.0.1. Screenshots (artifacts/): every workflow in Vietnamese, light and dark; one in English, light
- * and dark. Needs `npx webpack --mode production` first (npm test does it in pretest).
+ * 127.0.0.1. Screenshots (artifacts/): every workflow in Vietnamese, light and dark; classify in English,
+ * light and dark; validate, targets and reports also in English — those three AFTER running (findings
+ * listed and filtered with a "go to cell" done; the split previewed; the forms prepared and written).
+ * Every screenshot first asserts the 350 px pane has no horizontal scrollbar.
+ * Needs `npx webpack --mode production` first (npm test does it in pretest).
  */
 import ExcelJS from "exceljs";
 import type { Browser } from "playwright-core";
@@ -10,12 +13,25 @@ import { startStaticServer, type StaticServer } from "./support/static-server";
 import { DIST, browserSuite, launchChromium, requireDist } from "./support/browser";
 import { openWithFakeExcel, type FakeOpenOptions, type FakePane } from "./workflows-support";
 import { planSheetRows, rosterSheetRows, unitsSheetRows } from "../support/roster-fixture";
+import { CATEGORY_LABELS } from "../../src/core/household";
 
 const T = 120_000;
+const ROSTER_HEADER_ROW = 3; // two title rows and a blank row above the header (roster-fixture)
+
+/** The roster with a few planted mistakes: a duplicate household id and a declared category that is wrong. */
+function plantedRoster() {
+  const roster = rosterSheetRows(10, 2025, { withCategory: true, trickyName: true });
+  roster[6][0] = roster[5][0]; // duplicate id (sheet row 7 repeats row 6)
+  const cat = roster[ROSTER_HEADER_ROW].indexOf("Phân loại hộ");
+  if (cat < 0) throw new Error("fixture: no category column");
+  const r = ROSTER_HEADER_ROW + 4;
+  const labels = Object.values(CATEGORY_LABELS).map((l) => l.vi);
+  roster[r][cat] = labels.find((l) => l !== roster[r][cat] && l !== CATEGORY_LABELS.none.vi) ?? labels[0]; // category mismatch
+  return roster;
+}
 
 function fixture(): FakeOpenOptions["sheets"] {
-  const roster = rosterSheetRows(10, 2025, { withCategory: true, trickyName: true });
-  roster[6][0] = roster[5][0]; // a planted duplicate id for the validator
+  const roster = plantedRoster();
   return [
     { name: "Danh sách hộ", rows: roster },
     { name: "Đơn vị", rows: unitsSheetRows() },
@@ -59,61 +75,139 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
     pane.assertClean();
   }, T);
 
-  it("Kiểm tra hồ sơ: validates sheets and a picked .xlsx, goes to a cell, writes findings, highlights", async () => {
-    const pane = await open();
+  /**
+   * Run the check on this workbook's roster (and, if asked, a picked .xlsx), wait for the findings list,
+   * use the filters (hide info, only the roster sheet), click one "Đi tới ô" and check Excel's selection
+   * moved to that cell. Leaves the pane showing the filtered findings.
+   */
+  async function runValidation(pane: FakePane, opts: { withFile?: boolean } = {}): Promise<void> {
     const { page } = pane;
     await page.getByTestId("nav-validate").click();
     await page.getByTestId("validate-run").waitFor({ timeout: 30_000 });
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("DS");
-    for (const r of rosterSheetRows(4, 2025, { withCategory: true })) ws.addRow(r as unknown[]);
-    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-    await page.getByTestId("validate-file-input").setInputFiles({ name: "phuong-c.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+    await page.getByTestId("validate-sheet-Danh sách hộ").waitFor({ timeout: 30_000 });
+    if (opts.withFile) {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("DS");
+      for (const r of rosterSheetRows(4, 2025, { withCategory: true })) ws.addRow(r as unknown[]);
+      const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+      await page.getByTestId("validate-file-input").setInputFiles({ name: "phuong-c.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+    }
     await page.getByTestId("validate-run").click();
     await page.getByTestId("validate-results").waitFor({ timeout: 60_000 });
-    await expect(page.getByTestId("validate-finding").count()).resolves.toBeGreaterThan(0);
-    await page.getByTestId("validate-goto").first().click();
+    const all = (await page.getByTestId("validate-findings").textContent()) ?? "";
+    expect(all).toContain("HH_DUPLICATE_ID");
+    expect(all).toContain("HH_CATEGORY_MISMATCH");
+    const total = await page.getByTestId("validate-finding").count();
+    expect(total).toBeGreaterThan(1);
+
+    // Filters: hide "info" findings, then only the roster sheet of this workbook.
+    await page.getByTestId("validate-filter-info").click();
+    await expect(page.getByTestId("validate-findings").textContent()).resolves.not.toMatch(/ℹ|Thông tin ·|Info ·/);
+    await page.getByTestId("validate-filter-sheet").click();
+    await page.getByRole("option", { name: "Danh sách hộ", exact: true }).click();
+    const shown = page.getByTestId("validate-finding");
+    await expect(shown.count()).resolves.toBeGreaterThan(0);
+    for (const text of await shown.allTextContents()) expect(text).toContain("Danh sách hộ");
+
+    // "Đi tới ô" on the duplicate id: Excel's selection moves to that cell of the roster.
+    const dup = shown.filter({ hasText: "HH_DUPLICATE_ID" }).first();
+    const label = (await dup.getByTestId("validate-goto").textContent()) ?? "";
+    const cell = /([A-Z]{1,3}\d+)\s*$/.exec(label.trim())?.[1];
+    expect(cell).toBe("A7");
+    await dup.getByTestId("validate-goto").click();
     await page.waitForFunction(() => (window as any).__fakeWb.selection !== undefined);
+    await expect(pane.selection()).resolves.toEqual({ sheet: "Danh sách hộ", address: cell });
+  }
+
+  it("Kiểm tra hồ sơ: validates sheets and a picked .xlsx, filters, goes to a cell, writes findings, highlights", async () => {
+    const pane = await open();
+    const { page } = pane;
+    await runValidation(pane, { withFile: true });
+    await pane.screenshot("wf-validate-vi-light");
     await page.getByTestId("validate-write").click();
     await page.getByTestId("validate-action-done").waitFor({ timeout: 60_000 });
     await page.getByTestId("validate-highlight").click();
     await page.getByText(/Đã tô màu \d+ ô/).waitFor({ timeout: 30_000 });
     await expect(pane.sheetNames()).resolves.toContain("KQ - Kiểm tra");
-    await pane.screenshot("wf-validate-vi-light");
     pane.assertClean();
   }, T);
 
-  it("Chỉ tiêu: previews and writes the target table and plan tracking", async () => {
-    const pane = await open();
+  it("Kiểm tra hồ sơ after running: Vietnamese dark, English light", async () => {
+    for (const [lang, dark] of [["vi", true], ["en", false]] as const) {
+      const pane = await open({ lang, dark });
+      await runValidation(pane);
+      if (lang === "en") await expect(pane.page.getByTestId("validate-summary").textContent()).resolves.toMatch(/error/i);
+      await pane.screenshot(`wf-validate-${lang}-${dark ? "dark" : "light"}`);
+      pane.assertClean();
+    }
+  }, T);
+
+  /** Preview the split of the reduction over the units; leaves the preview table on screen. */
+  async function previewTargets(pane: FakePane): Promise<void> {
     const { page } = pane;
     await page.getByTestId("nav-targets").click();
     await page.getByTestId("targets-preview").waitFor({ timeout: 30_000 });
     await page.getByTestId("targets-units-sheet").getByText(/Đơn vị/).waitFor({ timeout: 30_000 });
     await page.getByTestId("targets-preview").click();
-    await page.getByTestId("targets-preview-table").waitFor({ timeout: 60_000 });
+    const table = page.getByTestId("targets-preview-table");
+    await table.waitFor({ timeout: 60_000 });
+    await expect(table.locator("tbody tr").count()).resolves.toBe(3);
+    await expect(table.textContent()).resolves.toContain("Xã Sơn Cao");
+  }
+
+  it("Chỉ tiêu: previews and writes the target table and plan tracking", async () => {
+    const pane = await open();
+    const { page } = pane;
+    await previewTargets(pane);
     await page.getByTestId("targets-write").click();
     await page.getByTestId("targets-done").waitFor({ timeout: 60_000 });
     await page.getByTestId("targets-write-tracking").click();
     await page.getByTestId("targets-tracking-done").waitFor({ timeout: 60_000 });
     const names = await pane.sheetNames();
     expect(names.filter((n) => n.startsWith("KQ - ")).length).toBeGreaterThanOrEqual(2);
+    await page.getByTestId("targets-preview-table").scrollIntoViewIfNeeded();
     await pane.screenshot("wf-targets-vi-light");
     pane.assertClean();
   }, T);
 
-  it("Báo cáo: prepares and writes the report forms", async () => {
-    const pane = await open();
+  it("Chỉ tiêu after previewing: Vietnamese dark, English light", async () => {
+    for (const [lang, dark] of [["vi", true], ["en", false]] as const) {
+      const pane = await open({ lang, dark });
+      await previewTargets(pane);
+      await pane.screenshot(`wf-targets-${lang}-${dark ? "dark" : "light"}`);
+      pane.assertClean();
+    }
+  }, T);
+
+  /** Prepare the forms from the roster and write them; leaves the list of forms and the result on screen. */
+  async function writeReports(pane: FakePane): Promise<void> {
     const { page } = pane;
     await page.getByTestId("nav-reports").click();
     await page.getByTestId("reports-prepare").waitFor({ timeout: 30_000 });
     await page.getByTestId("reports-sheet").getByText(/Danh sách hộ/).waitFor({ timeout: 30_000 });
     await page.getByTestId("reports-prepare").click();
     await page.getByTestId("reports-list").waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId("reports-table-form1-results").isVisible()).resolves.toBe(true);
     await page.getByTestId("reports-write").click();
     await page.getByTestId("reports-done").waitFor({ timeout: 60_000 });
+  }
+
+  it("Báo cáo: prepares and writes the report forms", async () => {
+    const pane = await open();
+    await writeReports(pane);
     await expect(pane.sheetNames()).resolves.toContain("KQ - Biểu 1 - Kết quả");
     await pane.screenshot("wf-reports-vi-light");
     pane.assertClean();
+  }, T);
+
+  it("Báo cáo after writing: Vietnamese dark, English light", async () => {
+    for (const [lang, dark] of [["vi", true], ["en", false]] as const) {
+      const pane = await open({ lang, dark });
+      await writeReports(pane);
+      await expect(pane.sheetNames()).resolves.toContain(lang === "vi" ? "KQ - Biểu 1 - Kết quả" : "KQ - Form 1 - Results");
+      await pane.screenshot(`wf-reports-${lang}-${dark ? "dark" : "light"}`);
+      pane.assertClean();
+    }
   }, T);
 
   it("Mẫu biểu: inserts a roster template", async () => {
@@ -141,10 +235,10 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
     pane.assertClean();
   }, T);
 
-  it("every workflow in Vietnamese, dark theme", async () => {
+  it("the other workflows in Vietnamese, dark theme (validate, targets, reports: after running, above)", async () => {
     const pane = await open({ dark: true });
     const { page } = pane;
-    for (const id of ["classify", "validate", "targets", "reports", "templates", "settings"]) {
+    for (const id of ["classify", "templates", "settings"]) {
       await page.getByTestId(`nav-${id}`).click();
       await page.getByTestId(id).waitFor({ timeout: 30_000 });
       await page.waitForTimeout(300);
