@@ -84,7 +84,12 @@ export function useSheetChoice(kinds: readonly SheetKind[]): SheetChoice {
 export function SheetPicker({ choice, kinds, testId, label }: { choice: SheetChoice; kinds: readonly SheetKind[]; testId: string; label?: string }) {
   const { t, lang } = useWf();
   const styles = useCommonStyles();
-  if (choice.loading) return <Text data-testid={`${testId}-loading`}>{t("common.loadingSheets")}</Text>;
+  if (choice.loading)
+    return (
+      <Text role="status" data-testid={`${testId}-loading`}>
+        {t("common.loadingSheets")}
+      </Text>
+    );
   if (choice.error) return <EmptyState testId={`${testId}-error`} title={t("common.errorTitle")} hint={describeError(choice.error, lang)} />;
   if (choice.candidates.length === 0) return <EmptyState testId={`${testId}-empty`} title={t("common.noSheets")} />;
   const labelOf = (c: SheetCandidate) => {

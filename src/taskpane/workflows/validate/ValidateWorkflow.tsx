@@ -87,7 +87,7 @@ export default function ValidateWorkflow(_: WorkflowProps) {
     };
   }, [host]);
 
-  const findings = outcome?.findings ?? [];
+  const findings = useMemo(() => outcome?.findings ?? [], [outcome]);
   const sheetNames = useMemo(() => [...new Set(findings.map((f) => (f.file ? `${f.file} / ${f.sheet}` : f.sheet)).filter(Boolean))], [findings]);
   const filtered = findings.filter((f) => severity.has(f.severity) && (!sheetFilter || (f.file ? `${f.file} / ${f.sheet}` : f.sheet) === sheetFilter));
   const counts = { error: 0, warning: 0, info: 0 };
@@ -223,7 +223,7 @@ export default function ValidateWorkflow(_: WorkflowProps) {
       <OperationStatusView op={op} testId="validate" />
       {outcome && (
         <section className={common.section} data-testid="validate-results" aria-label={t("validate.summary", summaryParams)}>
-          <Text weight="semibold" data-testid="validate-summary">
+          <Text weight="semibold" role="status" data-testid="validate-summary">
             {findings.length === 0 ? t("validate.clean") : t("validate.summary", summaryParams)}
           </Text>
           {findings.length > 0 && (
