@@ -30,14 +30,17 @@ export function parsePreferences(raw: unknown): DocumentPreferences {
 
 /** `Office.context.document.settings` of the running host, or undefined outside Office. */
 export function officeDocumentSettings(): DocumentSettingsLike | undefined {
-  return (globalThis as { Office?: { context?: { document?: { settings?: DocumentSettingsLike } } } }).Office?.context?.document?.settings;
+  return (globalThis as { Office?: { context?: { document?: { settings?: DocumentSettingsLike } } } }).Office?.context
+    ?.document?.settings;
 }
 
 /**
  * The language saved in the workbook's document settings, or undefined (none saved, outside Office, or
  * the settings could not be read — start-up must never fail on this).
  */
-export function documentLanguage(settings: () => DocumentSettingsLike | undefined = officeDocumentSettings): Lang | undefined {
+export function documentLanguage(
+  settings: () => DocumentSettingsLike | undefined = officeDocumentSettings,
+): Lang | undefined {
   try {
     return parsePreferences(settings()?.get(SETTINGS_KEY)).lang;
   } catch {

@@ -42,7 +42,11 @@ export interface HeaderPlacement {
  * taken by row spans from above. Spans are clamped to the block; cells beyond the last column are dropped
  * (the ExcelJS writer rejects such tables before calling this).
  */
-export function placeHeaderCells(headerRows: readonly (readonly HeaderCell[])[], lang: Lang, nCols: number): HeaderPlacement[] {
+export function placeHeaderCells(
+  headerRows: readonly (readonly HeaderCell[])[],
+  lang: Lang,
+  nCols: number,
+): HeaderPlacement[] {
   const n = headerRows.length;
   const taken: boolean[][] = Array.from({ length: n }, () => new Array(nCols).fill(false));
   const out: HeaderPlacement[] = [];
@@ -106,7 +110,11 @@ function spanWidth(widths: readonly number[], col: number, cols: number): number
  * Single-row cells set their row's minimum first; then cells spanning several rows add what they still
  * lack, spread evenly over their rows.
  */
-export function headerRowHeights(placements: readonly HeaderPlacement[], widths: readonly number[], rowCount: number): number[] {
+export function headerRowHeights(
+  placements: readonly HeaderPlacement[],
+  widths: readonly number[],
+  rowCount: number,
+): number[] {
   const need = (p: HeaderPlacement) => estimateLines(p.text, spanWidth(widths, p.col, p.cols)) * LINE_PT + PAD_PT;
   const heights = new Array(rowCount).fill(DEFAULT_ROW_PT + PAD_PT);
   for (const p of placements) if (p.rows === 1 && p.row < rowCount) heights[p.row] = Math.max(heights[p.row], need(p));

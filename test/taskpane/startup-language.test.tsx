@@ -102,7 +102,12 @@ describe("start-up language", () => {
 });
 
 describe("documentLanguage / startupLang", () => {
-  const settings = (value: unknown) => () => ({ get: () => value, set: () => undefined, remove: () => undefined, saveAsync: () => undefined });
+  const settings = (value: unknown) => () => ({
+    get: () => value,
+    set: () => undefined,
+    remove: () => undefined,
+    saveAsync: () => undefined,
+  });
   it("reads only a valid language from the settings object", () => {
     expect(documentLanguage(settings({ version: 1, lang: "en" }))).toBe("en");
     expect(documentLanguage(settings({ version: 1, lang: "fr" }))).toBeUndefined();

@@ -1,6 +1,15 @@
 import { bi } from "../../src/core/i18n";
 import type { ResultTable } from "../../src/core/tables/model";
-import { CHAR_FACTOR, LINE_PT, PAD_PT, columnWidths, estimateLines, headerRowHeights, placeHeaderCells, titleRowHeight } from "../../src/xlsx/write-layout";
+import {
+  CHAR_FACTOR,
+  LINE_PT,
+  PAD_PT,
+  columnWidths,
+  estimateLines,
+  headerRowHeights,
+  placeHeaderCells,
+  titleRowHeight,
+} from "../../src/xlsx/write-layout";
 import { planSheet } from "../../src/excel/render";
 import ExcelJS from "exceljs";
 import { writeTablesToBuffer } from "../../src/xlsx/write";
@@ -58,7 +67,11 @@ function wideHeaderTable(): ResultTable {
     sheetName: bi("Rộng", "Wide"),
     title: [bi("TIÊU ĐỀ", "TITLE"), bi("Phụ đề", "Subtitle")],
     headerRows: [
-      [{ text: bi("TT", "No."), rowSpan: 2 }, { text: bi("Tổng số nhân khẩu của hộ trong kỳ", "Total members of the household in the period"), rowSpan: 2 }, { text: bi("Hộ có mức sống trung bình (NLNDN)", "Households with an average living standard"), colSpan: 2 }],
+      [
+        { text: bi("TT", "No."), rowSpan: 2 },
+        { text: bi("Tổng số nhân khẩu của hộ trong kỳ", "Total members of the household in the period"), rowSpan: 2 },
+        { text: bi("Hộ có mức sống trung bình (NLNDN)", "Households with an average living standard"), colSpan: 2 },
+      ],
       [{ text: bi("Số hộ", "Households") }, { text: bi("Tỷ lệ (%) (4)=(3)/(1)", "Rate (%) (4)=(3)/(1)") }],
     ],
     columns: [
