@@ -23,6 +23,7 @@ export type RuleGroup =
   | "transition"
   | "deprivation"
   | "target"
+  | "plan"
   | "cross"
   | "series"
   | "consolidate";
@@ -37,6 +38,7 @@ export const GROUP_LABELS: Record<RuleGroup, Bilingual> = {
   transition: { vi: "Diễn biến (Biểu 2/3)", en: "Transitions (Forms 2/3)" },
   deprivation: { vi: "Thiếu hụt (Biểu 4)", en: "Deprivations (Form 4)" },
   target: { vi: "Chỉ tiêu giảm nghèo", en: "Targets" },
+  plan: { vi: "Chỉ tiêu kế hoạch", en: "Plan indicators" },
   cross: { vi: "Đối chiếu giữa các bảng", en: "Cross-sheet" },
   series: { vi: "Chuỗi thời gian", en: "Time series" },
   consolidate: { vi: "Gộp danh sách", en: "Consolidation" },
@@ -282,7 +284,10 @@ export const RULES: RuleInfo[] = [
     "error",
     "values",
     b("Giá trị âm", "Negative value"),
-    b("Số hộ, số người, thu nhập, điểm không được âm.", "Counts, incomes and scores cannot be negative."),
+    b(
+      "Số hộ, số người, thu nhập, điểm không được âm; ở bảng chỉ tiêu kế hoạch: kế hoạch, thực hiện, đầu kỳ và % hoàn thành.",
+      "Counts, incomes and scores cannot be negative; on plan-indicator sheets: plan, actual, baseline and % achieved.",
+    ),
     (v) => `Ô ${v("cell")} (${v("field")}) có giá trị âm: ${v("value")}.`,
     (v) => `Cell ${v("cell")} (${v("field")}) is negative: ${v("value")}.`,
     { cell: "C9", field: b("Số hộ nghèo", "Poor households"), value: -3 },
@@ -678,6 +683,113 @@ export const RULES: RuleInfo[] = [
     { row: 7, start: "2.390–2.410", end: "2.650–2.680" },
   ),
 
+  // ---------------------------------------------------------------- plan indicators
+  R(
+    "PLAN_SHARE_MISMATCH",
+    "error",
+    "plan",
+    b("% hoàn thành không khớp thực hiện/kế hoạch", "% achieved does not match actual/plan"),
+    b(
+      'Bảng chỉ tiêu kế hoạch: "% thực hiện/% hoàn thành" phải bằng kết quả của progress() (core/targets): chỉ tiêu tăng = thực hiện ÷ kế hoạch (có cột đầu kỳ: chấp nhận cả (thực hiện − đầu kỳ) ÷ (kế hoạch − đầu kỳ)); chỉ tiêu giảm xuống còn = (đầu kỳ − thực hiện) ÷ (đầu kỳ − kế hoạch), chỉ khi có cột đầu kỳ. So ở độ chính xác của cột (định dạng số, hoặc số chữ số thập phân nhiều nhất); lệch quá 1 đơn vị ở chữ số cuối là lỗi. Chiều chỉ tiêu: cột "Loại chỉ tiêu"/"Direction" nếu có; nếu không, tên chỉ tiêu có "xuống còn", "còn dưới", "reduce to" là chỉ tiêu giảm; tên bắt đầu bằng "Giảm"/"Reduce" là chỉ tiêu giảm khi dòng có đầu kỳ lớn hơn kế hoạch, còn lại ("Giảm tỷ lệ hộ nghèo 1,5%") là mức giảm — càng nhiều càng tốt, như chỉ tiêu tăng (§8.2). Cột đầu kỳ, % và đánh giá được nhận theo tiêu đề ("Đầu kỳ", "% thực hiện", "% hoàn thành", "Đánh giá", "Baseline", "% achieved", "Status").',
+      'Plan-indicator sheets: the stated "% achieved" must equal progress() of core/targets: increase-to = actual ÷ plan (with a baseline column, (actual − baseline) ÷ (plan − baseline) is accepted too); reduce-to = (baseline − actual) ÷ (baseline − plan), only with a baseline column. Compared at the column\'s precision (number format, else the most decimals); more than one unit off in the last decimal is an error. Direction: a "Loại chỉ tiêu"/"Direction" column when present; else an indicator saying "xuống còn", "còn dưới", "reduce to" is reduce-to; one starting with "Giảm"/"Reduce" is reduce-to when its row has a baseline above the plan, otherwise ("Giảm tỷ lệ hộ nghèo 1,5%") it is an amount of reduction — more is better, like increase-to (§8.2). Baseline, % and status columns are recognised by header ("Đầu kỳ", "% thực hiện", "% hoàn thành", "Đánh giá", "Baseline", "% achieved", "Status").',
+    ),
+    (v) => `Ô ${v("cell")}: % hoàn thành ${v("value")} nhưng ${v("formula")} = ${v("expected")}.`,
+    (v) => `Cell ${v("cell")}: % achieved ${v("value")} but ${v("formula")} = ${v("expected")}.`,
+    {
+      cell: "F7",
+      value: "120,0 %",
+      formula: b("thực hiện ÷ kế hoạch", "actual ÷ plan"),
+      expected: "109,2 %",
+    },
+  ),
+  R(
+    "PLAN_SHARE_ROUNDING",
+    "warning",
+    "plan",
+    b("% hoàn thành lệch 1 đơn vị làm tròn", "% achieved off by one rounding unit"),
+    b(
+      "% hoàn thành lệch đúng một đơn vị ở chữ số thập phân cuối so với kết quả tính lại: thường do thói quen làm tròn khác nhau.",
+      "The stated % achieved is exactly one unit off in its last decimal from the recomputed share: usually a different rounding habit.",
+    ),
+    (v) =>
+      `Ô ${v("cell")}: % hoàn thành ${v("value")}, tính lại ${v("formula")} = ${v("expected")} (lệch 1 đơn vị làm tròn).`,
+    (v) =>
+      `Cell ${v("cell")}: % achieved ${v("value")}, recomputed ${v("formula")} = ${v("expected")} (one rounding unit off).`,
+    { cell: "F7", value: "109,1 %", formula: b("thực hiện ÷ kế hoạch", "actual ÷ plan"), expected: "109,2 %" },
+  ),
+  R(
+    "PLAN_STATUS_MISMATCH",
+    "error",
+    "plan",
+    b("Đánh giá Đạt/Chưa đạt sai", "Stated status contradicts the figures"),
+    b(
+      "Đánh giá ghi (Đạt, Vượt, Chưa đạt, có dấu hoặc không; Met, Achieved, Exceeded, Not met) nói đạt trong khi số liệu chưa đạt, hoặc ngược lại. Trạng thái tính bằng progress(): chỉ tiêu tăng đạt khi thực hiện ≥ kế hoạch, chỉ tiêu giảm khi thực hiện ≤ kế hoạch.",
+      "The stated status (Đạt, Vượt, Chưa đạt with or without diacritics; Met, Achieved, Exceeded, Not met) says met while the figures miss the plan, or the reverse. Computed with progress(): an increase-to indicator is met when actual ≥ plan, a reduce-to one when actual ≤ plan.",
+    ),
+    (v) =>
+      `Ô ${v("cell")}: ghi "${v("value")}" nhưng ${v("direction")} thực hiện ${v("actual")}, kế hoạch ${v("plan")} là "${v("expected")}".`,
+    (v) =>
+      `Cell ${v("cell")}: says "${v("value")}" but for a ${v("direction")} actual ${v("actual")} against plan ${v("plan")} is "${v("expected")}".`,
+    {
+      cell: "G8",
+      value: "Đạt",
+      direction: b("chỉ tiêu tăng", "increase-to indicator"),
+      actual: 95,
+      plan: 120,
+      expected: b("Chưa đạt", "Not achieved"),
+    },
+  ),
+  R(
+    "PLAN_STATUS_DEGREE",
+    "warning",
+    "plan",
+    b("Đạt hay Vượt ghi không đúng mức", "Met vs exceeded stated wrongly"),
+    b(
+      'Cả đánh giá ghi và số liệu đều là đạt kế hoạch, nhưng ghi "Đạt" khi đã vượt (hoặc "Vượt" khi vừa đúng kế hoạch). Cảnh báo, vì nhiều nơi ghi "Đạt" cho cả trường hợp vượt.',
+      'Both the stated status and the figures say the plan is met, but "Met" is written for an exceeded plan (or "Exceeded" for one exactly met). A warning, since many reports write "Đạt" for both.',
+    ),
+    (v) =>
+      `Ô ${v("cell")}: ghi "${v("value")}" nhưng ${v("direction")} thực hiện ${v("actual")}, kế hoạch ${v("plan")} là "${v("expected")}".`,
+    (v) =>
+      `Cell ${v("cell")}: says "${v("value")}" but for a ${v("direction")} actual ${v("actual")} against plan ${v("plan")} is "${v("expected")}".`,
+    {
+      cell: "G7",
+      value: "Đạt",
+      direction: b("chỉ tiêu tăng", "increase-to indicator"),
+      actual: 131,
+      plan: 120,
+      expected: b("Vượt", "Exceeded"),
+    },
+  ),
+  R(
+    "PLAN_TARGET_NOT_POSITIVE",
+    "error",
+    "plan",
+    b("Kế hoạch ≤ 0 nhưng có kết quả thực hiện", "Plan ≤ 0 with an actual"),
+    b(
+      'Chỉ tiêu tăng có kế hoạch bằng 0 (hoặc âm) và có số thực hiện: không tính được % hoàn thành. Chỉ tiêu giảm xuống còn 0 ("giảm số hộ tái nghèo xuống còn 0") là hợp lệ. Giá trị âm ở kế hoạch, thực hiện, đầu kỳ hoặc % được báo là VALUE_NEGATIVE.',
+      'An increase-to indicator with a plan of 0 (or below) and an actual: the share of the plan cannot be computed. A reduce-to target of 0 ("reduce re-poor households to 0") is valid. Negative plan, actual, baseline or % cells are reported as VALUE_NEGATIVE.',
+    ),
+    (v) => `Ô ${v("cell")}: kế hoạch ${v("value")} (≤ 0) nhưng thực hiện ${v("actual")}; không tính được % hoàn thành.`,
+    (v) =>
+      `Cell ${v("cell")}: plan ${v("value")} (≤ 0) but actual ${v("actual")}; the share of the plan cannot be computed.`,
+    { cell: "D9", value: 0, actual: 12 },
+  ),
+  R(
+    "PLAN_BASELINE_WRONG_SIDE",
+    "warning",
+    "plan",
+    b("Chỉ tiêu giảm: kế hoạch không thấp hơn đầu kỳ", "Reduce-to plan not below its baseline"),
+    b(
+      "Chỉ tiêu giảm xuống còn (theo cột loại chỉ tiêu hoặc tên chỉ tiêu) nhưng kế hoạch không thấp hơn giá trị đầu kỳ: chiều chỉ tiêu hoặc số liệu có thể nhầm; % hoàn thành và đánh giá không được kiểm tra.",
+      "A reduce-to indicator (by its direction column or its text) whose plan is not below the baseline: the direction or the figures may be wrong; its % achieved and status are not checked.",
+    ),
+    (v) => `Ô ${v("cell")}: chỉ tiêu giảm nhưng kế hoạch ${v("value")} không thấp hơn đầu kỳ ${v("baseline")}.`,
+    (v) =>
+      `Cell ${v("cell")}: a reduce-to indicator but the plan ${v("value")} is not below the baseline ${v("baseline")}.`,
+    { cell: "F7", value: 0.05, baseline: 0.045 },
+  ),
+
   // ---------------------------------------------------------------- cross-sheet
   R(
     "CROSS_SUMMARY_ROSTER",
@@ -706,6 +818,28 @@ export const RULES: RuleInfo[] = [
     { cell: "K8", field: b("cuối kỳ", "end"), value: 120, expected: 118, other: "Biểu 1!D8" },
   ),
 
+  R(
+    "CROSS_PARENT_CHILD",
+    "error",
+    "cross",
+    b("Đơn vị cấp dưới không cộng đúng lên cấp trên", "Sub-unit ≠ its own file's total"),
+    b(
+      'Khi kiểm tra nhiều tệp cùng lúc, mỗi dòng đơn vị của bảng tổng hợp cấp trên (ví dụ dòng một xã trong Biểu 1 của tỉnh) phải bằng dòng tổng cộng của bảng cùng loại trong tệp riêng của đơn vị đó, ở mọi cột số đếm (số hộ, số người, số hộ theo nhóm, cột diễn biến, cột thiếu hụt), cho dòng hộ và dòng nhân khẩu. Ghép theo tên đơn vị đã bỏ dấu và bỏ tiền tố (xã, phường, thị trấn…): tên dòng tổng ("Toàn xã An Bình", "Tổng cộng: Xã An Bình") sau khi bỏ chữ "tổng/toàn", tên đơn vị trong tiêu đề bảng ("… XÃ AN BÌNH"), hoặc tên tệp ("xa-an-binh.xlsx"). Giới hạn: hai đơn vị trùng tên sau khi bỏ dấu (ví dụ "Xã An Bình" của hai tỉnh) hoặc nhiều tệp khớp cùng một tên thì không so; tên viết khác nhau ("Xã Đăk Pơ" / "Đắk Pơ") hoặc tên cũ trước sáp nhập không được nhận ra; chỉ so bảng cùng loại (Biểu 1 với Biểu 1, Biểu 2 với Biểu 2…).',
+      'When several files are validated together, each unit row of a parent summary (e.g. a commune\'s row in the province\'s Form 1) must equal the grand total of the same kind of table in that unit\'s own file, for every count column (households, members, per-category counts, transition columns, deprivation columns), for household and member rows. Matched by unit name folded (no diacritics) and without prefixes (xã, phường, thị trấn…): the totals row label without "tổng/toàn" ("Toàn xã An Bình", "Tổng cộng: Xã An Bình"), a unit named in the table\'s title ("… XÃ AN BÌNH"), or the file name ("xa-an-binh.xlsx"). Limits: two units whose folded names coincide (e.g. "Xã An Bình" of two provinces) or several files matching one name are not compared; differently spelt names ("Xã Đăk Pơ" / "Đắk Pơ") or pre-merger names are not recognised; only tables of the same kind are compared (Form 1 with Form 1, Form 2 with Form 2…).',
+    ),
+    (v) =>
+      `Ô ${v("cell")} (${v("unit")}, ${v("field")}) = ${v("value")} nhưng tổng cộng của đơn vị trong ${v("other")} là ${v("expected")}.`,
+    (v) =>
+      `Cell ${v("cell")} (${v("unit")}, ${v("field")}) = ${v("value")} but the unit's own total in ${v("other")} is ${v("expected")}.`,
+    {
+      cell: "D8",
+      unit: "Xã An Bình",
+      field: b("Số hộ nghèo", "Poor households"),
+      value: 45,
+      expected: 47,
+      other: "xa-an-binh.xlsx › Biểu 1!D12",
+    },
+  ),
   R(
     "CROSS_START_CATEGORY",
     "warning",

@@ -8,5 +8,6 @@ export * from "./run";
 export * from "./rules/tables";
 export * from "./rules/household";
 export * from "./rules/cross";
+export * from "./rules/plan";
 export { unitKey } from "./rules/common";
 export * from "./docs";

@@ -19,7 +19,14 @@ import {
   checkTransitions,
 } from "./rules/tables";
 import { checkCategories, checkDeprivationCounts, checkPoorDeprivations } from "./rules/household";
-import { checkDuplicateIds, checkFormsAgree, checkRosterYears, checkSummaryVsRosters } from "./rules/cross";
+import {
+  checkDuplicateIds,
+  checkFormsAgree,
+  checkParentChild,
+  checkRosterYears,
+  checkSummaryVsRosters,
+} from "./rules/cross";
+import { checkPlan } from "./rules/plan";
 
 export interface ValidateOptions {
   /** Review year (năm rà soát): selects the standard. Falls back to a year in a sheet title. */
@@ -73,8 +80,11 @@ export function titleYear(grid: Grid): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** Rules that look at one sheet. */
-export function validateSheet(read: SheetRead, standard?: Standard): Finding[] {
+/**
+ * Rules that look at one sheet. `grid` is the sheet the read came from: the plan-indicator rules read the columns
+ * the reader does not map (direction, baseline, % achieved, status) from it.
+ */
+export function validateSheet(read: SheetRead, standard?: Standard, grid?: Grid): Finding[] {
   const out: Finding[] = [];
   if (read.roster) {
     out.push(...checkDeprivationCounts(read));
@@ -86,17 +96,19 @@ export function validateSheet(read: SheetRead, standard?: Standard): Finding[] {
   if (read.table) {
     out.push(...checkRates(read), ...checkCounts(read), ...checkTotalRows(read), ...checkTransitions(read));
     out.push(...checkDeprivations(read, standard), ...checkTargets(read), ...checkSeries(read));
+    out.push(...checkPlan(read, grid));
   }
   return out;
 }
 
-/** Rules across all sheets of a submission (ids unique across wards, summary vs rosters, forms agree). */
+/** Rules across all sheets of a submission (ids unique across wards, summary vs rosters, forms agree, sub-units vs parent). */
 export function validateAcross(reads: SheetRead[]): Finding[] {
   return [
     ...checkDuplicateIds(reads),
     ...checkSummaryVsRosters(reads),
     ...checkFormsAgree(reads),
     ...checkRosterYears(reads),
+    ...checkParentChild(reads),
   ];
 }
 
@@ -138,7 +150,7 @@ export function validateWorkbooks(inputs: WorkbookInput[], opts: ValidateOptions
       used ??= standard;
       const read = readSheet(grid, { ...sheetOpts, file: input.file, standard });
       reads.push(read);
-      list.push(...read.findings, ...validateSheet(read, standard));
+      list.push(...read.findings, ...validateSheet(read, standard, grid));
     }
   }
   for (const f of validateAcross(reads)) {

@@ -43,6 +43,15 @@ const form2 = (i: number, v: (number | null)[]) =>
 const targets = (i: number, row: (string | number)[]) =>
   F.targetSheet(F.CLEAN_TARGETS.map((r, k) => (k === i ? row : r)));
 
+/** A plan-indicator sheet with % achieved and status columns: [indicator, unit, plan, actual, %, status]. */
+const planSheet = (row: CellValue[]): Spec => ({
+  name: "Kế hoạch",
+  rows: [
+    ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "% thực hiện", "Đánh giá"],
+    [1, ...row],
+  ],
+});
+
 const CASES: Record<string, () => Spec[][]> = {
   SHEET_HIDDEN: () => [[{ ...F.rosterSheet({ unit: "Xã Mới" }), hidden: true }]],
   SHEET_EMPTY: () => [[{ name: "Trống", rows: [] }]],
@@ -196,6 +205,31 @@ const CASES: Record<string, () => Spec[][]> = {
   CROSS_TRANSITIONS_ROSTERS: () => [
     [F.rosterSheet({ unit: "Xã An Bình", year: 2023, households: hh(1, { category: "Hộ nghèo", flags: [0, 1, 2] }) })],
     [F.rosterSheet({ unit: "Xã An Bình", year: 2024 }), F.transitionSheet("poor", F.CLEAN_FORM2)],
+  ],
+  PLAN_SHARE_MISMATCH: () => [[planSheet(["Số hộ thoát nghèo", "hộ", 120, 131, "120,0%", "Vượt"])]],
+  PLAN_SHARE_ROUNDING: () => [[planSheet(["Số hộ thoát nghèo", "hộ", 120, 131, "109,1%", "Vượt"])]],
+  PLAN_STATUS_MISMATCH: () => [[planSheet(["Số hộ thoát nghèo", "hộ", 120, 131, "109,2%", "Chưa đạt"])]],
+  PLAN_STATUS_DEGREE: () => [[planSheet(["Số hộ thoát nghèo", "hộ", 120, 131, "109,2%", "Đạt"])]],
+  PLAN_TARGET_NOT_POSITIVE: () => [[planSheet(["Số hộ thoát nghèo", "hộ", 0, 131, null, null])]],
+  PLAN_BASELINE_WRONG_SIDE: () => [
+    [
+      {
+        name: "KH",
+        rows: [
+          ["Chỉ tiêu", "Loại chỉ tiêu", "Đầu kỳ", "Kế hoạch", "Thực hiện"],
+          ["Tỷ lệ hộ nghèo", "Giảm xuống còn", 3, 3.5, 3.2],
+        ],
+      },
+    ],
+  ],
+  CROSS_PARENT_CHILD: () => [
+    [F.summarySheet()],
+    [
+      F.summarySheet({
+        units: [{ ...F.CLEAN_UNITS[0], unit: "Thôn 1", poor: 47, poorRate: 7.68 }],
+        name: "Xã An Bình",
+      }),
+    ].map((s) => ({ ...s, rows: [["TỔNG HỢP KẾT QUẢ RÀ SOÁT NĂM 2024 XÃ AN BÌNH"], ...s.rows.slice(1)] })),
   ],
   SERIES_JUMP: () => [
     [

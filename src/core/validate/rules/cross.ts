@@ -472,3 +472,98 @@ export function checkRosterYears(reads: SheetRead[]): Finding[] {
 }
 
 export const foldKey = fold;
+
+/** Unit-type words that precede a unit's name in titles and totals labels ("XÃ AN BÌNH", "Toàn xã An Bình"). */
+const UNIT_TYPES = "(xa|phuong|thi tran|dac khu|thi xa|huyen|quan|tinh|thanh pho|tp|commune|ward|district|province)";
+const TOTAL_PREFIX = /^(tong cong|tong so|tong|cong|toan|tinh chung|grand total|total|sum)\b[\s:.,\-–]*/;
+const BARE_UNIT_TYPE = new RegExp(`^${UNIT_TYPES}$`);
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Does a child table (its totals row, title or file) name the unit `key` (a unitKey)? */
+function namesUnit(child: SheetRead, totalLabel: string, key: string): boolean {
+  if (!key || BARE_UNIT_TYPE.test(key)) return false;
+  // 1. The totals row label without "Tổng cộng"/"Toàn": "Toàn xã An Bình" → "an binh".
+  const rest = fold(totalLabel).replace(TOTAL_PREFIX, "").trim();
+  if (rest && !BARE_UNIT_TYPE.test(rest) && unitKey(rest) === key) return true;
+  // 2. The title names the unit with its type: "… NĂM 2024 XÃ AN BÌNH".
+  const title = ` ${child.detection.title.replace(/[^a-z0-9]+/g, " ")} `;
+  if (new RegExp(` ${UNIT_TYPES} ${escapeRe(key)} `).test(title)) return true;
+  // 3. The file name: "xa-an-binh.xlsx".
+  if (child.file) {
+    const stem = child.file
+      .replace(/^.*[\\/]/, "")
+      .replace(/\.[a-z0-9]+$/i, "")
+      .replace(/[-_.]+/g, " ");
+    if (unitKey(stem) === key) return true;
+  }
+  return false;
+}
+
+/**
+ * CROSS_PARENT_CHILD (domain §7.4 "sub-units sum to parent"): when several files are validated together, a unit row
+ * of a parent table (e.g. a commune in the province's Form 1) equals the grand total of the same kind of table
+ * (same subject for Forms 2/3) in that unit's own file, for every count column both tables have, per measure
+ * (household and member rows). A parent unit listed in several rows (its urban and rural parts) counts as their sum.
+ * The child is found by folded unit name (unitKey: no diacritics, no "xã"/"phường" prefix) in its totals row label,
+ * its title or its file name; a name matched by several child tables is ambiguous and skipped.
+ */
+export function checkParentChild(reads: SheetRead[]): Finding[] {
+  const out: Finding[] = [];
+  const tables = reads.filter(
+    (r) => (r.kind === "summary" || r.kind === "transition" || r.kind === "deprivation") && r.table && r.file,
+  );
+  const totalsOf = (r: SheetRead) => r.table!.filter((x) => x.kind === "total");
+  const children = tables.filter((r) => totalsOf(r).length > 0);
+  if (tables.length < 2 || !children.length) return out;
+  const sameKind = (a: SheetRead, b: SheetRead) =>
+    a.kind === b.kind && (a.kind !== "transition" || a.detection.subject === b.detection.subject);
+  const isCount = (f: string) => FIELD_BY_NAME[f]?.type === "count" || isDepField(f);
+  for (const parent of tables) {
+    // Body rows per unit and measure (summing a unit's parts).
+    const units = new Map<string, { label: string; rows: Map<FormRow["measure"], FormRow[]> }>();
+    for (const r of parent.table!) {
+      if (r.kind !== "body") continue;
+      const k = unitKey(r.label);
+      if (!k) continue;
+      const u = units.get(k) ?? units.set(k, { label: r.label, rows: new Map() }).get(k)!;
+      (u.rows.get(r.measure) ?? u.rows.set(r.measure, []).get(r.measure)!).push(r);
+    }
+    for (const [key, u] of units) {
+      const matches = children.filter(
+        (c) =>
+          c.file !== parent.file &&
+          sameKind(parent, c) &&
+          totalsOf(c).some((t) => t.measure === "households" && namesUnit(c, t.label, key)),
+      );
+      if (matches.length !== 1) continue;
+      const child = matches[0];
+      const fields = Object.keys(parent.columns).filter((f) => isCount(f) && f in child.columns);
+      for (const [measure, rows] of u.rows) {
+        const total = totalsOf(child).find((t) => t.measure === measure);
+        if (!total) continue;
+        for (const f of fields) {
+          const parts = rows.map((r) => r.values[f]);
+          const e = total.values[f];
+          if (e === undefined || parts.some((v) => v === undefined)) continue;
+          const v = (parts as number[]).reduce((a, b) => a + b, 0);
+          if (Math.abs(v - e) < 1e-9) continue;
+          const row = rows[0];
+          out.push(
+            finding(
+              "CROSS_PARENT_CHILD",
+              at(parent, row.row0, f),
+              { unit: u.label, field: label(f), value: v, expected: e, other: refText(child, total.row0, f) },
+              {
+                field: f,
+                value: String(v),
+                expected: String(e),
+                related: [related(parent, row.row0, f), related(child, total.row0, f)],
+              },
+            ),
+          );
+        }
+      }
+    }
+  }
+  return out;
+}
