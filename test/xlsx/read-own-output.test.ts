@@ -14,6 +14,7 @@ import {
   buildRosterTemplate,
   buildSummaryTemplate,
   buildTargetTables,
+  buildTrackingTable,
   classifyRoster,
   columnLetterOf,
   isFormulaCell,
@@ -80,6 +81,44 @@ function productTables(lang: Lang): Record<string, ResultTable[]> {
     ],
     targets: buildTargetTables({ units, reduction: 0.015, method: "proportional", baseYear: YEAR, years: 4 }, { lang }),
     templates: [buildRosterTemplate(standard, { lang }), buildSummaryTemplate(standard, { lang })],
+    // Plan tracking: % achieved and status are formulas; every direction/baseline combination.
+    tracking: [
+      buildTrackingTable(
+        {
+          period: String(YEAR),
+          items: [
+            { indicator: "Số hộ thoát nghèo", unitOfMeasure: "hộ", direction: "increase", plan: 120, actual: 131 },
+            {
+              indicator: "Số lao động được đào tạo nghề",
+              unitOfMeasure: "người",
+              direction: "increase",
+              baseline: 100,
+              plan: 300,
+              actual: 250,
+            },
+            {
+              indicator: "Giảm tỷ lệ hộ nghèo xuống còn",
+              unitOfMeasure: "%",
+              direction: "reduce",
+              baseline: 0.05,
+              plan: 0.035,
+              actual: 0.032,
+              format: "percent",
+            },
+            { indicator: "Số hộ tái nghèo", unitOfMeasure: "hộ", direction: "reduce", plan: 5, actual: 5 },
+            {
+              indicator: "Tỷ lệ hộ có nước sạch",
+              unitOfMeasure: "%",
+              direction: "increase",
+              plan: 0.9,
+              actual: 0.85,
+              format: "percent",
+            },
+          ],
+        },
+        { lang },
+      ),
+    ],
   };
 }
 
@@ -112,11 +151,28 @@ describe.each(["vi", "en"] as const)("the product's own tables (%s) validate cle
       expect(kinds.filter((k) => k.endsWith(":transition"))).toHaveLength(2);
       expect(kinds.filter((k) => k.endsWith(":deprivation"))).toHaveLength(2);
       expect(kinds.filter((k) => k.endsWith(":target"))).toHaveLength(1);
+      expect(kinds.filter((k) => k.endsWith(":plan"))).toHaveLength(1);
       // One RATE_SCALE per sheet at most.
       const scales = report.files.flatMap((f) => f.findings).filter((f) => f.code === "RATE_SCALE");
       expect(new Set(scales.map((f) => `${f.file}|${f.sheet}`)).size).toBe(scales.length);
     });
   }
+});
+
+test("the plan-tracking table is really checked: a typed-over wrong % and status are found at their cells (vi)", async () => {
+  const table = typedOver(productTables("vi").tracking[0]);
+  const share = columnLetterOf(table.columns, "share");
+  const status = columnLetterOf(table.columns, "status");
+  const first = tableLayout(table).firstBodyRow;
+  const rows = table.rows.map((r, i) =>
+    i === 0 ? { ...r, cells: r.cells.map((c, k) => (k === 7 ? 1.2 : k === 8 ? "Chưa đạt" : c)) } : r,
+  );
+  const report = await validateFiles([{ name: "tracking-bad.xlsx", tables: [{ ...table, rows }] }], "vi");
+  const bad = report.files.flatMap((f) => f.findings).filter((f) => f.severity !== "info");
+  expect(bad.map((f) => `${f.code}@${f.cell}`)).toEqual([
+    `PLAN_SHARE_MISMATCH@${share}${first}`,
+    `PLAN_STATUS_MISMATCH@${status}${first}`,
+  ]);
 });
 
 describe("the demo's ward submissions", () => {
