@@ -8,7 +8,7 @@ import { CATEGORY_LABELS, type Category } from "../core/household";
 import { indicatorCount, type Standard } from "../core/standards";
 import { cell, toCustomFunctionsError } from "./errors";
 import { fail } from "../core/errors";
-import { areaColumn, blankRows, columnArg, flagBlock, numberColumn, type RowErrors } from "./columns";
+import { areaColumn, blankRows, columnArg, flagBlock, householdColumns, numberColumn, type RowErrors } from "./columns";
 import { asMatrix, shapeOf } from "./normalize";
 
 export const L_INCOME = ["Thu nhập bình quân", "The income"] as const;
@@ -48,8 +48,46 @@ function deprivationCounts(
   return flagBlock(m, n, d, errors, skip).counts;
 }
 
-/** CLASSIFY over ranges: one label per row (n × 1). */
-export function classifyRange(income: unknown, deprivations: unknown, area: unknown, standard: Standard): unknown[][] {
+/**
+ * CLASSIFY's ranges as typed columns: one pass per household row (`householdColumns`); a range of an unusual shape
+ * (wrong size, ragged, a row too wide) takes the per-column path, which throws the exact shape error.
+ */
+export function classifyInputs(
+  income: unknown,
+  deprivations: unknown,
+  area: unknown,
+  standard: Standard,
+): { n: number; skip: Uint8Array; incomes: Float64Array; deps: Float64Array; areas: Uint8Array; errors: RowErrors } {
+  const depM0 = asMatrix(deprivations);
+  let d = 1; // a count column needs no indicator list (the 2027+ standard has none yet)
+  if (depM0[0].length !== 1) {
+    try {
+      d = indicatorCount(standard);
+    } catch {
+      d = -1; // the per-column path reports it, after any shape error of the other ranges
+    }
+  }
+  const fast =
+    d < 0
+      ? undefined
+      : householdColumns(asMatrix(income), depM0, asMatrix(area), d, {
+          income: L_INCOME,
+          deprivations: L_DEPRIVATIONS,
+        });
+  if (fast) {
+    const { n, skip, errors } = fast;
+    return { n, skip, incomes: fast.income, deps: fast.deprivations, areas: fast.area, errors };
+  }
+  return classifyInputsByColumn(income, deprivations, area, standard);
+}
+
+/** The per-column path of `classifyInputs` (one pass per column): any shape, exact shape errors. */
+export function classifyInputsByColumn(
+  income: unknown,
+  deprivations: unknown,
+  area: unknown,
+  standard: Standard,
+): { n: number; skip: Uint8Array; incomes: Float64Array; deps: Float64Array; areas: Uint8Array; errors: RowErrors } {
   const inc = columnArg(income, undefined, L_INCOME);
   const n = inc.n;
   const ar = columnArg(area, n, L_AREA);
@@ -64,6 +102,12 @@ export function classifyRange(income: unknown, deprivations: unknown, area: unkn
   const incomes = numberColumn(inc, L_INCOME, errors, skip);
   const deps = deprivationCounts(deprivations, n, standard, errors, skip);
   const areas = areaColumn(ar, errors, skip);
+  return { n, skip, incomes, deps, areas, errors };
+}
+
+/** CLASSIFY over ranges: one label per row (n × 1). */
+export function classifyRange(income: unknown, deprivations: unknown, area: unknown, standard: Standard): unknown[][] {
+  const { n, skip, incomes, deps, areas, errors } = classifyInputs(income, deprivations, area, standard);
 
   let codes: Uint8Array | null = null;
   try {
@@ -73,12 +117,13 @@ export function classifyRange(income: unknown, deprivations: unknown, area: unkn
     if (!(isPovertyError(e) && e.code === "UNKNOWN_VALUE")) throw e;
   }
   const out: unknown[][] = new Array(n);
+  const anyErrors = errors.size > 0;
   for (let i = 0; i < n; i++) {
     if (skip[i]) {
       out[i] = [""];
       continue;
     }
-    const err = errors.get(i);
+    const err = anyErrors ? errors.get(i) : undefined;
     if (err) {
       out[i] = [toCustomFunctionsError(err)];
       continue;

@@ -3,7 +3,8 @@
  *
  * Excel recalculates a function whenever a precedent changes, and many cells may call the same function
  * with the same ranges (office-addin-notes §2.5). Hashing the arguments is one linear pass with no
- * allocation, much cheaper than parsing and classifying them again.
+ * allocation, cheaper than parsing and classifying them again on ranges up to ~200k cells; above that (a 1M-row
+ * CLASSIFY) hashing costs about as much as the work itself, so large calls are computed directly (`maxArgCells`).
  *
  * The key is the function id, every argument's shape, and two independent 32-bit hashes of every value
  * (type-tagged, so 1 ≠ "1" ≠ TRUE): a false hit needs a 64-bit collision on the same shapes.
@@ -96,6 +97,25 @@ export interface MemoOptions {
   maxEntries?: number;
   /** Most result cells kept over all entries (default 2,000,000); a larger single result is not cached. */
   maxCells?: number;
+  /**
+   * Arguments with more cells than this (default 200,000) are not memoised: hashing every cell costs about as much
+   * as the work it would save (measured at 1M households: hashing 12.6M cells ≈ a whole CLASSIFY), so above it the
+   * call computes directly. A hit must be much cheaper than a recompute; sampling cells would risk a false hit.
+   */
+  maxArgCells?: number;
+}
+
+/** Cells of the arguments, from each argument's rows × first-row width (Excel ranges are rectangular): O(args). */
+export function argCells(args: readonly unknown[]): number {
+  let cells = 0;
+  for (const a of args) {
+    if (!isArray(a)) cells++;
+    else {
+      const first = a[0];
+      cells += a.length * (isArray(first) ? first.length : 1);
+    }
+  }
+  return cells;
 }
 
 /** Least-recently-used cache of 2-D results (a Map keeps insertion order: re-insert on hit). */
@@ -104,12 +124,16 @@ export class LruMemo {
   private cells = 0;
   readonly maxEntries: number;
   readonly maxCells: number;
+  readonly maxArgCells: number;
   hits = 0;
   misses = 0;
+  /** Calls computed directly because their arguments were above `maxArgCells`. */
+  bypassed = 0;
 
   constructor(options?: MemoOptions) {
     this.maxEntries = options?.maxEntries ?? 32;
     this.maxCells = options?.maxCells ?? 2_000_000;
+    this.maxArgCells = options?.maxArgCells ?? 200_000;
   }
 
   get size(): number {
@@ -147,13 +171,19 @@ export class LruMemo {
     this.cells = 0;
     this.hits = 0;
     this.misses = 0;
+    this.bypassed = 0;
   }
 
   /**
    * The cached result for (id, args), or compute, cache and return it. Only successful results are
-   * cached; a thrown error is not (the next call recomputes and throws again).
+   * cached; a thrown error is not (the next call recomputes and throws again). Arguments above `maxArgCells`
+   * cells are not hashed: the call computes directly.
    */
   memo(id: string, args: readonly unknown[], compute: () => unknown[][]): unknown[][] {
+    if (argCells(args) > this.maxArgCells) {
+      this.bypassed++;
+      return compute();
+    }
     const key = hashArgs(id, args);
     const hit = this.get(key);
     if (hit) {

@@ -74,3 +74,21 @@ describe("LruMemo", () => {
     expect(m.size).toBe(0);
   });
 });
+
+describe("LruMemo: large arguments", () => {
+  it("computes directly (no hash, no cache) when the arguments exceed maxArgCells", () => {
+    const m = new LruMemo({ maxArgCells: 10 });
+    let calls = 0;
+    const big = Array.from({ length: 6 }, () => [1, 2]); // 12 cells
+    const f = () => (calls++, [[1]]);
+    m.memo("F", [big], f);
+    m.memo("F", [big], f);
+    expect(calls).toBe(2);
+    expect(m.bypassed).toBe(2);
+    expect(m.size).toBe(0);
+    m.memo("F", [[[1, 2]], 3], f); // 3 cells: cached
+    m.memo("F", [[[1, 2]], 3], f);
+    expect(calls).toBe(3);
+    expect(m.hits).toBe(1);
+  });
+});
