@@ -194,7 +194,14 @@ export function rawRanges(r: Roster, seed = r.seed + 1): RawRanges {
     flags[i] = row;
     area[i] = [AREA_TEXT[r.area[i]][rand() < RAW_MIX.areaNoDiacritics ? 1 : 0]];
   }
-  return { income, flags, area };
+  // The custom-functions runtime hands each argument deserialised from the invocation message, range after range:
+  // packed arrays, one string object per text cell, the rows of a range next to each other in memory. A JSON round
+  // trip gives the same (the arrays built above are holey and interleave the three ranges household by household).
+  return {
+    income: JSON.parse(JSON.stringify(income)) as RawCell[][],
+    flags: JSON.parse(JSON.stringify(flags)) as RawCell[][],
+    area: JSON.parse(JSON.stringify(area)) as RawCell[][],
+  };
 }
 
 export const ROSTER_TITLE = "DANH SÁCH HỘ GIA ĐÌNH RÀ SOÁT NĂM 2025";

@@ -57,12 +57,15 @@ export function gc(): void {
 }
 
 /**
- * A full GC, then a short pause so V8's concurrent sweeper threads finish before the clock starts: on a
- * 2-core machine they otherwise compete with the measured code (seen as 5–10× slower first runs after gc()).
+ * A full GC, then a pause so V8's concurrent sweeper threads finish before the clock starts: on a 2-core machine
+ * they otherwise compete with the measured code. The pause grows with the heap (15 ms + 1 ms per 4 MB used, at most
+ * 300 ms): with the 1M rosters in memory (≈ 0.9 GB) a fixed 15 ms left the sweeper running, which slowed the
+ * typed-array kernel 2–3× (23 ms → 55–70 ms at 1M rows) and so flattered every ratio taken against it.
  */
-export async function settle(ms = 15): Promise<void> {
+export async function settle(ms?: number): Promise<void> {
   gc();
-  await new Promise((r) => setTimeout(r, ms));
+  const pause = ms ?? Math.min(300, 15 + process.memoryUsage().heapUsed / 4_194_304);
+  await new Promise((r) => setTimeout(r, pause));
 }
 
 /** Peak resident set size of this process so far, MB (Linux reports maxRSS in KiB). */

@@ -53,6 +53,7 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
     if (areaCode) fns.rawLimit = () => classifyRawKernel(raw.income, raw.flags, raw.area, INDICATORS, rule, areaCode);
     if (ours.ok) {
       fns.ours = () => ours.classify(raw);
+      if (ours.classifyByColumn) fns.before = () => ours.classifyByColumn!(raw);
       if (ours.classifyRange) fns.fn = () => ours.classifyRange!(raw);
     }
     progress(`classify: timing ${Object.keys(fns).join(", ")} at ${n} rows (${opts.runs} runs each, interleaved)`);
@@ -94,6 +95,22 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
           },
         }),
       );
+      if (t.before) {
+        const bad = mismatches(ours.classifyByColumn!(raw), classifyKernel(income, area, flags, INDICATORS, rule), n);
+        rows.push(
+          okRow(
+            CASE,
+            "before: one pass per column (blankRows, numberColumn, flagBlock, areaColumn)",
+            n,
+            "rows",
+            t.before,
+            {
+              ratio: { label: "before/limit", value: t.before.median / t.limit.median },
+              metrics: { "before/ours": t.before.median / t.ours.median, "category mismatches vs kernel": bad },
+            },
+          ),
+        );
+      }
       if (t.fn) {
         const labels = ours.classifyRange!(raw);
         const LABELS = ["Hộ nghèo", "Hộ cận nghèo", "Hộ có mức sống trung bình", "Không thuộc diện"];

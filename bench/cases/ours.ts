@@ -10,7 +10,7 @@
  * Codes are returned as 0 poor … 3 none like the kernel (the core's are 1…4, 0 = invalid → 255 here).
  */
 import type { RawRanges } from "../data";
-import { tryLoadAll } from "../load";
+import { tryLoad, tryLoadAll } from "../load";
 
 type Getter = { n: number; get: (i: number) => unknown };
 type RowErrors = Map<number, unknown>;
@@ -37,6 +37,14 @@ interface ClassifyCore {
 interface ClassifyFn {
   classifyRange(income: unknown, deprivations: unknown, area: unknown, standard: unknown): unknown[][];
 }
+interface ClassifyInputs {
+  classifyInputs(
+    income: unknown,
+    deprivations: unknown,
+    area: unknown,
+    standard: unknown,
+  ): { n: number; skip: Uint8Array; incomes: Float64Array; deps: Float64Array; areas: Uint8Array; errors: RowErrors };
+}
 interface Functions {
   cfClassify(income: unknown, deprivations: unknown, area: unknown, year?: unknown): unknown[][];
 }
@@ -46,6 +54,8 @@ export interface OurClassify {
   label: string;
   /** normalise + classifyColumns → codes 0..3 (255 invalid) */
   classify(raw: RawRanges): Uint8Array;
+  /** the same with the previous normaliser: one pass per column (blankRows, numberColumn, flagBlock, areaColumn) */
+  classifyByColumn?(raw: RawRanges): Uint8Array;
   /** the custom function body without memo: labels n × 1 */
   classifyRange?(raw: RawRanges): unknown[][];
   /** the registered custom function (memoised) */
@@ -79,6 +89,14 @@ export function installCustomFunctionsStub(): void {
   };
 }
 
+/** The core's codes (1 poor … 4 none, 0 invalid) as the kernel's (0 … 3, 255 = blank, error or invalid), in place. */
+function codesOf(codes: Uint8Array, skip: Uint8Array, errors: RowErrors): Uint8Array {
+  const noErrors = errors.size === 0;
+  for (let i = 0; i < codes.length; i++)
+    codes[i] = skip[i] || codes[i] === 0 || (!noErrors && errors.has(i)) ? 255 : codes[i] - 1;
+  return codes;
+}
+
 const L_INCOME = ["Thu nhập bình quân", "The income"] as const;
 const L_AREA = ["Khu vực", "The area"] as const;
 
@@ -91,23 +109,30 @@ export function loadOurClassify(standard: unknown, year: number): OurClassify | 
   if (!l.ok) return l;
   const { columnArg, blankRows, numberColumn, areaColumn, flagBlock } = l.mod.cols;
   const { classifyColumns } = l.mod.core;
-  const out: OurClassify = {
-    ok: true,
-    label: "normalise (src/functions/columns) + classifyColumns",
-    classify(raw: RawRanges): Uint8Array {
-      const inc = columnArg(raw.income, undefined, L_INCOME);
-      const n = inc.n;
-      const ar = columnArg(raw.area, n, L_AREA);
-      const skip = blankRows(n, [inc.get, ar.get], [raw.flags]);
-      const errors: RowErrors = new Map();
-      const income = numberColumn(inc, L_INCOME, errors, skip);
-      const { counts } = flagBlock(raw.flags, n, 12, errors, skip);
-      const area = areaColumn(ar, errors, skip);
-      const codes = classifyColumns({ income, deprivations: counts, area, n }, standard);
-      for (let i = 0; i < n; i++) codes[i] = skip[i] || errors.has(i) || codes[i] === 0 ? 255 : codes[i] - 1;
-      return codes;
-    },
+  const byColumn = (raw: RawRanges): Uint8Array => {
+    const inc = columnArg(raw.income, undefined, L_INCOME);
+    const n = inc.n;
+    const ar = columnArg(raw.area, n, L_AREA);
+    const skip = blankRows(n, [inc.get, ar.get], [raw.flags]);
+    const errors: RowErrors = new Map();
+    const income = numberColumn(inc, L_INCOME, errors, skip);
+    const { counts } = flagBlock(raw.flags, n, 12, errors, skip);
+    const area = areaColumn(ar, errors, skip);
+    return codesOf(classifyColumns({ income, deprivations: counts, area, n }, standard), skip, errors);
   };
+  const inputs = tryLoad<ClassifyInputs>("src/functions/classify", ["classifyInputs"]);
+  const out: OurClassify = inputs.ok
+    ? {
+        ok: true,
+        label: "one pass per row (src/functions classifyInputs) + classifyColumns",
+        classify(raw: RawRanges): Uint8Array {
+          const r = inputs.mod.classifyInputs(raw.income, raw.flags, raw.area, standard);
+          const codes = classifyColumns({ income: r.incomes, deprivations: r.deps, area: r.areas, n: r.n }, standard);
+          return codesOf(codes, r.skip, r.errors);
+        },
+        classifyByColumn: byColumn,
+      }
+    : { ok: true, label: "normalise (src/functions/columns) + classifyColumns", classify: byColumn };
   const f = tryLoadAll<{ cls: ClassifyFn; fns: Functions }>({
     cls: ["src/functions/classify", ["classifyRange"]],
     fns: ["src/functions/functions", ["cfClassify"]],
