@@ -6,7 +6,7 @@
  */
 import { CATEGORY_NAMES, generateRoster, INDICATORS, nextYear } from "../data";
 import type { BenchOptions, Row } from "../harness";
-import { errorRow, measure, notAvailable, okRow } from "../harness";
+import { errorRow, measure, notAvailable, okRow, peakRssMB, settle } from "../harness";
 import { classifyKernel } from "../kernel";
 import { tryLoad } from "../load";
 import { bigSize, kernelRule, progress } from "./common";
@@ -24,7 +24,7 @@ interface Transitions {
   computeTransitions(
     previous: { id: string; category: string }[],
     current: { id: string; category: string }[],
-    opts?: { everEscapedIds?: Iterable<string> },
+    opts?: { everEscapedIds?: Iterable<string>; movements?: boolean },
   ): { poor: Table; nearPoor: Table; movements: unknown[]; problems: unknown[] };
 }
 
@@ -44,10 +44,21 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
   const everEscapedIds: string[] = [];
   for (let i = 0; i < n && everEscapedIds.length < 5000; i += 7) if (pc[i] >= 2) everEscapedIds.push(prev.ids[i]);
   try {
+    await settle();
+    const dataRss = peakRssMB(); // peak so far: generating and holding the two rosters
+    // bulk first (movements: false), so the process peak after it is its own
+    const bulk = t.mod.computeTransitions(previous, current, { everEscapedIds, movements: false });
+    const bulkPeak = peakRssMB();
     const res = t.mod.computeTransitions(previous, current, { everEscapedIds });
+    const fullPeak = peakRssMB();
     const ok = (x: Table) => x.end === x.start - x.decreases.total + x.increases.total;
+    const same = JSON.stringify([bulk.poor, bulk.nearPoor]) === JSON.stringify([res.poor, res.nearPoor]);
     progress(`transitions: timing (${opts.runs} runs)`);
     const tm = await measure(() => t.mod.computeTransitions(previous, current, { everEscapedIds }), opts.runs);
+    const tb = await measure(
+      () => t.mod.computeTransitions(previous, current, { everEscapedIds, movements: false }),
+      opts.runs,
+    );
     return [
       okRow(CASE, "computeTransitions (Forms 2 + 3, movements)", n, "rows", tm, {
         metrics: {
@@ -56,8 +67,17 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
           movements: res.movements.length,
           problems: res.problems.length,
           identity: ok(res.poor) && ok(res.nearPoor) ? "holds" : "BROKEN",
+          "peak RSS with data only MB": Math.round(dataRss),
+          "peak RSS after first call MB": Math.round(fullPeak),
         },
         note: "rows = households per roster (two rosters)",
+      }),
+      okRow(CASE, "computeTransitions { movements: false } (Forms 2 + 3 only)", n, "rows", tb, {
+        metrics: {
+          "same forms as with movements": same ? "yes" : "NO",
+          "peak RSS with data only MB": Math.round(dataRss),
+          "peak RSS after first call MB": Math.round(bulkPeak),
+        },
       }),
     ];
   } catch (e) {
