@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  setupFiles: ["<rootDir>/test/setup-office.ts"],
+  setupFiles: ["<rootDir>/test/setup-office.ts", "<rootDir>/test/setup-web-platform.ts"],
   transform: {
     "^.+\\.(t|j)sx?$": [
       "@swc/jest",
