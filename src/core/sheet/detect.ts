@@ -25,6 +25,7 @@ import {
   type SheetKind,
 } from "./fields";
 import { cellText, hasPhrase, normalizeHeader } from "./text";
+import { headerConfidence } from "./confidence";
 
 /** How many rows from the top are searched for the header. */
 export const HEADER_SCAN_ROWS = 40;
@@ -37,7 +38,10 @@ export interface MappedColumn {
   field: string;
   /** Header text as shown (parent and child header joined with " / "). */
   header: string;
-  /** 0..1: 1 = header text is exactly a known name; lower = partial match; 1 for explicit mappings. */
+  /**
+   * 0..1: 1 = certain (an exact phrase, a canonical label — unit hints in parentheses aside —, or an explicit
+   * mapping); lower = the share of the header's words that say nothing about the field (see confidence.ts).
+   */
   confidence: number;
 }
 
@@ -391,6 +395,7 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
   const kind = chosen as SheetKind;
 
   // Explicit mapping overrides detection.
+  const explicit = new Set<string>();
   if (opts.mapping) {
     for (const [field, ref] of Object.entries(opts.mapping)) {
       let col = -1;
@@ -404,6 +409,7 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
         if (c2 === col || f2 === field) delete chosenMap.byField[f2];
       chosenMap.byField[field] = col;
       chosenMap.scores[field] = 1;
+      explicit.add(field);
       chosenMap.ambiguous = chosenMap.ambiguous.filter((a) => a.col !== col);
     }
   }
@@ -414,7 +420,15 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
       letter: columnLetters(col + off.col0),
       field,
       header: headers[col] ?? "",
-      confidence: Math.round(Math.min(1, chosenMap!.scores[field] ?? 0) * 100) / 100,
+      confidence:
+        Math.round(
+          Math.min(
+            1,
+            explicit.has(field)
+              ? 1
+              : (headerConfidence(headers[col] ?? "", field, kind) ?? chosenMap!.scores[field] ?? 0),
+          ) * 100,
+        ) / 100,
     }))
     .sort((x, y) => x.col - y.col);
   const mappedCols = new Set(columns.map((c) => c.col));

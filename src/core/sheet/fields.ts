@@ -2,7 +2,8 @@
  * Canonical fields of the sheets wards send, with the header phrases that name them.
  * Phrases are in normalised form (see `normalizeHeader`): folded, abbreviations expanded.
  * A field matches a header when every phrase of one alternative occurs as whole words and no `not`
- * phrase occurs; its confidence is the share of the header text the phrases cover (1 = exact).
+ * phrase occurs; candidates are ranked by the share of the header text the phrases cover (1 = exact).
+ * The confidence reported per mapped column is a different measure (unexplained words), see confidence.ts.
  */
 import type { Bilingual } from "../i18n";
 import { bi } from "../i18n";
