@@ -11,6 +11,7 @@
  *  - `rosterGrid`: a whole household-list sheet (title row, header row, data rows) as a Grid's values;
  *  - `households`: the core's `Household` records.
  */
+import { SAMPLE_FAMILY_NAMES, SAMPLE_GIVEN_NAMES, SAMPLE_MIDDLE_NAMES } from "../src/core/sample/roster";
 import { mulberry32, normal } from "./rng";
 
 export const INDICATORS = 12;
@@ -39,46 +40,9 @@ export interface Roster {
   count: Uint8Array;
 }
 
-const FAMILY = [
-  "Nguyễn",
-  "Trần",
-  "Lê",
-  "Phạm",
-  "Hoàng",
-  "Huỳnh",
-  "Phan",
-  "Vũ",
-  "Võ",
-  "Đặng",
-  "Bùi",
-  "Đỗ",
-  "Hồ",
-  "Ngô",
-  "Dương",
-  "Lý",
-];
-const MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thanh", "Ngọc", "Hữu", "Quang"];
-const GIVEN = [
-  "An",
-  "Bình",
-  "Cường",
-  "Dũng",
-  "Hà",
-  "Hải",
-  "Hạnh",
-  "Hoa",
-  "Hùng",
-  "Lan",
-  "Long",
-  "Mai",
-  "Nam",
-  "Phúc",
-  "Sơn",
-  "Thảo",
-  "Trang",
-  "Tuấn",
-  "Yến",
-];
+const FAMILY = SAMPLE_FAMILY_NAMES;
+const MIDDLE = SAMPLE_MIDDLE_NAMES;
+const GIVEN = SAMPLE_GIVEN_NAMES;
 /** Per-indicator base log-odds: some deprivations are common (health insurance, information), some rare. */
 const INDICATOR_BASE = [-2.2, -2.8, -3.2, -1.9, -2.3, -3.4, -2.9, -3.0, -2.6, -2.0, -3.3, -2.7];
 

@@ -55,7 +55,8 @@ export const SAMPLE_UNITS: SampleUnitSpec[] = [
   },
 ];
 
-const FAMILY = [
+/** Invented name parts for sample households (no real person is described). */
+export const SAMPLE_FAMILY_NAMES = [
   "Nguyễn",
   "Trần",
   "Lê",
@@ -73,8 +74,8 @@ const FAMILY = [
   "Hồ Văn",
   "Kê",
 ];
-const MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Hữu", "Ngọc", "Thanh", "Quang"];
-const GIVEN = [
+export const SAMPLE_MIDDLE_NAMES = ["Văn", "Thị", "Đức", "Minh", "Hữu", "Ngọc", "Thanh", "Quang"];
+export const SAMPLE_GIVEN_NAMES = [
   "An",
   "Bình",
   "Cường",
@@ -125,7 +126,7 @@ function drawFlags(rand: Random, income: number, median: number, mountainous: bo
 }
 
 function drawName(rand: Random): string {
-  return `${pickOne(rand, FAMILY)} ${pickOne(rand, MIDDLE)} ${pickOne(rand, GIVEN)}`;
+  return `${pickOne(rand, SAMPLE_FAMILY_NAMES)} ${pickOne(rand, SAMPLE_MIDDLE_NAMES)} ${pickOne(rand, SAMPLE_GIVEN_NAMES)}`;
 }
 
 export interface SampleOptions {
