@@ -17,7 +17,9 @@ module.exports = {
       },
     ],
   },
+  // `npm test` runs with --coverage: the core must stay at ≥ 95 % of lines (issue: domain core).
   collectCoverageFrom: ["src/core/**/*.ts"],
+  coverageReporters: ["text-summary", "json-summary"],
   coverageThreshold: { "./src/core/": { lines: 95 } },
   testTimeout: 60000,
 };
