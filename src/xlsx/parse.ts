@@ -23,7 +23,6 @@ import { u32, utf8, zipEntries, zipRaw, ZipError, type ZipEntry } from "./zip-re
 export type InflateRaw = (data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 /** A synchronous InflateRaw (node:zlib inflateRawSync). */
 export type InflateRawSync = (data: Uint8Array) => Uint8Array;
-
 type Reason = { vi: string; en: string };
 
 /** The last segment of a path ("C:\\x\\a.xlsx" and "/x/a.xlsx" → "a.xlsx"). */
@@ -358,17 +357,23 @@ function parseSheet(
   return grid;
 }
 
-/** What the reader asks its host for: inflate this entry's raw DEFLATE bytes. */
+const EMPTY = new Uint8Array(0);
+
+/**
+ * What the reader asks its host for: inflate this entry's raw DEFLATE bytes into `result`; the reader takes the
+ * result (and clears it) when it resumes.
+ */
 interface InflateRequest {
   entry: ZipEntry;
   data: Uint8Array;
+  result?: Uint8Array;
 }
 
 /**
  * The reading steps as a generator: it yields each deflated entry it needs and receives the inflated bytes,
  * so one body serves a synchronous (zlib) and an asynchronous (DecompressionStream) host.
  */
-function* workbookSteps(buf: Uint8Array, file: string): Generator<InflateRequest, Grid[], Uint8Array> {
+function* workbookSteps(buf: Uint8Array, file: string): Generator<InflateRequest, Grid[], void> {
   const name = fileBaseName(file);
   if (buf.length < 4 || u32(buf, 0) !== 0x04034b50) unreadable(name, diagnoseNonXlsx(buf, file));
   let entries: Map<string, ZipEntry>;
@@ -378,7 +383,7 @@ function* workbookSteps(buf: Uint8Array, file: string): Generator<InflateRequest
     if (e instanceof ZipError || e instanceof RangeError) return unreadable(name, damaged(e.message));
     throw e;
   }
-  function* text(path: string): Generator<InflateRequest, string | undefined, Uint8Array> {
+  function* text(path: string): Generator<InflateRequest, string | undefined, void> {
     const e = entries.get(path);
     if (!e) return undefined;
     let raw: Uint8Array;
@@ -388,7 +393,13 @@ function* workbookSteps(buf: Uint8Array, file: string): Generator<InflateRequest
       if (err instanceof ZipError || err instanceof RangeError) return unreadable(name, damaged(err.message));
       throw err;
     }
-    const bytes = e.method === 0 ? raw : yield { entry: e, data: raw };
+    let bytes = raw;
+    if (e.method !== 0) {
+      const req: InflateRequest = { entry: e, data: raw };
+      yield req;
+      bytes = req.result ?? EMPTY;
+      req.result = undefined;
+    }
     // A short or long result is damage too (some inflaters stop quietly at a truncated stream or ignore junk).
     if (bytes.length !== e.size) unreadable(name, damaged(`cannot unpack ${e.name}`));
     return utf8(bytes);
@@ -452,13 +463,12 @@ export function parseXlsxSync(bytes: Uint8Array, file: string, inflateRaw: Infla
   const steps = workbookSteps(bytes, file);
   let next = steps.next();
   while (!next.done) {
-    let out: Uint8Array;
     try {
-      out = inflateRaw(next.value.data);
+      next.value.result = inflateRaw(next.value.data);
     } catch {
       return inflateFailed(file, next.value);
     }
-    next = steps.next(out);
+    next = steps.next();
   }
   return next.value;
 }
@@ -471,13 +481,12 @@ export async function parseXlsx(bytes: Uint8Array, file: string, inflateRaw: Inf
   const steps = workbookSteps(bytes, file);
   let next = steps.next();
   while (!next.done) {
-    let out: Uint8Array;
     try {
-      out = await inflateRaw(next.value.data);
+      next.value.result = await inflateRaw(next.value.data);
     } catch {
       return inflateFailed(file, next.value);
     }
-    next = steps.next(out);
+    next = steps.next();
   }
   return next.value;
 }
