@@ -23,6 +23,19 @@
  * `"otherDecrease"` / `"otherIncrease"`. A per-household `leftReason` / `joinReason` always wins over the default
  * (→ other decrease / other increase); an id in `everEscapedIds` makes a return re-poor (tái nghèo) instead of new.
  * Rates of these flows are not computed here: their denominators are UNCERTAIN (domain.md §8.4).
+ *
+ * Members (nhân khẩu) rows of Forms 2 and 3 (`result.members`, when every household that enters a members flow has
+ * a member count; otherwise null with `membersUnavailable` saying why — never zeros). Each household follows the
+ * same flow as in the household row and is weighted by its members, so the identity holds by construction:
+ *   column 1 = Σ previous members of the households in the category at the start;
+ *   columns 2, 3, 4 (decreases) = Σ previous members of the households in that flow;
+ *   columns 5, 6, 7, 8 (increases) = Σ current members of the households in that flow;
+ *   a household in the category in both years adds its member change: a loss (previous − current > 0) to
+ *   column 4 (giảm khác: thay đổi nhân khẩu), a gain (current − previous > 0) to column 8 (tăng khác);
+ *   column 9 = Σ current members of the households in the category at the end = 1 − 2 − 3 − 4 + 5 + 6 + 7 + 8.
+ * Consequence (DERIVED, by design): in members the cross-form relations hold only when the members of the moving
+ * households did not change — Form 2 col 2 counts a poor → near-poor household with its previous members, Form 3
+ * col 5 the same household with its current members.
  */
 import { fail } from "../errors";
 import { CATEGORIES, type Category } from "../household";
@@ -39,6 +52,8 @@ export interface PreviousEntry {
   category: Category;
   /** Set when the household left for a non-economic reason (died, moved away, split, merged). */
   leftReason?: LeftReason;
+  /** Members (nhân khẩu) at the previous review: a whole number ≥ 0. Needed for the members rows. */
+  members?: number;
 }
 
 export interface CurrentEntry {
@@ -47,6 +62,8 @@ export interface CurrentEntry {
   category: Category;
   /** Set when the household joined for a non-economic reason (moved in, split from another household). */
   joinReason?: JoinReason;
+  /** Members (nhân khẩu) at this review: a whole number ≥ 0. Needed for the members rows. */
+  members?: number;
 }
 
 export interface TransitionOptions {
@@ -122,9 +139,43 @@ export interface TransitionProblem {
   messageEn: string;
 }
 
+/** Member changes of households in the category in both years (already inside columns 4 and 8 of the members row). */
+export interface MemberChange {
+  /** Σ (previous − current) members over those households that lost members: part of column 4 ("thay đổi nhân khẩu"). */
+  decrease: number;
+  /** Σ (current − previous) members over those households that gained members: part of column 8. */
+  increase: number;
+}
+
+/**
+ * Forms 2 and 3 in members (nhân khẩu): same shapes and identity as the household rows; `decreases.other` and
+ * `increases.other` include the member changes of households in the category in both years (`memberChange`).
+ */
+export interface MemberTransitions {
+  poor: PoorTransitions & { memberChange: MemberChange };
+  nearPoor: NearPoorTransitions & { memberChange: MemberChange };
+}
+
+/** Why the members rows are not computed. */
+export interface MembersUnavailable {
+  /** Households (entries counted in a members flow) whose member count is missing or not a whole number ≥ 0. */
+  missing: { previous: number; current: number };
+  /** Up to 5 ids of such households, for the message. */
+  exampleIds: string[];
+  messageVi: string;
+  messageEn: string;
+}
+
 export interface TransitionResult {
   poor: PoorTransitions;
   nearPoor: NearPoorTransitions;
+  /**
+   * Forms 2 and 3 in members, or null when a household counted in them has no valid member count (see
+   * `membersUnavailable`): members are never guessed or taken as zero.
+   */
+  members: MemberTransitions | null;
+  /** Set exactly when `members` is null. */
+  membersUnavailable?: MembersUnavailable;
   movements: Movement[];
   problems: TransitionProblem[];
   /** Ids left out of all counts (duplicates, invalid categories). */
@@ -143,6 +194,9 @@ function normId(raw: unknown): string | undefined {
   return t === "" ? undefined : t;
 }
 
+/** A member count: a whole number ≥ 0. */
+const isMemberCount = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
+
 const isCategory = (c: unknown): c is Category =>
   typeof c === "string" && (CATEGORIES as readonly string[]).includes(c);
 
@@ -152,7 +206,8 @@ const isCategory = (c: unknown): c is Category =>
  * line, other), increases (from the other category, re- = tái nghèo / tái cận nghèo, new = phát sinh, other), end
  * (cuối kỳ), with end = start − decreases.total + increases.total by construction, plus one movement per household
  * (unless `movements: false`) and the problems found (blank/duplicate ids and unknown categories are excluded, never
- * miscounted).
+ * miscounted). `members`: the same two forms in members (nhân khẩu, persons), defined in the module comment — null,
+ * with `membersUnavailable`, when a household counted in them has no member count.
  * See the module comment for the documented default meaning of absence from a roster.
  * @throws PovertyError INVALID_ARGUMENT when a roster is not an array or an option has an unknown value.
  */
@@ -293,6 +348,11 @@ export function computeTransitions(
     end: 0,
   };
   const near = { start: 0, escaped: 0, toPoor: 0, otherDec: 0, fromPoor: 0, re: 0, new: 0, otherInc: 0, end: 0 };
+  // The same in members; memDec/memInc: member changes of households in the category in both years.
+  const mPoor = { ...poor, memDec: 0, memInc: 0 };
+  const mNear = { ...near, memDec: 0, memInc: 0 };
+  const missingMembers = { previous: 0, current: 0 };
+  const missingIds: string[] = [];
   const movements: Movement[] = [];
 
   /** Route one household (row pi of previous, ci of current; -1 = absent) to its flows. */
@@ -326,11 +386,33 @@ export function computeTransitions(
       });
     }
 
+    // Members: previous count for start and decreases, current count for increases and end. Only households in a
+    // members flow need one; a missing count is recorded (the members result is then null), never read as 0.
+    let pm = 0;
+    let cm = 0;
+    if (from === "poor" || from === "nearPoor") {
+      const v = pe!.members;
+      if (isMemberCount(v)) pm = v;
+      else {
+        missingMembers.previous++;
+        if (missingIds.length < 5 && missingIds[missingIds.length - 1] !== id) missingIds.push(id);
+      }
+    }
+    if (to === "poor" || to === "nearPoor") {
+      const v = ce!.members;
+      if (isMemberCount(v)) cm = v;
+      else {
+        missingMembers.current++;
+        if (missingIds.length < 5 && missingIds[missingIds.length - 1] !== id) missingIds.push(id);
+      }
+    }
+
     let poorFlow: PoorFlow | undefined;
     let nearPoorFlow: NearPoorFlow | undefined;
     // Poor table (Form 2)
     if (from === "poor") {
       poor.start++;
+      mPoor.start += pm;
       if (to === "poor") poorFlow = "stay";
       else if (to === "nearPoor") poorFlow = "toNearPoor";
       else if (to === "absent") poorFlow = left || absentCur === "otherDecrease" ? "otherDecrease" : "escaped";
@@ -338,6 +420,7 @@ export function computeTransitions(
     }
     if (to === "poor") {
       poor.end++;
+      mPoor.end += cm;
       if (from === "nearPoor") poorFlow = "fromNearPoor";
       else if (from !== "poor") {
         if (from === "absent" && joined) poorFlow = "otherIncrease";
@@ -349,6 +432,7 @@ export function computeTransitions(
     // Near-poor table (Form 3)
     if (from === "nearPoor") {
       near.start++;
+      mNear.start += pm;
       if (to === "nearPoor") nearPoorFlow = "stay";
       else if (to === "poor") nearPoorFlow = "toPoor";
       else if (to === "absent") nearPoorFlow = left || absentCur === "otherDecrease" ? "otherDecrease" : "escaped";
@@ -356,6 +440,7 @@ export function computeTransitions(
     }
     if (to === "nearPoor") {
       near.end++;
+      mNear.end += cm;
       if (from === "poor") nearPoorFlow = "fromPoor";
       else if (from !== "nearPoor") {
         if (from === "absent" && joined) nearPoorFlow = "otherIncrease";
@@ -365,49 +450,71 @@ export function computeTransitions(
       }
     }
     switch (poorFlow) {
+      case "stay":
+        if (cm < pm) mPoor.memDec += pm - cm;
+        else mPoor.memInc += cm - pm;
+        break;
       case "toNearPoor":
         poor.toNearPoor++;
+        mPoor.toNearPoor += pm;
         break;
       case "escaped":
         poor.escaped++;
+        mPoor.escaped += pm;
         break;
       case "otherDecrease":
         poor.otherDec++;
+        mPoor.otherDec += pm;
         break;
       case "fromNearPoor":
         poor.fromNearPoor++;
+        mPoor.fromNearPoor += cm;
         break;
       case "re":
         poor.re++;
+        mPoor.re += cm;
         break;
       case "new":
         poor.new++;
+        mPoor.new += cm;
         break;
       case "otherIncrease":
         poor.otherInc++;
+        mPoor.otherInc += cm;
         break;
     }
     switch (nearPoorFlow) {
+      case "stay":
+        if (cm < pm) mNear.memDec += pm - cm;
+        else mNear.memInc += cm - pm;
+        break;
       case "toPoor":
         near.toPoor++;
+        mNear.toPoor += pm;
         break;
       case "escaped":
         near.escaped++;
+        mNear.escaped += pm;
         break;
       case "otherDecrease":
         near.otherDec++;
+        mNear.otherDec += pm;
         break;
       case "fromPoor":
         near.fromPoor++;
+        mNear.fromPoor += cm;
         break;
       case "re":
         near.re++;
+        mNear.re += cm;
         break;
       case "new":
         near.new++;
+        mNear.new += cm;
         break;
       case "otherIncrease":
         near.otherInc++;
+        mNear.otherInc += cm;
         break;
     }
     if (wantMovements) {
@@ -425,11 +532,6 @@ export function computeTransitions(
     if (excludedSlot[slot] === 0) visit(slotIds[slot], prevRow[slot], curRow[slot]);
   }
 
-  const pDec = poor.toNearPoor + poor.escaped + poor.otherDec;
-  const pInc = poor.fromNearPoor + poor.re + poor.new + poor.otherInc;
-  const nDec = near.escaped + near.toPoor + near.otherDec;
-  const nInc = near.fromPoor + near.re + near.new + near.otherInc;
-
   const countExcluded = (r: { rowOf: Int32Array; dups: Map<string, number[]>; missing: number }) => {
     let k = r.missing;
     for (const id of excluded) k += r.dups.get(id)?.length ?? (r.rowOf[slotOf.get(id)!] >= 0 ? 1 : 0);
@@ -438,45 +540,104 @@ export function computeTransitions(
 
   problems.sort((a, b) => (a.roster === b.roster ? a.index - b.index : a.roster === "previous" ? -1 : 1));
 
+  let members: MemberTransitions | null = null;
+  let membersUnavailable: MembersUnavailable | undefined;
+  const nMissing = missingMembers.previous + missingMembers.current;
+  if (nMissing === 0) {
+    members = {
+      poor: {
+        ...poorTable({
+          ...mPoor,
+          otherDec: mPoor.otherDec + mPoor.memDec,
+          otherInc: mPoor.otherInc + mPoor.memInc,
+        }),
+        memberChange: { decrease: mPoor.memDec, increase: mPoor.memInc },
+      },
+      nearPoor: {
+        ...nearTable({
+          ...mNear,
+          otherDec: mNear.otherDec + mNear.memDec,
+          otherInc: mNear.otherInc + mNear.memInc,
+        }),
+        memberChange: { decrease: mNear.memDec, increase: mNear.memInc },
+      },
+    };
+  } else {
+    const ex = missingIds.map((x) => `"${x}"`).join(", ");
+    const more = nMissing > missingIds.length ? ", …" : "";
+    membersUnavailable = {
+      missing: { ...missingMembers },
+      exampleIds: missingIds,
+      messageVi:
+        `Thiếu số nhân khẩu (hoặc không phải số nguyên ≥ 0) ở ${missingMembers.previous} dòng năm trước và ` +
+        `${missingMembers.current} dòng năm nay của hộ nghèo/cận nghèo (${ex}${more}): không tính diễn biến theo nhân khẩu.`,
+      messageEn:
+        `Member count missing (or not a whole number ≥ 0) on ${missingMembers.previous} previous and ` +
+        `${missingMembers.current} current entries of poor/near-poor households (${ex}${more}): transitions in members not computed.`,
+    };
+  }
+
   return {
-    poor: {
-      start: poor.start,
-      decreases: { toNearPoor: poor.toNearPoor, escaped: poor.escaped, other: poor.otherDec, total: pDec },
-      increases: { fromNearPoor: poor.fromNearPoor, re: poor.re, new: poor.new, other: poor.otherInc, total: pInc },
-      end: poor.end,
-      columns: [
-        poor.start,
-        poor.toNearPoor,
-        poor.escaped,
-        poor.otherDec,
-        poor.fromNearPoor,
-        poor.re,
-        poor.new,
-        poor.otherInc,
-        poor.end,
-      ],
-    },
-    nearPoor: {
-      start: near.start,
-      decreases: { escaped: near.escaped, toPoor: near.toPoor, other: near.otherDec, total: nDec },
-      increases: { fromPoor: near.fromPoor, re: near.re, new: near.new, other: near.otherInc, total: nInc },
-      end: near.end,
-      columns: [
-        near.start,
-        near.escaped,
-        near.toPoor,
-        near.otherDec,
-        near.fromPoor,
-        near.re,
-        near.new,
-        near.otherInc,
-        near.end,
-      ],
-    },
+    poor: poorTable(poor),
+    nearPoor: nearTable(near),
+    members,
+    ...(membersUnavailable ? { membersUnavailable } : {}),
     movements,
     problems,
     excludedIds: [...excluded].sort(),
     excludedEntries: { previous: countExcluded(prev), current: countExcluded(cur) },
+  };
+}
+
+interface PoorCounts {
+  start: number;
+  toNearPoor: number;
+  escaped: number;
+  otherDec: number;
+  fromNearPoor: number;
+  re: number;
+  new: number;
+  otherInc: number;
+  end: number;
+}
+
+/** Form 2 from the flow sums (households or members). */
+function poorTable(p: PoorCounts): PoorTransitions {
+  return {
+    start: p.start,
+    decreases: { toNearPoor: p.toNearPoor, escaped: p.escaped, other: p.otherDec, total: p.toNearPoor + p.escaped + p.otherDec },
+    increases: {
+      fromNearPoor: p.fromNearPoor,
+      re: p.re,
+      new: p.new,
+      other: p.otherInc,
+      total: p.fromNearPoor + p.re + p.new + p.otherInc,
+    },
+    end: p.end,
+    columns: [p.start, p.toNearPoor, p.escaped, p.otherDec, p.fromNearPoor, p.re, p.new, p.otherInc, p.end],
+  };
+}
+
+interface NearCounts {
+  start: number;
+  escaped: number;
+  toPoor: number;
+  otherDec: number;
+  fromPoor: number;
+  re: number;
+  new: number;
+  otherInc: number;
+  end: number;
+}
+
+/** Form 3 from the flow sums (households or members). */
+function nearTable(n: NearCounts): NearPoorTransitions {
+  return {
+    start: n.start,
+    decreases: { escaped: n.escaped, toPoor: n.toPoor, other: n.otherDec, total: n.escaped + n.toPoor + n.otherDec },
+    increases: { fromPoor: n.fromPoor, re: n.re, new: n.new, other: n.otherInc, total: n.fromPoor + n.re + n.new + n.otherInc },
+    end: n.end,
+    columns: [n.start, n.escaped, n.toPoor, n.otherDec, n.fromPoor, n.re, n.new, n.otherInc, n.end],
   };
 }
 
