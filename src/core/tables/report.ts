@@ -76,7 +76,8 @@ export function buildReportTables(households: readonly Household[], standard: St
     const withStart = households.filter((h) => h.startCategory !== undefined);
     tables.push(
       ...buildTransitionTables(
-        { previous: withStart, previousCategories: withStart.map((h) => h.startCategory as Category), current: households, currentCategories: categories, standard, reviewYear: opts.reviewYear, options: opts.transitionOptions },
+        // The start category comes from this roster; members at the start are not known (no members rows).
+        { previous: withStart.map((h) => ({ id: h.id, unit: h.unit })), previousCategories: withStart.map((h) => h.startCategory as Category), current: households, currentCategories: categories, standard, reviewYear: opts.reviewYear, options: opts.transitionOptions },
         opts,
       ),
     );

@@ -276,14 +276,18 @@ describe("transition forms (Forms 2 and 3)", () => {
     const prevCats = classifyRoster(s.previous, prevStd);
     const curCats = classifyRoster(s.current, standard);
     const [f2, f3] = buildTransitionTables({ previous: s.previous, previousCategories: prevCats, current: s.current, currentCategories: curCats, standard, reviewYear: YEAR, options: { everEscapedIds: s.everEscapedIds } });
-    const all = computeTransitions(s.previous.map((h, i) => ({ id: h.id, category: prevCats[i] })), s.current.map((h, i) => ({ id: h.id, category: curCats[i] })), { everEscapedIds: s.everEscapedIds });
-    const last = f2.rows.length - 1;
+    const all = computeTransitions(s.previous.map((h, i) => ({ id: h.id, category: prevCats[i], members: h.members })), s.current.map((h, i) => ({ id: h.id, category: curCats[i], members: h.members })), { everEscapedIds: s.everEscapedIds });
+    // the last two rows: total households, total members
+    const last = f2.rows.length - 2;
+    expect(cell(f2, last, "measure")).toBe("Hộ");
     for (let j = 1; j <= 9; j++) {
       expect(val(cell(f2, last, `c${j}`))).toBe(all.poor.columns[j - 1]);
       expect(val(cell(f3, last, `c${j}`))).toBe(all.nearPoor.columns[j - 1]);
+      expect(val(cell(f2, last + 1, `c${j}`))).toBe(all.members!.poor.columns[j - 1]);
+      expect(val(cell(f3, last + 1, `c${j}`))).toBe(all.members!.nearPoor.columns[j - 1]);
     }
     const R = sheetRow(f2, 0);
-    expect(cell(f2, 0, "c9")).toMatchObject({ formula: `C${R}-D${R}-E${R}-F${R}+G${R}+H${R}+I${R}+J${R}` });
+    expect(cell(f2, 0, "c9")).toMatchObject({ formula: `D${R}-E${R}-F${R}-G${R}+H${R}+I${R}+J${R}+K${R}` });
     expect(all.poor.columns.some((x, j) => j > 0 && j < 8 && x > 0)).toBe(true);
     // a roster with "phân loại đầu kỳ" gives the same forms through buildReportTables
     const withStart = s.current.map((h) => ({ ...h, startCategory: "poor" as const }));
