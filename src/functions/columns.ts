@@ -172,7 +172,8 @@ export function emptyRows(m: unknown[][], n: number): Uint8Array {
  * Fast path for the numeric text people type into text-formatted cells: plain digits ("1500000") or digits in
  * Vietnamese thousands groups ("1.500.000"). One charCode loop, no regular expression, no allocation.
  * Returns undefined for anything else (signs, decimals, commas, spaces, currency, "0.500" …), and the caller then
- * asks the general parser (`toNumberOrBlank` → `parseNumericText`), so every value it accepts reads exactly as there.
+ * asks the general parser (`toNumberOrBlank` → core/values `parseNumberText`). Every value it accepts reads exactly
+ * as the core parser reads it without a hint (test/functions/columns-fast.test.ts proves it with fast-check).
  */
 export function parseGroupedDigits(s: string): number | undefined {
   const len = s.length;
@@ -193,8 +194,9 @@ export function parseGroupedDigits(s: string): number | undefined {
       group = 0;
     } else return undefined;
   }
-  // exact in a double; a dotted number ends with a full group; one dot after a leading 0 is a decimal ("0.500" = 0.5)
-  if (digits > 15 || (dots > 0 && group !== 3) || (dots === 1 && s.charCodeAt(0) === 48)) return undefined;
+  // exact in a double; a dotted number ends with a full group; a leading 0 is never a thousands group ("0.500" is
+  // the decimal 0.5, "0.500.000" is not a number): left to the core parser
+  if (digits > 15 || (dots > 0 && (group !== 3 || s.charCodeAt(0) === 48))) return undefined;
   return v;
 }
 

@@ -16,6 +16,7 @@
  * area …) is the core's business.
  */
 import { fail, PovertyError, type PovertyErrorCode } from "../core/errors";
+import { flagOfText, parseNumberText, type NumberHint } from "../core/values";
 
 /** Excel's error texts we recognise in input values. */
 export const EXCEL_ERRORS = [
@@ -92,86 +93,26 @@ function failErrorInput(what: string, err: string): never {
 
 // Numeric text ---------------------------------------------------------------------------------
 
-const SPACES = /[\s\u00a0\u202f]/g;
-const CURRENCY = /(đồng|đ|₫|vnd|vnđ)$/i;
-
 /**
- * Parse numeric text as typed in Vietnam or in English. Returns undefined when the text is not a
- * number, and throws `INVALID_NUMBER` when it is a number whose reading is ambiguous.
- *
- * Rules, Vietnamese first:
- * - "1.500.000" (dot groups of 3) → 1500000; "1,500,000" (comma groups) → 1500000
- * - "7,97" → 7.97; "7.97" → 7.97; "1.500" → 1500 (a single dot followed by exactly 3 digits is the
- *   Vietnamese thousands separator: money and counts are written so)
- * - "1.500,5" → 1500.5; "1,500.5" → 1500.5 (the last separator is the decimal one)
- * - "7,97%" / "7,97 %" → 0.0797 (a percentage becomes a fraction)
- * - spaces (incl. no-break) are thousands separators; a trailing "đ", "₫", "VND", "đồng" is ignored
- * - "1,500" is ambiguous (1.5 in Vietnamese, 1500 in English) → INVALID_NUMBER, asking for "1500" or "1,5"
+ * Parse numeric text as typed in Vietnam or in English, with the core's rules (core/values `parseNumberText`:
+ * "1.500.000", "7,97", "7,97 %" → 0.0797, "1.500,5", "1,500,000.5", "1 500 000 đ", "(1.500)" → −1500 …).
+ * Returns undefined when the text is not a number. `hint` resolves "1,500" ("integer": 1500, "decimal": 1.5);
+ * without one, "1,500" (1,5 in Vietnamese, 1500 in English) throws INVALID_NUMBER asking for "1500" or "1,5".
  */
-export function parseNumericText(text: string): number | undefined {
-  let s = text.replace(SPACES, "");
-  if (s === "") return undefined;
-  let percent = false;
-  if (s.endsWith("%")) {
-    percent = true;
-    s = s.slice(0, -1);
-  } else {
-    s = s.replace(CURRENCY, "");
+export function parseNumericText(text: string, hint?: NumberHint): number | undefined {
+  const n = parseNumberText(text, hint);
+  if (n === undefined) return undefined;
+  if (n.ambiguous) {
+    const { intDigits: i, fracDigits: f } = n.ambiguous;
+    const short = f.replace(/0+$/, "") || "0";
+    return fail(
+      "INVALID_NUMBER",
+      `Không rõ ${show(text)} là ${i},${f} hay ${i}${f}: hãy ghi ${i}${f} hoặc ${i},${short}`,
+      `${show(text)} is ambiguous (${i}.${f} in Vietnamese, ${i}${f} in English): write ${i}${f} or ${i}.${short}`,
+      { value: text },
+    );
   }
-  let sign = 1;
-  if (s.startsWith("-") || s.startsWith("+")) {
-    if (s[0] === "-") sign = -1;
-    s = s.slice(1);
-  } else if (s.startsWith("(") && s.endsWith(")")) {
-    // accounting negative: (1.500)
-    sign = -1;
-    s = s.slice(1, -1);
-  }
-  if (!/^[0-9][0-9.,]*$/.test(s) && !/^[.,][0-9]+$/.test(s)) return undefined;
-  const dots = (s.match(/\./g) || []).length;
-  const commas = (s.match(/,/g) || []).length;
-  let normalized: string;
-  if (dots === 0 && commas === 0) {
-    normalized = s;
-  } else if (dots > 0 && commas > 0) {
-    const lastDot = s.lastIndexOf(".");
-    const lastComma = s.lastIndexOf(",");
-    const [thousands, decimal] = lastComma > lastDot ? [".", ","] : [",", "."];
-    const [intPart, frac, ...rest] = s.split(decimal);
-    if (rest.length > 0 || frac === undefined || frac.includes(thousands)) return undefined;
-    if (!isGrouped(intPart, thousands)) return undefined;
-    normalized = intPart.split(thousands).join("") + "." + frac;
-  } else {
-    const sep = dots > 0 ? "." : ",";
-    const count = dots + commas;
-    if (count > 1) {
-      if (!isGrouped(s, sep)) return undefined;
-      normalized = s.split(sep).join("");
-    } else {
-      const [intPart, frac] = s.split(sep);
-      const thousandsShape = frac.length === 3 && /^[1-9][0-9]{0,2}$/.test(intPart);
-      if (thousandsShape && sep === ",") {
-        fail(
-          "INVALID_NUMBER",
-          `Không rõ ${show(text)} là ${intPart},${frac} hay ${intPart}${frac}: hãy ghi ${intPart}${frac} hoặc ${intPart},${frac.replace(/0+$/, "") || "0"}`,
-          `${show(text)} is ambiguous (${intPart}.${frac} in Vietnamese, ${intPart}${frac} in English): write ${intPart}${frac} or ${intPart}.${frac.replace(/0+$/, "") || "0"}`,
-          { value: text },
-        );
-      }
-      normalized = thousandsShape ? intPart + frac : (intPart === "" ? "0" : intPart) + "." + frac;
-    }
-  }
-  const n = Number(normalized);
-  if (!Number.isFinite(n)) return undefined;
-  const value = sign * n;
-  return percent ? value / 100 : value;
-}
-
-/** "1.500.000" with sep "." → true; "1.50.000" → false. */
-function isGrouped(s: string, sep: string): boolean {
-  const parts = s.split(sep);
-  if (!/^[0-9]{1,3}$/.test(parts[0])) return false;
-  return parts.slice(1).every((p) => /^[0-9]{3}$/.test(p));
+  return n.value;
 }
 
 // Numbers --------------------------------------------------------------------------------------
@@ -275,43 +216,11 @@ export function optionalText(v: unknown, label?: readonly [string, string]): str
 
 // Flags ----------------------------------------------------------------------------------------
 
-const FLAG_TRUE = new Set([
-  "1",
-  "x",
-  "có",
-  "co",
-  "c",
-  "yes",
-  "y",
-  "true",
-  "đúng",
-  "dung",
-  "thiếu",
-  "thieu",
-  "thiếu hụt",
-  "thieu hut",
-]);
-const FLAG_FALSE = new Set([
-  "0",
-  "không",
-  "khong",
-  "k",
-  "ko",
-  "no",
-  "n",
-  "false",
-  "sai",
-  "-",
-  "đủ",
-  "du",
-  "không thiếu",
-  "khong thieu",
-]);
-
 /**
  * A deprivation flag: 1 = deprived, 0 = not deprived, null = blank (the caller decides; for flags a
  * blank means "not marked", i.e. 0, as on the paper form where only deprivations are ticked).
- * Accepts 1/0, TRUE/FALSE, "x", "có"/"không" (also without diacritics), "c"/"k", "yes"/"no".
+ * Accepts 1/0, TRUE/FALSE and the core's flag words (core/values FLAG_YES_WORDS / FLAG_NO_WORDS, the same as the
+ * sheet reader's): "x", "có"/"không" (also without diacritics), "c"/"k", "yes"/"no", "✓", "đủ", "thiếu" ….
  * Throws INVALID_ARGUMENT for anything else (2, "?", an error value re-raises).
  */
 export function toFlag(v: unknown, label?: readonly [string, string]): 0 | 1 | null {
@@ -322,9 +231,8 @@ export function toFlag(v: unknown, label?: readonly [string, string]): 0 | 1 | n
   if (typeof v === "string") {
     const err = excelErrorOf(v);
     if (err) failErrorInput(vi, err);
-    const t = v.trim().toLowerCase().normalize("NFC").replace(/\s+/g, " ");
-    if (FLAG_TRUE.has(t)) return 1;
-    if (FLAG_FALSE.has(t)) return 0;
+    const f = flagOfText(v);
+    if (f !== undefined) return f;
     return fail(
       "INVALID_ARGUMENT",
       `${vi} phải là 1/0, TRUE/FALSE, "x" hoặc "có"/"không", không phải ${show(v)}`,

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { classifyInputs, classifyInputsByColumn } from "../../src/functions/classify";
 import { parseGroupedDigits } from "../../src/functions/columns";
 import { parseNumericText } from "../../src/functions/normalize";
+import { parseNumberText } from "../../src/core/values";
 import { standardForYear } from "../../src/core/standards";
 
 const S = standardForYear(2024);
@@ -58,16 +59,21 @@ function outcome(f: () => ReturnType<typeof classifyInputs>) {
 }
 
 describe("classifyInputs: one pass per row = the per-column path", () => {
-  test("parseGroupedDigits reads what parseNumericText reads, or leaves it to it", () => {
-    fc.assert(
-      fc.property(numText, (s) => {
-        const fast = parseGroupedDigits(s);
-        if (fast !== undefined) expect(fast).toBe(parseNumericText(s));
-      }),
-      { numRuns: 2000 },
-    );
+  test("parseGroupedDigits reads what the core parser reads (no hint, as for a function argument), or leaves it to it", () => {
+    const agrees = (s: string) => {
+      const fast = parseGroupedDigits(s);
+      if (fast === undefined) return;
+      const core = parseNumberText(s);
+      expect(core?.ambiguous).toBeUndefined();
+      expect(core?.value).toBe(fast);
+      expect(parseNumericText(s)).toBe(fast);
+    };
+    fc.assert(fc.property(numText, agrees), { numRuns: 3000 });
+    fc.assert(fc.property(fc.string(), agrees), { numRuns: 3000 });
+    fc.assert(fc.property(fc.stringMatching(/^[0-9.,]{0,22}$/), agrees), { numRuns: 3000 });
     expect(parseGroupedDigits("1.500.000")).toBe(1_500_000);
     expect(parseGroupedDigits("0.500")).toBeUndefined();
+    expect(parseGroupedDigits("0.500.000")).toBeUndefined();
   });
 
   test("flag blocks, count columns, broadcast areas and bad shapes", () => {

@@ -14,6 +14,9 @@ import {
   toTextOrBlank,
   toVector,
 } from "../../src/functions/normalize";
+import { NUMBER_CASES } from "../core/sheet/number-cases";
+import { FLAG_NO_WORDS, FLAG_YES_WORDS } from "../../src/core/values";
+import { parseFlag } from "../../src/core/sheet/parse";
 
 function errorOf(f: () => unknown): PovertyError {
   try {
@@ -32,39 +35,32 @@ describe("isBlank", () => {
   it.each([0, "0", false, "x", [], {}])("%p is not blank", (v) => expect(isBlank(v)).toBe(false));
 });
 
-describe("parseNumericText", () => {
-  it.each([
-    ["1.500.000", 1500000],
-    ["1,500,000", 1500000],
-    ["1 500 000", 1500000],
-    ["1\u00a0500\u00a0000 đ", 1500000],
-    ["2.000.000 VND", 2000000],
-    ["7,97", 7.97],
-    ["7.97", 7.97],
-    ["7,97%", 0.0797],
-    ["7,97 %", 0.0797],
-    ["100%", 1],
-    ["1.500", 1500],
-    ["0,500", 0.5],
-    ["0.5", 0.5],
-    [",5", 0.5],
-    ["1.500,5", 1500.5],
-    ["1,500.5", 1500.5],
-    ["-3", -3],
-    ["+3", 3],
-    ["(1.500)", -1500],
-    ["42", 42],
-  ])("%p → %p", (text, expected) => expect(parseNumericText(text)).toBeCloseTo(expected as number, 12));
-
-  it.each(["abc", "1.50.000", "1,5,0", "1.500,000.5", "7,97,", "--3", "1e5x", "12a", "x1"])("%p is not a number", (t) =>
-    expect(parseNumericText(t)).toBeUndefined(),
-  );
+describe("parseNumericText: the shared table of number texts (the same cases as the sheet reader's)", () => {
+  it.each(NUMBER_CASES)("%p (hint %p) → %p", (text, hint, expected) => {
+    if (expected === "ambiguous") {
+      const e = errorOf(() => parseNumericText(text, hint));
+      expect(e.code).toBe("INVALID_NUMBER");
+      return;
+    }
+    const got = parseNumericText(text, hint);
+    if (expected === null) return expect(got).toBeUndefined();
+    expect(got).toBeCloseTo(Array.isArray(expected) ? expected[0] : expected, 12);
+  });
+  it("as a function argument (no hint): a number, blank, INVALID_NUMBER for text that is not one or is ambiguous", () => {
+    for (const [text, hint, expected] of NUMBER_CASES) {
+      if (hint !== undefined) continue;
+      if (expected === null || expected === "ambiguous") {
+        if (text.trim() === "") expect(toNumberOrBlank(text)).toBeNull();
+        else expect(errorOf(() => toNumberOrBlank(text)).code).toBe("INVALID_NUMBER");
+      } else expect(toNumberOrBlank(text)).toBeCloseTo(Array.isArray(expected) ? expected[0] : expected, 12);
+    }
+  });
 
   it("refuses the ambiguous 1,500 (1,5 in Vietnamese, 1500 in English) with a Vietnamese message", () => {
     const e = errorOf(() => parseNumericText("1,500"));
     expect(e.code).toBe("INVALID_NUMBER");
-    expect(e.messageVi).toContain("1500");
-    expect(e.messageVi).toContain("1,5");
+    expect(e.messageVi).toBe('Không rõ "1,500" là 1,500 hay 1500: hãy ghi 1500 hoặc 1,5');
+    expect(e.messageEn).toBe('"1,500" is ambiguous (1.500 in Vietnamese, 1500 in English): write 1500 or 1.5');
   });
 });
 
@@ -134,10 +130,11 @@ describe("excelErrorOf", () => {
 });
 
 describe("toFlag", () => {
-  it.each([1, true, "x", "X", "có", "Có", "co", "c", "yes", "TRUE", "1", " x "])("%p → 1", (v) =>
-    expect(toFlag(v)).toBe(1),
+  it.each([1, true, "x", "X", "có", "Có", "co", "c", "yes", "TRUE", "1", " x ", "✓", "v", "☑", "thiếu"])(
+    "%p → 1",
+    (v) => expect(toFlag(v)).toBe(1),
   );
-  it.each([0, false, "không", "Không", "khong", "k", "no", "FALSE", "0", "-"])("%p → 0", (v) =>
+  it.each([0, false, "không", "Không", "khong", "k", "no", "FALSE", "0", "-", "đủ", "sai", "☐"])("%p → 0", (v) =>
     expect(toFlag(v)).toBe(0),
   );
   it.each([null, "", undefined])("%p → blank", (v) => expect(toFlag(v)).toBeNull());
@@ -145,6 +142,13 @@ describe("toFlag", () => {
     expect(errorOf(() => toFlag(v)).code).toBe("INVALID_ARGUMENT"),
   );
   it("decomposed Vietnamese (NFD) text is recognised", () => expect(toFlag("có".normalize("NFD"))).toBe(1));
+  it("reads every flag text exactly as the sheet reader does (one vocabulary)", () => {
+    for (const w of [...FLAG_YES_WORDS, ...FLAG_NO_WORDS, "có", "Không thiếu", "ĐỦ", "Thiếu hụt", "maybe", "2", "xx"]) {
+      const reader = parseFlag(w);
+      if (reader === undefined) expect(errorOf(() => toFlag(w)).code).toBe("INVALID_ARGUMENT");
+      else expect(toFlag(w)).toBe(reader);
+    }
+  });
   it("an error value re-raises", () => expect(errorOf(() => toFlag("#N/A")).details.excelError).toBe("#N/A"));
 });
 

@@ -159,21 +159,43 @@ describe.each(["vi", "en"] as const)("the product's own tables (%s) validate cle
   }
 });
 
-test("the plan-tracking table is really checked: a typed-over wrong % and status are found at their cells (vi)", async () => {
-  const table = typedOver(productTables("vi").tracking[0]);
-  const share = columnLetterOf(table.columns, "share");
-  const status = columnLetterOf(table.columns, "status");
-  const first = tableLayout(table).firstBodyRow;
-  const rows = table.rows.map((r, i) =>
-    i === 0 ? { ...r, cells: r.cells.map((c, k) => (k === 7 ? 1.2 : k === 8 ? "Chưa đạt" : c)) } : r,
-  );
-  const report = await validateFiles([{ name: "tracking-bad.xlsx", tables: [{ ...table, rows }] }], "vi");
-  const bad = report.files.flatMap((f) => f.findings).filter((f) => f.severity !== "info");
-  expect(bad.map((f) => `${f.code}@${f.cell}`)).toEqual([
-    `PLAN_SHARE_MISMATCH@${share}${first}`,
-    `PLAN_STATUS_MISMATCH@${status}${first}`,
-  ]);
-});
+test.each(["vi", "en"] as const)(
+  "the plan-tracking table is really checked: every column mapped, a typed-over wrong % and status are found at their cells (%s)",
+  async (lang) => {
+    const table = typedOver(productTables(lang).tracking[0]);
+    const share = columnLetterOf(table.columns, "share");
+    const status = columnLetterOf(table.columns, "status");
+    const first = tableLayout(table).firstBodyRow;
+    const rows = table.rows.map((r, i) =>
+      i === 0
+        ? {
+            ...r,
+            cells: r.cells.map((c, k) => (k === 7 ? 1.2 : k === 8 ? (lang === "vi" ? "Chưa đạt" : "Not achieved") : c)),
+          }
+        : r,
+    );
+    const report = await validateFiles([{ name: `tracking-bad-${lang}.xlsx`, tables: [{ ...table, rows }] }], lang);
+    const sheet = report.sheets.find((s) => s.kind === "plan")!;
+    expect(sheet.detection.mapping.columns.map((c) => `${c.letter}:${c.field}`)).toEqual(
+      [
+        "seq",
+        "indicator",
+        "unitOfMeasure",
+        "planDirection",
+        "planBaseline",
+        "planTarget",
+        "planActual",
+        "planShare",
+        "planStatus",
+      ].map((f, i) => `${String.fromCharCode(65 + i)}:${f}`),
+    );
+    const bad = report.files.flatMap((f) => f.findings).filter((f) => f.severity !== "info");
+    expect(bad.map((f) => `${f.code}@${f.cell}`)).toEqual([
+      `PLAN_SHARE_MISMATCH@${share}${first}`,
+      `PLAN_STATUS_MISMATCH@${status}${first}`,
+    ]);
+  },
+);
 
 describe("the demo's ward submissions", () => {
   let subs: Submission[];

@@ -157,7 +157,7 @@ function candidates(norm: string, kind: SheetKind): Candidate[] {
   for (const def of FIELDS) {
     if (!def.kinds.includes(kind)) continue;
     const s = scoreField(norm, def);
-    if (s > 0) out.push({ field: def.field, score: s });
+    if (s > 0) out.push({ field: def.field, score: def.preferIn?.includes(kind) ? s + 0.0005 : s });
   }
   out.sort((x, y) => y.score - x.score);
   return out;

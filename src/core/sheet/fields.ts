@@ -43,6 +43,11 @@ export interface FieldDef {
   not?: string[];
   /** The header must consist of one alternative's phrases only (short, generic words like "Năm"). */
   exact?: boolean;
+  /**
+   * Kinds where this field wins a tie with another field matching the same words (English "Unit" on a plan sheet is
+   * the unit of measure, elsewhere the commune/ward).
+   */
+  preferIn?: readonly SheetKind[];
 }
 
 const ALL: SheetKind[] = [...SHEET_KINDS];
@@ -611,22 +616,75 @@ export const FIELDS: FieldDef[] = [
     kinds: ["plan"],
     type: "text",
     label: bi("Đơn vị tính", "Unit of measure"),
-    match: [["don vi tinh"], ["unit of measure"]],
+    match: [["don vi tinh"], ["unit of measure"], ["unit"]],
+    preferIn: ["plan"],
+  },
+  {
+    field: "planDirection",
+    kinds: ["plan"],
+    type: "text",
+    label: bi("Loại chỉ tiêu (tăng/giảm)", "Direction"),
+    match: [["loai chi tieu"], ["tang giam"], ["chieu"], ["xu huong"], ["direction"]],
+  },
+  {
+    field: "planBaseline",
+    kinds: ["plan"],
+    type: "number",
+    label: bi("Đầu kỳ", "Baseline"),
+    match: [
+      ["dau ky"],
+      ["dau nam"],
+      ["thuc hien nam truoc"],
+      ["ky goc"],
+      ["nam goc"],
+      ["gia tri goc"],
+      ["baseline"],
+      ["start"],
+    ],
   },
   {
     field: "planTarget",
     kinds: ["plan"],
     type: "number",
     label: bi("Kế hoạch", "Target"),
-    match: [["ke hoach"], ["target"], ["muc tieu"]],
-    not: ["thuc hien"],
+    match: [["ke hoach"], ["target"], ["muc tieu"], ["plan"]],
+    not: ["thuc hien", "so voi"],
   },
   {
     field: "planActual",
     kinds: ["plan"],
     type: "number",
     label: bi("Thực hiện", "Actual"),
-    match: [["thuc hien"], ["uoc thuc hien"], ["actual"], ["ket qua"]],
+    match: [["thuc hien"], ["uoc thuc hien"], ["actual"], ["ket qua", "thuc hien"], ["ket qua", "dat duoc"]],
+    not: ["nam truoc"],
+  },
+  {
+    field: "planShare",
+    kinds: ["plan"],
+    type: "rate",
+    label: bi("% hoàn thành", "% achieved"),
+    // "%" first, as one phrase: "% thực hiện" is the share, "Thực hiện (%)" an actual written in percent.
+    match: [
+      ["% thuc hien"],
+      ["% hoan thanh"],
+      ["% dat"],
+      ["% so voi ke hoach"],
+      ["% ke hoach"],
+      ["ty le thuc hien"],
+      ["ty le hoan thanh"],
+      ["% achieved"],
+      ["% of plan"],
+      ["% completion"],
+      ["percent achieved"],
+    ],
+  },
+  {
+    field: "planStatus",
+    kinds: ["plan"],
+    type: "text",
+    label: bi("Đánh giá", "Status"),
+    match: [["danh gia"], ["ket qua"], ["xep loai"], ["muc do hoan thanh"], ["tinh trang"], ["status"], ["assessment"]],
+    not: ["thuc hien", "dat duoc"],
   },
 ];
 

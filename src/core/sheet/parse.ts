@@ -1,111 +1,39 @@
 /**
  * Parsing cell values the way wards write them: Vietnamese numbers ("1.500.000", "7,97", "7,97%"),
  * English numbers ("1,500,000.5"), flags ("x", 1, TRUE, "có"), Excel errors and blanks.
+ * The text rules are core/values' (shared with the custom functions); this module adds what a sheet cell is
+ * (numbers, errors, dates, formulas without a cached value).
  * Pure functions; they never throw and never turn an unreadable value into zero: they say why instead.
  */
 import { isCellError, type CellValue } from "../grid";
-import { fold } from "../i18n";
+import {
+  decimalsOf,
+  flagOfText,
+  parseNumberText,
+  type AmbiguousNumber,
+  type NumberHint,
+  type ParsedNumber,
+} from "../values";
 
-/** A number read from a cell: its value and how many decimals it was written with (text) or stored with. */
-export interface ParsedNumber {
-  value: number;
-  /** Decimals as written (text) or as stored (number, shortest representation). */
-  decimals: number;
-  /** Written with a trailing "%" (the value is already divided by 100). */
-  percent: boolean;
-}
+export { decimalsOf, parseNumberText, FLAG_YES_WORDS, FLAG_NO_WORDS } from "../values";
+export type { AmbiguousNumber, NumberHint, NumberText, ParsedNumber } from "../values";
 
-/** Why a cell could not be read. */
-export type ParseProblem = "blank" | "excelError" | "noCachedValue" | "notNumber" | "date" | "boolean";
+/** Why a cell could not be read. "ambiguous": "1,500"-like text the column's type does not resolve. */
+export type ParseProblem = "blank" | "excelError" | "noCachedValue" | "notNumber" | "date" | "boolean" | "ambiguous";
 
-export type NumberParse = { ok: true; n: ParsedNumber } | { ok: false; problem: ParseProblem; text: string };
+export type NumberParse =
+  | { ok: true; n: ParsedNumber }
+  | { ok: false; problem: ParseProblem; text: string; ambiguous?: AmbiguousNumber["ambiguous"] };
 
 /** Marker error text the file reader uses for a formula whose cached value is missing. */
 export const NO_CACHED_VALUE = "#NO_CACHED_VALUE";
 
-/** Decimals of a finite number in its shortest representation: 7.97 → 2, 1500000 → 0, 1e-7 → 7. */
-export function decimalsOf(x: number): number {
-  if (Number.isInteger(x)) return 0;
-  const s = String(x);
-  const e = s.indexOf("e-");
-  if (e >= 0) {
-    const mant = s.slice(0, e);
-    const dot = mant.indexOf(".");
-    return Number(s.slice(e + 2)) + (dot >= 0 ? mant.length - dot - 1 : 0);
-  }
-  const dot = s.indexOf(".");
-  return dot >= 0 ? s.length - dot - 1 : 0;
-}
-
-const RE_INT = /^\d+$/;
-const RE_DOT_THOUSANDS = /^\d{1,3}(\.\d{3})+$/;
-const RE_COMMA_THOUSANDS = /^\d{1,3}(,\d{3})+$/;
-const RE_DEC_COMMA = /^\d*,\d+$/;
-const RE_DEC_DOT = /^\d*\.\d+$/;
-const RE_VI_FULL = /^\d{1,3}(\.\d{3})+,\d+$/;
-const RE_EN_FULL = /^\d{1,3}(,\d{3})+\.\d+$/;
-const RE_CURRENCY = /(vnd|vnđ|đồng|đ)$/i;
-
 /**
- * Parse number text. `hint` says what the column holds:
- * - "integer": "1.500" and "1,500" are thousands (1500);
- * - "decimal": a single separator is a decimal mark ("7.970" → 7.97, "7,97" → 7.97);
- * - default: Vietnamese convention — "." groups thousands when followed by exactly 3 digits, "," is decimal.
- * "1.500.000,5" (vi) and "1,500,000.5" (en) are both read. A trailing "%" divides by 100 and is reported.
- * Returns undefined when the text is not a number.
+ * Read a numeric cell: a finite number, or number text (core/values `parseNumberText`; `hint` resolves "1,500").
+ * Blanks ("", "-", "–", "—"), Excel errors, dates, booleans, other text and unresolved "1,500" are problems for the
+ * caller to report — never zero.
  */
-export function parseNumberText(text: string, hint?: "integer" | "decimal"): ParsedNumber | undefined {
-  let t = text.replace(/[\s\u00a0\u202f]/g, "");
-  if (t === "") return undefined;
-  let percent = false;
-  if (t.endsWith("%")) {
-    percent = true;
-    t = t.slice(0, -1);
-  } else if (RE_CURRENCY.test(t) && /\d/.test(t)) {
-    t = t.replace(RE_CURRENCY, "");
-  }
-  let sign = 1;
-  if (t.startsWith("-") || t.startsWith("−") || t.startsWith("–")) {
-    sign = -1;
-    t = t.slice(1);
-  } else if (t.startsWith("+")) t = t.slice(1);
-  if (t === "") return undefined;
-  let value: number;
-  let decimals = 0;
-  if (RE_INT.test(t)) value = Number(t);
-  else if (RE_DOT_THOUSANDS.test(t) && (hint !== "decimal" || t.split(".").length > 2))
-    value = Number(t.replace(/\./g, ""));
-  else if (RE_COMMA_THOUSANDS.test(t) && (hint === "integer" || t.split(",").length > 2))
-    value = Number(t.replace(/,/g, ""));
-  else if (RE_DEC_COMMA.test(t)) {
-    value = Number(t.replace(",", "."));
-    decimals = t.length - t.indexOf(",") - 1;
-  } else if (RE_DEC_DOT.test(t)) {
-    value = Number(t);
-    decimals = t.length - t.indexOf(".") - 1;
-  } else if (RE_VI_FULL.test(t)) {
-    const [i, d] = t.split(",");
-    value = Number(i.replace(/\./g, "") + "." + d);
-    decimals = d.length;
-  } else if (RE_EN_FULL.test(t)) {
-    const [i, d] = t.split(".");
-    value = Number(i.replace(/,/g, "") + "." + d);
-    decimals = d.length;
-  } else return undefined;
-  if (!Number.isFinite(value)) return undefined;
-  value *= sign;
-  if (percent) {
-    value = value / 100;
-    decimals += 2;
-  }
-  return { value, decimals, percent };
-}
-
-/**
- * Read a numeric cell: a finite number, or number text (see parseNumberText). Blanks, Excel errors, dates,
- * booleans and other text are problems for the caller to report — never zero.
- */
-export function parseNumberCell(v: CellValue | undefined, hint?: "integer" | "decimal"): NumberParse {
+export function parseNumberCell(v: CellValue | undefined, hint?: NumberHint): NumberParse {
   if (typeof v === "number") {
     if (Number.isFinite(v)) return { ok: true, n: { value: v, decimals: decimalsOf(v), percent: false } };
     return { ok: false, problem: "notNumber", text: String(v) };
@@ -119,7 +47,9 @@ export function parseNumberCell(v: CellValue | undefined, hint?: "integer" | "de
       return { ok: false, problem: "excelError", text: t };
     }
     const n = parseNumberText(t, hint);
-    return n ? { ok: true, n } : { ok: false, problem: "notNumber", text: t };
+    if (!n) return { ok: false, problem: "notNumber", text: t };
+    if (n.ambiguous) return { ok: false, problem: "ambiguous", text: t, ambiguous: n.ambiguous };
+    return { ok: true, n };
   }
   if (typeof v === "boolean") return { ok: false, problem: "boolean", text: String(v) };
   if (v instanceof Date) return { ok: false, problem: "date", text: v.toISOString().slice(0, 10) };
@@ -128,25 +58,16 @@ export function parseNumberCell(v: CellValue | undefined, hint?: "integer" | "de
   return { ok: false, problem: "notNumber", text: String(v) };
 }
 
-const FLAG_YES = new Set(["x", "1", "co", "c", "yes", "y", "true", "v", "✓", "✔", "☑", "dung", "thieu", "thieu hut"]);
-const FLAG_NO = new Set(["", "0", "khong", "k", "no", "n", "false", "-", "–", "—"]);
-
 /**
- * Read a 0/1 flag: "x", 1, TRUE, "có", "yes", "✓" → 1; blank, 0, FALSE, "không", "no", "-" → 0
- * (in a roster a blank flag cell means "not deprived"). Anything else → undefined (the caller reports it).
+ * Read a 0/1 flag cell with the one flag vocabulary (core/values `flagOfText`): "x", 1, TRUE, "có", "yes", "✓" → 1;
+ * blank, 0, FALSE, "không", "no", "-" → 0 (in a roster a blank flag cell means "not deprived"). Anything else →
+ * undefined (the caller reports it).
  */
 export function parseFlag(v: CellValue | undefined): 0 | 1 | undefined {
   if (v === null || v === undefined) return 0;
   if (typeof v === "number") return v === 1 ? 1 : v === 0 ? 0 : undefined;
   if (typeof v === "boolean") return v ? 1 : 0;
-  if (typeof v === "string") {
-    const t = v.trim().toLowerCase();
-    if (t === "x" || t === "1") return 1;
-    if (t === "" || t === "0") return 0;
-    const f = fold(t);
-    if (FLAG_YES.has(f)) return 1;
-    if (FLAG_NO.has(f)) return 0;
-  }
+  if (typeof v === "string") return v.trim() === "" ? 0 : flagOfText(v);
   return undefined;
 }
 

@@ -15,7 +15,17 @@ import { parseArea, parseCategory } from "../standards/parse";
 import type { Standard } from "../standards/schema";
 import { FIELD_BY_NAME, INDICATOR_PHRASES, isDepField, type SheetKind, type ValueType } from "./fields";
 import { detect, gridMerges, gridOffset, type Detection, type DetectOptions } from "./detect";
-import { NO_CACHED_VALUE, decimalsOf, formatPrecision, parseFlag, parseNumberCell, type ParsedNumber } from "./parse";
+import {
+  NO_CACHED_VALUE,
+  decimalsOf,
+  formatPrecision,
+  parseFlag,
+  parseNumberCell,
+  parseNumberText,
+  type NumberHint,
+  type NumberParse,
+  type ParsedNumber,
+} from "./parse";
 import { cellText } from "./text";
 
 export interface RosterRow {
@@ -168,7 +178,8 @@ export function readSheet(grid: Grid, opts: ReadOptions & DetectOptions = {}): S
  * input rows of a blank template), the scales chosen for rate columns (one RATE_SCALE), plus detection's.
  * Rows holding only formulas without a cached value are not data; footnotes below the table end it.
  */
-export function read(grid: Grid, detection: Detection, opts: ReadOptions = {}): SheetRead {
+export function read(grid: Grid, detected: Detection, opts: ReadOptions = {}): SheetRead {
+  const detection = planResultIsActual(grid.values, detected) ? withResultAsActual(detected) : detected;
   const file = opts.file ?? grid.file;
   const sheet = grid.sheetName;
   const off = gridOffset(grid);
@@ -266,12 +277,44 @@ function report(
   );
 }
 
-/** Report why a numeric cell could not be read. Blank → nothing (the caller decides). */
-function reportProblem(ctx: Ctx, r: number, c: number, field: string, problem: string, text: string) {
+/**
+ * Report why a numeric cell could not be read. Blank → nothing (the caller decides). "1,500" that the column's type
+ * does not resolve → VALUE_AMBIGUOUS_NUMBER with both readings.
+ */
+function reportProblem(
+  ctx: Ctx,
+  r: number,
+  c: number,
+  field: string,
+  problem: string,
+  text: string,
+  ambiguous?: Extract<NumberParse, { ok: false }>["ambiguous"],
+) {
   if (problem === "blank") return;
   if (problem === "excelError") report(ctx, "VALUE_EXCEL_ERROR", r, c, field, { value: text }, text);
   else if (problem === "noCachedValue") report(ctx, "FORMULA_NO_CACHED_VALUE", r, c, field, {}, "");
-  else report(ctx, "VALUE_NOT_NUMBER", r, c, field, { value: text }, text);
+  else if (problem === "ambiguous" && ambiguous) {
+    const { intDigits: i, fracDigits: f } = ambiguous;
+    report(
+      ctx,
+      "VALUE_AMBIGUOUS_NUMBER",
+      r,
+      c,
+      field,
+      { value: text, decimal: { vi: `${i},${f}`, en: `${i}.${f}` }, thousands: `${i}${f}` },
+      text,
+    );
+  } else report(ctx, "VALUE_NOT_NUMBER", r, c, field, { value: text }, text);
+}
+
+/**
+ * How a column's type resolves "1,500" (core/values): counts and money are thousands, rates and percentage points
+ * decimals; scores, years and plain numbers are not resolved (the cell becomes VALUE_AMBIGUOUS_NUMBER).
+ */
+export function numberHint(type: ValueType): NumberHint | undefined {
+  if (type === "count" || type === "money") return "integer";
+  if (type === "rate" || type === "pp") return "decimal";
+  return undefined;
 }
 
 /** Check a count-like number: finite, ≥ 0, integer for counts. Returns the value or undefined (reported). */
@@ -356,9 +399,9 @@ function readRoster(
     if (c < 0) return undefined;
     const v = row[c];
     if (typeof v === "number" && Number.isFinite(v)) return checkNumber(ctx, r, c, field, type, v);
-    const p = parseNumberCell(v, type === "count" || type === "money" ? "integer" : undefined);
+    const p = parseNumberCell(v, numberHint(type));
     if (!p.ok) {
-      reportProblem(ctx, r, c, field, p.problem, p.text);
+      reportProblem(ctx, r, c, field, p.problem, p.text, p.ambiguous);
       return undefined;
     }
     return checkNumber(ctx, r, c, field, type, p.n.value);
@@ -707,6 +750,8 @@ function readTable(
     }
     const tr: FormRow = { row0: r + ctx.off.row0, label, key: fold(label), kind, measure, values: {}, texts: {} };
     if (year !== undefined) tr.year = year;
+    const planHint =
+      det.kind === "plan" && m.unitOfMeasure !== undefined ? unitHint(cellText(row[m.unitOfMeasure])) : undefined;
     for (const f of fields) {
       const def = FIELD_BY_NAME[f];
       const type: ValueType = def ? def.type : isDepField(f) ? "count" : "number";
@@ -718,14 +763,12 @@ function readTable(
       }
       const v = row[c];
       if (det.kind === "plan") {
-        const p = parseNumberCell(v);
-        if (p.ok) tr.values[f] = p.n.value;
-        else if (!isBlank(v)) tr.texts[f] = cellText(v);
+        readPlanCell(ctx, tr, r, c, f, v, type === "rate" ? "decimal" : planHint);
         continue;
       }
       if (type === "rate" || type === "pp") {
         const p = parseNumberCell(v, "decimal");
-        if (!p.ok) reportProblem(ctx, r, c, f, p.problem, p.text);
+        if (!p.ok) reportProblem(ctx, r, c, f, p.problem, p.text, p.ambiguous);
         else rawRates[f].push({ r, c, n: p.n, text: typeof v === "string" });
         continue;
       }
@@ -734,9 +777,9 @@ function readTable(
         if (x !== undefined) tr.values[f] = x;
         continue;
       }
-      const p = parseNumberCell(v, "integer");
+      const p = parseNumberCell(v, numberHint(type));
       if (!p.ok) {
-        reportProblem(ctx, r, c, f, p.problem, p.text);
+        reportProblem(ctx, r, c, f, p.problem, p.text, p.ambiguous);
         continue;
       }
       const x = checkNumber(ctx, r, c, f, type, p.n.value);
@@ -863,6 +906,106 @@ function readTable(
   }
   reportScales(scaleChoices, det, ctx);
   return { rows, rates, prepared, end };
+}
+
+// ------------------------------------------------------------------------------------------ plan indicators
+
+const COUNT_UNITS =
+  /^(ho|ho gia dinh|nguoi|lao dong|nhan khau|khau|xa|thon|ban|to|cong trinh|hoc sinh|lop|mo hinh|du an|households?|people|persons|workers|communes|villages|projects|units)$/;
+
+/**
+ * How a plan row's unit of measure resolves "1,500": counts ("hộ", "người", "households") are thousands, a percent
+ * ("%", "điểm %", "tỷ lệ") a decimal; anything else (money in "triệu đồng" may well be 1,5) is not resolved.
+ */
+export function unitHint(unitOfMeasure: string): NumberHint | undefined {
+  const u = fold(unitOfMeasure).replace(/[()]/g, "").trim();
+  if (!u) return undefined;
+  if (/%|phan tram|percent|ty le|diem/.test(u)) return "decimal";
+  if (COUNT_UNITS.test(u)) return "integer";
+  return undefined;
+}
+
+const BOUND_BEFORE =
+  /^(>=|<=|≥|≤|>|<|tren|duoi|toi thieu|toi da|it nhat|khong qua|khong duoi|khong thap hon|tu|above|below|over|under|at least|at most|more than|less than|min|max)\s*:?\s*/;
+const BOUND_AFTER = /\s*(tro len|tro xuong|tro len tren|or more|or less|and above|and below|\+)$/;
+const RANGE = /^(.+?)\s*(?:–|—|-|~|den|to)\s*(.+)$/;
+
+/**
+ * A plan written as a range ("1–1,5", "1-1.5", "1,2 đến 1,5 %") or a bound ("≥ 90%", "trên 90%", "từ 1,5% trở lên",
+ * "at least 90"): the text is a target, not a typo, though it is not one number.
+ */
+export function isRangeOrBound(text: string, hint?: NumberHint): boolean {
+  const t = fold(text);
+  const num = (x: string) => {
+    const n = parseNumberText(x, hint);
+    return n !== undefined && !n.ambiguous;
+  };
+  const rm = RANGE.exec(t);
+  if (rm && num(rm[1]) && num(rm[2])) return true;
+  const inner = t.replace(BOUND_BEFORE, "").replace(BOUND_AFTER, "");
+  return inner !== t && num(inner);
+}
+
+/**
+ * One cell of a numeric plan column (plan, actual, baseline, % achieved): a number, or — never silently — a finding:
+ * PLAN_TARGET_RANGE (info) for a range or bound in the plan column, kept as text; VALUE_NOT_NUMBER for other text,
+ * VALUE_AMBIGUOUS_NUMBER for "1,500" the row's unit of measure does not resolve, VALUE_EXCEL_ERROR for errors.
+ * Signs and plan-specific checks are rules/plan.ts's.
+ */
+function readPlanCell(ctx: Ctx, tr: FormRow, r: number, c: number, f: string, v: CellValue, hint?: NumberHint): void {
+  const p = parseNumberCell(v, hint);
+  if (p.ok) {
+    tr.values[f] = p.n.value;
+    return;
+  }
+  if (p.problem === "blank") return;
+  const t = cellText(v);
+  tr.texts[f] = t;
+  if (f === "planTarget" && p.problem === "notNumber" && isRangeOrBound(t, hint)) {
+    ctx.findings.push(
+      finding(
+        "PLAN_TARGET_RANGE",
+        { file: ctx.file, sheet: ctx.sheet, row0: r + ctx.off.row0, col0: c + ctx.off.col0 },
+        { value: t },
+        { field: f, value: t },
+      ),
+    );
+    return;
+  }
+  reportProblem(ctx, r, c, f, p.problem, p.text, p.ambiguous);
+}
+
+/**
+ * "Kết quả" heads the status column (Đạt / Vượt / Chưa đạt) of most tracking tables, but some sheets use it for the
+ * actual figure. When a plan sheet has no other actual column and the "Kết quả" column holds mostly numbers, it is
+ * the actual.
+ */
+function planResultIsActual(values: CellValue[][], det: Detection): boolean {
+  const m = det.mapping.byField;
+  if (det.kind !== "plan" || "planActual" in m || !("planStatus" in m)) return false;
+  const c = m.planStatus;
+  let numbers = 0;
+  let texts = 0;
+  for (let r = det.mapping.dataStart; r < Math.min(values.length, det.mapping.dataStart + 200); r++) {
+    const v = values[r]?.[c];
+    if (isBlank(v)) continue;
+    if (parseNumberCell(v, "decimal").ok) numbers++;
+    else texts++;
+  }
+  return numbers > texts;
+}
+
+/** The detection with the plan's "Kết quả" column read as the actual (see planResultIsActual). */
+function withResultAsActual(det: Detection): Detection {
+  const { planStatus, ...rest } = det.mapping.byField;
+  return {
+    ...det,
+    mapping: {
+      ...det.mapping,
+      byField: { ...rest, planActual: planStatus },
+      columns: det.mapping.columns.map((x) => (x.field === "planStatus" ? { ...x, field: "planActual" } : x)),
+    },
+  };
 }
 
 export { decimalsOf };

@@ -270,6 +270,21 @@ export const RULES: RuleInfo[] = [
     { cell: "G7", field: b("Số nhân khẩu", "Members"), value: "bốn" },
   ),
   R(
+    "VALUE_AMBIGUOUS_NUMBER",
+    "error",
+    "values",
+    b("Số viết không rõ nghĩa", "Ambiguous number"),
+    b(
+      'Một dấu phẩy theo sau đúng ba chữ số ("1,500") là 1,5 theo cách ghi Việt Nam nhưng 1500 theo cách ghi tiếng Anh. Cột số đếm, tiền hiểu là hàng nghìn; cột tỷ lệ hiểu là thập phân; ở cột khác (điểm, năm, kế hoạch/thực hiện không có đơn vị tính rõ) ô không được đọc, không đoán.',
+      'One comma followed by exactly three digits ("1,500") is 1.5 in Vietnamese notation but 1500 in English. Count and money columns read it as thousands, rate columns as a decimal; in other columns (scores, years, plan/actual without a clear unit of measure) the cell is not read rather than guessed.',
+    ),
+    (v) =>
+      `Ô ${v("cell")} (${v("field")}): không rõ "${v("value")}" là ${v("decimal")} hay ${v("thousands")}; hãy ghi ${v("thousands")} hoặc ${v("decimal")}.`,
+    (v) =>
+      `Cell ${v("cell")} (${v("field")}): "${v("value")}" is ambiguous (${v("decimal")} or ${v("thousands")}); write ${v("thousands")}, or ${v("decimal")} with a decimal comma.`,
+    { cell: "F8", field: b("Kế hoạch", "Target"), value: "1,500", decimal: b("1,5", "1.5"), thousands: "1500" },
+  ),
+  R(
     "VALUE_MISSING",
     "warning",
     "values",
@@ -788,6 +803,21 @@ export const RULES: RuleInfo[] = [
     (v) =>
       `Cell ${v("cell")}: a reduce-to indicator but the plan ${v("value")} is not below the baseline ${v("baseline")}.`,
     { cell: "F7", value: 0.05, baseline: 0.045 },
+  ),
+  R(
+    "PLAN_TARGET_RANGE",
+    "info",
+    "plan",
+    b("Kế hoạch là một khoảng hoặc ngưỡng", "Plan given as a range or a bound"),
+    b(
+      'Ô kế hoạch ghi một khoảng ("1–1,5", "1-1.5") hoặc một ngưỡng ("≥ 90%", "trên 90%", "từ 1,5% trở lên"): được đọc như chữ; % hoàn thành và đánh giá của dòng đó không được kiểm tra. Chữ khác trong cột kế hoạch, thực hiện, đầu kỳ là VALUE_NOT_NUMBER.',
+      'A plan cell holds a range ("1–1,5", "1-1.5") or a bound ("≥ 90%", "above 90%", "at least 1.5%"): it is read as text; that row\'s % achieved and status are not checked. Other text in the plan, actual or baseline column is VALUE_NOT_NUMBER.',
+    ),
+    (v) =>
+      `Ô ${v("cell")}: kế hoạch "${v("value")}" là một khoảng/ngưỡng; không kiểm tra % hoàn thành và đánh giá của dòng này.`,
+    (v) =>
+      `Cell ${v("cell")}: the plan "${v("value")}" is a range or bound; this row's % achieved and status are not checked.`,
+    { cell: "F6", value: "1–1,5" },
   ),
 
   // ---------------------------------------------------------------- cross-sheet

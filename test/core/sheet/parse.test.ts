@@ -1,43 +1,6 @@
 import fc from "fast-check";
-import {
-  decimalsOf,
-  formatPrecision,
-  parseFlag,
-  parseNumberCell,
-  parseNumberText,
-} from "../../../src/core/sheet/parse";
+import { decimalsOf, formatPrecision, parseFlag, parseNumberCell } from "../../../src/core/sheet/parse";
 import { normalizeHeader } from "../../../src/core/sheet/text";
-
-describe("parseNumberText", () => {
-  test.each([
-    ["1.500.000", undefined, 1_500_000, 0],
-    ["1.500.000 đ", undefined, 1_500_000, 0],
-    ["1,500,000", undefined, 1_500_000, 0],
-    ["1.500", undefined, 1500, 0],
-    ["1,500", "integer", 1500, 0],
-    ["1,5", undefined, 1.5, 1],
-    ["7,97", undefined, 7.97, 2],
-    ["7.97", undefined, 7.97, 2],
-    ["7.970", "decimal", 7.97, 3],
-    ["1.500.000,50", undefined, 1_500_000.5, 2],
-    ["1,500,000.50", undefined, 1_500_000.5, 2],
-    ["-3", undefined, -3, 0],
-    ["−3,5", undefined, -3.5, 1],
-    [" 12 ", undefined, 12, 0],
-  ] as const)("%s (%s) → %d", (text, hint, value, decimals) => {
-    const n = parseNumberText(text, hint as "integer" | "decimal" | undefined)!;
-    expect(n.value).toBeCloseTo(value, 10);
-    expect(n.decimals).toBe(decimals);
-    expect(n.percent).toBe(false);
-  });
-  test("a trailing % divides by 100 and adds 2 decimals", () => {
-    expect(parseNumberText("7,97%")).toEqual({ value: 0.0797, decimals: 4, percent: true });
-    expect(parseNumberText("7,97 %")!.value).toBeCloseTo(0.0797, 12);
-  });
-  test.each(["", "abc", "1.2.3,4,5", "12a", "--3", "1..5", "%"])("%p is not a number", (t) =>
-    expect(parseNumberText(t)).toBeUndefined(),
-  );
-});
 
 describe("parseNumberCell", () => {
   test("numbers, blanks, errors, dates and booleans", () => {

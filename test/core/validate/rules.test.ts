@@ -126,6 +126,7 @@ const CASES: Record<string, () => Spec[][]> = {
   ],
   VALUE_EXCEL_ERROR: () => [[withRows(F.summarySheet(), (r) => (r[5][3] = { error: "#N/A" }))]],
   VALUE_NOT_NUMBER: () => [roster({ members: "bốn" })],
+  VALUE_AMBIGUOUS_NUMBER: () => [[planSheet(["Đường giao thông nông thôn", "km", "1,500", 1.6, null, null])]],
   VALUE_MISSING: () => [roster({ area: "" })],
   VALUE_NEGATIVE: () => [roster({ income: -5 })],
   VALUE_NOT_INTEGER: () => [roster({ members: 2.5 })],
@@ -211,6 +212,7 @@ const CASES: Record<string, () => Spec[][]> = {
   PLAN_STATUS_MISMATCH: () => [[planSheet(["Số hộ thoát nghèo", "hộ", 120, 131, "109,2%", "Chưa đạt"])]],
   PLAN_STATUS_DEGREE: () => [[planSheet(["Số hộ thoát nghèo", "hộ", 120, 131, "109,2%", "Đạt"])]],
   PLAN_TARGET_NOT_POSITIVE: () => [[planSheet(["Số hộ thoát nghèo", "hộ", 0, 131, null, null])]],
+  PLAN_TARGET_RANGE: () => [[planSheet(["Tỷ lệ hộ nghèo", "%", "1–1,5", 1.2, null, null])]],
   PLAN_BASELINE_WRONG_SIDE: () => [
     [
       {

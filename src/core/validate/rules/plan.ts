@@ -9,9 +9,9 @@
  * Shares are fractions (1 = 100 %), compared at the column's precision like the rate rules: one unit off in the
  * last decimal → PLAN_SHARE_ROUNDING (warning), more → PLAN_SHARE_MISMATCH (error).
  *
- * Columns the reader does not map yet (direction, baseline, % achieved, status) are taken from the read's mapped
- * fields `planDirection`, `planBaseline`, `planShare`, `planStatus` when present, else recognised here from the
- * headers of the unmapped columns (see PLAN_EXTRA_HEADERS) and read from the grid.
+ * Direction, baseline, % achieved and status are the reader's mapped fields `planDirection`, `planBaseline`,
+ * `planShare`, `planStatus`. Plan, actual and baseline are the reader's values (it resolves "1,500" by the row's unit
+ * of measure and reports text, ranges and errors); the % column is re-read from the grid for its precision.
  */
 import type { CellValue, Grid } from "../../grid";
 import { fold } from "../../i18n";
@@ -20,7 +20,7 @@ import { finding } from "../catalogue";
 import type { SheetRead, FormRow } from "../../sheet/read";
 import { gridOffset } from "../../sheet/detect";
 import { formatPrecision, parseNumberCell } from "../../sheet/parse";
-import { cellText, normalizeHeader, hasPhrase } from "../../sheet/text";
+import { cellText } from "../../sheet/text";
 import { progress, PROGRESS_STATUS_LABELS, type ProgressResult, type ProgressStatus } from "../../targets/progress";
 import { isPovertyError } from "../../errors";
 import { a1 } from "../../address";
@@ -29,56 +29,19 @@ import { pct, unitsOff } from "./common";
 
 export type PlanExtraField = "planDirection" | "planBaseline" | "planShare" | "planStatus";
 
-/**
- * Header phrases (normalised: folded, "%" kept as a token) of the plan columns the reader does not map.
- * A header matches when one alternative's phrases all occur as whole words.
- */
-export const PLAN_EXTRA_HEADERS: Record<PlanExtraField, string[][]> = {
-  planDirection: [["loai chi tieu"], ["chieu"], ["xu huong"], ["tang giam"], ["direction"]],
-  planBaseline: [["dau ky"], ["dau nam"], ["ky goc"], ["nam goc"], ["gia tri goc"], ["baseline"], ["start"]],
-  planShare: [
-    ["%", "thuc hien"],
-    ["%", "hoan thanh"],
-    ["%", "dat"],
-    ["%", "ke hoach"],
-    ["ty le", "thuc hien"],
-    ["ty le", "hoan thanh"],
-    ["%", "achieved"],
-    ["%", "of plan"],
-    ["%", "completion"],
-    ["percent", "achieved"],
-  ],
-  planStatus: [["danh gia"], ["xep loai"], ["muc do hoan thanh"], ["tinh trang"], ["status"], ["assessment"]],
-};
-
 interface ExtraColumn {
   /** Absolute 0-based column. */
   col0: number;
   header: string;
 }
 
-/** Where the extra plan columns are: mapped by the reader, else recognised from unmapped headers. */
+/** Where the optional plan columns are: the reader maps them (core/sheet fields planDirection … planStatus). */
 export function planExtraColumns(read: SheetRead): Partial<Record<PlanExtraField, ExtraColumn>> {
   const out: Partial<Record<PlanExtraField, ExtraColumn>> = {};
-  // Unmapped columns are grid-relative; read.columns are absolute (grid origin added).
-  const anyField = Object.keys(read.detection.mapping.byField).find((f) => f in read.columns);
-  const off = anyField ? read.columns[anyField] - read.detection.mapping.byField[anyField] : 0;
-  for (const f of Object.keys(PLAN_EXTRA_HEADERS) as PlanExtraField[]) {
-    if (f in read.columns) {
-      const c = read.detection.mapping.columns.find((x) => x.field === f);
-      out[f] = { col0: read.columns[f], header: c?.header ?? f };
-      continue;
-    }
-    for (const u of read.detection.mapping.unmapped) {
-      const norm = normalizeHeader(u.header);
-      if (PLAN_EXTRA_HEADERS[f].some((alt) => alt.every((p) => hasPhrase(norm, p)))) {
-        // The % column also says "thực hiện"/"kế hoạch": never take it as the status or baseline.
-        if (f !== "planShare" && PLAN_EXTRA_HEADERS.planShare.some((alt) => alt.every((p) => hasPhrase(norm, p))))
-          continue;
-        out[f] = { col0: u.col + off, header: u.header };
-        break;
-      }
-    }
+  for (const f of ["planDirection", "planBaseline", "planShare", "planStatus"] as PlanExtraField[]) {
+    if (!(f in read.columns)) continue;
+    const c = read.detection.mapping.columns.find((x) => x.field === f);
+    out[f] = { col0: read.columns[f], header: c?.header ?? f };
   }
   return out;
 }
@@ -195,9 +158,9 @@ export function checkPlan(read: SheetRead, grid?: Grid): Finding[] {
   }
   const items: Item[] = [];
   for (const row of rows) {
-    const plan = num(row, "planTarget")?.value;
-    const actual = num(row, "planActual")?.value;
-    const baseline = num(row, "planBaseline")?.value;
+    const plan = row.values.planTarget;
+    const actual = row.values.planActual;
+    const baseline = row.values.planBaseline;
     let bad = false;
     for (const [f, v] of [
       ["planTarget", plan],
