@@ -136,8 +136,9 @@ export function buildTransitionTables(input: TransitionTablesInput, opts: TableO
               "Members rows: column (1) and the decreases (2)–(4) count each household's members of last year; the increases (5)–(8) and column (9) its members of this year; a household in the category both years adds its member change: a loss to column (4) (member changes), a gain to column (8).",
             )
           : bi(
-              `Không lập dòng Nhân khẩu: ${unavailable?.messageVi ?? "không có số nhân khẩu."}`,
-              `No members rows: ${unavailable?.messageEn ?? "no member counts."}`,
+              // Counts only: a summary form leaves the commune, household codes stay in the roster.
+              `Không lập dòng Nhân khẩu: thiếu số nhân khẩu (hoặc không phải số nguyên ≥ 0) ở ${unavailable?.missing.previous ?? 0} hộ năm trước và ${unavailable?.missing.current ?? 0} hộ năm nay thuộc diện nghèo/cận nghèo.`,
+              `No members rows: member count missing (or not a whole number ≥ 0) for ${unavailable?.missing.previous ?? 0} previous and ${unavailable?.missing.current ?? 0} current poor/near-poor households.`,
             ),
         bi(
           "Hộ không có trong danh sách năm trước mà nay thuộc diện được tính là phát sinh mới; hộ không còn trong danh sách năm nay được tính là thoát (mặc định, xem tài liệu).",

@@ -140,7 +140,8 @@ describe("Forms 2/3: Hộ and Nhân khẩu rows", () => {
       expect(g.rows.map((r) => r.cells[at(g, "measure")])).toEqual(["Hộ", "Hộ", "Hộ"]);
       expect(cell(g, 2, "c1")).toMatchObject({ formula: `SUM(D${sheetRow(g, 0)}:D${sheetRow(g, 1)})` });
       const note = g.notes.map((n) => pick(n, "vi")).find((n) => n.startsWith("Không lập dòng Nhân khẩu"));
-      expect(note).toContain('"c"');
+      expect(note).toContain("0 hộ năm trước và 1 hộ năm nay");
+      expect(note).not.toContain('"c"'); // no household codes in a summary form
       expect(pick(g.title[1], "vi")).toMatch(/Đơn vị tính: hộ$/);
     }
     expect(nine(g2, 2)).toEqual([3, 1, 1, 0, 0, 0, 1, 0, 2]);
