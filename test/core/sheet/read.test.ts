@@ -301,3 +301,46 @@ describe("allocationUnits", () => {
     expect(out.units.every((u) => u.poor === r.table!.find((x) => x.label === u.name)!.values.startCount)).toBe(true);
   });
 });
+
+// ------------------------------------------------------------------------------------------ rate scales
+
+describe("rate columns without counts to compare: the scale comes from the header, else the values", () => {
+  const summary = (rateHeader: string, rates: CellValue[]) =>
+    read({
+      name: "Biểu 1",
+      rows: [["Đơn vị", "Tổng số hộ", rateHeader], ...rates.map((x, i) => [`Xã ${i + 1}`, 500, x])],
+    });
+  test("'(%)' in the header, all values ≤ 1: percent numbers (0,9 = 0,9 %)", () => {
+    const r = summary("Tỷ lệ hộ nghèo (%)", ["0,9", 0.8]);
+    expect(r.rates.poorRate).toEqual({ scale: "percent", decimals: 3 });
+    expect(r.table![0].values.poorRate).toBeCloseTo(0.009, 15);
+    expect(r.table![1].values.poorRate).toBeCloseTo(0.008, 15);
+    expect(r.findings.find((f) => f.code === "RATE_SCALE")?.messageEn).toContain("the header says (%)");
+  });
+  test("no hint in the header and every value ≤ 1: fractions", () => {
+    const r = summary("Tỷ lệ hộ nghèo", [0.012, "0,008"]);
+    expect(r.rates.poorRate.scale).toBe("fraction");
+    expect(r.table!.map((x) => x.values.poorRate)).toEqual([0.012, 0.008]);
+  });
+  test("'7,970' in a rate column is the decimal 7,97 (a rate is never thousands)", () => {
+    const r = summary("Tỷ lệ hộ nghèo", ["7,970", "1,500"]);
+    expect(r.rates.poorRate.scale).toBe("percent");
+    expect(r.table![0].values.poorRate).toBeCloseTo(0.0797, 12);
+    expect(r.table![1].values.poorRate).toBeCloseTo(0.015, 12);
+    expect(r.findings.filter((f) => f.code.startsWith("VALUE_"))).toEqual([]);
+  });
+});
+
+test("roster flags: target-group and ethnic-minority columns use the one flag vocabulary; other text is VALUE_FLAG_INVALID", () => {
+  const r = read({
+    name: "DS",
+    rows: [
+      ["Mã hộ", "Họ tên chủ hộ", "Khu vực", "Thu nhập bình quân", "Dân tộc thiểu số"],
+      ["H1", "Lê A", "Nông thôn", 1_500_000, "✓"],
+      ["H2", "Lê B", "Nông thôn", 1_500_000, "đủ"],
+      ["H3", "Lê C", "Nông thôn", 1_500_000, "có lẽ"],
+    ],
+  });
+  expect(r.roster!.map((x) => x.household.ethnicMinority)).toEqual([true, false, undefined]);
+  expect(codes(r, "error")).toEqual(["VALUE_FLAG_INVALID@E4"]);
+});
