@@ -139,8 +139,8 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   // 5. Transitions ---------------------------------------------------------------------------------
   heading(5, `Diễn biến hộ nghèo ${reviewYear - 1} → ${reviewYear}`, `Poor household movements ${reviewYear - 1} → ${reviewYear}`);
   const moves = computeTransitions(
-    sample.previous.map((h, i) => ({ id: h.id, category: previousCategories[i] })),
-    sample.current.map((h, i) => ({ id: h.id, category: currentCategories[i] })),
+    sample.previous.map((h, i) => ({ id: h.id, category: previousCategories[i], members: h.members })),
+    sample.current.map((h, i) => ({ id: h.id, category: currentCategories[i], members: h.members })),
     { everEscapedIds: sample.everEscapedIds, absentFromPrevious: "otherIncrease", absentFromCurrent: "otherDecrease" },
   );
   const p = moves.poor;
@@ -151,6 +151,16 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
       `   Start ${p.start} − escaped (${p.decreases.toNearPoor} to near-poor, ${p.decreases.escaped} above near-poor) − other ${p.decreases.other} + from near-poor ${p.increases.fromNearPoor} + re-poor ${p.increases.re} + newly poor ${p.increases.new} + other ${p.increases.other} = end ${p.end}`,
     ),
   );
+
+  const pm = moves.members?.poor;
+  if (pm)
+    io.out(
+      T(
+        lang,
+        `   Nhân khẩu hộ nghèo: đầu kỳ ${pm.start} − giảm ${pm.decreases.total} + tăng ${pm.increases.total} = cuối kỳ ${pm.end}`,
+        `   Members of poor households: start ${pm.start} − decreases ${pm.decreases.total} + increases ${pm.increases.total} = end ${pm.end}`,
+      ),
+    );
 
   // 6. Official report forms -----------------------------------------------------------------------
   heading(6, "Biểu báo cáo chính thức (công thức Excel gốc, mở được ở mọi Excel/LibreOffice)", "Official report forms (native Excel formulas; open in any Excel or LibreOffice)");
