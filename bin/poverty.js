@@ -6,7 +6,9 @@ const path = require("path");
 const fs = require("fs");
 const entry = path.join(__dirname, "..", "lib", "src", "cli", "main.js");
 if (!fs.existsSync(entry)) {
-  process.stderr.write("Chưa biên dịch CLI. Chạy: npm run build:cli\nThe CLI is not compiled yet. Run: npm run build:cli\n");
+  process.stderr.write(
+    "Chưa biên dịch CLI. Chạy: npm run build:cli\nThe CLI is not compiled yet. Run: npm run build:cli\n",
+  );
   process.exit(2);
 }
 // A closed pipe (`poverty validate … | head`) is not an error of the data: stop quietly.

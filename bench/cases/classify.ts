@@ -126,7 +126,15 @@ export async function run(opts: BenchOptions): Promise<Row[]> {
       if (ours.cfClassify) {
         ours.cfClassify(raw); // fill the memo
         const hit = await measure(() => ours.cfClassify!(raw), opts.runs);
-        rows.push(okRow(CASE, "ours: =POVERTY.CLASSIFY recalc, same inputs (memo hit < 200k argument cells, else direct)", n, "rows", hit));
+        rows.push(
+          okRow(
+            CASE,
+            "ours: =POVERTY.CLASSIFY recalc, same inputs (memo hit < 200k argument cells, else direct)",
+            n,
+            "rows",
+            hit,
+          ),
+        );
       }
     } else rows.push(notAvailable(CASE, "ours", ours.reason, n));
     last = roster;

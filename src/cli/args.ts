@@ -23,11 +23,13 @@ export function parseArgs(args: string[], valued: readonly string[], booleans: r
     const a = args[i];
     if (valued.includes(a)) {
       const v = args[i + 1];
-      if (v === undefined || (v.startsWith("--") && v.length > 2)) fail("INVALID_ARGUMENT", `Thiếu giá trị sau ${a}.`, `Missing value after ${a}.`, { option: a });
+      if (v === undefined || (v.startsWith("--") && v.length > 2))
+        fail("INVALID_ARGUMENT", `Thiếu giá trị sau ${a}.`, `Missing value after ${a}.`, { option: a });
       out.options.set(a, v);
       i++;
     } else if (booleans.includes(a)) out.flags.add(a);
-    else if (a.startsWith("--")) fail("INVALID_ARGUMENT", `Tùy chọn không hợp lệ: ${a}.`, `Unknown option: ${a}.`, { option: a });
+    else if (a.startsWith("--"))
+      fail("INVALID_ARGUMENT", `Tùy chọn không hợp lệ: ${a}.`, `Unknown option: ${a}.`, { option: a });
     else out.positional.push(a);
   }
   return out;
@@ -106,7 +108,13 @@ const AMBIGUOUS_EN =
 export function parseReduction(text: string): number {
   const t = text.trim().toLowerCase().replace(/\s+/g, "");
   const m = /^([0-9]+(?:[.,][0-9]+)?)(pp|%|điểm%|diem%|đ%|điểm|diem)?$/.exec(t);
-  if (!m) fail("INVALID_ARGUMENT", `Không đọc được mức giảm "${text}". ${AMBIGUOUS_VI.replace(/ Một số.*$/, "")}`, `Cannot read the reduction "${text}". ${AMBIGUOUS_EN.replace(/ A bare.*$/, "")}`, { value: text });
+  if (!m)
+    fail(
+      "INVALID_ARGUMENT",
+      `Không đọc được mức giảm "${text}". ${AMBIGUOUS_VI.replace(/ Một số.*$/, "")}`,
+      `Cannot read the reduction "${text}". ${AMBIGUOUS_EN.replace(/ A bare.*$/, "")}`,
+      { value: text },
+    );
   const n = Number(m[1].replace(",", "."));
   if (m[2]) return Math.round(n * 1e6) / 1e8;
   if (n >= 1)
@@ -127,7 +135,13 @@ export function parseTiers(text: string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const part of text.split(/[;]|,(?=[^,=]*=)/)) {
     const eq = part.indexOf("=");
-    if (eq <= 0) fail("INVALID_ARGUMENT", `Nhóm không hợp lệ "${part}": viết tên=mức, ví dụ nhomA=0.04,nhomB=0.01.`, `Invalid tier "${part}": write name=reduction, e.g. tierA=0.04,tierB=0.01.`, { value: part });
+    if (eq <= 0)
+      fail(
+        "INVALID_ARGUMENT",
+        `Nhóm không hợp lệ "${part}": viết tên=mức, ví dụ nhomA=0.04,nhomB=0.01.`,
+        `Invalid tier "${part}": write name=reduction, e.g. tierA=0.04,tierB=0.01.`,
+        { value: part },
+      );
     out[part.slice(0, eq).trim()] = parseReduction(part.slice(eq + 1));
   }
   return out;

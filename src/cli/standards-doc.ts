@@ -21,8 +21,10 @@ const RULE_TEXT: Record<Standard["rule"], { vi: string; en: string }> = {
 };
 
 const unknown = (lang: Lang) => T(lang, "chưa rõ", "unknown");
-const vnd = (v: number | null, lang: Lang) => (v === null ? unknown(lang) : `${formatNumber(v, lang)} ${T(lang, "đ", "VND")}`);
-const num = (v: number | null, lang: Lang) => (v === null ? unknown(lang) : formatNumber(v, lang, Number.isInteger(v) ? 0 : 2));
+const vnd = (v: number | null, lang: Lang) =>
+  v === null ? unknown(lang) : `${formatNumber(v, lang)} ${T(lang, "đ", "VND")}`;
+const num = (v: number | null, lang: Lang) =>
+  v === null ? unknown(lang) : formatNumber(v, lang, Number.isInteger(v) ? 0 : 2);
 const date = (iso: string | null | undefined, lang: Lang) => {
   if (!iso) return unknown(lang);
   const [y, m, d] = iso.split("-");
@@ -38,7 +40,9 @@ function indicatorTable(list: NonNullable<Standard["indicators"]>, standard: Sta
   return [
     T(lang, "| # | Mã | Chỉ số | Dịch vụ xã hội cơ bản |", "| # | Id | Indicator | Basic social service |"),
     "|---|---|---|---|",
-    ...list.map((ind, j) => `| ${j + 1} | \`${ind.id}\` | ${cell(pick(ind.name, lang))} | ${cell(service(ind.service))} |`),
+    ...list.map(
+      (ind, j) => `| ${j + 1} | \`${ind.id}\` | ${cell(pick(ind.name, lang))} | ${cell(service(ind.service))} |`,
+    ),
   ];
 }
 
@@ -47,31 +51,66 @@ export function standardMarkdown(s: Standard, lang: Lang): string[] {
   const out: string[] = [];
   out.push(`### ${pick(s.name, lang)} (\`${s.id}\`)`, "");
   out.push(`- ${T(lang, "Văn bản", "Legal source")}: ${pick(s.citation, lang)}`);
-  out.push(`- ${T(lang, "Ban hành", "Issued")}: ${date(s.citation.issued, lang)}; ${T(lang, "hiệu lực", "in force")}: ${date(s.citation.effective, lang)}`);
+  out.push(
+    `- ${T(lang, "Ban hành", "Issued")}: ${date(s.citation.issued, lang)}; ${T(lang, "hiệu lực", "in force")}: ${date(s.citation.effective, lang)}`,
+  );
   if (s.citation.note) out.push(`- ${T(lang, "Ghi chú văn bản", "Note")}: ${pick(s.citation.note, lang)}`);
   out.push(`- ${T(lang, "Năm rà soát", "Review years")}: ${s.reviewYears.from}–${s.reviewYears.to}`);
   out.push(`- ${T(lang, "Quy tắc phân loại", "Classification rule")}: ${pick(RULE_TEXT[s.rule], lang)}`);
-  out.push(`- ${T(lang, "Ngưỡng thiếu hụt", "Deprivation cutoff")}: ≥ ${s.deprivationCutoff} ${T(lang, "chỉ số", "indicators")}`);
+  out.push(
+    `- ${T(lang, "Ngưỡng thiếu hụt", "Deprivation cutoff")}: ≥ ${s.deprivationCutoff} ${T(lang, "chỉ số", "indicators")}`,
+  );
   out.push("");
   out.push(`#### ${T(lang, "Chuẩn thu nhập (đồng/người/tháng)", "Income lines (VND per person per month)")}`, "");
-  out.push(T(lang, "| Khu vực | Chuẩn nghèo | Chuẩn cận nghèo | Cận trên mức sống trung bình |", "| Area | Poverty line | Near-poverty line | Average-living ceiling |"), "|---|---:|---:|---:|");
+  out.push(
+    T(
+      lang,
+      "| Khu vực | Chuẩn nghèo | Chuẩn cận nghèo | Cận trên mức sống trung bình |",
+      "| Area | Poverty line | Near-poverty line | Average-living ceiling |",
+    ),
+    "|---|---:|---:|---:|",
+  );
   for (const area of ["rural", "urban"] as const) {
     const l = s.lines[area];
-    out.push(`| ${pick(s.areaNames[area], lang)} | ${vnd(l.poverty, lang)} | ${vnd(l.nearPoverty, lang)} | ${vnd(l.averageCeiling, lang)} |`);
+    out.push(
+      `| ${pick(s.areaNames[area], lang)} | ${vnd(l.poverty, lang)} | ${vnd(l.nearPoverty, lang)} | ${vnd(l.averageCeiling, lang)} |`,
+    );
   }
   out.push("");
   out.push(`#### ${T(lang, "Chỉ số thiếu hụt", "Deprivation indicators")}`, "");
   if (s.indicators) out.push(...indicatorTable(s.indicators, s, lang));
-  else out.push(T(lang, "Chưa có danh sách chỉ số chính thức: mọi phép tính cần danh sách này sẽ báo lỗi thay vì đoán.", "The official indicator list is not known: every calculation that needs it fails instead of guessing."));
+  else
+    out.push(
+      T(
+        lang,
+        "Chưa có danh sách chỉ số chính thức: mọi phép tính cần danh sách này sẽ báo lỗi thay vì đoán.",
+        "The official indicator list is not known: every calculation that needs it fails instead of guessing.",
+      ),
+    );
   if (s.draftIndicators) {
-    out.push("", T(lang, "Danh sách dự thảo (chỉ để tham khảo, không dùng để tính):", "Draft list (for information only, never used for calculation):"), "");
+    out.push(
+      "",
+      T(
+        lang,
+        "Danh sách dự thảo (chỉ để tham khảo, không dùng để tính):",
+        "Draft list (for information only, never used for calculation):",
+      ),
+      "",
+    );
     out.push(...indicatorTable(s.draftIndicators, s, lang));
   }
   out.push("");
   out.push(`#### ${T(lang, "Điểm phiếu B1/B2", "Scores (forms B1/B2)")}`, "");
-  out.push(`- ${T(lang, "Ngưỡng điểm A (B1)", "Score A (B1) threshold")}: ${pick(s.areaNames.rural, lang)} ${num(s.scores.aThreshold.rural, lang)}; ${pick(s.areaNames.urban, lang)} ${num(s.scores.aThreshold.urban, lang)}`);
-  out.push(`- ${T(lang, "Điểm B (B2) mỗi chỉ số thiếu hụt", "Score B (B2) per deprivation")}: ${num(s.scores.bPerDeprivation, lang)}; ${T(lang, "ngưỡng điểm B", "score B cutoff")}: ${num(s.scores.bCutoff, lang)}`);
-  if (s.averageCategoryNote) out.push(`- ${T(lang, "Hộ có mức sống trung bình", "Average living standard")}: ${pick(s.averageCategoryNote, lang)}`);
+  out.push(
+    `- ${T(lang, "Ngưỡng điểm A (B1)", "Score A (B1) threshold")}: ${pick(s.areaNames.rural, lang)} ${num(s.scores.aThreshold.rural, lang)}; ${pick(s.areaNames.urban, lang)} ${num(s.scores.aThreshold.urban, lang)}`,
+  );
+  out.push(
+    `- ${T(lang, "Điểm B (B2) mỗi chỉ số thiếu hụt", "Score B (B2) per deprivation")}: ${num(s.scores.bPerDeprivation, lang)}; ${T(lang, "ngưỡng điểm B", "score B cutoff")}: ${num(s.scores.bCutoff, lang)}`,
+  );
+  if (s.averageCategoryNote)
+    out.push(
+      `- ${T(lang, "Hộ có mức sống trung bình", "Average living standard")}: ${pick(s.averageCategoryNote, lang)}`,
+    );
   out.push("");
   if (s.notes?.length) {
     out.push(`#### ${T(lang, "Ghi chú", "Notes")}`, "");
@@ -113,7 +152,14 @@ export function standardText(s: Standard, lang: Lang): string[] {
   const out: string[] = [];
   let table: string[][] = [];
   const flush = () => {
-    if (table.length) out.push(...textTable(table[0], table.slice(1), table[0].map(() => "l")).map((l) => l.trimEnd()));
+    if (table.length)
+      out.push(
+        ...textTable(
+          table[0],
+          table.slice(1),
+          table[0].map(() => "l"),
+        ).map((l) => l.trimEnd()),
+      );
     table = [];
   };
   for (const line of standardMarkdown(s, lang)) {

@@ -32,4 +32,20 @@ export function isCellError(v: unknown): v is CellErrorValue {
 }
 
 /** Excel error texts as Office.js hands them in `values` (strings) — recognise them too. */
-export const EXCEL_ERROR_TEXTS = ["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#BUSY!", "#FIELD!", "#CONNECT!", "#BLOCKED!", "#UNKNOWN!"];
+export const EXCEL_ERROR_TEXTS = [
+  "#N/A",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#BUSY!",
+  "#FIELD!",
+  "#CONNECT!",
+  "#BLOCKED!",
+  "#UNKNOWN!",
+];

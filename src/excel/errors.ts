@@ -58,26 +58,84 @@ export function isGatewayError(e: unknown): e is ExcelGatewayError {
 
 /** An object shaped like `OfficeExtension.Error` (has a string `code`). */
 export function isOfficeError(e: unknown): e is { code: string; message: string; debugInfo?: unknown } {
-  return typeof e === "object" && e !== null && typeof (e as { code?: unknown }).code === "string" && !isPovertyError(e) && !isGatewayError(e);
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    typeof (e as { code?: unknown }).code === "string" &&
+    !isPovertyError(e) &&
+    !isGatewayError(e)
+  );
 }
 
 /** Office error codes → our code and the user-facing texts. Unlisted codes fall back to OFFICE_ERROR. */
 const OFFICE_CODES: Record<string, [GatewayErrorCode, string, string]> = {
-  ItemNotFound: ["SHEET_NOT_FOUND", "Không tìm thấy trang tính hoặc vùng dữ liệu (có thể đã bị đổi tên hoặc xoá).", "The sheet or range was not found (it may have been renamed or deleted)."],
-  InvalidOperationInCellEditMode: ["CELL_EDIT_MODE", "Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc rồi thử lại.", "Excel is editing a cell. Press Enter or Esc and try again."],
-  RequestPayloadSizeLimitExceeded: ["PAYLOAD_TOO_LARGE", "Dữ liệu quá lớn cho một lần gửi tới Excel (giới hạn 5 MB trên Excel cho web).", "The data is too large for one request to Excel (5 MB limit in Excel on the web)."],
-  ResponsePayloadSizeLimitExceeded: ["PAYLOAD_TOO_LARGE", "Dữ liệu đọc về quá lớn cho một lần (giới hạn 5 MB trên Excel cho web).", "The data read back is too large for one request (5 MB limit in Excel on the web)."],
-  AccessDenied: ["ACCESS_DENIED", "Excel từ chối thao tác (sổ tính chỉ đọc hoặc bị hạn chế quyền).", "Excel denied the operation (read-only or restricted workbook)."],
-  InvalidArgument: ["INVALID_ARGUMENT", "Excel không chấp nhận dữ liệu ghi (tên trang, địa chỉ hoặc định dạng không hợp lệ).", "Excel rejected the data (invalid sheet name, address or format)."],
+  ItemNotFound: [
+    "SHEET_NOT_FOUND",
+    "Không tìm thấy trang tính hoặc vùng dữ liệu (có thể đã bị đổi tên hoặc xoá).",
+    "The sheet or range was not found (it may have been renamed or deleted).",
+  ],
+  InvalidOperationInCellEditMode: [
+    "CELL_EDIT_MODE",
+    "Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc rồi thử lại.",
+    "Excel is editing a cell. Press Enter or Esc and try again.",
+  ],
+  RequestPayloadSizeLimitExceeded: [
+    "PAYLOAD_TOO_LARGE",
+    "Dữ liệu quá lớn cho một lần gửi tới Excel (giới hạn 5 MB trên Excel cho web).",
+    "The data is too large for one request to Excel (5 MB limit in Excel on the web).",
+  ],
+  ResponsePayloadSizeLimitExceeded: [
+    "PAYLOAD_TOO_LARGE",
+    "Dữ liệu đọc về quá lớn cho một lần (giới hạn 5 MB trên Excel cho web).",
+    "The data read back is too large for one request (5 MB limit in Excel on the web).",
+  ],
+  AccessDenied: [
+    "ACCESS_DENIED",
+    "Excel từ chối thao tác (sổ tính chỉ đọc hoặc bị hạn chế quyền).",
+    "Excel denied the operation (read-only or restricted workbook).",
+  ],
+  InvalidArgument: [
+    "INVALID_ARGUMENT",
+    "Excel không chấp nhận dữ liệu ghi (tên trang, địa chỉ hoặc định dạng không hợp lệ).",
+    "Excel rejected the data (invalid sheet name, address or format).",
+  ],
   InvalidReference: ["INVALID_ARGUMENT", "Tham chiếu ô không hợp lệ.", "Invalid cell reference."],
-  ApiNotFound: ["API_NOT_SUPPORTED", "Phiên bản Excel này chưa hỗ trợ chức năng cần dùng. Hãy cập nhật Excel.", "This version of Excel does not support a required feature. Please update Excel."],
-  NotImplemented: ["API_NOT_SUPPORTED", "Phiên bản Excel này chưa hỗ trợ chức năng cần dùng. Hãy cập nhật Excel.", "This version of Excel does not support a required feature. Please update Excel."],
-  Conflict: ["CONFLICT", "Sổ tính vừa bị thay đổi bởi người khác. Hãy thử lại.", "The workbook was changed by someone else. Please try again."],
-  InsertDeleteConflict: ["CONFLICT", "Thao tác chèn/xoá xung đột với dữ liệu hiện có.", "An insert or delete conflicts with existing data."],
-  ActivityLimitReached: ["BUSY", "Excel đang bận xử lý quá nhiều yêu cầu. Hãy thử lại sau giây lát.", "Excel is busy with too many requests. Try again shortly."],
+  ApiNotFound: [
+    "API_NOT_SUPPORTED",
+    "Phiên bản Excel này chưa hỗ trợ chức năng cần dùng. Hãy cập nhật Excel.",
+    "This version of Excel does not support a required feature. Please update Excel.",
+  ],
+  NotImplemented: [
+    "API_NOT_SUPPORTED",
+    "Phiên bản Excel này chưa hỗ trợ chức năng cần dùng. Hãy cập nhật Excel.",
+    "This version of Excel does not support a required feature. Please update Excel.",
+  ],
+  Conflict: [
+    "CONFLICT",
+    "Sổ tính vừa bị thay đổi bởi người khác. Hãy thử lại.",
+    "The workbook was changed by someone else. Please try again.",
+  ],
+  InsertDeleteConflict: [
+    "CONFLICT",
+    "Thao tác chèn/xoá xung đột với dữ liệu hiện có.",
+    "An insert or delete conflicts with existing data.",
+  ],
+  ActivityLimitReached: [
+    "BUSY",
+    "Excel đang bận xử lý quá nhiều yêu cầu. Hãy thử lại sau giây lát.",
+    "Excel is busy with too many requests. Try again shortly.",
+  ],
   RequestAborted: ["BUSY", "Excel đã huỷ yêu cầu. Hãy thử lại.", "Excel aborted the request. Please try again."],
-  ServiceNotAvailable: ["BUSY", "Dịch vụ Excel tạm thời không sẵn sàng. Hãy thử lại.", "The Excel service is temporarily unavailable. Please try again."],
-  Unauthenticated: ["ACCESS_DENIED", "Phiên làm việc đã hết hạn. Hãy đăng nhập lại.", "Your session expired. Please sign in again."],
+  ServiceNotAvailable: [
+    "BUSY",
+    "Dịch vụ Excel tạm thời không sẵn sàng. Hãy thử lại.",
+    "The Excel service is temporarily unavailable. Please try again.",
+  ],
+  Unauthenticated: [
+    "ACCESS_DENIED",
+    "Phiên làm việc đã hết hạn. Hãy đăng nhập lại.",
+    "Your session expired. Please sign in again.",
+  ],
   UndoNotSupported: ["OFFICE_ERROR", "Excel không thể hoàn tác thao tác này.", "Excel cannot undo this operation."],
 };
 
@@ -91,20 +149,31 @@ export function mapOfficeError(e: unknown): Error {
   if (isPovertyError(e) || isGatewayError(e)) return e;
   if (isOfficeError(e)) {
     const known = OFFICE_CODES[e.code];
-    const protectedSheet = /protect/i.test(e.message ?? "") || e.code === "AccessDenied" && /protect/i.test(JSON.stringify(e.debugInfo ?? ""));
+    const protectedSheet =
+      /protect/i.test(e.message ?? "") ||
+      (e.code === "AccessDenied" && /protect/i.test(JSON.stringify(e.debugInfo ?? "")));
     if (protectedSheet) {
-      return new ExcelGatewayError("SHEET_PROTECTED", "Trang tính đang được bảo vệ nên không ghi được.", "The sheet is protected, so it cannot be written.", {
-        officeCode: e.code,
-        details: { debugInfo: e.debugInfo, message: e.message },
-        cause: e,
-      });
+      return new ExcelGatewayError(
+        "SHEET_PROTECTED",
+        "Trang tính đang được bảo vệ nên không ghi được.",
+        "The sheet is protected, so it cannot be written.",
+        {
+          officeCode: e.code,
+          details: { debugInfo: e.debugInfo, message: e.message },
+          cause: e,
+        },
+      );
     }
     const [code, vi, en] = known ?? [
       "OFFICE_ERROR",
       `Excel báo lỗi (${e.code}). Hãy thử lại; nếu lỗi lặp lại, gửi mã lỗi này cho bộ phận hỗ trợ.`,
       `Excel reported an error (${e.code}). Try again; if it persists, send this code to support.`,
     ];
-    return new ExcelGatewayError(code as GatewayErrorCode, vi, en, { officeCode: e.code, details: { debugInfo: e.debugInfo, message: e.message }, cause: e });
+    return new ExcelGatewayError(code as GatewayErrorCode, vi, en, {
+      officeCode: e.code,
+      details: { debugInfo: e.debugInfo, message: e.message },
+      cause: e,
+    });
   }
   const message = e instanceof Error ? e.message : String(e);
   return new ExcelGatewayError(

@@ -41,7 +41,10 @@ export function cellLinkFormula(sheet: string, cell: string): string {
  * The findings list as a ResultTable ("KQ - Kiểm tra"): severity (symbol + word, never colour alone),
  * code, file, sheet, cell (a link when the sheet is in this workbook), message, value, expected.
  */
-export function findingsTable(findings: Finding[], options: { lang: Lang; title?: string; inWorkbook?: (f: Finding) => boolean }): ResultTable {
+export function findingsTable(
+  findings: Finding[],
+  options: { lang: Lang; title?: string; inWorkbook?: (f: Finding) => boolean },
+): ResultTable {
   const { lang } = options;
   const inWb = options.inWorkbook ?? ((f: Finding) => !f.file);
   const rows: TableRow[] = sortFindings(findings).map((f) => {
@@ -166,11 +169,13 @@ export async function clearHighlights(sheets: string[], host: ExcelHost = office
         return ws;
       });
       await ctx.sync();
-      const collections = wsList.filter((ws) => !ws.isNullObject).map((ws) => {
-        const c = ws.getRange().conditionalFormats;
-        c.load("items/id, items/type");
-        return c;
-      });
+      const collections = wsList
+        .filter((ws) => !ws.isNullObject)
+        .map((ws) => {
+          const c = ws.getRange().conditionalFormats;
+          c.load("items/id, items/type");
+          return c;
+        });
       await ctx.sync();
       const customs = collections.flatMap((c) => c.items.filter((cf) => cf.type === "Custom"));
       const rules = customs.map((cf) => {

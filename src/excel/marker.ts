@@ -21,7 +21,10 @@ export const OUTPUT_PREFIX = "KQ - ";
 
 /** Excel's sheet-name rules: ≤ 31 characters, none of [ ] : * ? / \, not starting or ending with '. */
 export function safeSheetName(raw: string, maxLength = 31): string {
-  let s = raw.replace(/[[\]:*?/\\]/g, "-").replace(/\s+/g, " ").trim();
+  let s = raw
+    .replace(/[[\]:*?/\\]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
   s = s.replace(/^'+|'+$/g, "");
   if (s.length > maxLength) s = s.slice(0, maxLength).trimEnd();
   return s || "KQ";

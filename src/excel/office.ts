@@ -150,7 +150,11 @@ export interface WorksheetLike extends Loadable {
   tables: { add(address: RangeLike | string, hasHeaders: boolean): TableLike };
   charts: { add(type: string, sourceData: RangeLike, seriesBy?: string): ChartLike };
   /** ExcelApi 1.7. */
-  freezePanes: { freezeRows(count: number): void; freezeColumns(count: number): void; freezeAt(range: RangeLike | string): void };
+  freezePanes: {
+    freezeRows(count: number): void;
+    freezeColumns(count: number): void;
+    freezeAt(range: RangeLike | string): void;
+  };
   /** ExcelApi 1.9. */
   pageLayout: { orientation: string; paperSize: string; setPrintTitleRows(rows: RangeLike | string): void };
   /** ExcelApi 1.2. */

@@ -63,7 +63,9 @@ export function rowsPerBlock(columns: number, bytesPerCell: number, policy: Chun
 }
 
 export function isPayloadError(e: unknown): boolean {
-  return isOfficeError(e) && (e.code === "RequestPayloadSizeLimitExceeded" || e.code === "ResponsePayloadSizeLimitExceeded");
+  return (
+    isOfficeError(e) && (e.code === "RequestPayloadSizeLimitExceeded" || e.code === "ResponsePayloadSizeLimitExceeded")
+  );
 }
 
 /** Office `values` + `valueTypes` cell → CellValue. */
@@ -121,7 +123,10 @@ export async function activeSheetName(host: ExcelHost = officeHost): Promise<str
   }
 }
 
-async function usedExtent(ctx: ExcelContextLike, sheetName: string): Promise<{ sheet: WorksheetLike; used: RangeLike | null; hidden: boolean }> {
+async function usedExtent(
+  ctx: ExcelContextLike,
+  sheetName: string,
+): Promise<{ sheet: WorksheetLike; used: RangeLike | null; hidden: boolean }> {
   const sheet = ctx.workbook.worksheets.getItemOrNullObject(sheetName);
   sheet.load("isNullObject, visibility");
   const used = sheet.getUsedRangeOrNullObject(true);
@@ -138,7 +143,12 @@ async function usedExtent(ctx: ExcelContextLike, sheetName: string): Promise<{ s
 }
 
 function sheetNotFound(name: string): ExcelGatewayError {
-  return new ExcelGatewayError("SHEET_NOT_FOUND", `Không tìm thấy trang tính “${name}”.`, `Sheet “${name}” was not found.`, { details: { sheet: name } });
+  return new ExcelGatewayError(
+    "SHEET_NOT_FOUND",
+    `Không tìm thấy trang tính “${name}”.`,
+    `Sheet “${name}” was not found.`,
+    { details: { sheet: name } },
+  );
 }
 
 /**
@@ -186,9 +196,14 @@ export async function readSheetGrid(sheetName: string, options: ReadOptions = {}
         const t = range.valueTypes;
         if (!v || !t) {
           // Excel returns null instead of throwing past its cell limit.
-          throw new ExcelGatewayError("TOO_LARGE", "Vùng dữ liệu quá lớn để đọc một lần.", "The range is too large to read at once.", {
-            details: { rows: n, columns: cols },
-          });
+          throw new ExcelGatewayError(
+            "TOO_LARGE",
+            "Vùng dữ liệu quá lớn để đọc một lần.",
+            "The range is too large to read at once.",
+            {
+              details: { rows: n, columns: cols },
+            },
+          );
         }
         const nf = withFormats ? (range.numberFormat as unknown[][]) : undefined;
         for (let r = 0; r < v.length; r++) {

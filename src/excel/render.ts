@@ -60,7 +60,8 @@ const TEXT = "@";
 /** A cell value as written, plus its number format. */
 function cellOut(cell: TableCell, columnFormat: string): [string | number | boolean, string] {
   if (cell === null || cell === undefined) return ["", columnFormat === TEXT ? TEXT : "General"];
-  if (isFormulaCell(cell)) return [`=${cell.formula.replace(/^=/, "")}`, columnFormat === TEXT ? "General" : columnFormat];
+  if (isFormulaCell(cell))
+    return [`=${cell.formula.replace(/^=/, "")}`, columnFormat === TEXT ? "General" : columnFormat];
   if (typeof cell === "string") return [cell, TEXT];
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) throw new Error(`render: non-finite number ${cell} in a table cell`);
@@ -70,7 +71,13 @@ function cellOut(cell: TableCell, columnFormat: string): [string | number | bool
 }
 
 /** Place header cells with col/row spans on a grid; returns texts per position, merges and row heights. */
-function layoutHeader(table: ResultTable, lang: Lang, top: number, cols: number, widths: number[]): { texts: string[][]; merges: PlanArea[]; heights: number[] } {
+function layoutHeader(
+  table: ResultTable,
+  lang: Lang,
+  top: number,
+  cols: number,
+  widths: number[],
+): { texts: string[][]; merges: PlanArea[]; heights: number[] } {
   const n = table.headerRows.length;
   const texts: string[][] = Array.from({ length: n }, () => new Array(cols).fill(""));
   const merges: PlanArea[] = [];
@@ -142,7 +149,7 @@ export function planSheet(table: ResultTable, lang: Lang = table.lang ?? "vi"): 
     const outFormats: string[] = [];
     for (let c = 0; c < cols; c++) {
       const override = row.formats?.[c];
-      const colFormat = override ? EXCEL_NUMBER_FORMATS[override] : colFormats[c] ?? "General";
+      const colFormat = override ? EXCEL_NUMBER_FORMATS[override] : (colFormats[c] ?? "General");
       const [v, f] = cellOut(row.cells[c] ?? null, colFormat);
       outCells.push(v);
       outFormats.push(f);
@@ -194,7 +201,10 @@ export function planSheet(table: ResultTable, lang: Lang = table.lang ?? "vi"): 
   if (table.print) {
     plan.print = {
       landscape: table.print.landscape,
-      titleRows: table.print.repeatHeader && headerRowCount > 0 ? `$${firstHeaderRow + 1}:$${firstHeaderRow + headerRowCount}` : undefined,
+      titleRows:
+        table.print.repeatHeader && headerRowCount > 0
+          ? `$${firstHeaderRow + 1}:$${firstHeaderRow + headerRowCount}`
+          : undefined,
     };
   }
   if (fitsExcelTable(table, header.texts) && inputRows === 0) {
@@ -216,7 +226,11 @@ export function planSheet(table: ResultTable, lang: Lang = table.lang ?? "vi"): 
 }
 
 /** Split rows [0, total) into blocks whose JSON request size stays under `budgetBytes`. */
-export function rowBlocks(plan: Pick<SheetPlan, "cells" | "formats">, budgetBytes: number, maxRows = 20_000): [number, number][] {
+export function rowBlocks(
+  plan: Pick<SheetPlan, "cells" | "formats">,
+  budgetBytes: number,
+  maxRows = 20_000,
+): [number, number][] {
   const blocks: [number, number][] = [];
   let start = 0;
   let bytes = 0;

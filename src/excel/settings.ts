@@ -19,7 +19,13 @@ export function readPreferences(host: ExcelHost = officeHost): DocumentPreferenc
 export function savePreferences(prefs: DocumentPreferences, host: ExcelHost = officeHost): Promise<void> {
   const s = host.settings();
   if (!s) {
-    return Promise.reject(new ExcelGatewayError("NOT_IN_EXCEL", "Chỉ lưu được cài đặt khi mở trong Excel.", "Settings can be saved only inside Excel."));
+    return Promise.reject(
+      new ExcelGatewayError(
+        "NOT_IN_EXCEL",
+        "Chỉ lưu được cài đặt khi mở trong Excel.",
+        "Settings can be saved only inside Excel.",
+      ),
+    );
   }
   const clean: Record<string, unknown> = { version: 1 };
   if (prefs.lang) clean.lang = prefs.lang;

@@ -94,7 +94,15 @@ function borderAll(r: RangeLike): void {
 }
 
 /** Queue the styling pass of one sheet (no sync here). */
-function queueStyling(ctx: ExcelContextLike, ws: WorksheetLike, table: ResultTable, plan: SheetPlan, lang: Lang, host: ExcelHost, charts: ChartSpec[]): void {
+function queueStyling(
+  ctx: ExcelContextLike,
+  ws: WorksheetLike,
+  table: ResultTable,
+  plan: SheetPlan,
+  lang: Lang,
+  host: ExcelHost,
+  charts: ChartSpec[],
+): void {
   const cols = plan.cols;
   for (const m of plan.merges) areaRange(ws, m).merge(false);
   plan.roles.forEach((role, r) => {
@@ -130,7 +138,8 @@ function queueStyling(ctx: ExcelContextLike, ws: WorksheetLike, table: ResultTab
   });
   // Title and header rows: heights that fit their wrapped text (Excel does not auto-fit merged cells).
   for (const h of plan.rowHeights) ws.getRangeByIndexes(h.row, 0, 1, cols).format.rowHeight = h.points;
-  if (plan.freeze.columns > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(1, plan.freeze.rows), plan.freeze.columns));
+  if (plan.freeze.columns > 0)
+    ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(1, plan.freeze.rows), plan.freeze.columns));
   else if (plan.freeze.rows > 0) ws.freezePanes.freezeRows(plan.freeze.rows);
   if (plan.print && host.supports("1.9")) {
     ws.pageLayout.orientation = plan.print.landscape ? "Landscape" : "Portrait";
@@ -147,9 +156,10 @@ function queueStyling(ctx: ExcelContextLike, ws: WorksheetLike, table: ResultTab
       const rule = v.rule;
       if (rule.kind === "list") dv.rule = { list: { inCellDropDown: true, source: rule.values.join(",") } };
       else {
-        const spec = rule.max === undefined
-          ? { formula1: rule.min, operator: "GreaterThanOrEqualTo" }
-          : { formula1: rule.min, formula2: rule.max, operator: "Between" };
+        const spec =
+          rule.max === undefined
+            ? { formula1: rule.min, operator: "GreaterThanOrEqualTo" }
+            : { formula1: rule.min, formula2: rule.max, operator: "Between" };
         dv.rule = rule.kind === "whole" ? { wholeNumber: spec } : { decimal: spec };
       }
       if (rule.prompt) dv.prompt = { showPrompt: true, title: "", message: pick(rule.prompt, lang) };
@@ -165,7 +175,14 @@ function queueStyling(ctx: ExcelContextLike, ws: WorksheetLike, table: ResultTab
   void ctx;
 }
 
-function queueChart(ws: WorksheetLike, table: ResultTable, plan: SheetPlan, spec: ChartSpec, lang: Lang, host: ExcelHost): void {
+function queueChart(
+  ws: WorksheetLike,
+  table: ResultTable,
+  plan: SheetPlan,
+  spec: ChartSpec,
+  lang: Lang,
+  host: ExcelHost,
+): void {
   const cat = table.columns.findIndex((c) => c.key === spec.categoryColumn);
   const vals = spec.valueColumns.map((k) => table.columns.findIndex((c) => c.key === k)).filter((i) => i >= 0);
   if (cat < 0 || vals.length === 0) return;
@@ -194,7 +211,10 @@ function queueChart(ws: WorksheetLike, table: ResultTable, plan: SheetPlan, spec
     if (host.supports("1.7")) s.setXAxisValues(catRange);
   }
   const top = plan.rows + 1;
-  chart.setPosition(ws.getRangeByIndexes(top, 0, 1, 1), ws.getRangeByIndexes(top + 16, Math.min(7, Math.max(3, plan.cols - 1)), 1, 1));
+  chart.setPosition(
+    ws.getRangeByIndexes(top, 0, 1, 1),
+    ws.getRangeByIndexes(top + 16, Math.min(7, Math.max(3, plan.cols - 1)), 1, 1),
+  );
 }
 
 let tempSeq = 0;
@@ -229,7 +249,9 @@ export async function writeResultTables(tables: ResultTable[], options: WriteOpt
       });
       await ctx.sync();
       const existing = new Map<string, { name: string; generated: boolean }>();
-      sheets.items.forEach((s, i) => existing.set(s.name.toLowerCase(), { name: s.name, generated: !markers[i].isNullObject }));
+      sheets.items.forEach((s, i) =>
+        existing.set(s.name.toLowerCase(), { name: s.name, generated: !markers[i].isNullObject }),
+      );
 
       // 2. Final names: replace our own sheet, never a user's.
       const chosen = new Set<string>();

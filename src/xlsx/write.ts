@@ -48,7 +48,11 @@ const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: {
 
 /** Excel sheet names: ≤ 31 characters, none of : \ / ? * [ ], unique in the workbook (case-insensitive). */
 export function safeSheetName(name: string, taken: Set<string>): string {
-  const clean = name.replace(/[:\\/?*[\]]/g, "-").replace(/^'+|'+$/g, "").trim() || "Sheet";
+  const clean =
+    name
+      .replace(/[:\\/?*[\]]/g, "-")
+      .replace(/^'+|'+$/g, "")
+      .trim() || "Sheet";
   let candidate = clean.slice(0, 31);
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
     const suffix = ` (${n})`;
@@ -63,13 +67,20 @@ function writeValue(cell: ExcelJS.Cell, value: TableCell): void {
   if (isFormulaCell(value)) {
     const v = value.value;
     if (typeof v === "number" && !Number.isFinite(v)) {
-      fail("INVALID_NUMBER", `Giá trị tính toán không hợp lệ cho công thức ${value.formula}`, `Non-finite computed value for formula ${value.formula}`, { formula: value.formula });
+      fail(
+        "INVALID_NUMBER",
+        `Giá trị tính toán không hợp lệ cho công thức ${value.formula}`,
+        `Non-finite computed value for formula ${value.formula}`,
+        { formula: value.formula },
+      );
     }
-    cell.value = v === null ? { formula: value.formula } : ({ formula: value.formula, result: v } as ExcelJS.CellFormulaValue);
+    cell.value =
+      v === null ? { formula: value.formula } : ({ formula: value.formula, result: v } as ExcelJS.CellFormulaValue);
     return;
   }
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) fail("INVALID_NUMBER", "Giá trị số không hợp lệ trong bảng", "Non-finite number in a table", { value });
+    if (!Number.isFinite(value))
+      fail("INVALID_NUMBER", "Giá trị số không hợp lệ trong bảng", "Non-finite number in a table", { value });
     cell.value = value;
     return;
   }
@@ -87,13 +98,21 @@ function excelValidation(v: ColumnValidation, lang: Lang): ExcelJS.DataValidatio
     showErrorMessage: true,
     showInputMessage: v.prompt !== undefined,
     ...(v.prompt ? { prompt: pick(v.prompt, lang).slice(0, 255) } : {}),
-    ...(v.error ? { error: pick(v.error, lang).slice(0, 255), errorTitle: lang === "vi" ? "Giá trị không hợp lệ" : "Invalid value" } : {}),
+    ...(v.error
+      ? {
+          error: pick(v.error, lang).slice(0, 255),
+          errorTitle: lang === "vi" ? "Giá trị không hợp lệ" : "Invalid value",
+        }
+      : {}),
     errorStyle: "stop" as const,
   };
   if (v.kind === "list") {
     // Excel limits an inline list to 255 characters.
     const list = `"${v.values.map((s) => s.replace(/"/g, "")).join(",")}"`;
-    if (list.length > 257) fail("INVALID_ARGUMENT", "Danh sách chọn quá dài cho Excel", "Drop-down list too long for Excel", { values: v.values });
+    if (list.length > 257)
+      fail("INVALID_ARGUMENT", "Danh sách chọn quá dài cho Excel", "Drop-down list too long for Excel", {
+        values: v.values,
+      });
     return { type: "list", formulae: [list], ...common };
   }
   const type = v.kind === "whole" ? "whole" : "decimal";
@@ -102,7 +121,12 @@ function excelValidation(v: ColumnValidation, lang: Lang): ExcelJS.DataValidatio
 }
 
 /** Render one table into a new worksheet of `wb`. Protection (async) is applied by `tablesToWorkbook`. */
-export function addTableSheet(wb: ExcelJS.Workbook, table: ResultTable, opts: WriteOptions = {}, taken = new Set<string>()): ExcelJS.Worksheet {
+export function addTableSheet(
+  wb: ExcelJS.Workbook,
+  table: ResultTable,
+  opts: WriteOptions = {},
+  taken = new Set<string>(),
+): ExcelJS.Worksheet {
   const lang: Lang = opts.lang ?? table.lang ?? "vi";
   const name = safeSheetName((opts.sheetPrefix ?? "") + pick(table.sheetName, lang), taken);
   const ws = wb.addWorksheet(name);
@@ -139,7 +163,12 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: ResultTable, opts: Wr
       const cs = h.colSpan ?? 1;
       const rs = h.rowSpan ?? 1;
       if (c + cs > nCols || r + rs > table.headerRows.length) {
-        fail("INVALID_ARGUMENT", `Tiêu đề bảng ${table.id} vượt quá số cột/hàng`, `Header of table ${table.id} exceeds its columns/rows`, { row: r, col: c });
+        fail(
+          "INVALID_ARGUMENT",
+          `Tiêu đề bảng ${table.id} vượt quá số cột/hàng`,
+          `Header of table ${table.id} exceeds its columns/rows`,
+          { row: r, col: c },
+        );
       }
       for (let dr = 0; dr < rs; dr++) for (let dc = 0; dc < cs; dc++) occupied.add(`${r + dr}:${c + dc}`);
       const top = layout.firstHeaderRow + r;
@@ -169,7 +198,11 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: ResultTable, opts: Wr
     const r = layout.firstBodyRow + i;
     const row = ws.getRow(r);
     if (tr.cells.length > nCols) {
-      fail("INVALID_ARGUMENT", `Hàng ${i + 1} của bảng ${table.id} có nhiều ô hơn số cột`, `Row ${i + 1} of table ${table.id} has more cells than columns`);
+      fail(
+        "INVALID_ARGUMENT",
+        `Hàng ${i + 1} của bảng ${table.id} có nhiều ô hơn số cột`,
+        `Row ${i + 1} of table ${table.id} has more cells than columns`,
+      );
     }
     for (let c = 0; c < nCols; c++) {
       const cell = row.getCell(c + 1);
@@ -225,7 +258,9 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: ResultTable, opts: Wr
   });
 
   // Frozen panes and print setup.
-  ws.views = [{ state: "frozen", xSplit: table.freezeColumns ?? 0, ySplit: layout.firstBodyRow - 1, topLeftCell: undefined }];
+  ws.views = [
+    { state: "frozen", xSplit: table.freezeColumns ?? 0, ySplit: layout.firstBodyRow - 1, topLeftCell: undefined },
+  ];
   const print = table.print ?? { landscape: true, repeatHeader: true };
   ws.pageSetup = {
     paperSize: 9, // A4
@@ -242,7 +277,10 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: ResultTable, opts: Wr
 }
 
 /** All tables into one new workbook, one sheet each (protected where the table asks). */
-export async function tablesToWorkbook(tables: readonly ResultTable[], opts: WriteOptions = {}): Promise<ExcelJS.Workbook> {
+export async function tablesToWorkbook(
+  tables: readonly ResultTable[],
+  opts: WriteOptions = {},
+): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Poverty Planner";
   wb.created = new Date(0); // no personal or machine data; deterministic
@@ -276,11 +314,20 @@ export async function writeTablesToBuffer(tables: readonly ResultTable[], opts: 
  * Write the tables to `path` atomically (temp file beside it, then rename). Refuses to write over any
  * of `opts.inputs`. Returns the absolute path written.
  */
-export async function writeTablesToFile(tables: readonly ResultTable[], path: string, opts: FileWriteOptions = {}): Promise<string> {
+export async function writeTablesToFile(
+  tables: readonly ResultTable[],
+  path: string,
+  opts: FileWriteOptions = {},
+): Promise<string> {
   const target = resolve(path);
   for (const input of opts.inputs ?? []) {
     if (resolve(input) === target) {
-      fail("INVALID_ARGUMENT", `Tệp kết quả trùng với tệp đầu vào: ${path}`, `The output file is the same as an input file: ${path}`, { path });
+      fail(
+        "INVALID_ARGUMENT",
+        `Tệp kết quả trùng với tệp đầu vào: ${path}`,
+        `The output file is the same as an input file: ${path}`,
+        { path },
+      );
     }
   }
   const buffer = await writeTablesToBuffer(tables, opts);

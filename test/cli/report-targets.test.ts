@@ -8,7 +8,13 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "
 import { tmpdir } from "os";
 import { join } from "path";
 import { generateSampleRosters, standardForYear, type Household } from "../../src/core";
-import { buildReportTables, buildRosterTable, buildTargetTables, classifyRoster, computeTargets } from "../../src/core/tables";
+import {
+  buildReportTables,
+  buildRosterTable,
+  buildTargetTables,
+  classifyRoster,
+  computeTargets,
+} from "../../src/core/tables";
 import { tablesToWorkbook, writeTablesToFile } from "../../src/xlsx/write";
 import { ensureCliBuilt, poverty } from "./bin";
 
@@ -20,7 +26,16 @@ const standard = standardForYear(YEAR);
 /** What a roster sheet carries of a household (the sample has more, e.g. causes, that the roster does not write). */
 function asOnRoster(h: Household): Household {
   const out: Household = { id: h.id, unit: h.unit, area: h.area };
-  for (const k of ["head", "village", "members", "incomePerCapita", "deprivationFlags", "ethnicMinority", "agricultural"] as const) if (h[k] !== undefined) (out as unknown as Record<string, unknown>)[k] = h[k];
+  for (const k of [
+    "head",
+    "village",
+    "members",
+    "incomePerCapita",
+    "deprivationFlags",
+    "ethnicMinority",
+    "agricultural",
+  ] as const)
+    if (h[k] !== undefined) (out as unknown as Record<string, unknown>)[k] = h[k];
   return out;
 }
 
@@ -61,25 +76,18 @@ async function readXlsx(path: string): Promise<Record<string, Cell[][]>> {
   return sheets(wb);
 }
 
-/** The A1 address of the first cell whose value is `value` in a sheet. */
-async function findCell(path: string, sheet: string, value: Cell): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  let found = "";
-  wb.getWorksheet(sheet)!.eachRow((row) =>
-    row.eachCell((cell) => {
-      if (!found && cellValue(cell.value) === value) found = cell.address;
-    }),
-  );
-  return found;
-}
-
 let dir: string;
 beforeAll(async () => {
   await ensureCliBuilt();
   dir = mkdtempSync(join(tmpdir(), "cli-report-targets-"));
-  await writeTablesToFile([buildRosterTable(households, standard, { reviewYear: YEAR, categories: classifyRoster(households, standard) })], join(dir, "roster.xlsx"));
-  await writeTablesToFile([buildRosterTable(households.slice(0, 10), standard, { title: { vi: "DANH SÁCH HỘ GIA ĐÌNH", en: "ROSTER" } })], join(dir, "roster-no-year.xlsx"));
+  await writeTablesToFile(
+    [buildRosterTable(households, standard, { reviewYear: YEAR, categories: classifyRoster(households, standard) })],
+    join(dir, "roster.xlsx"),
+  );
+  await writeTablesToFile(
+    [buildRosterTable(households.slice(0, 10), standard, { title: { vi: "DANH SÁCH HỘ GIA ĐÌNH", en: "ROSTER" } })],
+    join(dir, "roster-no-year.xlsx"),
+  );
   await unitsFile("units.xlsx");
 });
 
@@ -89,7 +97,12 @@ describe("poverty report", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const categories = classifyRoster(households, standard);
-    const expected = buildReportTables(households, standard, { reviewYear: YEAR, categories, lang: "vi", scopeName: "Danh sách hộ" });
+    const expected = buildReportTables(households, standard, {
+      reviewYear: YEAR,
+      categories,
+      lang: "vi",
+      scopeName: "Danh sách hộ",
+    });
     const got = await readXlsx(join(dir, "report.xlsx"));
     const want = sheets(await tablesToWorkbook(expected, { lang: "vi" }));
     expect(Object.keys(got)).toEqual(Object.keys(want));
@@ -202,7 +215,13 @@ async function unitsFile(name: string, edit?: (ws: ExcelJS.Worksheet) => void): 
   await wb.xlsx.writeFile(join(dir, name));
 }
 
-const coreUnits = UNITS.map((u, i) => ({ code: String(i + 1).padStart(2, "0"), name: u.name, households: u.households, poor: u.poor, tier: u.tier }));
+const coreUnits = UNITS.map((u, i) => ({
+  code: String(i + 1).padStart(2, "0"),
+  name: u.name,
+  households: u.households,
+  poor: u.poor,
+  tier: u.tier,
+}));
 
 describe("poverty targets", () => {
   test("proportional 1 pp with a 3-year path: tables equal the core's, allocation printed", async () => {
@@ -210,7 +229,9 @@ describe("poverty targets", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const input = { units: coreUnits, reduction: 0.01, method: "proportional" as const, baseYear: 2025, years: 3 };
-    const want = sheets(await tablesToWorkbook(buildTargetTables(input, { lang: "vi", scopeName: "Tổng hợp" }), { lang: "vi" }));
+    const want = sheets(
+      await tablesToWorkbook(buildTargetTables(input, { lang: "vi", scopeName: "Tổng hợp" }), { lang: "vi" }),
+    );
     const got = await readXlsx(join(dir, "targets.xlsx"));
     expect(Object.keys(got)).toEqual(["Chỉ tiêu 2026", "Kiểm tra phân bổ", "Lộ trình"]);
     expect(got).toEqual(want);
@@ -240,11 +261,29 @@ describe("poverty targets", () => {
   });
 
   test("tiered from a tier column; weighted needs a weight column", async () => {
-    const r = poverty(dir, "targets", "units.xlsx", "--method", "tiered", "--tiers", "A=0.04,B=1pp", "--out", "tiered.xlsx");
+    const r = poverty(
+      dir,
+      "targets",
+      "units.xlsx",
+      "--method",
+      "tiered",
+      "--tiers",
+      "A=0.04,B=1pp",
+      "--out",
+      "tiered.xlsx",
+    );
     expect(r.code).toBe(0);
     // 4 % × 1200 + 1 % × 800 + 1 % × 2000 = 48 + 8 + 20 = 76
     expect(r.stdout).toContain("phân bổ theo nhóm = 76 hộ thoát nghèo");
-    const want = sheets(await tablesToWorkbook(buildTargetTables({ units: coreUnits, method: "tiered", tierReductions: { A: 0.04, B: 0.01 }, baseYear: 2025, years: 0 }, { lang: "vi", scopeName: "Tổng hợp" }), { lang: "vi" }));
+    const want = sheets(
+      await tablesToWorkbook(
+        buildTargetTables(
+          { units: coreUnits, method: "tiered", tierReductions: { A: 0.04, B: 0.01 }, baseYear: 2025, years: 0 },
+          { lang: "vi", scopeName: "Tổng hợp" },
+        ),
+        { lang: "vi" },
+      ),
+    );
     expect(await readXlsx(join(dir, "tiered.xlsx"))).toEqual(want);
 
     const w = poverty(dir, "targets", "units.xlsx", "--method", "weighted", "--reduction", "0.01", "--out", "w.xlsx");
@@ -256,19 +295,41 @@ describe("poverty targets", () => {
       ws.getCell("F4").value = 3;
       ws.getCell("F5").value = 1;
     });
-    const w2 = poverty(dir, "targets", "units-w.xlsx", "--method", "weighted", "--reduction", "0.01", "--out", "w.xlsx");
+    const w2 = poverty(
+      dir,
+      "targets",
+      "units-w.xlsx",
+      "--method",
+      "weighted",
+      "--reduction",
+      "0.01",
+      "--out",
+      "w.xlsx",
+    );
     expect(w2.code).toBe(1);
     expect(w2.stderr).toContain("[VALUE_MISSING] units-w.xlsx › Tổng hợp!F6");
     await unitsFile("units-w2.xlsx", (ws) => {
       ws.getCell("F3").value = "Trọng số";
       [3, 1, 1].forEach((x, i) => (ws.getCell(`F${4 + i}`).value = x));
     });
-    const w3 = poverty(dir, "targets", "units-w2.xlsx", "--method", "weighted", "--reduction", "0.01", "--out", "w.xlsx");
+    const w3 = poverty(
+      dir,
+      "targets",
+      "units-w2.xlsx",
+      "--method",
+      "weighted",
+      "--reduction",
+      "0.01",
+      "--out",
+      "w.xlsx",
+    );
     expect(w3.code).toBe(0);
     // 40 households by weight 3:1:1 → 24 / 8 / 8
     expect(w3.stdout).toMatch(/Xã A\s+96\s+24,00\s+24/);
     expect(poverty(dir, "targets", "units.xlsx", "--method", "tiered", "--out", "x.xlsx").code).toBe(2);
-    expect(poverty(dir, "targets", "units.xlsx", "--method", "nope", "--reduction", "0.01", "--out", "x.xlsx").code).toBe(2);
+    expect(
+      poverty(dir, "targets", "units.xlsx", "--method", "nope", "--reduction", "0.01", "--out", "x.xlsx").code,
+    ).toBe(2);
   });
 
   test("bad unit table: located errors, exit 1, nothing written; missing file exit 2; input not overwritten", async () => {

@@ -23,12 +23,21 @@ async function grid(path: string, sheet: number) {
     const line: CellValue[] = [];
     for (let c = 1; c <= ws.columnCount; c++) {
       const v = row.getCell(c).value as unknown;
-      line.push(v && typeof v === "object" && "formula" in (v as object) ? ((v as { result?: CellValue }).result ?? null) : (v as CellValue) ?? null);
+      line.push(
+        v && typeof v === "object" && "formula" in (v as object)
+          ? ((v as { result?: CellValue }).result ?? null)
+          : ((v as CellValue) ?? null),
+      );
     }
     values[r - 1] = line;
   });
   for (let i = 0; i < values.length; i++) values[i] ??= [];
-  return { sheetName: ws.name, origin: "A1", values, merges: ((ws.model as unknown as { merges?: string[] }).merges ?? []) };
+  return {
+    sheetName: ws.name,
+    origin: "A1",
+    values,
+    merges: (ws.model as unknown as { merges?: string[] }).merges ?? [],
+  };
 }
 
 describe("poverty template", () => {
@@ -42,7 +51,20 @@ describe("poverty template", () => {
     const roster = detect(await grid(path, 0));
     expect(roster.kind).toBe("roster");
     const fields = Object.keys(roster.mapping.byField);
-    for (const f of ["id", "head", "unit", "village", "area", "members", "income", "ethnicMinority", "agricultural", "depTotal", "category"]) expect(fields).toContain(f);
+    for (const f of [
+      "id",
+      "head",
+      "unit",
+      "village",
+      "area",
+      "members",
+      "income",
+      "ethnicMinority",
+      "agricultural",
+      "depTotal",
+      "category",
+    ])
+      expect(fields).toContain(f);
     expect(fields.filter((f) => f.startsWith("dep.")).length).toBe(12);
     const summary = detect(await grid(path, 1));
     expect(summary.kind).toBe("summary");

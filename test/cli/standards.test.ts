@@ -16,7 +16,8 @@ const REGENERATE = "Regenerate it: npm run build:cli && node bin/poverty.js stan
 test("the committed docs/standards.md equals the markdown generated from the standards data", () => {
   const committed = readFileSync(DOC, "utf8");
   const generated = standardsMarkdown();
-  if (committed !== generated) throw new Error(`docs/standards.md is out of date with src/core/standards. ${REGENERATE}`);
+  if (committed !== generated)
+    throw new Error(`docs/standards.md is out of date with src/core/standards. ${REGENERATE}`);
   expect(committed).toBe(generated);
 });
 

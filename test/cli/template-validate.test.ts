@@ -35,7 +35,18 @@ beforeAll(async () => {
   const { current } = generateSampleRosters({ seed: 5 });
   households = current.slice(0, 30);
   categories = classifyRoster(households, standard);
-  const blank = poverty(dir, "template", "--kind", "roster", "--rows", "40", "--year", String(YEAR), "--out", "blank.xlsx");
+  const blank = poverty(
+    dir,
+    "template",
+    "--kind",
+    "roster",
+    "--rows",
+    "40",
+    "--year",
+    String(YEAR),
+    "--out",
+    "blank.xlsx",
+  );
   expect(blank.code).toBe(0);
 });
 
@@ -78,7 +89,8 @@ async function fillTemplate(out: string, fills: Fill[]): Promise<{ headerRow: nu
   for (let r = headerRow + 1 + fills.length; r <= ws.rowCount; r++) {
     const cell = ws.getRow(r).getCell(colIndex("depTotal"));
     const v = cell.value as ExcelJS.CellFormulaValue | null;
-    if (v && typeof v === "object" && "formula" in v) cell.value = { formula: v.formula, result: "" } as ExcelJS.CellFormulaValue;
+    if (v && typeof v === "object" && "formula" in v)
+      cell.value = { formula: v.formula, result: "" } as ExcelJS.CellFormulaValue;
   }
   await wb.xlsx.writeFile(join(dir, out));
   return { headerRow, col: (key: string) => ws.getColumn(colIndex(key)).letter };
@@ -90,7 +102,10 @@ interface Json {
 }
 
 test("a consistently filled roster template passes poverty validate with no errors", async () => {
-  await fillTemplate("filled.xlsx", households.map((h, i) => ({ h, category: categories[i] })));
+  await fillTemplate(
+    "filled.xlsx",
+    households.map((h, i) => ({ h, category: categories[i] })),
+  );
   const r = poverty(dir, "validate", "filled.xlsx", "--year", String(YEAR), "--format", "json");
   const report = JSON.parse(r.stdout) as Json;
   expect(report.files[0].findings.filter((f) => f.severity === "error")).toEqual([]);
@@ -123,6 +138,11 @@ test("a badly filled template gives the expected located findings", async () => 
   expect(at("HH_DUPLICATE_ID")).toEqual([`${col("id")}${rowOf(7)}`]);
   // Nothing else is an error except the rule that a poor household needs ≥ cutoff deprivations, when it applies.
   const poorFew = households[rich].deprivationFlags!.reduce<number>((a, b) => a + b, 0) < standard.deprivationCutoff;
-  const expected = ["HH_CATEGORY_MISMATCH", "HH_DUPLICATE_ID", "VALUE_FLAG_INVALID", ...(poorFew ? ["HH_POOR_FEW_DEPRIVATIONS"] : [])].sort();
+  const expected = [
+    "HH_CATEGORY_MISMATCH",
+    "HH_DUPLICATE_ID",
+    "VALUE_FLAG_INVALID",
+    ...(poorFew ? ["HH_POOR_FEW_DEPRIVATIONS"] : []),
+  ].sort();
   expect([...new Set(errors.map((f) => f.code))].sort()).toEqual(expected);
 });

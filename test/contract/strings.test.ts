@@ -77,7 +77,7 @@ describe("workflow strings catalogue", () => {
     expect(keys.filter((k) => shell.has(k))).toEqual([]);
   });
 
-  it("every key used in the workflow sources exists (t(\"…\") with a literal key)", () => {
+  it('every key used in the workflow sources exists (t("…") with a literal key)', () => {
     const dir = path.resolve(__dirname, "../../src/taskpane/workflows");
     const files: string[] = [];
     const walk = (d: string) => {

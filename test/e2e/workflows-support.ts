@@ -64,20 +64,34 @@ function isLocal(url: string): boolean {
 /** Width of the task pane in the browser tests (Office's default pane width). */
 export const PANE_WIDTH = 350;
 
-export async function openWithFakeExcel(browser: Browser, serverUrl: string, options: FakeOpenOptions): Promise<FakePane> {
-  const context = await browser.newContext({ viewport: { width: PANE_WIDTH, height: 900 }, locale: "vi-VN", serviceWorkers: "block" });
+export async function openWithFakeExcel(
+  browser: Browser,
+  serverUrl: string,
+  options: FakeOpenOptions,
+): Promise<FakePane> {
+  const context = await browser.newContext({
+    viewport: { width: PANE_WIDTH, height: 900 },
+    locale: "vi-VN",
+    serviceWorkers: "block",
+  });
   const blocked: string[] = [];
   const errors: string[] = [];
   await context.route("**/*", async (route) => {
     const url = route.request().url();
     if (isLocal(url)) return route.continue();
     if (/^https:\/\/appsforoffice\.microsoft\.com\/lib\/.*\.js(\?.*)?$/.test(url)) {
-      return route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js replaced by the test stub */" });
+      return route.fulfill({
+        status: 200,
+        contentType: "text/javascript",
+        body: "/* office.js replaced by the test stub */",
+      });
     }
     blocked.push(url);
     return route.abort("blockedbyclient");
   });
-  await context.addInitScript({ content: `window.__OFFICE_STUB__ = ${JSON.stringify({ host: "Excel", dark: Boolean(options.dark) })};` });
+  await context.addInitScript({
+    content: `window.__OFFICE_STUB__ = ${JSON.stringify({ host: "Excel", dark: Boolean(options.dark) })};`,
+  });
   await context.addInitScript({
     content: `try { localStorage.setItem("poverty-planner.lang", ${JSON.stringify(options.lang ?? "vi")}); } catch (e) {}`,
   });
@@ -106,9 +120,16 @@ export async function openWithFakeExcel(browser: Browser, serverUrl: string, opt
     context,
     blocked,
     errors,
-    sheetNames: () => page.evaluate(() => (window as unknown as { __fakeWb: { sheets: { name: string }[] } }).__fakeWb.sheets.map((s) => s.name)),
+    sheetNames: () =>
+      page.evaluate(() =>
+        (window as unknown as { __fakeWb: { sheets: { name: string }[] } }).__fakeWb.sheets.map((s) => s.name),
+      ),
     assertNoHorizontalScroll,
-    selection: () => page.evaluate(() => (window as unknown as { __fakeWb: { selection?: { sheet: string; address: string } } }).__fakeWb.selection),
+    selection: () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { __fakeWb: { selection?: { sheet: string; address: string } } }).__fakeWb.selection,
+      ),
     async screenshot(name: string) {
       await assertNoHorizontalScroll();
       fs.mkdirSync(ARTIFACTS, { recursive: true });

@@ -61,19 +61,29 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
     await server?.close();
   });
 
-  it("Phân loại hộ: proposes the roster, classifies and writes the classified copy and Form 1 with a chart", async () => {
-    const pane = await open();
-    const { page } = pane;
-    await page.getByTestId("classify-mapping").waitFor({ timeout: 30_000 });
-    await expect(page.getByTestId("classify-sheet").textContent()).resolves.toContain("Danh sách hộ");
-    await page.getByTestId("classify-run").click();
-    await page.getByTestId("classify-results").waitFor({ timeout: 60_000 });
-    await expect(pane.sheetNames()).resolves.toEqual(["Danh sách hộ", "Đơn vị", "Kế hoạch", "KQ - Phân loại hộ", "KQ - Biểu 1 - Kết quả"]);
-    const charts = await page.evaluate(() => (window as any).__fakeWb.sheet("KQ - Biểu 1 - Kết quả").charts.length);
-    expect(charts).toBe(1);
-    await pane.screenshot("wf-classify-vi-light");
-    pane.assertClean();
-  }, T);
+  it(
+    "Phân loại hộ: proposes the roster, classifies and writes the classified copy and Form 1 with a chart",
+    async () => {
+      const pane = await open();
+      const { page } = pane;
+      await page.getByTestId("classify-mapping").waitFor({ timeout: 30_000 });
+      await expect(page.getByTestId("classify-sheet").textContent()).resolves.toContain("Danh sách hộ");
+      await page.getByTestId("classify-run").click();
+      await page.getByTestId("classify-results").waitFor({ timeout: 60_000 });
+      await expect(pane.sheetNames()).resolves.toEqual([
+        "Danh sách hộ",
+        "Đơn vị",
+        "Kế hoạch",
+        "KQ - Phân loại hộ",
+        "KQ - Biểu 1 - Kết quả",
+      ]);
+      const charts = await page.evaluate(() => (window as any).__fakeWb.sheet("KQ - Biểu 1 - Kết quả").charts.length);
+      expect(charts).toBe(1);
+      await pane.screenshot("wf-classify-vi-light");
+      pane.assertClean();
+    },
+    T,
+  );
 
   /**
    * Run the check on this workbook's roster (and, if asked, a picked .xlsx), wait for the findings list,
@@ -90,7 +100,11 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
       const ws = wb.addWorksheet("DS");
       for (const r of rosterSheetRows(4, 2025, { withCategory: true })) ws.addRow(r as unknown[]);
       const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-      await page.getByTestId("validate-file-input").setInputFiles({ name: "phuong-c.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+      await page.getByTestId("validate-file-input").setInputFiles({
+        name: "phuong-c.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer,
+      });
     }
     await page.getByTestId("validate-run").click();
     await page.getByTestId("validate-results").waitFor({ timeout: 60_000 });
@@ -119,35 +133,50 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
     await expect(pane.selection()).resolves.toEqual({ sheet: "Danh sách hộ", address: cell });
   }
 
-  it("Kiểm tra hồ sơ: validates sheets and a picked .xlsx, filters, goes to a cell, writes findings, highlights", async () => {
-    const pane = await open();
-    const { page } = pane;
-    await runValidation(pane, { withFile: true });
-    await pane.screenshot("wf-validate-vi-light");
-    await page.getByTestId("validate-write").click();
-    await page.getByTestId("validate-action-done").waitFor({ timeout: 60_000 });
-    await page.getByTestId("validate-highlight").click();
-    await page.getByText(/Đã tô màu \d+ ô/).waitFor({ timeout: 30_000 });
-    await expect(pane.sheetNames()).resolves.toContain("KQ - Kiểm tra");
-    pane.assertClean();
-  }, T);
-
-  it("Kiểm tra hồ sơ after running: Vietnamese dark, English light", async () => {
-    for (const [lang, dark] of [["vi", true], ["en", false]] as const) {
-      const pane = await open({ lang, dark });
-      await runValidation(pane);
-      if (lang === "en") await expect(pane.page.getByTestId("validate-summary").textContent()).resolves.toMatch(/error/i);
-      await pane.screenshot(`wf-validate-${lang}-${dark ? "dark" : "light"}`);
+  it(
+    "Kiểm tra hồ sơ: validates sheets and a picked .xlsx, filters, goes to a cell, writes findings, highlights",
+    async () => {
+      const pane = await open();
+      const { page } = pane;
+      await runValidation(pane, { withFile: true });
+      await pane.screenshot("wf-validate-vi-light");
+      await page.getByTestId("validate-write").click();
+      await page.getByTestId("validate-action-done").waitFor({ timeout: 60_000 });
+      await page.getByTestId("validate-highlight").click();
+      await page.getByText(/Đã tô màu \d+ ô/).waitFor({ timeout: 30_000 });
+      await expect(pane.sheetNames()).resolves.toContain("KQ - Kiểm tra");
       pane.assertClean();
-    }
-  }, T);
+    },
+    T,
+  );
+
+  it(
+    "Kiểm tra hồ sơ after running: Vietnamese dark, English light",
+    async () => {
+      for (const [lang, dark] of [
+        ["vi", true],
+        ["en", false],
+      ] as const) {
+        const pane = await open({ lang, dark });
+        await runValidation(pane);
+        if (lang === "en")
+          await expect(pane.page.getByTestId("validate-summary").textContent()).resolves.toMatch(/error/i);
+        await pane.screenshot(`wf-validate-${lang}-${dark ? "dark" : "light"}`);
+        pane.assertClean();
+      }
+    },
+    T,
+  );
 
   /** Preview the split of the reduction over the units; leaves the preview table on screen. */
   async function previewTargets(pane: FakePane): Promise<void> {
     const { page } = pane;
     await page.getByTestId("nav-targets").click();
     await page.getByTestId("targets-preview").waitFor({ timeout: 30_000 });
-    await page.getByTestId("targets-units-sheet").getByText(/Đơn vị/).waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId("targets-units-sheet")
+      .getByText(/Đơn vị/)
+      .waitFor({ timeout: 30_000 });
     await page.getByTestId("targets-preview").click();
     const table = page.getByTestId("targets-preview-table");
     await table.waitFor({ timeout: 60_000 });
@@ -155,36 +184,50 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
     await expect(table.textContent()).resolves.toContain("Xã Sơn Cao");
   }
 
-  it("Chỉ tiêu: previews and writes the target table and plan tracking", async () => {
-    const pane = await open();
-    const { page } = pane;
-    await previewTargets(pane);
-    await page.getByTestId("targets-write").click();
-    await page.getByTestId("targets-done").waitFor({ timeout: 60_000 });
-    await page.getByTestId("targets-write-tracking").click();
-    await page.getByTestId("targets-tracking-done").waitFor({ timeout: 60_000 });
-    const names = await pane.sheetNames();
-    expect(names.filter((n) => n.startsWith("KQ - ")).length).toBeGreaterThanOrEqual(2);
-    await page.getByTestId("targets-preview-table").scrollIntoViewIfNeeded();
-    await pane.screenshot("wf-targets-vi-light");
-    pane.assertClean();
-  }, T);
-
-  it("Chỉ tiêu after previewing: Vietnamese dark, English light", async () => {
-    for (const [lang, dark] of [["vi", true], ["en", false]] as const) {
-      const pane = await open({ lang, dark });
+  it(
+    "Chỉ tiêu: previews and writes the target table and plan tracking",
+    async () => {
+      const pane = await open();
+      const { page } = pane;
       await previewTargets(pane);
-      await pane.screenshot(`wf-targets-${lang}-${dark ? "dark" : "light"}`);
+      await page.getByTestId("targets-write").click();
+      await page.getByTestId("targets-done").waitFor({ timeout: 60_000 });
+      await page.getByTestId("targets-write-tracking").click();
+      await page.getByTestId("targets-tracking-done").waitFor({ timeout: 60_000 });
+      const names = await pane.sheetNames();
+      expect(names.filter((n) => n.startsWith("KQ - ")).length).toBeGreaterThanOrEqual(2);
+      await page.getByTestId("targets-preview-table").scrollIntoViewIfNeeded();
+      await pane.screenshot("wf-targets-vi-light");
       pane.assertClean();
-    }
-  }, T);
+    },
+    T,
+  );
+
+  it(
+    "Chỉ tiêu after previewing: Vietnamese dark, English light",
+    async () => {
+      for (const [lang, dark] of [
+        ["vi", true],
+        ["en", false],
+      ] as const) {
+        const pane = await open({ lang, dark });
+        await previewTargets(pane);
+        await pane.screenshot(`wf-targets-${lang}-${dark ? "dark" : "light"}`);
+        pane.assertClean();
+      }
+    },
+    T,
+  );
 
   /** Prepare the forms from the roster and write them; leaves the list of forms and the result on screen. */
   async function writeReports(pane: FakePane): Promise<void> {
     const { page } = pane;
     await page.getByTestId("nav-reports").click();
     await page.getByTestId("reports-prepare").waitFor({ timeout: 30_000 });
-    await page.getByTestId("reports-sheet").getByText(/Danh sách hộ/).waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId("reports-sheet")
+      .getByText(/Danh sách hộ/)
+      .waitFor({ timeout: 30_000 });
     await page.getByTestId("reports-prepare").click();
     await page.getByTestId("reports-list").waitFor({ timeout: 60_000 });
     await expect(page.getByTestId("reports-table-form1-results").isVisible()).resolves.toBe(true);
@@ -192,72 +235,101 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
     await page.getByTestId("reports-done").waitFor({ timeout: 60_000 });
   }
 
-  it("Báo cáo: prepares and writes the report forms", async () => {
-    const pane = await open();
-    await writeReports(pane);
-    await expect(pane.sheetNames()).resolves.toContain("KQ - Biểu 1 - Kết quả");
-    await pane.screenshot("wf-reports-vi-light");
-    pane.assertClean();
-  }, T);
-
-  it("Báo cáo after writing: Vietnamese dark, English light", async () => {
-    for (const [lang, dark] of [["vi", true], ["en", false]] as const) {
-      const pane = await open({ lang, dark });
+  it(
+    "Báo cáo: prepares and writes the report forms",
+    async () => {
+      const pane = await open();
       await writeReports(pane);
-      await expect(pane.sheetNames()).resolves.toContain(lang === "vi" ? "KQ - Biểu 1 - Kết quả" : "KQ - Form 1 - Results");
-      await pane.screenshot(`wf-reports-${lang}-${dark ? "dark" : "light"}`);
+      await expect(pane.sheetNames()).resolves.toContain("KQ - Biểu 1 - Kết quả");
+      await pane.screenshot("wf-reports-vi-light");
       pane.assertClean();
-    }
-  }, T);
+    },
+    T,
+  );
 
-  it("Mẫu biểu: inserts a roster template", async () => {
-    const pane = await open();
-    const { page } = pane;
-    await page.getByTestId("nav-templates").click();
-    await page.getByTestId("templates-insert").click();
-    await page.getByTestId("templates-done").waitFor({ timeout: 60_000 });
-    await expect(pane.sheetNames()).resolves.toContain("KQ - Danh sách hộ");
-    await pane.screenshot("wf-templates-vi-light");
-    pane.assertClean();
-  }, T);
+  it(
+    "Báo cáo after writing: Vietnamese dark, English light",
+    async () => {
+      for (const [lang, dark] of [
+        ["vi", true],
+        ["en", false],
+      ] as const) {
+        const pane = await open({ lang, dark });
+        await writeReports(pane);
+        await expect(pane.sheetNames()).resolves.toContain(
+          lang === "vi" ? "KQ - Biểu 1 - Kết quả" : "KQ - Form 1 - Results",
+        );
+        await pane.screenshot(`wf-reports-${lang}-${dark ? "dark" : "light"}`);
+        pane.assertClean();
+      }
+    },
+    T,
+  );
 
-  it("Cài đặt: saves the default year in the workbook", async () => {
-    const pane = await open();
-    const { page } = pane;
-    await page.getByTestId("nav-settings").click();
-    await page.getByTestId("settings-year").click();
-    await page.getByRole("option", { name: "2026" }).click();
-    await page.getByTestId("settings-save").click();
-    await page.getByTestId("settings-done").waitFor({ timeout: 30_000 });
-    const saved = await page.evaluate(() => (window as any).__fakeWb.settings.saved["povertyPlanner.settings"]);
-    expect(saved).toMatchObject({ version: 1, reviewYear: 2026 });
-    await pane.screenshot("wf-settings-vi-light");
-    pane.assertClean();
-  }, T);
-
-  it("the other workflows in Vietnamese, dark theme (validate, targets, reports: after running, above)", async () => {
-    const pane = await open({ dark: true });
-    const { page } = pane;
-    for (const id of ["classify", "templates", "settings"]) {
-      await page.getByTestId(`nav-${id}`).click();
-      await page.getByTestId(id).waitFor({ timeout: 30_000 });
-      await page.waitForTimeout(300);
-      await pane.screenshot(`wf-${id}-vi-dark`);
-    }
-    pane.assertClean();
-  }, T);
-
-  it("classify in English, light and dark", async () => {
-    for (const dark of [false, true]) {
-      const pane = await open({ lang: "en", dark });
+  it(
+    "Mẫu biểu: inserts a roster template",
+    async () => {
+      const pane = await open();
       const { page } = pane;
-      await page.getByTestId("classify-mapping").waitFor({ timeout: 30_000 });
-      await page.getByTestId("classify-run").click();
-      await page.getByTestId("classify-results").waitFor({ timeout: 60_000 });
-      await expect(page.getByTestId("classify-results").textContent()).resolves.toContain("Households read");
-      await expect(pane.sheetNames()).resolves.toContain("KQ - Classified");
-      await pane.screenshot(`wf-classify-en-${dark ? "dark" : "light"}`);
+      await page.getByTestId("nav-templates").click();
+      await page.getByTestId("templates-insert").click();
+      await page.getByTestId("templates-done").waitFor({ timeout: 60_000 });
+      await expect(pane.sheetNames()).resolves.toContain("KQ - Danh sách hộ");
+      await pane.screenshot("wf-templates-vi-light");
       pane.assertClean();
-    }
-  }, T);
+    },
+    T,
+  );
+
+  it(
+    "Cài đặt: saves the default year in the workbook",
+    async () => {
+      const pane = await open();
+      const { page } = pane;
+      await page.getByTestId("nav-settings").click();
+      await page.getByTestId("settings-year").click();
+      await page.getByRole("option", { name: "2026" }).click();
+      await page.getByTestId("settings-save").click();
+      await page.getByTestId("settings-done").waitFor({ timeout: 30_000 });
+      const saved = await page.evaluate(() => (window as any).__fakeWb.settings.saved["povertyPlanner.settings"]);
+      expect(saved).toMatchObject({ version: 1, reviewYear: 2026 });
+      await pane.screenshot("wf-settings-vi-light");
+      pane.assertClean();
+    },
+    T,
+  );
+
+  it(
+    "the other workflows in Vietnamese, dark theme (validate, targets, reports: after running, above)",
+    async () => {
+      const pane = await open({ dark: true });
+      const { page } = pane;
+      for (const id of ["classify", "templates", "settings"]) {
+        await page.getByTestId(`nav-${id}`).click();
+        await page.getByTestId(id).waitFor({ timeout: 30_000 });
+        await page.waitForTimeout(300);
+        await pane.screenshot(`wf-${id}-vi-dark`);
+      }
+      pane.assertClean();
+    },
+    T,
+  );
+
+  it(
+    "classify in English, light and dark",
+    async () => {
+      for (const dark of [false, true]) {
+        const pane = await open({ lang: "en", dark });
+        const { page } = pane;
+        await page.getByTestId("classify-mapping").waitFor({ timeout: 30_000 });
+        await page.getByTestId("classify-run").click();
+        await page.getByTestId("classify-results").waitFor({ timeout: 60_000 });
+        await expect(page.getByTestId("classify-results").textContent()).resolves.toContain("Households read");
+        await expect(pane.sheetNames()).resolves.toContain("KQ - Classified");
+        await pane.screenshot(`wf-classify-en-${dark ? "dark" : "light"}`);
+        pane.assertClean();
+      }
+    },
+    T,
+  );
 });

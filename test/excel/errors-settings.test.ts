@@ -4,7 +4,8 @@ import { PovertyError } from "../../src/core/errors";
 import { FakeWorkbook } from "../support/fake-excel";
 import { fakeHost } from "../support/fake-host";
 
-const officeErr = (code: string, message = "dev message") => Object.assign(new Error(message), { code, debugInfo: { code, errorLocation: "Range.values" } });
+const officeErr = (code: string, message = "dev message") =>
+  Object.assign(new Error(message), { code, debugInfo: { code, errorLocation: "Range.values" } });
 
 describe("mapOfficeError", () => {
   it.each([
@@ -24,7 +25,9 @@ describe("mapOfficeError", () => {
     expect(m.details.debugInfo).toEqual({ code, errorLocation: "Range.values" });
   });
   it("recognises a protected sheet", () => {
-    expect((mapOfficeError(officeErr("AccessDenied", "The sheet is protected")) as ExcelGatewayError).code).toBe("SHEET_PROTECTED");
+    expect((mapOfficeError(officeErr("AccessDenied", "The sheet is protected")) as ExcelGatewayError).code).toBe(
+      "SHEET_PROTECTED",
+    );
   });
   it("passes PovertyError through and wraps anything else", () => {
     const p = new PovertyError({ code: "ZERO_TOTAL", messageVi: "Tổng bằng 0", messageEn: "Zero total" });
@@ -52,8 +55,15 @@ describe("document settings", () => {
   it("ignores malformed stored values and rejects when saving fails", async () => {
     const wb = new FakeWorkbook({ settings: { [SETTINGS_KEY]: { lang: "fr", reviewYear: "2025" } } });
     const host = fakeHost(wb);
-    expect(readPreferences(host)).toEqual({ version: 1, lang: undefined, reviewYear: undefined, localStandard: undefined });
+    expect(readPreferences(host)).toEqual({
+      version: 1,
+      lang: undefined,
+      reviewYear: undefined,
+      localStandard: undefined,
+    });
     wb.settings.failSave = true;
-    await expect(savePreferences({ version: 1, reviewYear: 2026 }, host)).rejects.toMatchObject({ code: "SETTINGS_SAVE_FAILED" });
+    await expect(savePreferences({ version: 1, reviewYear: 2026 }, host)).rejects.toMatchObject({
+      code: "SETTINGS_SAVE_FAILED",
+    });
   });
 });

@@ -1,7 +1,13 @@
 import { FakeWorkbook } from "../support/fake-excel";
 import { fakeHost, snapshotSheets } from "../support/fake-host";
 import { rosterRows } from "./fixtures";
-import { findingsTable, cellLinkFormula, highlightFindings, clearHighlights, highlightGroups } from "../../src/excel/findings";
+import {
+  findingsTable,
+  cellLinkFormula,
+  highlightFindings,
+  clearHighlights,
+  highlightGroups,
+} from "../../src/excel/findings";
 import { writeResultTables } from "../../src/excel/write";
 import { selectCell } from "../../src/excel/navigate";
 import type { Finding } from "../../src/core/validate/finding";
@@ -27,7 +33,11 @@ describe("findings sheet", () => {
   it("lists findings sorted, severity as symbol + word, links only for cells of this workbook", async () => {
     const wb = new FakeWorkbook({ sheets: [{ name: "Xã A", rows: rosterRows(5, 4) }] });
     const table = findingsTable(
-      [f({ severity: "warning", cell: "C5", row: 5, column: 3 }), f({}), f({ file: "phuong-b.xlsx", sheet: "DS", cell: "A2", row: 2, column: 1 })],
+      [
+        f({ severity: "warning", cell: "C5", row: 5, column: 3 }),
+        f({}),
+        f({ file: "phuong-b.xlsx", sheet: "DS", cell: "A2", row: 2, column: 1 }),
+      ],
       { lang: "vi" },
     );
     await writeResultTables([table], { host: fakeHost(wb) });
@@ -42,7 +52,12 @@ describe("findings sheet", () => {
 
 describe("highlighting", () => {
   it("groups cells per sheet with the most severe finding winning", () => {
-    const g = highlightGroups([f({ severity: "info" }), f({}), f({ cell: "D4", severity: "warning" }), f({ file: "x.xlsx" })]);
+    const g = highlightGroups([
+      f({ severity: "info" }),
+      f({}),
+      f({ cell: "D4", severity: "warning" }),
+      f({ file: "x.xlsx" }),
+    ]);
     expect([...g.get("Xã A")!.entries()]).toEqual([
       ["error", ["B3"]],
       ["warning", ["D4"]],
@@ -53,11 +68,21 @@ describe("highlighting", () => {
     const wb = new FakeWorkbook({ sheets: [{ name: "Xã A", rows: rosterRows(5, 4) }] });
     const s = wb.sheet("Xã A");
     s.cell(2, 1).fmt = { "fill.color": "#00FF00" }; // the user's own fill on B3
-    s.conditionalFormats.push({ id: "{user}", type: "Custom", areas: [{ row: 0, col: 0, rows: 5, cols: 1 }], formula: "=A1>3", fill: "#123456" });
+    s.conditionalFormats.push({
+      id: "{user}",
+      type: "Custom",
+      areas: [{ row: 0, col: 0, rows: 5, cols: 1 }],
+      formula: "=A1>3",
+      fill: "#123456",
+    });
     const before = snapshotSheets(wb);
     const n = await highlightFindings([f({}), f({ cell: "C4", severity: "warning" })], fakeHost(wb));
     expect(n).toBe(2);
-    expect(s.conditionalFormats.map((c) => c.formula)).toEqual(["=A1>3", '=N("PovertyPlanner:error")=0', '=N("PovertyPlanner:warning")=0']);
+    expect(s.conditionalFormats.map((c) => c.formula)).toEqual([
+      "=A1>3",
+      '=N("PovertyPlanner:error")=0',
+      '=N("PovertyPlanner:warning")=0',
+    ]);
     expect(s.cell(2, 1).fmt).toEqual({ "fill.color": "#00FF00" }); // the cell itself untouched
     // Re-highlighting does not stack formats.
     await highlightFindings([f({})], fakeHost(wb));
@@ -71,7 +96,12 @@ describe("highlighting", () => {
 
 describe("selectCell", () => {
   it("activates the sheet and selects the cell", async () => {
-    const wb = new FakeWorkbook({ sheets: [{ name: "A", rows: [[1]] }, { name: "Xã B", rows: [[1]] }] });
+    const wb = new FakeWorkbook({
+      sheets: [
+        { name: "A", rows: [[1]] },
+        { name: "Xã B", rows: [[1]] },
+      ],
+    });
     await selectCell("Xã B", "C7", fakeHost(wb));
     expect(wb.active?.name).toBe("Xã B");
     expect(wb.selection).toEqual({ sheet: "Xã B", address: "C7" });

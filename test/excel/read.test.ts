@@ -1,7 +1,14 @@
 import { FakeWorkbook } from "../support/fake-excel";
 import { fakeHost } from "../support/fake-host";
 import { rosterRows } from "./fixtures";
-import { readSheetGrid, rowsPerBlock, listSheets, activeSheetName, DEFAULT_CHUNK, toCellValue } from "../../src/excel/read";
+import {
+  readSheetGrid,
+  rowsPerBlock,
+  listSheets,
+  activeSheetName,
+  DEFAULT_CHUNK,
+  toCellValue,
+} from "../../src/excel/read";
 import { ExcelGatewayError } from "../../src/excel/errors";
 
 describe("rowsPerBlock", () => {
@@ -15,7 +22,7 @@ describe("rowsPerBlock", () => {
   it("keeps the default policy well under Excel's 5 MB and 5M-cell limits", () => {
     for (const cols of [1, 12, 40, 200]) {
       const n = rowsPerBlock(cols, DEFAULT_CHUNK.bytesPerCell, DEFAULT_CHUNK);
-      expect(n * cols * DEFAULT_CHUNK.bytesPerCell).toBeLessThanOrEqual(5 * 1024 * 1024 / 2);
+      expect(n * cols * DEFAULT_CHUNK.bytesPerCell).toBeLessThanOrEqual((5 * 1024 * 1024) / 2);
       expect(n * cols).toBeLessThanOrEqual(5_000_000);
     }
   });
@@ -34,12 +41,32 @@ describe("toCellValue", () => {
 describe("readSheetGrid", () => {
   it("reads the used range with its origin, blanks as null, errors as error values and number formats", async () => {
     const wb = new FakeWorkbook({
-      sheets: [{ name: "Xã A", origin: "B3", rows: [["Mã", "Tỷ lệ"], ["H1", 0.0797], [null, { error: "#DIV/0!" }], ["#N/A", ""]], numberFormats: [[null, null], [null, "0.00%"]] }],
+      sheets: [
+        {
+          name: "Xã A",
+          origin: "B3",
+          rows: [
+            ["Mã", "Tỷ lệ"],
+            ["H1", 0.0797],
+            [null, { error: "#DIV/0!" }],
+            ["#N/A", ""],
+          ],
+          numberFormats: [
+            [null, null],
+            [null, "0.00%"],
+          ],
+        },
+      ],
     });
     const g = await readSheetGrid("Xã A", { host: fakeHost(wb) });
     expect(g.origin).toBe("B3");
     expect(g.sheetName).toBe("Xã A");
-    expect(g.values).toEqual([["Mã", "Tỷ lệ"], ["H1", 0.0797], [null, { error: "#DIV/0!" }], ["#N/A", null]]);
+    expect(g.values).toEqual([
+      ["Mã", "Tỷ lệ"],
+      ["H1", 0.0797],
+      [null, { error: "#DIV/0!" }],
+      ["#N/A", null],
+    ]);
     expect(g.numberFormats![1][1]).toBe("0.00%");
     expect(g.numberFormats![0][0]).toBeNull();
   });
@@ -64,7 +91,11 @@ describe("readSheetGrid", () => {
     const wb = new FakeWorkbook({ sheets: [{ name: "DS", rows }] });
     const budget = 150_000;
     const progress: number[] = [];
-    const g = await readSheetGrid("DS", { host: fakeHost(wb), chunk: { budgetBytes: budget }, onProgress: (p) => progress.push(p.rowsRead) });
+    const g = await readSheetGrid("DS", {
+      host: fakeHost(wb),
+      chunk: { budgetBytes: budget },
+      onProgress: (p) => progress.push(p.rowsRead),
+    });
     expect(g.values.length).toBe(12_001);
     expect(g.values[12_000][0]).toBe("H12000");
     const reads = wb.stats.slice(1); // first sync: the extent only
@@ -140,7 +171,13 @@ describe("readSheetGrid", () => {
 
 describe("listSheets / activeSheetName", () => {
   it("lists sheets with visibility and the generated marker", async () => {
-    const wb = new FakeWorkbook({ sheets: [{ name: "A", rows: [[1]] }, { name: "KQ - B", rows: [[1]] }, { name: "Ẩn", rows: [[1]], visibility: "Hidden" }] });
+    const wb = new FakeWorkbook({
+      sheets: [
+        { name: "A", rows: [[1]] },
+        { name: "KQ - B", rows: [[1]] },
+        { name: "Ẩn", rows: [[1]], visibility: "Hidden" },
+      ],
+    });
     wb.sheet("KQ - B").names["PovertyPlanner_Generated"] = { reference: "=A1" };
     const list = await listSheets(fakeHost(wb));
     expect(list).toEqual([
@@ -167,7 +204,9 @@ describe("the fake is strict", () => {
     const wb = new FakeWorkbook({ sheets: [{ name: "A", rows: [[1]] }] });
     await expect(
       wb.run(async (ctx) => {
-        const r = ctx.workbook.worksheets.getItem("A").getRange("A1") as unknown as { format: Record<string, () => void> };
+        const r = ctx.workbook.worksheets.getItem("A").getRange("A1") as unknown as {
+          format: Record<string, () => void>;
+        };
         r.format.autoFitColumns();
       }),
     ).rejects.toThrow(/no member "autoFitColumns"/);

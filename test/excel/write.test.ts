@@ -37,7 +37,12 @@ describe("planSheet (pure layout)", () => {
     const p = planSheet(mergedHeaderTable());
     expect(p.cells[2]).toEqual(["Đơn vị", "Hộ nghèo", ""]);
     expect(p.cells[3]).toEqual(["", "Số hộ", "Tỷ lệ"]);
-    expect(p.merges).toEqual(expect.arrayContaining([{ row: 2, col: 0, rows: 2, cols: 1 }, { row: 2, col: 1, rows: 1, cols: 2 }]));
+    expect(p.merges).toEqual(
+      expect.arrayContaining([
+        { row: 2, col: 0, rows: 2, cols: 1 },
+        { row: 2, col: 1, rows: 1, cols: 2 },
+      ]),
+    );
     expect(p.excelTable).toBeUndefined();
   });
   it("splits rows into request blocks under the byte budget", () => {
@@ -77,7 +82,14 @@ describe("writeResultTables", () => {
     const wb = userWorkbook();
     const table: ResultTable = {
       ...summaryTable(UNITS),
-      headerRows: [[{ text: bi("Đơn vị", "Unit") }, { text: bi("Tổng số hộ trong danh sách rà soát đầu kỳ", "Households") }, { text: bi("Hộ nghèo", "Poor") }, { text: bi("Tỷ lệ", "Rate") }]],
+      headerRows: [
+        [
+          { text: bi("Đơn vị", "Unit") },
+          { text: bi("Tổng số hộ trong danh sách rà soát đầu kỳ", "Households") },
+          { text: bi("Hộ nghèo", "Poor") },
+          { text: bi("Tỷ lệ", "Rate") },
+        ],
+      ],
     };
     const plan = planSheet(table);
     const header = plan.rowHeights.find((h) => h.row === plan.firstHeaderRow)!;
@@ -85,9 +97,18 @@ describe("writeResultTables", () => {
     await writeResultTables([table], { host: fakeHost(wb) });
     const s = wb.sheet("KQ - Tổng hợp");
     for (let c = 0; c < 4; c++) {
-      expect(s.get(3, c)?.fmt).toMatchObject({ wrapText: true, verticalAlignment: "Center", horizontalAlignment: "Center", rowHeight: header.points });
+      expect(s.get(3, c)?.fmt).toMatchObject({
+        wrapText: true,
+        verticalAlignment: "Center",
+        horizontalAlignment: "Center",
+        rowHeight: header.points,
+      });
     }
-    expect(s.get(0, 0)?.fmt).toMatchObject({ "font.bold": true, "font.size": 14, rowHeight: plan.rowHeights[0].points });
+    expect(s.get(0, 0)?.fmt).toMatchObject({
+      "font.bold": true,
+      "font.size": 14,
+      rowHeight: plan.rowHeights[0].points,
+    });
     expect(s.get(1, 0)?.fmt).toMatchObject({ "font.bold": true, "font.size": 12 });
     expect(s.get(4, 0)?.fmt?.rowHeight).toBeUndefined();
   });
@@ -97,14 +118,14 @@ describe("writeResultTables", () => {
     const table: ResultTable = {
       ...summaryTable(UNITS),
       rows: [
-        { cells: ["=HYPERLINK(\"http://evil\",\"x\")", 1, 1, { formula: "B5*2", value: 2 }] },
+        { cells: ['=HYPERLINK("http://evil","x")', 1, 1, { formula: "B5*2", value: 2 }] },
         { cells: ["0123", 1, 0, "+84 912"] },
         { cells: ["@SUM(A1)", 1, 0, "-5"] },
       ],
     };
     await writeResultTables([table], { host: fakeHost(wb) });
     const s = wb.sheet("KQ - Tổng hợp");
-    expect(s.get(4, 0)).toMatchObject({ value: "=HYPERLINK(\"http://evil\",\"x\")", numberFormat: "@" });
+    expect(s.get(4, 0)).toMatchObject({ value: '=HYPERLINK("http://evil","x")', numberFormat: "@" });
     expect(s.get(4, 0)?.formula).toBeUndefined();
     expect(s.get(4, 3)?.formula).toBe("=B5*2");
     expect(s.get(5, 0)?.value).toBe("0123");
@@ -164,7 +185,9 @@ describe("writeResultTables", () => {
     const previous = snapshotSheets(wb);
     let seen = 0;
     wb.failWhen = (op) => (op.kind === "set.formulas" && ++seen === 2 ? "GeneralException" : undefined);
-    const err = await writeResultTables([summaryTable(UNITS), mergedHeaderTable()], { host: fakeHost(wb) }).catch((e) => e);
+    const err = await writeResultTables([summaryTable(UNITS), mergedHeaderTable()], { host: fakeHost(wb) }).catch(
+      (e) => e,
+    );
     wb.failWhen = undefined;
     expect(err.code).toBe("OFFICE_ERROR");
     expect(err.officeCode).toBe("GeneralException");
@@ -203,7 +226,9 @@ describe("writeResultTables", () => {
 
   it("keeps every write request under the budget for large outputs", async () => {
     const wb = userWorkbook();
-    const big = summaryTable(Array.from({ length: 5000 }, (_, i) => ({ name: `Hộ gia đình số ${i}`, total: 100 + i, poor: i % 7 })));
+    const big = summaryTable(
+      Array.from({ length: 5000 }, (_, i) => ({ name: `Hộ gia đình số ${i}`, total: 100 + i, poor: i % 7 })),
+    );
     await writeResultTables([big], { host: fakeHost(wb), budgetBytes: 100_000 });
     const writes = wb.stats.filter((s) => s.cellsWritten > 0);
     expect(writes.length).toBeGreaterThan(3);
@@ -215,7 +240,14 @@ describe("writeResultTables", () => {
     const wb = userWorkbook();
     await writeResultTables([summaryTable(UNITS)], {
       host: fakeHost(wb),
-      charts: [{ tableId: "summary", title: bi("Tỷ lệ hộ nghèo", "Poverty rate"), categoryColumn: "unit", valueColumns: ["rate"] }],
+      charts: [
+        {
+          tableId: "summary",
+          title: bi("Tỷ lệ hộ nghèo", "Poverty rate"),
+          categoryColumn: "unit",
+          valueColumns: ["rate"],
+        },
+      ],
     });
     const chart = wb.sheet("KQ - Tổng hợp").charts[0];
     expect(chart).toMatchObject({ type: "ColumnClustered", source: "D5:D6", title: "Tỷ lệ hộ nghèo" });
@@ -235,11 +267,23 @@ describe("writeResultTables", () => {
       id: "template",
       sheetName: bi("Mẫu danh sách hộ", "Roster template"),
       title: [bi("DANH SÁCH HỘ", "ROSTER")],
-      headerRows: [[{ text: bi("Mã hộ", "Id") }, { text: bi("Khu vực", "Area") }, { text: bi("Nhân khẩu", "Members") }]],
+      headerRows: [
+        [{ text: bi("Mã hộ", "Id") }, { text: bi("Khu vực", "Area") }, { text: bi("Nhân khẩu", "Members") }],
+      ],
       columns: [
         { key: "id", header: bi("Mã hộ", "Id"), format: "text" },
-        { key: "area", header: bi("Khu vực", "Area"), format: "text", validation: { kind: "list", values: ["Thành thị", "Nông thôn"] } },
-        { key: "m", header: bi("Nhân khẩu", "Members"), format: "integer", validation: { kind: "whole", min: 1, error: bi("Số nguyên ≥ 1", "Whole number ≥ 1") } },
+        {
+          key: "area",
+          header: bi("Khu vực", "Area"),
+          format: "text",
+          validation: { kind: "list", values: ["Thành thị", "Nông thôn"] },
+        },
+        {
+          key: "m",
+          header: bi("Nhân khẩu", "Members"),
+          format: "integer",
+          validation: { kind: "whole", min: 1, error: bi("Số nguyên ≥ 1", "Whole number ≥ 1") },
+        },
       ],
       rows: [],
       notes: [],

@@ -240,7 +240,8 @@ export class FakeSheet {
   /** Plain snapshot for "before/after" comparisons: every cell's value, formula, format and styles. */
   snapshot(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const [k, cell] of [...this.cells].sort(([a], [b]) => (a < b ? -1 : 1))) out[k] = JSON.parse(JSON.stringify(cell));
+    for (const [k, cell] of [...this.cells].sort(([a], [b]) => (a < b ? -1 : 1)))
+      out[k] = JSON.parse(JSON.stringify(cell));
     return {
       name: this.name,
       cells: out,
@@ -274,7 +275,13 @@ export class FakeSheet {
 }
 
 export interface FakeWorkbookInit {
-  sheets?: { name: string; rows?: FakeValue[][]; origin?: string; visibility?: string; numberFormats?: (string | null)[][] }[];
+  sheets?: {
+    name: string;
+    rows?: FakeValue[][];
+    origin?: string;
+    visibility?: string;
+    numberFormats?: (string | null)[][];
+  }[];
   settings?: Record<string, unknown>;
 }
 
@@ -327,7 +334,8 @@ export class FakeWorkbook {
   private tableSeq = 0;
 
   constructor(init: FakeWorkbookInit = {}) {
-    for (const s of init.sheets ?? []) this.addSheetWithRows(s.name, s.rows ?? [], s.origin, s.numberFormats, s.visibility);
+    for (const s of init.sheets ?? [])
+      this.addSheetWithRows(s.name, s.rows ?? [], s.origin, s.numberFormats, s.visibility);
     this.active = this.sheets[0];
     this.settings = new FakeSettings(init.settings);
   }
@@ -445,7 +453,10 @@ export class FakeContext {
       }
     }
     if (stat.responseBytes > this.wb.limits.payloadBytes) {
-      throw officeError("ResponsePayloadSizeLimitExceeded", `Response of ${stat.responseBytes} bytes exceeds the limit`);
+      throw officeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `Response of ${stat.responseBytes} bytes exceeds the limit`,
+      );
     }
     for (const c of commits) c();
   }
@@ -483,7 +494,8 @@ class Loadable {
 
   load(props: string | string[] = ""): this {
     const list = (Array.isArray(props) ? props : props.split(",")).map((p) => p.trim()).filter(Boolean);
-    if (list.length === 0) throw new Error(`fake: ${this.label}.load() without property names (load only what you read)`);
+    if (list.length === 0)
+      throw new Error(`fake: ${this.label}.load() without property names (load only what you read)`);
     this.ctx.enqueue(
       { ...this.info(), kind: "load" },
       () => {
@@ -491,7 +503,10 @@ class Loadable {
         let cellsRead = 0;
         for (const p of list) {
           got[p] = this.compute(p);
-          if ((p === "values" || p === "valueTypes" || p === "formulas" || p === "numberFormat") && Array.isArray(got[p])) {
+          if (
+            (p === "values" || p === "valueTypes" || p === "formulas" || p === "numberFormat") &&
+            Array.isArray(got[p])
+          ) {
             cellsRead += (got[p] as unknown[][]).reduce((n, row) => n + row.length, 0);
           }
         }
@@ -697,7 +712,10 @@ class WorksheetProxy extends Loadable {
   }
 
   getRanges(address: string): RangeAreasProxy {
-    return new RangeAreasProxy(this.ctx, () => ({ sheet: this.must(), areas: address.split(",").map((a) => parseArea(a)) }));
+    return new RangeAreasProxy(this.ctx, () => ({
+      sheet: this.must(),
+      areas: address.split(",").map((a) => parseArea(a)),
+    }));
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
@@ -720,7 +738,13 @@ class WorksheetProxy extends Loadable {
     return {
       add: (address: RangeProxy | string, hasHeaders: boolean) => {
         const table: FakeTable = { name: "", address: "", hasHeaders };
-        const proxy = new RecordingProxy(this.ctx, "Table", ["name", "style", "showBandedRows"], (k, v) => ((table as unknown as Record<string, unknown>)[k] = v), () => this.must().name);
+        const proxy = new RecordingProxy(
+          this.ctx,
+          "Table",
+          ["name", "style", "showBandedRows"],
+          (k, v) => ((table as unknown as Record<string, unknown>)[k] = v),
+          () => this.must().name,
+        );
         this.ctx.enqueue({ kind: "tables.add", sheet: this.lookupName }, () => {
           const s = this.must();
           const area = typeof address === "string" ? parseArea(address) : address.resolveArea().area;
@@ -728,7 +752,8 @@ class WorksheetProxy extends Loadable {
             if (overlaps(m, area)) throw officeError("InvalidOperation", "A table cannot overlap merged cells");
           }
           for (const t of s.tables) {
-            if (overlaps(parseArea(t.address), area)) throw officeError("InvalidOperation", "A table cannot overlap another table");
+            if (overlaps(parseArea(t.address), area))
+              throw officeError("InvalidOperation", "A table cannot overlap another table");
           }
           table.name = this.ctx.wb.nextTableName();
           table.address = areaAddress(area);
@@ -756,10 +781,16 @@ class WorksheetProxy extends Loadable {
             ctx.enqueue({ kind: "chart.series.name" }, () => void (chart.series[i()].name = v));
           },
           setXAxisValues(r: RangeProxy) {
-            ctx.enqueue({ kind: "chart.series.setXAxisValues" }, () => void (chart.series[i()].xValues = areaAddress(r.resolveArea().area)));
+            ctx.enqueue(
+              { kind: "chart.series.setXAxisValues" },
+              () => void (chart.series[i()].xValues = areaAddress(r.resolveArea().area)),
+            );
           },
           setValues(r: RangeProxy) {
-            ctx.enqueue({ kind: "chart.series.setValues" }, () => void (chart.series[i()].values = areaAddress(r.resolveArea().area)));
+            ctx.enqueue(
+              { kind: "chart.series.setValues" },
+              () => void (chart.series[i()].values = areaAddress(r.resolveArea().area)),
+            );
           },
         });
         return {
@@ -783,10 +814,11 @@ class WorksheetProxy extends Loadable {
             },
           },
           series: {
-            getItemAt: (i: number) => seriesProxy(() => {
-              if (!chart.series[i]) throw officeError("ItemNotFound", `No series ${i}`);
-              return i;
-            }),
+            getItemAt: (i: number) =>
+              seriesProxy(() => {
+                if (!chart.series[i]) throw officeError("ItemNotFound", `No series ${i}`);
+                return i;
+              }),
             add: (name?: string) => {
               let idx = -1;
               ctx.enqueue({ kind: "chart.series.add" }, () => {
@@ -797,7 +829,8 @@ class WorksheetProxy extends Loadable {
             },
           },
           setPosition: (start: RangeProxy | string, end?: RangeProxy | string) => {
-            const addr = (x: RangeProxy | string | undefined) => (x === undefined ? undefined : typeof x === "string" ? x : areaAddress(x.resolveArea().area));
+            const addr = (x: RangeProxy | string | undefined) =>
+              x === undefined ? undefined : typeof x === "string" ? x : areaAddress(x.resolveArea().area);
             ctx.enqueue({ kind: "chart.setPosition" }, () => void (chart.position = [addr(start)!, addr(end)]));
           },
         };
@@ -823,7 +856,8 @@ class WorksheetProxy extends Loadable {
   }
 
   get pageLayout() {
-    const put = (k: string, v: unknown) => this.ctx.enqueue({ kind: "pageLayout", sheet: this.lookupName }, () => void (this.must().pageLayout[k] = v));
+    const put = (k: string, v: unknown) =>
+      this.ctx.enqueue({ kind: "pageLayout", sheet: this.lookupName }, () => void (this.must().pageLayout[k] = v));
     return {
       set orientation(v: string) {
         put("orientation", v);
@@ -831,7 +865,8 @@ class WorksheetProxy extends Loadable {
       set paperSize(v: string) {
         put("paperSize", v);
       },
-      setPrintTitleRows: (rows: RangeProxy | string) => put("printTitleRows", typeof rows === "string" ? rows : "(range)"),
+      setPrintTitleRows: (rows: RangeProxy | string) =>
+        put("printTitleRows", typeof rows === "string" ? rows : "(range)"),
     };
   }
 
@@ -902,7 +937,13 @@ class NamedItemProxy extends Loadable {
 /** Write-only proxy for objects with settable scalar members (whitelisted names). */
 class RecordingProxy {
   api: Record<string, unknown> = {};
-  constructor(ctx: FakeContext, label: string, members: string[], apply: (k: string, v: unknown) => void, sheet: () => string | undefined) {
+  constructor(
+    ctx: FakeContext,
+    label: string,
+    members: string[],
+    apply: (k: string, v: unknown) => void,
+    sheet: () => string | undefined,
+  ) {
     for (const m of members) {
       Object.defineProperty(this.api, m, {
         set: (v: unknown) => ctx.enqueue({ kind: `${label}.${m}`, sheet: sheet() }, () => apply(m, v)),
@@ -1043,7 +1084,10 @@ class RangeProxy extends Loadable {
       if (m.length !== area.rows || m.some((row) => !Array.isArray(row) || row.length !== area.cols)) {
         // Excel accepts a single value for a whole range, otherwise dimensions must match.
         if (!(m.length === 1 && m[0].length === 1)) {
-          throw officeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size of the range (${areaAddress(area)})`);
+          throw officeError(
+            "InvalidArgument",
+            `The number of rows or columns in the input array doesn't match the size of the range (${areaAddress(area)})`,
+          );
         }
       }
     }
@@ -1086,9 +1130,13 @@ class RangeProxy extends Loadable {
   }
 
   set hyperlink(h: Record<string, unknown>) {
-    this.ctx.enqueue({ ...this.info(), kind: "set.hyperlink" }, () => {
-      this.eachTarget(null, (cell) => (cell.hyperlink = { ...h }));
-    }, jsonBytes(h));
+    this.ctx.enqueue(
+      { ...this.info(), kind: "set.hyperlink" },
+      () => {
+        this.eachTarget(null, (cell) => (cell.hyperlink = { ...h }));
+      },
+      jsonBytes(h),
+    );
   }
   get hyperlink(): Record<string, unknown> {
     throw new Error("fake: reading Range.hyperlink is not supported");
@@ -1116,7 +1164,8 @@ class RangeProxy extends Loadable {
       Object.defineProperty(api, m, { set: (v) => setFmt(path ? `${path}.${m}` : m, v), enumerable: true });
     }
     if (path === "") {
-      for (const sub of ["font", "fill", "protection"]) Object.defineProperty(api, sub, { get: () => this.formatProxy(sub) });
+      for (const sub of ["font", "fill", "protection"])
+        Object.defineProperty(api, sub, { get: () => this.formatProxy(sub) });
       api.borders = {
         getItem: (name: string) => {
           if (!BORDER_ITEMS.includes(name)) throw new TypeError(`fake: unknown border "${name}"`);
@@ -1131,11 +1180,13 @@ class RangeProxy extends Loadable {
     // Unknown members (typos such as autoFitColumns) throw instead of passing silently.
     return new Proxy(Object.preventExtensions(api), {
       get(target, p) {
-        if (typeof p === "string" && !(p in target)) throw new TypeError(`fake: Range.format${path ? "." + path : ""} has no member "${p}"`);
+        if (typeof p === "string" && !(p in target))
+          throw new TypeError(`fake: Range.format${path ? "." + path : ""} has no member "${p}"`);
         return Reflect.get(target, p);
       },
       set(target, p, v) {
-        if (typeof p === "string" && !(p in target)) throw new TypeError(`fake: Range.format${path ? "." + path : ""} has no member "${p}"`);
+        if (typeof p === "string" && !(p in target))
+          throw new TypeError(`fake: Range.format${path ? "." + path : ""} has no member "${p}"`);
         return Reflect.set(target, p, v);
       },
     });
@@ -1144,7 +1195,10 @@ class RangeProxy extends Loadable {
   get dataValidation(): unknown {
     const put = (k: string, v: unknown) =>
       this.ctx.enqueue({ ...this.info(), kind: `dataValidation.${k}` }, () => {
-        this.eachTarget(null, (cell) => (cell.validation = { ...(cell.validation ?? {}), [k]: JSON.parse(JSON.stringify(v)) }));
+        this.eachTarget(
+          null,
+          (cell) => (cell.validation = { ...(cell.validation ?? {}), [k]: JSON.parse(JSON.stringify(v)) }),
+        );
       });
     const api = {};
     for (const m of ["rule", "prompt", "errorAlert"]) Object.defineProperty(api, m, { set: (v) => put(m, v) });
@@ -1166,7 +1220,8 @@ class RangeProxy extends Loadable {
         sheet.merges = sheet.merges.filter((m) => !overlaps(m, a));
         sheet.merges.push(a);
       };
-      if (across) for (let r = 0; r < area.rows; r++) add({ row: area.row + r, col: area.col, rows: 1, cols: area.cols });
+      if (across)
+        for (let r = 0; r < area.rows; r++) add({ row: area.row + r, col: area.col, rows: 1, cols: area.cols });
       else add(area);
     });
   }
@@ -1174,7 +1229,8 @@ class RangeProxy extends Loadable {
   select(): void {
     this.ctx.enqueue({ ...this.info(), kind: "select" }, () => {
       const { sheet, area } = this.resolveArea();
-      if (this.ctx.wb.active !== sheet) throw officeError("InvalidOperation", "Cannot select a range on an inactive sheet");
+      if (this.ctx.wb.active !== sheet)
+        throw officeError("InvalidOperation", "Cannot select a range on an inactive sheet");
       this.ctx.wb.selection = { sheet: sheet.name, address: areaAddress(area) };
     });
   }
@@ -1320,7 +1376,9 @@ export function installFakeExcel(target: Record<string, unknown>, wb: FakeWorkbo
   const document = (context.document ?? {}) as Record<string, unknown>;
   document.settings = wb.settings;
   context.document = document;
-  context.requirements = { isSetSupported: (name: string, v?: string) => name === "ExcelApi" && wb.supports(v ?? "1.1") };
+  context.requirements = {
+    isSetSupported: (name: string, v?: string) => name === "ExcelApi" && wb.supports(v ?? "1.1"),
+  };
   office.context = context;
   target.Office = office;
 }

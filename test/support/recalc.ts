@@ -12,7 +12,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { basename, join, resolve } from "path";
 
-const CANDIDATES = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice"];
+const CANDIDATES = [
+  "/usr/bin/soffice",
+  "/usr/local/bin/soffice",
+  "/usr/lib/libreoffice/program/soffice",
+  "/opt/libreoffice/program/soffice",
+];
 
 export const SOFFICE: string | undefined = process.env.SOFFICE ?? CANDIDATES.find((p) => existsSync(p));
 
@@ -56,7 +61,16 @@ export function recalcFiles(paths: string[], outDir?: string): string[] {
   try {
     execFileSync(
       SOFFICE,
-      [`-env:UserInstallation=file://${resolve(profile)}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out, ...paths.map((p) => resolve(p))],
+      [
+        `-env:UserInstallation=file://${resolve(profile)}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        out,
+        ...paths.map((p) => resolve(p)),
+      ],
       { stdio: "pipe", timeout: 60_000 + 15_000 * paths.length },
     );
   } finally {
@@ -85,7 +99,12 @@ export async function readFormulaCells(path: string): Promise<FormulaRecord[]> {
         const v = cell.value as unknown;
         if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
           const f = v as { formula?: string; sharedFormula?: string; result?: unknown };
-          out.push({ sheet: ws.name, address: cell.address, formula: f.formula ?? `(shared ${f.sharedFormula})`, result: f.result });
+          out.push({
+            sheet: ws.name,
+            address: cell.address,
+            formula: f.formula ?? `(shared ${f.sharedFormula})`,
+            result: f.result,
+          });
         }
       });
     });
@@ -102,7 +121,8 @@ export interface Mismatch {
 }
 
 function same(expected: unknown, actual: unknown, tol: number): boolean {
-  if (typeof expected === "number" && typeof actual === "number") return Math.abs(expected - actual) <= tol * Math.max(1, Math.abs(expected));
+  if (typeof expected === "number" && typeof actual === "number")
+    return Math.abs(expected - actual) <= tol * Math.max(1, Math.abs(expected));
   return expected === actual;
 }
 
@@ -110,14 +130,19 @@ function same(expected: unknown, actual: unknown, tol: number): boolean {
  * Compare each formula of `original` (cached value = what the core computed) with the value LibreOffice computed
  * in `recalculated`. A formula whose recalculated value is missing, an error, or different is a mismatch.
  */
-export async function compareWithRecalculated(original: string, recalculated: string, tol = 1e-9): Promise<{ checked: FormulaRecord[]; mismatches: Mismatch[] }> {
+export async function compareWithRecalculated(
+  original: string,
+  recalculated: string,
+  tol = 1e-9,
+): Promise<{ checked: FormulaRecord[]; mismatches: Mismatch[] }> {
   const before = await readFormulaCells(original);
   const after = new Map((await readFormulaCells(recalculated)).map((r) => [`${r.sheet}!${r.address}`, r]));
   const mismatches: Mismatch[] = [];
   for (const b of before) {
     const a = after.get(`${b.sheet}!${b.address}`);
     const actual = a === undefined ? "(formula lost)" : a.result;
-    if (!same(b.result, actual, tol)) mismatches.push({ sheet: b.sheet, address: b.address, formula: b.formula, expected: b.result, actual });
+    if (!same(b.result, actual, tol))
+      mismatches.push({ sheet: b.sheet, address: b.address, formula: b.formula, expected: b.result, actual });
   }
   return { checked: before, mismatches };
 }

@@ -11,20 +11,29 @@ import { CATEGORY_LABELS } from "../../src/core/household";
 import type { Household } from "../../src/core/household";
 
 /** Roster rows (2 title rows, a blank row, header, data) for `perUnit` households of each sample unit. */
-export function rosterSheetRows(perUnit = 40, year = 2025, opts: { withCategory?: boolean; trickyName?: boolean } = {}): FakeValue[][] {
+export function rosterSheetRows(
+  perUnit = 40,
+  year = 2025,
+  opts: { withCategory?: boolean; trickyName?: boolean } = {},
+): FakeValue[][] {
   const standard = standardForYear(year);
   const cols = rosterColumns(standard, "vi");
   const { current } = generateSampleRosters({ seed: 7 });
   const byUnit = new Map<string, Household[]>();
   for (const h of current) byUnit.set(h.unit, [...(byUnit.get(h.unit) ?? []), h]);
   const chosen = [...byUnit.values()].flatMap((hs) => hs.slice(0, perUnit));
-  const rows: FakeValue[][] = [["DANH SÁCH HỘ GIA ĐÌNH RÀ SOÁT NĂM " + year], ["(Kèm theo báo cáo của UBND)"], [], cols.map((c) => c.header.vi)];
+  const rows: FakeValue[][] = [
+    ["DANH SÁCH HỘ GIA ĐÌNH RÀ SOÁT NĂM " + year],
+    ["(Kèm theo báo cáo của UBND)"],
+    [],
+    cols.map((c) => c.header.vi),
+  ];
   chosen.forEach((h, i) => {
     const flags = h.deprivationFlags ?? [];
     rows.push(
       cols.map((c): FakeValue => {
         if (c.key === "id") return h.id;
-        if (c.key === "head") return opts.trickyName && i === 0 ? "'=HYPERLINK(\"x\")" : (h.head ?? "");
+        if (c.key === "head") return opts.trickyName && i === 0 ? '\'=HYPERLINK("x")' : (h.head ?? "");
         if (c.key === "unit") return h.unit;
         if (c.key === "village") return h.village ?? "";
         if (c.key === "area") return h.area === "urban" ? "Thành thị" : "Nông thôn";
@@ -34,7 +43,8 @@ export function rosterSheetRows(perUnit = 40, year = 2025, opts: { withCategory?
         if (c.key === "agri") return h.agricultural ? 1 : 0;
         if (c.key.startsWith("dep") && c.key !== "depTotal") return flags[Number(c.key.slice(3))] ?? 0;
         if (c.key === "depTotal") return flags.reduce<number>((a, b) => a + b, 0);
-        if (c.key === "category") return opts.withCategory && h.declaredCategory ? CATEGORY_LABELS[h.declaredCategory].vi : "";
+        if (c.key === "category")
+          return opts.withCategory && h.declaredCategory ? CATEGORY_LABELS[h.declaredCategory].vi : "";
         return null;
       }),
     );
@@ -44,7 +54,11 @@ export function rosterSheetRows(perUnit = 40, year = 2025, opts: { withCategory?
 
 /** A units table (Biểu tổng hợp) for the targets workflow. */
 export function unitsSheetRows(): FakeValue[][] {
-  const rows: FakeValue[][] = [["TỔNG HỢP KẾT QUẢ RÀ SOÁT NĂM 2025"], [], ["TT", "Đơn vị", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo"]];
+  const rows: FakeValue[][] = [
+    ["TỔNG HỢP KẾT QUẢ RÀ SOÁT NĂM 2025"],
+    [],
+    ["TT", "Đơn vị", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo"],
+  ];
   const data = [
     ["Xã Hoà Bình", 1200, 96],
     ["Phường Trung Tâm", 2400, 48],

@@ -31,7 +31,12 @@ describe("Phân loại hộ (classify workflow)", () => {
     await screen.findByTestId("classify-results", {}, { timeout: 10000 });
     expect(screen.getByTestId("classify-done").textContent).toContain("KQ - Phân loại hộ");
     expect(screen.getByTestId("classify-count-poor").textContent).toMatch(/Hộ nghèo: \d+/);
-    expect(wb.sheets.map((s) => s.name)).toEqual(["Ghi chú", "Danh sách hộ", "KQ - Phân loại hộ", "KQ - Biểu 1 - Kết quả"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual([
+      "Ghi chú",
+      "Danh sách hộ",
+      "KQ - Phân loại hộ",
+      "KQ - Biểu 1 - Kết quả",
+    ]);
     const copy = wb.sheet("KQ - Phân loại hộ");
     expect(copy.get(4, 1)?.value).toBe('=HYPERLINK("x")'); // user text stays text
     expect(copy.get(4, 1)?.formula).toBeUndefined();
@@ -45,7 +50,9 @@ describe("Phân loại hộ (classify workflow)", () => {
     await screen.findByTestId("classify-mapping");
     fireEvent.click(screen.getByTestId("classify-sheet"));
     fireEvent.click(await screen.findByRole("option", { name: /Ghi chú/ }));
-    expect((await screen.findByTestId("classify-no-roster")).textContent).toContain("Không tìm thấy bảng danh sách hộ trong trang này");
+    expect((await screen.findByTestId("classify-no-roster")).textContent).toContain(
+      "Không tìm thấy bảng danh sách hộ trong trang này",
+    );
     expect((screen.getByTestId("classify-run") as HTMLButtonElement).disabled).toBe(true);
   });
 

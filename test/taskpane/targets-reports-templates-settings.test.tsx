@@ -12,7 +12,12 @@ import { renderWorkflow } from "./render";
 
 describe("Chỉ tiêu (targets workflow)", () => {
   it("previews the allocation and writes the target table and the plan tracking table", async () => {
-    const wb = new FakeWorkbook({ sheets: [{ name: "Đơn vị", rows: unitsSheetRows() }, { name: "Kế hoạch", rows: planSheetRows() }] });
+    const wb = new FakeWorkbook({
+      sheets: [
+        { name: "Đơn vị", rows: unitsSheetRows() },
+        { name: "Kế hoạch", rows: planSheetRows() },
+      ],
+    });
     const before = snapshotSheets(wb);
     renderWorkflow(<TargetsWorkflow id="targets" />, wb);
     await screen.findByTestId("targets-units-sheet");
@@ -49,7 +54,9 @@ describe("Báo cáo (reports workflow)", () => {
     const boxes = screen.getAllByRole("checkbox");
     expect(boxes.length).toBeGreaterThan(1);
     fireEvent.click(screen.getByTestId("reports-write"));
-    expect((await screen.findByTestId("reports-done", {}, { timeout: 15000 })).textContent).toContain("KQ - Biểu 1 - Kết quả");
+    expect((await screen.findByTestId("reports-done", {}, { timeout: 15000 })).textContent).toContain(
+      "KQ - Biểu 1 - Kết quả",
+    );
   });
 });
 
@@ -58,7 +65,9 @@ describe("Mẫu biểu (templates workflow)", () => {
     const wb = new FakeWorkbook({ sheets: [{ name: "Sheet1", rows: [] }] });
     renderWorkflow(<TemplatesWorkflow id="templates" />, wb);
     fireEvent.click(screen.getByTestId("templates-insert"));
-    expect((await screen.findByTestId("templates-done", {}, { timeout: 10000 })).textContent).toContain("KQ - Danh sách hộ");
+    expect((await screen.findByTestId("templates-done", {}, { timeout: 10000 })).textContent).toContain(
+      "KQ - Danh sách hộ",
+    );
     const s = wb.sheet("KQ - Danh sách hộ");
     expect(s.protected).toBe(true);
     expect([...s.cells.values()].some((c) => c.validation?.rule)).toBe(true);

@@ -13,7 +13,12 @@ function workbook() {
   return new FakeWorkbook({
     sheets: [
       { name: "Xã A", rows: a },
-      { name: "Xã B", rows: rosterSheetRows(8, 2025, { withCategory: true }).map((r, i) => (i > 3 && typeof r[0] === "string" ? [`B-${r[0]}`, ...r.slice(1)] : r)) },
+      {
+        name: "Xã B",
+        rows: rosterSheetRows(8, 2025, { withCategory: true }).map((r, i) =>
+          i > 3 && typeof r[0] === "string" ? [`B-${r[0]}`, ...r.slice(1)] : r,
+        ),
+      },
     ],
   });
 }
@@ -23,7 +28,9 @@ async function xlsxFile(name: string, rows: unknown[][]): Promise<File> {
   const ws = wb.addWorksheet("DS");
   rows.forEach((r) => ws.addRow(r));
   const buf = await wb.xlsx.writeBuffer();
-  return new File([buf as ArrayBuffer], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  return new File([buf as ArrayBuffer], name, {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
 }
 
 describe("Kiểm tra hồ sơ (validate workflow)", () => {
@@ -47,8 +54,16 @@ describe("Kiểm tra hồ sơ (validate workflow)", () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(wb.selection?.sheet).toMatch(/Xã [AB]/);
     fireEvent.click(screen.getByTestId("validate-write"));
-    expect((await screen.findByTestId("validate-action-done", {}, { timeout: 10000 })).textContent).toContain("KQ - Kiểm tra");
-    expect(wb.sheet("KQ - Kiểm tra").rowsOfValues().flat().some((v) => typeof v === "string" && v.startsWith("=HYPERLINK"))).toBe(true);
+    expect((await screen.findByTestId("validate-action-done", {}, { timeout: 10000 })).textContent).toContain(
+      "KQ - Kiểm tra",
+    );
+    expect(
+      wb
+        .sheet("KQ - Kiểm tra")
+        .rowsOfValues()
+        .flat()
+        .some((v) => typeof v === "string" && v.startsWith("=HYPERLINK")),
+    ).toBe(true);
     fireEvent.click(screen.getByTestId("validate-highlight"));
     expect((await screen.findByTestId("validate-action-done")).textContent).toMatch(/Đã tô màu \d+ ô/);
     const cfs = wb.sheets.reduce((n, s) => n + s.conditionalFormats.length, 0);
@@ -71,7 +86,8 @@ describe("Kiểm tra hồ sơ (validate workflow)", () => {
     rows[5][0] = rows[4][0];
     const file = await xlsxFile("phuong-c.xlsx", rows);
     if (typeof (file as { arrayBuffer?: unknown }).arrayBuffer !== "function") {
-      (file as unknown as { arrayBuffer: () => Promise<ArrayBuffer> }).arrayBuffer = () => new Response(file).arrayBuffer();
+      (file as unknown as { arrayBuffer: () => Promise<ArrayBuffer> }).arrayBuffer = () =>
+        new Response(file).arrayBuffer();
     }
     fireEvent.change(screen.getByTestId("validate-file-input"), { target: { files: [file] } });
     expect(screen.getByTestId("validate-files").textContent).toContain("phuong-c.xlsx");

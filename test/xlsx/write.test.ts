@@ -13,7 +13,11 @@ function sample(): ResultTable {
     sheetName: bi("Mẫu", "Sample"),
     title: [bi("BẢNG MẪU", "SAMPLE TABLE"), bi("Năm 2025", "Year 2025")],
     headerRows: [
-      [{ text: bi("Đơn vị", "Unit"), rowSpan: 2 }, { text: bi("Số hộ", "Households"), rowSpan: 2 }, { text: bi("Hộ nghèo", "Poor"), colSpan: 2 }],
+      [
+        { text: bi("Đơn vị", "Unit"), rowSpan: 2 },
+        { text: bi("Số hộ", "Households"), rowSpan: 2 },
+        { text: bi("Hộ nghèo", "Poor"), colSpan: 2 },
+      ],
       [{ text: bi("Số hộ", "Count") }, { text: bi("Tỷ lệ", "Rate") }],
     ],
     columns: [
@@ -25,7 +29,15 @@ function sample(): ResultTable {
     rows: [
       { cells: ["=SUM(A1)", 1000, 80, { formula: "ROUND(C6/B6,4)", value: 0.08 }] },
       { cells: ["Xã B", 500, 33, { formula: "ROUND(C7/B7,4)", value: 0.066 }] },
-      { cells: ["Tổng", { formula: "SUM(B6:B7)", value: 1500 }, { formula: "SUM(C6:C7)", value: 113 }, { formula: "ROUND(C8/B8,4)", value: 0.0753 }], kind: "total" },
+      {
+        cells: [
+          "Tổng",
+          { formula: "SUM(B6:B7)", value: 1500 },
+          { formula: "SUM(C6:C7)", value: 113 },
+          { formula: "ROUND(C8/B8,4)", value: 0.0753 },
+        ],
+        kind: "total",
+      },
     ],
     notes: [bi("Căn cứ: Nghị định 07/2021/NĐ-CP", "Basis: Decree 07/2021/ND-CP")],
     freezeColumns: 1,
@@ -96,7 +108,12 @@ describe("xlsx writer", () => {
       protect: true,
       columns: [
         { key: "unit", header: bi("Đơn vị", "Unit"), format: "text" },
-        { key: "area", header: bi("Khu vực", "Area"), format: "text", validation: { kind: "list", values: ["Thành thị", "Nông thôn"] } },
+        {
+          key: "area",
+          header: bi("Khu vực", "Area"),
+          format: "text",
+          validation: { kind: "list", values: ["Thành thị", "Nông thôn"] },
+        },
         { key: "n", header: bi("Số hộ", "Households"), format: "integer", validation: { kind: "whole", min: 0 } },
         { key: "r", header: bi("Tỷ lệ", "Rate"), format: "percent" },
       ],
@@ -115,7 +132,9 @@ describe("xlsx writer", () => {
     const dir = mkdtempSync(join(tmpdir(), "write-"));
     const input = join(dir, "in.xlsx");
     writeFileSync(input, "original");
-    await expect(writeTablesToFile([sample()], input, { inputs: [input] })).rejects.toMatchObject({ code: "INVALID_ARGUMENT" });
+    await expect(writeTablesToFile([sample()], input, { inputs: [input] })).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+    });
     const out = await writeTablesToFile([sample()], join(dir, "out.xlsx"), { inputs: [input] });
     expect(existsSync(out)).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(["in.xlsx", "out.xlsx"]); // no temp file left

@@ -11,4 +11,13 @@ import { targetsCommand } from "./targets";
 import { templateCommand } from "./template";
 import { validateCommand } from "./validate";
 
-export const commands: Command[] = [consolidateCommand, demoCommand, reportCommand, rulesCommand, standardsCommand, targetsCommand, templateCommand, validateCommand];
+export const commands: Command[] = [
+  consolidateCommand,
+  demoCommand,
+  reportCommand,
+  rulesCommand,
+  standardsCommand,
+  targetsCommand,
+  templateCommand,
+  validateCommand,
+];

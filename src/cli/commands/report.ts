@@ -26,12 +26,14 @@ import { writeTablesToFile } from "../../xlsx/write";
 import type { Command, CliIO } from "../command";
 import { checkOutput, langOf, parseArgs, printFindings, usageError, yearOption } from "../args";
 
-const USAGE = "poverty report <roster.xlsx> [--year N] [--lang vi|en] [--sheet <tên trang|sheet name>] [--force] --out report.xlsx";
+const USAGE =
+  "poverty report <roster.xlsx> [--year N] [--lang vi|en] [--sheet <tên trang|sheet name>] [--force] --out report.xlsx";
 
 /** The roster sheet: the one named by --sheet, else the first sheet detected as a household roster. */
 function pickRosterSheet(io: CliIO, grids: Grid[], file: string, sheet: string | undefined): Grid | undefined {
   if (sheet !== undefined) {
-    const g = grids.find((x) => x.sheetName === sheet) ?? grids.find((x) => x.sheetName.toLowerCase() === sheet.toLowerCase());
+    const g =
+      grids.find((x) => x.sheetName === sheet) ?? grids.find((x) => x.sheetName.toLowerCase() === sheet.toLowerCase());
     if (!g) {
       io.err(`Không có trang "${sheet}" trong ${file}. Các trang: ${grids.map((x) => `"${x.sheetName}"`).join(", ")}.`);
       io.err(`No sheet "${sheet}" in ${file}. Sheets: ${grids.map((x) => `"${x.sheetName}"`).join(", ")}.`);
@@ -41,10 +43,18 @@ function pickRosterSheet(io: CliIO, grids: Grid[], file: string, sheet: string |
   const kinds = grids.map((g) => ({ g, kind: detect(g).kind }));
   const found = kinds.find((k) => k.kind === "roster");
   if (!found) {
-    const list = kinds.map((k) => `"${k.g.sheetName}" (${k.kind === "unknown" ? "?" : pick(SHEET_KIND_LABELS[k.kind], "vi")})`).join(", ");
-    const listEn = kinds.map((k) => `"${k.g.sheetName}" (${k.kind === "unknown" ? "?" : pick(SHEET_KIND_LABELS[k.kind], "en")})`).join(", ");
-    io.err(`Không tìm thấy trang danh sách hộ trong ${file} (cần cột Mã hộ, thu nhập/điểm, chỉ số thiếu hụt…). Các trang: ${list || "không có"}. Dùng --sheet <tên trang>.`);
-    io.err(`No household roster sheet found in ${file} (household id, income/score, deprivation columns…). Sheets: ${listEn || "none"}. Use --sheet <name>.`);
+    const list = kinds
+      .map((k) => `"${k.g.sheetName}" (${k.kind === "unknown" ? "?" : pick(SHEET_KIND_LABELS[k.kind], "vi")})`)
+      .join(", ");
+    const listEn = kinds
+      .map((k) => `"${k.g.sheetName}" (${k.kind === "unknown" ? "?" : pick(SHEET_KIND_LABELS[k.kind], "en")})`)
+      .join(", ");
+    io.err(
+      `Không tìm thấy trang danh sách hộ trong ${file} (cần cột Mã hộ, thu nhập/điểm, chỉ số thiếu hụt…). Các trang: ${list || "không có"}. Dùng --sheet <tên trang>.`,
+    );
+    io.err(
+      `No household roster sheet found in ${file} (household id, income/score, deprivation columns…). Sheets: ${listEn || "none"}. Use --sheet <name>.`,
+    );
   }
   return found?.g;
 }
@@ -71,15 +81,23 @@ export const reportCommand: Command = {
 
     const reviewYear = year ?? titleYear(grid);
     if (reviewYear === undefined) {
-      io.err(`Không xác định được năm rà soát: tiêu đề trang "${grid.sheetName}" không ghi năm. Hãy thêm --year N (ví dụ --year 2025).`);
-      io.err(`Cannot tell the review year: the title of sheet "${grid.sheetName}" has no year. Add --year N (e.g. --year 2025).`);
+      io.err(
+        `Không xác định được năm rà soát: tiêu đề trang "${grid.sheetName}" không ghi năm. Hãy thêm --year N (ví dụ --year 2025).`,
+      );
+      io.err(
+        `Cannot tell the review year: the title of sheet "${grid.sheetName}" has no year. Add --year N (e.g. --year 2025).`,
+      );
       return 2;
     }
     const standard = standardForYear(reviewYear); // UNKNOWN_YEAR → exit 2
 
     const read = readSheet(grid, { file, standard, kind: "roster" });
     const { households, findings: missing } = rosterHouseholds(read);
-    const blocking: Finding[] = sortFindings([...read.findings.filter((f) => f.severity === "error"), ...checkDuplicateIds([read]), ...missing]);
+    const blocking: Finding[] = sortFindings([
+      ...read.findings.filter((f) => f.severity === "error"),
+      ...checkDuplicateIds([read]),
+      ...missing,
+    ]);
     if (households.length === 0 && blocking.length === 0) {
       io.err(`Trang "${grid.sheetName}" không có hộ nào.`);
       io.err(`Sheet "${grid.sheetName}" has no households.`);
@@ -112,16 +130,25 @@ export const reportCommand: Command = {
     const warnings = read.findings.filter((f) => f.severity === "warning").length;
     if (lang === "vi") {
       io.out(`Năm rà soát ${reviewYear} · ${standard.citation.document} · trang "${grid.sheetName}"`);
-      io.out(`${n(households.length)} hộ: ${n(count("poor"))} hộ nghèo, ${n(count("nearPoor"))} hộ cận nghèo, ${n(count("average"))} hộ có mức sống trung bình`);
+      io.out(
+        `${n(households.length)} hộ: ${n(count("poor"))} hộ nghèo, ${n(count("nearPoor"))} hộ cận nghèo, ${n(count("average"))} hộ có mức sống trung bình`,
+      );
       io.out(`Đã ghi ${tables.length} biểu:`);
     } else {
       io.out(`Review year ${reviewYear} · ${standard.citation.document} · sheet "${grid.sheetName}"`);
-      io.out(`${n(households.length)} households: ${n(count("poor"))} poor, ${n(count("nearPoor"))} near-poor, ${n(count("average"))} average living standard`);
+      io.out(
+        `${n(households.length)} households: ${n(count("poor"))} poor, ${n(count("nearPoor"))} near-poor, ${n(count("average"))} average living standard`,
+      );
       io.out(`${tables.length} tables written:`);
     }
     for (const t of tables) io.out(`  · ${pick(t.sheetName, lang)}`);
     io.out(`→ ${target}`);
-    if (warnings) io.out(lang === "vi" ? `${warnings} cảnh báo khi đọc; xem: poverty validate ${input}` : `${warnings} warnings while reading; see: poverty validate ${input}`);
+    if (warnings)
+      io.out(
+        lang === "vi"
+          ? `${warnings} cảnh báo khi đọc; xem: poverty validate ${input}`
+          : `${warnings} warnings while reading; see: poverty validate ${input}`,
+      );
     return 0;
   },
 };

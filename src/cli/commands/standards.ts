@@ -12,8 +12,10 @@ const USAGE = "poverty standards [--year N] [--lang vi|en] [--markdown]";
 
 export const standardsCommand: Command = {
   name: "standards",
-  summaryVi: "In chuẩn nghèo của một năm rà soát (chuẩn thu nhập, chỉ số thiếu hụt, căn cứ pháp lý), hoặc docs/standards.md",
-  summaryEn: "Print the poverty standard of a review year (income lines, indicators, legal source), or docs/standards.md",
+  summaryVi:
+    "In chuẩn nghèo của một năm rà soát (chuẩn thu nhập, chỉ số thiếu hụt, căn cứ pháp lý), hoặc docs/standards.md",
+  summaryEn:
+    "Print the poverty standard of a review year (income lines, indicators, legal source), or docs/standards.md",
   usage: USAGE,
   async run(args, io) {
     const p = parseArgs(args, ["--year", "--lang"], ["--markdown"]);

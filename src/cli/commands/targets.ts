@@ -31,14 +31,24 @@ import { readWorkbookFile } from "../../xlsx/read";
 import { writeTablesToFile } from "../../xlsx/write";
 import type { Command, CliIO } from "../command";
 import { textTable } from "../demo/print";
-import { checkOutput, langOf, parseArgs, parseReduction, parseTiers, printFindings, usageError, yearOption } from "../args";
+import {
+  checkOutput,
+  langOf,
+  parseArgs,
+  parseReduction,
+  parseTiers,
+  printFindings,
+  usageError,
+  yearOption,
+} from "../args";
 
 const USAGE =
   "poverty targets <units.xlsx> --reduction 0.03|3pp|3% [--method proportional|equal_rate|weighted|tiered] [--tiers nhomA=0.04,nhomB=0.01] [--years N] [--base-year Y] [--lang vi|en] [--sheet <name>] [--force] --out targets.xlsx";
 
 function pickUnitSheet(io: CliIO, grids: Grid[], file: string, sheet: string | undefined): Grid | undefined {
   if (sheet !== undefined) {
-    const g = grids.find((x) => x.sheetName === sheet) ?? grids.find((x) => x.sheetName.toLowerCase() === sheet.toLowerCase());
+    const g =
+      grids.find((x) => x.sheetName === sheet) ?? grids.find((x) => x.sheetName.toLowerCase() === sheet.toLowerCase());
     if (!g) {
       io.err(`Không có trang "${sheet}" trong ${file}. Các trang: ${grids.map((x) => `"${x.sheetName}"`).join(", ")}.`);
       io.err(`No sheet "${sheet}" in ${file}. Sheets: ${grids.map((x) => `"${x.sheetName}"`).join(", ")}.`);
@@ -48,9 +58,16 @@ function pickUnitSheet(io: CliIO, grids: Grid[], file: string, sheet: string | u
   const kinds = grids.map((g) => ({ g, kind: detect(g).kind }));
   const found = kinds.find((k) => k.kind === "summary" || k.kind === "target");
   if (!found) {
-    const list = (lang: "vi" | "en") => kinds.map((k) => `"${k.g.sheetName}" (${k.kind === "unknown" ? "?" : pick(SHEET_KIND_LABELS[k.kind], lang)})`).join(", ");
-    io.err(`Không tìm thấy bảng đơn vị trong ${file} (cần cột Đơn vị, Tổng số hộ, Số hộ nghèo). Các trang: ${list("vi") || "không có"}. Dùng --sheet <tên trang>.`);
-    io.err(`No unit table found in ${file} (columns unit, total households, poor households). Sheets: ${list("en") || "none"}. Use --sheet <name>.`);
+    const list = (lang: "vi" | "en") =>
+      kinds
+        .map((k) => `"${k.g.sheetName}" (${k.kind === "unknown" ? "?" : pick(SHEET_KIND_LABELS[k.kind], lang)})`)
+        .join(", ");
+    io.err(
+      `Không tìm thấy bảng đơn vị trong ${file} (cần cột Đơn vị, Tổng số hộ, Số hộ nghèo). Các trang: ${list("vi") || "không có"}. Dùng --sheet <tên trang>.`,
+    );
+    io.err(
+      `No unit table found in ${file} (columns unit, total households, poor households). Sheets: ${list("en") || "none"}. Use --sheet <name>.`,
+    );
   }
   return found?.g;
 }
@@ -58,25 +75,46 @@ function pickUnitSheet(io: CliIO, grids: Grid[], file: string, sheet: string | u
 export const targetsCommand: Command = {
   name: "targets",
   summaryVi: "Phân bổ chỉ tiêu giảm nghèo (điểm %) cho các đơn vị, kèm bảng kiểm tra làm tròn và lộ trình nhiều năm",
-  summaryEn: "Allocate a poverty-reduction target (percentage points) to units, with the rounding audit and a multi-year path",
+  summaryEn:
+    "Allocate a poverty-reduction target (percentage points) to units, with the rounding audit and a multi-year path",
   usage: USAGE,
   async run(args, io) {
-    const p = parseArgs(args, ["--reduction", "--method", "--tiers", "--years", "--base-year", "--lang", "--sheet", "--out"], ["--force"]);
+    const p = parseArgs(
+      args,
+      ["--reduction", "--method", "--tiers", "--years", "--base-year", "--lang", "--sheet", "--out"],
+      ["--force"],
+    );
     const lang = langOf(p);
     const out = p.options.get("--out");
     const method = (p.options.get("--method") ?? "proportional") as AllocationMethod;
     const yearsText = p.options.get("--years");
     const years = yearsText === undefined ? 0 : /^\d{1,2}$/.test(yearsText) ? Number(yearsText) : NaN;
     const baseYearOpt = yearOption(p, "--base-year");
-    if (p.positional.length !== 1 || !out || !lang || Number.isNaN(years) || Number.isNaN(baseYearOpt)) return usageError(io, USAGE);
+    if (p.positional.length !== 1 || !out || !lang || Number.isNaN(years) || Number.isNaN(baseYearOpt))
+      return usageError(io, USAGE);
     if (!ALLOCATION_METHODS.includes(method))
-      return usageError(io, USAGE, `Phương pháp không hợp lệ "${method}". Chọn: ${ALLOCATION_METHODS.join(", ")}.`, `Unknown method "${method}". Choose: ${ALLOCATION_METHODS.join(", ")}.`);
+      return usageError(
+        io,
+        USAGE,
+        `Phương pháp không hợp lệ "${method}". Chọn: ${ALLOCATION_METHODS.join(", ")}.`,
+        `Unknown method "${method}". Choose: ${ALLOCATION_METHODS.join(", ")}.`,
+      );
     const reductionText = p.options.get("--reduction");
     const tiersText = p.options.get("--tiers");
     if (method === "tiered" && tiersText === undefined)
-      return usageError(io, USAGE, "Phương pháp tiered cần --tiers, ví dụ --tiers nhomA=0.04,nhomB=0.01.", "Method tiered needs --tiers, e.g. --tiers tierA=0.04,tierB=0.01.");
+      return usageError(
+        io,
+        USAGE,
+        "Phương pháp tiered cần --tiers, ví dụ --tiers nhomA=0.04,nhomB=0.01.",
+        "Method tiered needs --tiers, e.g. --tiers tierA=0.04,tierB=0.01.",
+      );
     if (method !== "tiered" && reductionText === undefined)
-      return usageError(io, USAGE, "Thiếu --reduction (điểm % dưới dạng phân số: 0.03 = 3 điểm %).", "Missing --reduction (percentage points as a fraction: 0.03 = 3 pp).");
+      return usageError(
+        io,
+        USAGE,
+        "Thiếu --reduction (điểm % dưới dạng phân số: 0.03 = 3 điểm %).",
+        "Missing --reduction (percentage points as a fraction: 0.03 = 3 pp).",
+      );
     const reduction = reductionText === undefined ? undefined : parseReduction(reductionText); // INVALID_ARGUMENT → exit 2
     const tierReductions = tiersText === undefined ? undefined : parseTiers(tiersText);
     const input = p.positional[0];
@@ -89,19 +127,33 @@ export const targetsCommand: Command = {
     if (!grid) return 2;
     const baseYear = baseYearOpt ?? titleYear(grid);
     if (baseYear === undefined) {
-      io.err(`Không xác định được năm của số liệu đầu kỳ: tiêu đề trang "${grid.sheetName}" không ghi năm. Hãy thêm --base-year Y (ví dụ --base-year 2025; năm kế hoạch là Y + 1).`);
-      io.err(`Cannot tell the year of the start counts: the title of sheet "${grid.sheetName}" has no year. Add --base-year Y (e.g. --base-year 2025; the plan year is Y + 1).`);
+      io.err(
+        `Không xác định được năm của số liệu đầu kỳ: tiêu đề trang "${grid.sheetName}" không ghi năm. Hãy thêm --base-year Y (ví dụ --base-year 2025; năm kế hoạch là Y + 1).`,
+      );
+      io.err(
+        `Cannot tell the year of the start counts: the title of sheet "${grid.sheetName}" has no year. Add --base-year Y (e.g. --base-year 2025; the plan year is Y + 1).`,
+      );
       return 2;
     }
 
     const detection = detect(grid, { file });
-    const read = readSheet(grid, { file, ...(detection.kind === "summary" || detection.kind === "target" ? {} : { kind: "summary" as const }) });
-    const { units, findings: missing } = allocationUnits(grid, read, { tier: method === "tiered", weight: method === "weighted" });
-    const blocking: Finding[] = sortFindings([...read.findings, ...validateSheet(read), ...missing].filter((f) => f.severity === "error"));
+    const read = readSheet(grid, {
+      file,
+      ...(detection.kind === "summary" || detection.kind === "target" ? {} : { kind: "summary" as const }),
+    });
+    const { units, findings: missing } = allocationUnits(grid, read, {
+      tier: method === "tiered",
+      weight: method === "weighted",
+    });
+    const blocking: Finding[] = sortFindings(
+      [...read.findings, ...validateSheet(read), ...missing].filter((f) => f.severity === "error"),
+    );
     if (blocking.length) {
       printFindings(io, blocking);
       io.err(`Không lập bảng chỉ tiêu: bảng đơn vị có ${blocking.length} lỗi. Sửa các ô trên rồi chạy lại.`);
-      io.err(`No target table written: the unit table has ${blocking.length} errors. Fix the cells above and run again.`);
+      io.err(
+        `No target table written: the unit table has ${blocking.length} errors. Fix the cells above and run again.`,
+      );
       return 1;
     }
     if (units.length === 0) {
@@ -110,7 +162,14 @@ export const targetsCommand: Command = {
       return 1;
     }
 
-    const tablesInput: TargetTablesInput = { units, method, baseYear, years, ...(reduction !== undefined ? { reduction } : {}), ...(tierReductions ? { tierReductions } : {}) };
+    const tablesInput: TargetTablesInput = {
+      units,
+      method,
+      baseYear,
+      years,
+      ...(reduction !== undefined ? { reduction } : {}),
+      ...(tierReductions ? { tierReductions } : {}),
+    };
     let computed;
     let tables;
     try {
@@ -135,11 +194,54 @@ export const targetsCommand: Command = {
           `${baseYear + 1}: reduce the poverty rate by ${formatNumber(reduction * 100, lang, 2)} pp (${formatNumber(reduction, lang, 4)}) over ${formatNumber(households, lang)} households = ${formatNumber(allocation.total, lang)} households out of poverty · method ${method}`,
         ),
       );
-    else io.out(T(`Năm ${baseYear + 1}: phân bổ theo nhóm = ${formatNumber(allocation.total, lang)} hộ thoát nghèo`, `${baseYear + 1}: tiered allocation = ${formatNumber(allocation.total, lang)} households out of poverty`));
-    const rows = allocation.rows.map((r) => [r.name ?? r.code, formatNumber(r.poor, lang), formatNumber(r.quota, lang, 2), formatNumber(r.allocated, lang), formatPercent(r.startRate, lang), formatPercent(r.targetRate, lang)]);
-    rows.push([T("Tổng cộng", "Total"), formatNumber(poor, lang), formatNumber(allocation.rows.reduce((a, r) => a + r.quota, 0), lang, 2), formatNumber(allocation.rows.reduce((a, r) => a + r.allocated, 0), lang), formatPercent(rate(poor, households), lang), formatPercent(rate(poor - allocation.total, households), lang)]);
-    for (const line of textTable([T("Đơn vị", "Unit"), T("Hộ nghèo", "Poor"), T("Hạn mức", "Quota"), T("Giao", "Allocated"), T("Tỷ lệ đầu kỳ", "Start rate"), T("Tỷ lệ cuối kỳ", "End rate")], rows)) io.out(line);
-    io.out(T(`Đã ghi ${tables.length} bảng: ${tables.map((t) => pick(t.sheetName, lang)).join(", ")}`, `${tables.length} tables written: ${tables.map((t) => pick(t.sheetName, lang)).join(", ")}`));
+    else
+      io.out(
+        T(
+          `Năm ${baseYear + 1}: phân bổ theo nhóm = ${formatNumber(allocation.total, lang)} hộ thoát nghèo`,
+          `${baseYear + 1}: tiered allocation = ${formatNumber(allocation.total, lang)} households out of poverty`,
+        ),
+      );
+    const rows = allocation.rows.map((r) => [
+      r.name ?? r.code,
+      formatNumber(r.poor, lang),
+      formatNumber(r.quota, lang, 2),
+      formatNumber(r.allocated, lang),
+      formatPercent(r.startRate, lang),
+      formatPercent(r.targetRate, lang),
+    ]);
+    rows.push([
+      T("Tổng cộng", "Total"),
+      formatNumber(poor, lang),
+      formatNumber(
+        allocation.rows.reduce((a, r) => a + r.quota, 0),
+        lang,
+        2,
+      ),
+      formatNumber(
+        allocation.rows.reduce((a, r) => a + r.allocated, 0),
+        lang,
+      ),
+      formatPercent(rate(poor, households), lang),
+      formatPercent(rate(poor - allocation.total, households), lang),
+    ]);
+    for (const line of textTable(
+      [
+        T("Đơn vị", "Unit"),
+        T("Hộ nghèo", "Poor"),
+        T("Hạn mức", "Quota"),
+        T("Giao", "Allocated"),
+        T("Tỷ lệ đầu kỳ", "Start rate"),
+        T("Tỷ lệ cuối kỳ", "End rate"),
+      ],
+      rows,
+    ))
+      io.out(line);
+    io.out(
+      T(
+        `Đã ghi ${tables.length} bảng: ${tables.map((t) => pick(t.sheetName, lang)).join(", ")}`,
+        `${tables.length} tables written: ${tables.map((t) => pick(t.sheetName, lang)).join(", ")}`,
+      ),
+    );
     io.out(`→ ${target}`);
     return 0;
   },

@@ -22,7 +22,12 @@ export const templateCommand: Command = {
     const lang = (opt("--lang") ?? "vi") as Lang;
     const year = Number(opt("--year") ?? 2026);
     const rows = opt("--rows") === undefined ? undefined : Number(opt("--rows"));
-    if (!out || !["roster", "summary", "all"].includes(kind) || !["vi", "en"].includes(lang) || (rows !== undefined && !(Number.isInteger(rows) && rows > 0 && rows <= 100000))) {
+    if (
+      !out ||
+      !["roster", "summary", "all"].includes(kind) ||
+      !["vi", "en"].includes(lang) ||
+      (rows !== undefined && !(Number.isInteger(rows) && rows > 0 && rows <= 100000))
+    ) {
       io.err("Cách dùng / Usage: " + this.usage);
       return 2;
     }

@@ -75,7 +75,11 @@ function countsTable(
   const first = b.nextRow;
   groups.forEach((g, n) => {
     const row = b.nextRow;
-    b.add({ tt: String(n + 1), group: g.label, ...cells(row, { hh: g.counts.total, poor: g.counts.poor, near: g.counts.nearPoor }, g.counts) });
+    b.add({
+      tt: String(n + 1),
+      group: g.label,
+      ...cells(row, { hh: g.counts.total, poor: g.counts.poor, near: g.counts.nearPoor }, g.counts),
+    });
   });
   if (all && groups.length > 0) {
     const last = b.nextRow - 1;
@@ -84,7 +88,15 @@ function countsTable(
       {
         tt: "",
         group: tr(lang, "TỔNG CỘNG", "TOTAL"),
-        ...cells(row, { hh: sumFormula(b.col("hh"), first, last, all.total), poor: sumFormula(b.col("poor"), first, last, all.poor), near: sumFormula(b.col("near"), first, last, all.nearPoor) }, all),
+        ...cells(
+          row,
+          {
+            hh: sumFormula(b.col("hh"), first, last, all.total),
+            poor: sumFormula(b.col("poor"), first, last, all.poor),
+            near: sumFormula(b.col("near"), first, last, all.nearPoor),
+          },
+          all,
+        ),
       },
       "total",
     );
@@ -97,17 +109,25 @@ export function buildEthnicityBreakdown(input: BreakdownInput, opts: TableOption
   const lang = opts.lang ?? "vi";
   const idx = input.households.map((_, i) => i).filter((i) => typeof input.households[i].ethnicMinority === "boolean");
   if (idx.length === 0) return null;
-  const label = (i: number) => (input.households[i].ethnicMinority ? tr(lang, "Hộ dân tộc thiểu số", "Ethnic-minority households") : tr(lang, "Hộ dân tộc Kinh và khác", "Kinh and other households"));
+  const label = (i: number) =>
+    input.households[i].ethnicMinority
+      ? tr(lang, "Hộ dân tộc thiểu số", "Ethnic-minority households")
+      : tr(lang, "Hộ dân tộc Kinh và khác", "Kinh and other households");
   const by = countsBy(idx, label, (i) => input.categories[i]);
   const missing = input.households.length - idx.length;
   return countsTable(
     "breakdown-ethnicity",
     bi("Theo dân tộc", "By ethnicity"),
-    bi(`HỘ NGHÈO, HỘ CẬN NGHÈO THEO DÂN TỘC NĂM ${input.reviewYear}`, `POOR AND NEAR-POOR HOUSEHOLDS BY ETHNICITY, ${input.reviewYear}`),
+    bi(
+      `HỘ NGHÈO, HỘ CẬN NGHÈO THEO DÂN TỘC NĂM ${input.reviewYear}`,
+      `POOR AND NEAR-POOR HOUSEHOLDS BY ETHNICITY, ${input.reviewYear}`,
+    ),
     bi("Nhóm hộ", "Group"),
     by.groups.map((g) => ({ label: g.key, counts: g })),
     by.total,
-    missing > 0 ? [bi(`${missing} hộ không ghi dân tộc: không tính.`, `${missing} households without ethnicity are not counted.`)] : [],
+    missing > 0
+      ? [bi(`${missing} hộ không ghi dân tộc: không tính.`, `${missing} households without ethnicity are not counted.`)]
+      : [],
     input,
     lang,
   );
@@ -119,16 +139,29 @@ export function buildTargetGroupBreakdown(input: BreakdownInput, opts: TableOpti
   const pairs: { i: number; g: string }[] = [];
   input.households.forEach((h, i) => (h.targetGroups ?? []).forEach((g) => pairs.push({ i, g })));
   if (pairs.length === 0) return null;
-  const by = countsBy(pairs, (p) => p.g, (p) => input.categories[p.i]);
-  const name = (g: string) => (TARGET_GROUP_LABELS[g] ? (lang === "vi" ? TARGET_GROUP_LABELS[g].vi : TARGET_GROUP_LABELS[g].en) : g);
+  const by = countsBy(
+    pairs,
+    (p) => p.g,
+    (p) => input.categories[p.i],
+  );
+  const name = (g: string) =>
+    TARGET_GROUP_LABELS[g] ? (lang === "vi" ? TARGET_GROUP_LABELS[g].vi : TARGET_GROUP_LABELS[g].en) : g;
   return countsTable(
     "breakdown-target-groups",
     bi("Theo nhóm đối tượng", "By target group"),
-    bi(`HỘ NGHÈO, HỘ CẬN NGHÈO THEO NHÓM ĐỐI TƯỢNG NĂM ${input.reviewYear}`, `POOR AND NEAR-POOR HOUSEHOLDS BY TARGET GROUP, ${input.reviewYear}`),
+    bi(
+      `HỘ NGHÈO, HỘ CẬN NGHÈO THEO NHÓM ĐỐI TƯỢNG NĂM ${input.reviewYear}`,
+      `POOR AND NEAR-POOR HOUSEHOLDS BY TARGET GROUP, ${input.reviewYear}`,
+    ),
     bi("Nhóm đối tượng", "Target group"),
     by.groups.map((g) => ({ label: name(g.key), counts: g })),
     null,
-    [bi("Một hộ có thể thuộc nhiều nhóm nên không cộng tổng.", "A household can belong to several groups, so there is no total row.")],
+    [
+      bi(
+        "Một hộ có thể thuộc nhiều nhóm nên không cộng tổng.",
+        "A household can belong to several groups, so there is no total row.",
+      ),
+    ],
     input,
     lang,
   );
@@ -137,17 +170,51 @@ export function buildTargetGroupBreakdown(input: BreakdownInput, opts: TableOpti
 /** Poor households by cause of poverty, with each cause's share of all poor households (with a cause). */
 export function buildCauseBreakdown(input: BreakdownInput, opts: TableOptions = {}): ResultTable | null {
   const lang = opts.lang ?? "vi";
-  const idx = input.households.map((_, i) => i).filter((i) => input.categories[i] === "poor" && typeof input.households[i].povertyCause === "string" && input.households[i].povertyCause!.trim() !== "");
+  const idx = input.households
+    .map((_, i) => i)
+    .filter(
+      (i) =>
+        input.categories[i] === "poor" &&
+        typeof input.households[i].povertyCause === "string" &&
+        input.households[i].povertyCause!.trim() !== "",
+    );
   if (idx.length === 0) return null;
-  const by = countsBy(idx, (i) => input.households[i].povertyCause!.trim(), () => "poor");
+  const by = countsBy(
+    idx,
+    (i) => input.households[i].povertyCause!.trim(),
+    () => "poor",
+  );
   const total = by.total.total;
   const b = new TableBuilder({
     id: "breakdown-causes",
     sheetName: bi("Nguyên nhân nghèo", "Causes of poverty"),
-    title: [bi(`HỘ NGHÈO THEO NGUYÊN NHÂN NGHÈO NĂM ${input.reviewYear}`, `POOR HOUSEHOLDS BY CAUSE OF POVERTY, ${input.reviewYear}`)],
-    headerRows: [[{ text: bi("TT", "No.") }, { text: bi("Nguyên nhân nghèo", "Cause of poverty") }, { text: bi("Số hộ nghèo", "Poor households") }, { text: bi("Tỷ trọng trong tổng số hộ nghèo", "Share of poor households") }]],
-    columns: [column("tt", "TT", "No.", "text", 6), column("cause", "Nguyên nhân nghèo", "Cause of poverty", "text", 40), column("n", "Số hộ nghèo", "Poor households", "integer", 12), column("share", "Tỷ trọng", "Share", "percent", 14)],
-    notes: [bi("Chỉ tính hộ nghèo có ghi nguyên nhân; tỷ trọng = số hộ ÷ tổng (công thức).", "Only poor households with a recorded cause; share = households ÷ total (formula)."), legalNote(input.standard)],
+    title: [
+      bi(
+        `HỘ NGHÈO THEO NGUYÊN NHÂN NGHÈO NĂM ${input.reviewYear}`,
+        `POOR HOUSEHOLDS BY CAUSE OF POVERTY, ${input.reviewYear}`,
+      ),
+    ],
+    headerRows: [
+      [
+        { text: bi("TT", "No.") },
+        { text: bi("Nguyên nhân nghèo", "Cause of poverty") },
+        { text: bi("Số hộ nghèo", "Poor households") },
+        { text: bi("Tỷ trọng trong tổng số hộ nghèo", "Share of poor households") },
+      ],
+    ],
+    columns: [
+      column("tt", "TT", "No.", "text", 6),
+      column("cause", "Nguyên nhân nghèo", "Cause of poverty", "text", 40),
+      column("n", "Số hộ nghèo", "Poor households", "integer", 12),
+      column("share", "Tỷ trọng", "Share", "percent", 14),
+    ],
+    notes: [
+      bi(
+        "Chỉ tính hộ nghèo có ghi nguyên nhân; tỷ trọng = số hộ ÷ tổng (công thức).",
+        "Only poor households with a recorded cause; share = households ÷ total (formula).",
+      ),
+      legalNote(input.standard),
+    ],
     freezeColumns: 2,
     lang,
   });
@@ -155,8 +222,21 @@ export function buildCauseBreakdown(input: BreakdownInput, opts: TableOptions = 
   const totalRow = first + by.groups.length;
   by.groups.forEach((g, n) => {
     const row = b.nextRow;
-    b.add({ tt: String(n + 1), cause: g.key, n: g.total, share: rateFormula(b.ref("n", row), `${b.col("n")}$${totalRow}`, rate(g.total, total)) });
+    b.add({
+      tt: String(n + 1),
+      cause: g.key,
+      n: g.total,
+      share: rateFormula(b.ref("n", row), `${b.col("n")}$${totalRow}`, rate(g.total, total)),
+    });
   });
-  b.add({ tt: "", cause: tr(lang, "TỔNG CỘNG", "TOTAL"), n: sumFormula(b.col("n"), first, totalRow - 1, total), share: rateFormula(b.ref("n", totalRow), b.ref("n", totalRow), 1) }, "total");
+  b.add(
+    {
+      tt: "",
+      cause: tr(lang, "TỔNG CỘNG", "TOTAL"),
+      n: sumFormula(b.col("n"), first, totalRow - 1, total),
+      share: rateFormula(b.ref("n", totalRow), b.ref("n", totalRow), 1),
+    },
+    "total",
+  );
   return b.build();
 }

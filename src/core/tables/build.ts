@@ -7,7 +7,16 @@ import { columnLetters } from "../address";
 import { bi, pick, type Bilingual, type Lang } from "../i18n";
 import { roundRate } from "../measures/rates";
 import type { Standard } from "../standards/schema";
-import { formulaCell, tableLayout, type ColumnSpec, type FormulaCell, type HeaderCell, type ResultTable, type TableCell, type TableRow } from "./model";
+import {
+  formulaCell,
+  tableLayout,
+  type ColumnSpec,
+  type FormulaCell,
+  type HeaderCell,
+  type ResultTable,
+  type TableCell,
+  type TableRow,
+} from "./model";
 
 /** Options every generator accepts. */
 export interface TableOptions {
@@ -26,9 +35,7 @@ export class TableBuilder {
   readonly firstBodyRow: number;
   private readonly letters = new Map<string, string>();
 
-  constructor(
-    private readonly base: Omit<ResultTable, "rows">,
-  ) {
+  constructor(private readonly base: Omit<ResultTable, "rows">) {
     this.firstBodyRow = tableLayout({ title: base.title, headerRows: base.headerRows, rows: [] }).firstBodyRow;
     base.columns.forEach((c, i) => {
       if (this.letters.has(c.key)) throw new Error(`tables: duplicate column key "${c.key}"`);
@@ -58,7 +65,11 @@ export class TableBuilder {
     const row = this.nextRow;
     const known = new Set(this.base.columns.map((c) => c.key));
     for (const k of Object.keys(cells)) if (!known.has(k)) throw new Error(`tables: unknown column key "${k}"`);
-    this.rows.push({ cells: this.base.columns.map((c) => (c.key in cells ? cells[c.key] : null)), kind, ...(formats ? { formats } : {}) });
+    this.rows.push({
+      cells: this.base.columns.map((c) => (c.key in cells ? cells[c.key] : null)),
+      kind,
+      ...(formats ? { formats } : {}),
+    });
     return row;
   }
 
@@ -104,9 +115,19 @@ export function tr(lang: Lang, vi: string, en: string): string {
 
 /** Roman numerals for sections (I, II, III…). */
 export function roman(n: number): string {
-  const table: [number, string][] = [[10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+  const table: [number, string][] = [
+    [10, "X"],
+    [9, "IX"],
+    [5, "V"],
+    [4, "IV"],
+    [1, "I"],
+  ];
   let s = "";
-  for (const [v, r] of table) while (n >= v) { s += r; n -= v; }
+  for (const [v, r] of table)
+    while (n >= v) {
+      s += r;
+      n -= v;
+    }
   return s;
 }
 

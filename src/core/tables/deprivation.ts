@@ -37,7 +37,14 @@ function flagged(input: DeprivationInput): { rows: number[]; skipped: number } {
 }
 
 function skippedNote(skipped: number): ReturnType<typeof bi>[] {
-  return skipped > 0 ? [bi(`${skipped} hộ không có đủ cờ thiếu hụt theo chỉ số: không tính trong bảng này.`, `${skipped} households without per-indicator deprivation flags are not counted in this table.`)] : [];
+  return skipped > 0
+    ? [
+        bi(
+          `${skipped} hộ không có đủ cờ thiếu hụt theo chỉ số: không tính trong bảng này.`,
+          `${skipped} households without per-indicator deprivation flags are not counted in this table.`,
+        ),
+      ]
+    : [];
 }
 
 function unitsInOrder(input: DeprivationInput, rows: number[]): string[] {
@@ -50,7 +57,11 @@ function unitsInOrder(input: DeprivationInput, rows: number[]): string[] {
  * Form 4 (poor) / Form 5 (near-poor): households deprived in each indicator, by unit.
  * Values: `deprivationHeadcounts(flags, { categories, include: unit })`.
  */
-export function buildDeprivationByUnit(input: DeprivationInput, group: "poor" | "nearPoor", opts: TableOptions = {}): ResultTable {
+export function buildDeprivationByUnit(
+  input: DeprivationInput,
+  group: "poor" | "nearPoor",
+  opts: TableOptions = {},
+): ResultTable {
   const lang: Lang = opts.lang ?? "vi";
   const indicators = requireIndicators(input.standard);
   const { rows, skipped } = flagged(input);
@@ -59,29 +70,54 @@ export function buildDeprivationByUnit(input: DeprivationInput, group: "poor" | 
   const units = unitsInOrder(input, rows);
   const who = group === "poor" ? bi("hộ nghèo", "poor households") : bi("hộ cận nghèo", "near-poor households");
 
-  const columns: ColumnSpec[] = [column("tt", "TT", "No.", "text", 6), column("unit", "Đơn vị", "Unit", "text", 24), column("n", `Số ${who.vi}`, `Number of ${who.en}`, "integer", 11)];
+  const columns: ColumnSpec[] = [
+    column("tt", "TT", "No.", "text", 6),
+    column("unit", "Đơn vị", "Unit", "text", 24),
+    column("n", `Số ${who.vi}`, `Number of ${who.en}`, "integer", 11),
+  ];
   indicators.forEach((ind, j) => columns.push({ key: `d${j}`, header: ind.name, format: "integer", width: 11 }));
   columns.push(column("sum", "Tổng số thiếu hụt", "Total deprivations", "integer", 12));
   const top: HeaderCell[] = [
     { text: bi("TT", "No."), rowSpan: 2 },
     { text: bi("Đơn vị", "Unit"), rowSpan: 2 },
     { text: bi(`Số ${who.vi}`, `Number of ${who.en}`), rowSpan: 2 },
-    { text: bi(`Số ${who.vi} thiếu hụt theo từng chỉ số`, `${who.en} deprived in each indicator`), colSpan: indicators.length },
+    {
+      text: bi(`Số ${who.vi} thiếu hụt theo từng chỉ số`, `${who.en} deprived in each indicator`),
+      colSpan: indicators.length,
+    },
     { text: bi("Tổng số thiếu hụt", "Total deprivations"), rowSpan: 2 },
   ];
   const second: HeaderCell[] = indicators.map((ind) => ({ text: ind.name }));
-  const nums = ["A", "B", "(1)", ...indicators.map((_, j) => `(${j + 2})`), `(${indicators.length + 2})=Σ(2)…(${indicators.length + 1})`];
+  const nums = [
+    "A",
+    "B",
+    "(1)",
+    ...indicators.map((_, j) => `(${j + 2})`),
+    `(${indicators.length + 2})=Σ(2)…(${indicators.length + 1})`,
+  ];
   const b = new TableBuilder({
     id: group === "poor" ? "form4-poor" : "form5-nearpoor",
-    sheetName: group === "poor" ? bi("Biểu 4 - Thiếu hụt HN", "Form 4 - Poor deprived") : bi("Biểu 5 - Thiếu hụt HCN", "Form 5 - Near-poor deprived"),
+    sheetName:
+      group === "poor"
+        ? bi("Biểu 4 - Thiếu hụt HN", "Form 4 - Poor deprived")
+        : bi("Biểu 5 - Thiếu hụt HCN", "Form 5 - Near-poor deprived"),
     title: [
-      bi(`TỔNG HỢP ${who.vi.toUpperCase()} THIẾU HỤT CÁC DỊCH VỤ XÃ HỘI CƠ BẢN NĂM ${input.reviewYear}`, `${who.en.toUpperCase()} DEPRIVED IN BASIC SOCIAL SERVICES, ${input.reviewYear}`),
-      bi(`${opts.scopeName ? opts.scopeName + " — " : ""}Chuẩn: ${input.standard.name.vi}`, `${opts.scopeName ? opts.scopeName + " — " : ""}Standard: ${input.standard.name.en}`),
+      bi(
+        `TỔNG HỢP ${who.vi.toUpperCase()} THIẾU HỤT CÁC DỊCH VỤ XÃ HỘI CƠ BẢN NĂM ${input.reviewYear}`,
+        `${who.en.toUpperCase()} DEPRIVED IN BASIC SOCIAL SERVICES, ${input.reviewYear}`,
+      ),
+      bi(
+        `${opts.scopeName ? opts.scopeName + " — " : ""}Chuẩn: ${input.standard.name.vi}`,
+        `${opts.scopeName ? opts.scopeName + " — " : ""}Standard: ${input.standard.name.en}`,
+      ),
     ],
     headerRows: [top, second, numberRow(nums)],
     columns,
     notes: [
-      bi("Tổng số thiếu hụt = tổng các cột chỉ số (công thức); dòng tổng cộng là công thức SUM.", "Total deprivations = sum of the indicator columns (formula); the total row uses SUM formulas."),
+      bi(
+        "Tổng số thiếu hụt = tổng các cột chỉ số (công thức); dòng tổng cộng là công thức SUM.",
+        "Total deprivations = sum of the indicator columns (formula); the total row uses SUM formulas.",
+      ),
       ...skippedNote(skipped),
       legalNote(input.standard),
     ],
@@ -93,7 +129,11 @@ export function buildDeprivationByUnit(input: DeprivationInput, group: "poor" | 
   const firstInd = b.col("d0");
   const lastInd = b.col(`d${d - 1}`);
   units.forEach((u, n) => {
-    const hc = deprivationHeadcounts(flags, { categories: cats, include: rows.map((i) => input.households[i].unit === u), d });
+    const hc = deprivationHeadcounts(flags, {
+      categories: cats,
+      include: rows.map((i) => input.households[i].unit === u),
+      d,
+    });
     const g = hc[group]!;
     const row = b.nextRow;
     const cells: Record<string, TableCell> = { tt: String(n + 1), unit: u, n: g.households };
@@ -130,23 +170,50 @@ export function buildDeprivationRates(input: DeprivationInput, opts: TableOption
     { key: "near", label: bi("Hộ cận nghèo", "Near-poor"), g: hc.nearPoor! },
     { key: "all", label: bi("Tất cả các hộ", "All households"), g: hc.all },
   ];
-  const columns: ColumnSpec[] = [column("tt", "TT", "No.", "text", 6), column("service", "Dịch vụ xã hội cơ bản", "Basic social service", "text", 20), column("indicator", "Chỉ số thiếu hụt", "Indicator", "text", 34)];
-  for (const g of groups) columns.push(column(`${g.key}_n`, `${g.label.vi}: số hộ`, `${g.label.en}: households`, "integer", 11), column(`${g.key}_r`, `${g.label.vi}: tỷ lệ`, `${g.label.en}: rate`, "percent", 10));
-  const top: HeaderCell[] = [{ text: bi("TT", "No."), rowSpan: 2 }, { text: bi("Dịch vụ xã hội cơ bản", "Basic social service"), rowSpan: 2 }, { text: bi("Chỉ số thiếu hụt", "Indicator"), rowSpan: 2 }];
+  const columns: ColumnSpec[] = [
+    column("tt", "TT", "No.", "text", 6),
+    column("service", "Dịch vụ xã hội cơ bản", "Basic social service", "text", 20),
+    column("indicator", "Chỉ số thiếu hụt", "Indicator", "text", 34),
+  ];
+  for (const g of groups)
+    columns.push(
+      column(`${g.key}_n`, `${g.label.vi}: số hộ`, `${g.label.en}: households`, "integer", 11),
+      column(`${g.key}_r`, `${g.label.vi}: tỷ lệ`, `${g.label.en}: rate`, "percent", 10),
+    );
+  const top: HeaderCell[] = [
+    { text: bi("TT", "No."), rowSpan: 2 },
+    { text: bi("Dịch vụ xã hội cơ bản", "Basic social service"), rowSpan: 2 },
+    { text: bi("Chỉ số thiếu hụt", "Indicator"), rowSpan: 2 },
+  ];
   for (const g of groups) top.push({ text: g.label, colSpan: 2 });
-  const second: HeaderCell[] = groups.flatMap(() => [{ text: bi("Số hộ thiếu hụt", "Deprived") }, { text: bi("Tỷ lệ (%)", "Rate (%)") }]);
+  const second: HeaderCell[] = groups.flatMap(() => [
+    { text: bi("Số hộ thiếu hụt", "Deprived") },
+    { text: bi("Tỷ lệ (%)", "Rate (%)") },
+  ]);
   const b = new TableBuilder({
     id: "deprivation-rates",
     sheetName: bi("Tỷ lệ thiếu hụt", "Deprivation rates"),
     title: [
-      bi(`TỶ LỆ HỘ THIẾU HỤT THEO TỪNG CHỈ SỐ NĂM ${input.reviewYear}`, `HOUSEHOLDS DEPRIVED BY INDICATOR, ${input.reviewYear}`),
-      bi(`${opts.scopeName ? opts.scopeName + " — " : ""}Chuẩn: ${input.standard.name.vi}`, `${opts.scopeName ? opts.scopeName + " — " : ""}Standard: ${input.standard.name.en}`),
+      bi(
+        `TỶ LỆ HỘ THIẾU HỤT THEO TỪNG CHỈ SỐ NĂM ${input.reviewYear}`,
+        `HOUSEHOLDS DEPRIVED BY INDICATOR, ${input.reviewYear}`,
+      ),
+      bi(
+        `${opts.scopeName ? opts.scopeName + " — " : ""}Chuẩn: ${input.standard.name.vi}`,
+        `${opts.scopeName ? opts.scopeName + " — " : ""}Standard: ${input.standard.name.en}`,
+      ),
     ],
     headerRows: [top, second],
     columns,
     notes: [
-      bi("Tỷ lệ = số hộ thiếu hụt chỉ số ÷ số hộ của nhóm (dòng đầu), làm tròn 2 chữ số thập phân của phần trăm (công thức).", "Rate = households deprived in the indicator ÷ households of the group (first row), rounded to 2 decimals of the percentage (formula)."),
-      bi("Nhóm không có hộ nào thì để trống tỷ lệ (không chia cho 0).", "A group without households leaves its rates blank (no division by zero)."),
+      bi(
+        "Tỷ lệ = số hộ thiếu hụt chỉ số ÷ số hộ của nhóm (dòng đầu), làm tròn 2 chữ số thập phân của phần trăm (công thức).",
+        "Rate = households deprived in the indicator ÷ households of the group (first row), rounded to 2 decimals of the percentage (formula).",
+      ),
+      bi(
+        "Nhóm không có hộ nào thì để trống tỷ lệ (không chia cho 0).",
+        "A group without households leaves its rates blank (no division by zero).",
+      ),
       ...skippedNote(skipped),
       legalNote(input.standard),
     ],
@@ -154,16 +221,26 @@ export function buildDeprivationRates(input: DeprivationInput, opts: TableOption
     lang,
   });
   const denRow = b.nextRow;
-  const den: Record<string, TableCell> = { tt: "", service: "", indicator: tr(lang, "Số hộ của nhóm", "Households in the group") };
+  const den: Record<string, TableCell> = {
+    tt: "",
+    service: "",
+    indicator: tr(lang, "Số hộ của nhóm", "Households in the group"),
+  };
   for (const g of groups) den[`${g.key}_n`] = g.g.households;
   b.add(den, "subtotal");
   const serviceName = (id: string) => pick(input.standard.services.find((s) => s.id === id)?.name ?? bi(id, id), lang);
   indicators.forEach((ind, j) => {
     const row = b.nextRow;
-    const cells: Record<string, TableCell> = { tt: String(j + 1), service: serviceName(ind.service), indicator: pick(ind.name, lang) };
+    const cells: Record<string, TableCell> = {
+      tt: String(j + 1),
+      service: serviceName(ind.service),
+      indicator: pick(ind.name, lang),
+    };
     for (const g of groups) {
       cells[`${g.key}_n`] = g.g.counts[j];
-      cells[`${g.key}_r`] = g.g.rates ? rateFormula(b.ref(`${g.key}_n`, row), `${b.col(`${g.key}_n`)}$${denRow}`, g.g.rates[j]) : null;
+      cells[`${g.key}_r`] = g.g.rates
+        ? rateFormula(b.ref(`${g.key}_n`, row), `${b.col(`${g.key}_n`)}$${denRow}`, g.g.rates[j])
+        : null;
     }
     b.add(cells);
   });
@@ -198,15 +275,27 @@ export function buildAfTables(input: DeprivationInput, opts: AfTableOptions = {}
   );
   const identNote =
     ident === "cutoff"
-      ? bi(`Nhận diện nghèo đa chiều theo ngưỡng k = ${input.standard.deprivationCutoff}/${d} (thiếu hụt ≥ ${input.standard.deprivationCutoff} chỉ số, trọng số bằng nhau 1/${d}); không xét thu nhập.`, `Identification by the cutoff k = ${input.standard.deprivationCutoff}/${d} (≥ ${input.standard.deprivationCutoff} deprivations, equal weights 1/${d}); income not considered.`)
-      : bi("Tập hộ nghèo lấy theo phân loại pháp lý (thu nhập và thiếu hụt).", "The poor set is the legal classification (income and deprivations).");
+      ? bi(
+          `Nhận diện nghèo đa chiều theo ngưỡng k = ${input.standard.deprivationCutoff}/${d} (thiếu hụt ≥ ${input.standard.deprivationCutoff} chỉ số, trọng số bằng nhau 1/${d}); không xét thu nhập.`,
+          `Identification by the cutoff k = ${input.standard.deprivationCutoff}/${d} (≥ ${input.standard.deprivationCutoff} deprivations, equal weights 1/${d}); income not considered.`,
+        )
+      : bi(
+          "Tập hộ nghèo lấy theo phân loại pháp lý (thu nhập và thiếu hụt).",
+          "The poor set is the legal classification (income and deprivations).",
+        );
   const scope = `${opts.scopeName ? opts.scopeName + " — " : ""}`;
 
   // --- by unit
   const ub = new TableBuilder({
     id: "af-units",
     sheetName: bi("AF theo đơn vị", "AF by unit"),
-    title: [bi(`CHỈ SỐ NGHÈO ĐA CHIỀU ALKIRE–FOSTER THEO ĐƠN VỊ NĂM ${input.reviewYear}`, `ALKIRE–FOSTER MULTIDIMENSIONAL POVERTY BY UNIT, ${input.reviewYear}`), bi(`${scope}Đơn vị tính: hộ`, `${scope}Unit of analysis: households`)],
+    title: [
+      bi(
+        `CHỈ SỐ NGHÈO ĐA CHIỀU ALKIRE–FOSTER THEO ĐƠN VỊ NĂM ${input.reviewYear}`,
+        `ALKIRE–FOSTER MULTIDIMENSIONAL POVERTY BY UNIT, ${input.reviewYear}`,
+      ),
+      bi(`${scope}Đơn vị tính: hộ`, `${scope}Unit of analysis: households`),
+    ],
     headerRows: [
       [
         { text: bi("TT", "No.") },
@@ -233,7 +322,10 @@ export function buildAfTables(input: DeprivationInput, opts: AfTableOptions = {}
     ],
     notes: [
       identNote,
-      bi("H = q/n; A = trung bình tỷ lệ thiếu hụt có trọng số của hộ nghèo; M0 = H × A; đóng góp của đơn vị = (n/N) × M0 đơn vị ÷ M0 chung (Alkire & Foster 2011).", "H = q/n; A = mean weighted deprivation share of the poor; M0 = H × A; unit contribution = (n/N) × unit M0 ÷ overall M0 (Alkire & Foster 2011)."),
+      bi(
+        "H = q/n; A = trung bình tỷ lệ thiếu hụt có trọng số của hộ nghèo; M0 = H × A; đóng góp của đơn vị = (n/N) × M0 đơn vị ÷ M0 chung (Alkire & Foster 2011).",
+        "H = q/n; A = mean weighted deprivation share of the poor; M0 = H × A; unit contribution = (n/N) × unit M0 ÷ overall M0 (Alkire & Foster 2011).",
+      ),
       ...skippedNote(skipped),
       legalNote(input.standard),
     ],
@@ -253,7 +345,10 @@ export function buildAfTables(input: DeprivationInput, opts: AfTableOptions = {}
       A: g.A,
       M0: formulaCell(`${ub.ref("H", row)}*${ub.ref("A", row)}`, g.M0),
       share: formulaCell(`${ub.ref("n", row)}/${ub.col("n")}$${totalRow}`, g.share),
-      contrib: dec.overall.M0 > 0 ? formulaCell(`${ub.ref("share", row)}*${ub.ref("M0", row)}/${ub.col("M0")}$${totalRow}`, g.contribution) : 0,
+      contrib:
+        dec.overall.M0 > 0
+          ? formulaCell(`${ub.ref("share", row)}*${ub.ref("M0", row)}/${ub.col("M0")}$${totalRow}`, g.contribution)
+          : 0,
     });
   });
   const last = ub.nextRow - 1;
@@ -277,7 +372,13 @@ export function buildAfTables(input: DeprivationInput, opts: AfTableOptions = {}
   const ib = new TableBuilder({
     id: "af-indicators",
     sheetName: bi("AF theo chỉ số", "AF by indicator"),
-    title: [bi(`ĐÓNG GÓP CỦA TỪNG CHỈ SỐ VÀO M0 NĂM ${input.reviewYear}`, `CONTRIBUTION OF EACH INDICATOR TO M0, ${input.reviewYear}`), bi(`${scope}M0 = ${roundRate(o.M0, 2)}`, `${scope}M0 = ${roundRate(o.M0, 2)}`)],
+    title: [
+      bi(
+        `ĐÓNG GÓP CỦA TỪNG CHỈ SỐ VÀO M0 NĂM ${input.reviewYear}`,
+        `CONTRIBUTION OF EACH INDICATOR TO M0, ${input.reviewYear}`,
+      ),
+      bi(`${scope}M0 = ${roundRate(o.M0, 2)}`, `${scope}M0 = ${roundRate(o.M0, 2)}`),
+    ],
     headerRows: [
       [
         { text: bi("TT", "No.") },
@@ -298,7 +399,14 @@ export function buildAfTables(input: DeprivationInput, opts: AfTableOptions = {}
       column("abs", "w×h(k)", "w×h(k)", "decimal", 12),
       column("pct", "%", "%", "percent", 12),
     ],
-    notes: [identNote, bi("Tổng đóng góp tuyệt đối = M0; tổng đóng góp (%) = 100 %.", "The absolute contributions sum to M0; the percentage contributions to 100 %."), legalNote(input.standard)],
+    notes: [
+      identNote,
+      bi(
+        "Tổng đóng góp tuyệt đối = M0; tổng đóng góp (%) = 100 %.",
+        "The absolute contributions sum to M0; the percentage contributions to 100 %.",
+      ),
+      legalNote(input.standard),
+    ],
     freezeColumns: 2,
     lang,
   });
@@ -320,7 +428,12 @@ export function buildAfTables(input: DeprivationInput, opts: AfTableOptions = {}
     {
       tt: "",
       indicator: tr(lang, "TỔNG CỘNG (= M0)", "TOTAL (= M0)"),
-      w: sumFormula(ib.col("w"), ifirst, itotal - 1, o.weights.reduce((a, x) => a + x, 0)),
+      w: sumFormula(
+        ib.col("w"),
+        ifirst,
+        itotal - 1,
+        o.weights.reduce((a, x) => a + x, 0),
+      ),
       abs: sumFormula(ib.col("abs"), ifirst, itotal - 1, o.M0),
       pct: o.M0 > 0 ? sumFormula(ib.col("pct"), ifirst, itotal - 1, 1) : 0,
     },

@@ -9,7 +9,19 @@ import type { Category, Household } from "../household";
 import { bi, pick, type Lang } from "../i18n";
 import { countsBy, type CategoryCounts } from "../measures/rates";
 import type { Standard } from "../standards/schema";
-import { addFormula, capitalize, column, legalNote, numberRow, rateFormula, roman, sumFormula, TableBuilder, tr, type TableOptions } from "./build";
+import {
+  addFormula,
+  capitalize,
+  column,
+  legalNote,
+  numberRow,
+  rateFormula,
+  roman,
+  sumFormula,
+  TableBuilder,
+  tr,
+  type TableOptions,
+} from "./build";
 import type { ColumnSpec, HeaderCell, ResultTable, TableCell } from "./model";
 
 export interface Form1Input {
@@ -27,7 +39,11 @@ const KIND_LABEL: Record<Kind, { vi: string; en: string }> = {
   nearPoor: { vi: "Hộ cận nghèo", en: "Near-poor" },
   average: { vi: "Hộ có mức sống trung bình (NLNDN)", en: "Average living standard (agri/forestry/fishery/salt)" },
 };
-const RATE_OF: Record<Kind, keyof CategoryCounts> = { poor: "poorRate", nearPoor: "nearPoorRate", average: "averageRate" };
+const RATE_OF: Record<Kind, keyof CategoryCounts> = {
+  poor: "poorRate",
+  nearPoor: "nearPoorRate",
+  average: "averageRate",
+};
 
 /** Form 1 as a ResultTable. Member columns are included when every household has a member count. */
 export function buildForm1(input: Form1Input, opts: TableOptions = {}): ResultTable {
@@ -40,10 +56,23 @@ export function buildForm1(input: Form1Input, opts: TableOptions = {}): ResultTa
   const unitOf = (i: number) => households[i].unit;
   const members = (i: number) => households[i].members ?? 0;
 
-  const columns: ColumnSpec[] = [column("tt", "TT", "No.", "text", 6), column("unit", "Đơn vị", "Unit", "text", 28), column("hh", "Tổng số hộ", "Total households", "integer", 12)];
+  const columns: ColumnSpec[] = [
+    column("tt", "TT", "No.", "text", 6),
+    column("unit", "Đơn vị", "Unit", "text", 28),
+    column("hh", "Tổng số hộ", "Total households", "integer", 12),
+  ];
   if (withMembers) columns.push(column("mem", "Tổng số nhân khẩu", "Total members", "integer", 12));
-  for (const k of KINDS) columns.push(column(`h_${k}`, `${KIND_LABEL[k].vi}: số hộ`, `${KIND_LABEL[k].en}: households`, "integer", 11), column(`h_${k}_r`, `${KIND_LABEL[k].vi}: tỷ lệ`, `${KIND_LABEL[k].en}: rate`, "percent", 10));
-  if (withMembers) for (const k of KINDS) columns.push(column(`m_${k}`, `${KIND_LABEL[k].vi}: nhân khẩu`, `${KIND_LABEL[k].en}: members`, "integer", 11), column(`m_${k}_r`, `${KIND_LABEL[k].vi}: tỷ lệ NK`, `${KIND_LABEL[k].en}: member rate`, "percent", 10));
+  for (const k of KINDS)
+    columns.push(
+      column(`h_${k}`, `${KIND_LABEL[k].vi}: số hộ`, `${KIND_LABEL[k].en}: households`, "integer", 11),
+      column(`h_${k}_r`, `${KIND_LABEL[k].vi}: tỷ lệ`, `${KIND_LABEL[k].en}: rate`, "percent", 10),
+    );
+  if (withMembers)
+    for (const k of KINDS)
+      columns.push(
+        column(`m_${k}`, `${KIND_LABEL[k].vi}: nhân khẩu`, `${KIND_LABEL[k].en}: members`, "integer", 11),
+        column(`m_${k}_r`, `${KIND_LABEL[k].vi}: tỷ lệ NK`, `${KIND_LABEL[k].en}: member rate`, "percent", 10),
+      );
 
   const top: HeaderCell[] = [
     { text: bi("TT", "No."), rowSpan: 2 },
@@ -52,12 +81,38 @@ export function buildForm1(input: Form1Input, opts: TableOptions = {}): ResultTa
   ];
   if (withMembers) top.push({ text: bi("Tổng số nhân khẩu", "Total members"), rowSpan: 2 });
   for (const k of KINDS) top.push({ text: KIND_LABEL[k], colSpan: 2 });
-  if (withMembers) for (const k of KINDS) top.push({ text: bi(`Nhân khẩu ${KIND_LABEL[k].vi.replace(/^Hộ /, "hộ ")}`, `Members of ${KIND_LABEL[k].en.toLowerCase()} households`), colSpan: 2 });
+  if (withMembers)
+    for (const k of KINDS)
+      top.push({
+        text: bi(
+          `Nhân khẩu ${KIND_LABEL[k].vi.replace(/^Hộ /, "hộ ")}`,
+          `Members of ${KIND_LABEL[k].en.toLowerCase()} households`,
+        ),
+        colSpan: 2,
+      });
   const sub: HeaderCell[] = [];
   for (const _ of KINDS) sub.push({ text: bi("Số hộ", "Households") }, { text: bi("Tỷ lệ (%)", "Rate (%)") });
-  if (withMembers) for (const _ of KINDS) sub.push({ text: bi("Số người", "People") }, { text: bi("Tỷ lệ (%)", "Rate (%)") });
+  if (withMembers)
+    for (const _ of KINDS) sub.push({ text: bi("Số người", "People") }, { text: bi("Tỷ lệ (%)", "Rate (%)") });
   const nums = withMembers
-    ? ["A", "B", "(1)", "(2)", "(3)", "(4)=(3)/(1)", "(5)", "(6)=(5)/(1)", "(7)", "(8)=(7)/(1)", "(9)", "(10)=(9)/(2)", "(11)", "(12)=(11)/(2)", "(13)", "(14)=(13)/(2)"]
+    ? [
+        "A",
+        "B",
+        "(1)",
+        "(2)",
+        "(3)",
+        "(4)=(3)/(1)",
+        "(5)",
+        "(6)=(5)/(1)",
+        "(7)",
+        "(8)=(7)/(1)",
+        "(9)",
+        "(10)=(9)/(2)",
+        "(11)",
+        "(12)=(11)/(2)",
+        "(13)",
+        "(14)=(13)/(2)",
+      ]
     : ["A", "B", "(1)", "(3)", "(4)=(3)/(1)", "(5)", "(6)=(5)/(1)", "(7)", "(8)=(7)/(1)"];
 
   const notes = [
@@ -65,15 +120,28 @@ export function buildForm1(input: Form1Input, opts: TableOptions = {}): ResultTa
       "Tỷ lệ = số hộ (nhân khẩu) thuộc diện ÷ tổng số hộ (nhân khẩu) của đơn vị, làm tròn 2 chữ số thập phân của phần trăm; ô tỷ lệ và ô tổng là công thức Excel.",
       "Rate = households (members) in the category ÷ all households (members) of the unit, rounded to 2 decimals of the percentage; rate and total cells are Excel formulas.",
     ),
-    ...(withMembers ? [] : [bi("Không có số nhân khẩu cho mọi hộ: bỏ các cột nhân khẩu (2), (9)–(14).", "Member counts missing for some households: member columns (2), (9)–(14) omitted.")]),
+    ...(withMembers
+      ? []
+      : [
+          bi(
+            "Không có số nhân khẩu cho mọi hộ: bỏ các cột nhân khẩu (2), (9)–(14).",
+            "Member counts missing for some households: member columns (2), (9)–(14) omitted.",
+          ),
+        ]),
     legalNote(standard),
   ];
   const b = new TableBuilder({
     id: "form1-results",
     sheetName: bi("Biểu 1 - Kết quả", "Form 1 - Results"),
     title: [
-      bi(`TỔNG HỢP KẾT QUẢ CHÍNH THỨC RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO NĂM ${reviewYear}`, `OFFICIAL RESULTS OF THE ${reviewYear} POOR AND NEAR-POOR HOUSEHOLD REVIEW`),
-      bi(`${opts.scopeName ?? ""}${opts.scopeName ? " — " : ""}Chuẩn: ${standard.name.vi}`, `${opts.scopeName ?? ""}${opts.scopeName ? " — " : ""}Standard: ${standard.name.en}`),
+      bi(
+        `TỔNG HỢP KẾT QUẢ CHÍNH THỨC RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO NĂM ${reviewYear}`,
+        `OFFICIAL RESULTS OF THE ${reviewYear} POOR AND NEAR-POOR HOUSEHOLD REVIEW`,
+      ),
+      bi(
+        `${opts.scopeName ?? ""}${opts.scopeName ? " — " : ""}Chuẩn: ${standard.name.vi}`,
+        `${opts.scopeName ?? ""}${opts.scopeName ? " — " : ""}Standard: ${standard.name.en}`,
+      ),
     ],
     headerRows: [top, sub, numberRow(nums)],
     columns,
@@ -83,20 +151,29 @@ export function buildForm1(input: Form1Input, opts: TableOptions = {}): ResultTa
   });
 
   /** Cells of one row: counts as given (numbers or formulas), rates always as formulas over the row. */
-  const rowCells = (row: number, counts: Record<string, TableCell>, hh: CategoryCounts, mem: CategoryCounts | undefined): Record<string, TableCell> => {
+  const rowCells = (
+    row: number,
+    counts: Record<string, TableCell>,
+    hh: CategoryCounts,
+    mem: CategoryCounts | undefined,
+  ): Record<string, TableCell> => {
     const cells: Record<string, TableCell> = { ...counts };
     for (const k of KINDS) {
       cells[`h_${k}_r`] = rateFormula(b.ref(`h_${k}`, row), b.ref("hh", row), hh[RATE_OF[k]] as number);
-      if (withMembers && mem) cells[`m_${k}_r`] = rateFormula(b.ref(`m_${k}`, row), b.ref("mem", row), mem[RATE_OF[k]] as number);
+      if (withMembers && mem)
+        cells[`m_${k}_r`] = rateFormula(b.ref(`m_${k}`, row), b.ref("mem", row), mem[RATE_OF[k]] as number);
     }
     return cells;
   };
   const countValues = (hh: CategoryCounts, mem: CategoryCounts | undefined): Record<string, number> => {
     const v: Record<string, number> = { hh: hh.total, h_poor: hh.poor, h_nearPoor: hh.nearPoor, h_average: hh.average };
-    if (withMembers && mem) Object.assign(v, { mem: mem.total, m_poor: mem.poor, m_nearPoor: mem.nearPoor, m_average: mem.average });
+    if (withMembers && mem)
+      Object.assign(v, { mem: mem.total, m_poor: mem.poor, m_nearPoor: mem.nearPoor, m_average: mem.average });
     return v;
   };
-  const countKeys = withMembers ? ["hh", "mem", "h_poor", "h_nearPoor", "h_average", "m_poor", "m_nearPoor", "m_average"] : ["hh", "h_poor", "h_nearPoor", "h_average"];
+  const countKeys = withMembers
+    ? ["hh", "mem", "h_poor", "h_nearPoor", "h_average", "m_poor", "m_nearPoor", "m_average"]
+    : ["hh", "h_poor", "h_nearPoor", "h_average"];
 
   const subtotalRows: number[] = [];
   let section = 0;
@@ -121,7 +198,14 @@ export function buildForm1(input: Form1Input, opts: TableOptions = {}): ResultTa
     const values = countValues(tot, totM);
     const sums: Record<string, TableCell> = {};
     for (const k of countKeys) sums[k] = sumFormula(b.col(k), first, last, values[k]);
-    b.add({ tt: "", unit: tr(lang, `Cộng ${areaName.toLowerCase()}`, `Subtotal ${areaName.toLowerCase()}`), ...rowCells(row, sums, tot, totM) }, "subtotal");
+    b.add(
+      {
+        tt: "",
+        unit: tr(lang, `Cộng ${areaName.toLowerCase()}`, `Subtotal ${areaName.toLowerCase()}`),
+        ...rowCells(row, sums, tot, totM),
+      },
+      "subtotal",
+    );
     subtotalRows.push(row);
   }
   if (households.length > 0) {
@@ -130,7 +214,11 @@ export function buildForm1(input: Form1Input, opts: TableOptions = {}): ResultTa
     const row = b.nextRow;
     const values = countValues(all, allM);
     const sums: Record<string, TableCell> = {};
-    for (const k of countKeys) sums[k] = addFormula(subtotalRows.map((r) => b.ref(k, r)), values[k]);
+    for (const k of countKeys)
+      sums[k] = addFormula(
+        subtotalRows.map((r) => b.ref(k, r)),
+        values[k],
+      );
     b.add({ tt: "", unit: tr(lang, "TỔNG CỘNG", "GRAND TOTAL"), ...rowCells(row, sums, all, allM) }, "total");
   }
   return b.build();

@@ -43,7 +43,12 @@ export function classifyRoster(households: readonly Household[], standard: Stand
     try {
       const deprivations = h.deprivationFlags ?? h.deprivationCount;
       if (deprivations === undefined) {
-        fail("MISSING_VALUE", `Hộ ${h.id}: thiếu cờ hoặc số chỉ số thiếu hụt.`, `Household ${h.id}: deprivation flags or count missing.`, { id: h.id, row: h.sourceRow });
+        fail(
+          "MISSING_VALUE",
+          `Hộ ${h.id}: thiếu cờ hoặc số chỉ số thiếu hụt.`,
+          `Household ${h.id}: deprivation flags or count missing.`,
+          { id: h.id, row: h.sourceRow },
+        );
       }
       return classifyHousehold(
         {
@@ -56,7 +61,12 @@ export function classifyRoster(households: readonly Household[], standard: Stand
       ).category;
     } catch (e) {
       if (isPovertyError(e) && e.details.id === undefined) {
-        fail(e.code, `Hộ ${h.id}${h.sourceRow ? ` (dòng ${h.sourceRow})` : ""}: ${e.messageVi}`, `Household ${h.id}${h.sourceRow ? ` (row ${h.sourceRow})` : ""}: ${e.messageEn}`, { ...e.details, id: h.id, row: h.sourceRow });
+        fail(
+          e.code,
+          `Hộ ${h.id}${h.sourceRow ? ` (dòng ${h.sourceRow})` : ""}: ${e.messageVi}`,
+          `Household ${h.id}${h.sourceRow ? ` (row ${h.sourceRow})` : ""}: ${e.messageEn}`,
+          { ...e.details, id: h.id, row: h.sourceRow },
+        );
       }
       throw e;
     }
@@ -64,29 +74,65 @@ export function classifyRoster(households: readonly Household[], standard: Stand
 }
 
 /** All report tables for a roster, in reading order. */
-export function buildReportTables(households: readonly Household[], standard: Standard, opts: ReportOptions): ResultTable[] {
+export function buildReportTables(
+  households: readonly Household[],
+  standard: Standard,
+  opts: ReportOptions,
+): ResultTable[] {
   const categories = opts.categories ?? classifyRoster(households, standard);
   const input = { households, categories, standard, reviewYear: opts.reviewYear };
   const tables: ResultTable[] = [buildForm1(input, opts), ...(opts.extraAfterForm1 ?? [])];
   if (opts.previous) {
     const prev = opts.previous;
     const prevCats = prev.categories ?? classifyRoster(prev.households, prev.standard ?? standard);
-    tables.push(...buildTransitionTables({ previous: prev.households, previousCategories: prevCats, current: households, currentCategories: categories, standard, reviewYear: opts.reviewYear, options: opts.transitionOptions }, opts));
+    tables.push(
+      ...buildTransitionTables(
+        {
+          previous: prev.households,
+          previousCategories: prevCats,
+          current: households,
+          currentCategories: categories,
+          standard,
+          reviewYear: opts.reviewYear,
+          options: opts.transitionOptions,
+        },
+        opts,
+      ),
+    );
   } else if (households.some((h) => h.startCategory !== undefined)) {
     const withStart = households.filter((h) => h.startCategory !== undefined);
     tables.push(
       ...buildTransitionTables(
         // The start category comes from this roster; members at the start are not known (no members rows).
-        { previous: withStart.map((h) => ({ id: h.id, unit: h.unit })), previousCategories: withStart.map((h) => h.startCategory as Category), current: households, currentCategories: categories, standard, reviewYear: opts.reviewYear, options: opts.transitionOptions },
+        {
+          previous: withStart.map((h) => ({ id: h.id, unit: h.unit })),
+          previousCategories: withStart.map((h) => h.startCategory as Category),
+          current: households,
+          currentCategories: categories,
+          standard,
+          reviewYear: opts.reviewYear,
+          options: opts.transitionOptions,
+        },
         opts,
       ),
     );
   }
-  const hasFlags = households.some((h) => Array.isArray(h.deprivationFlags) && h.deprivationFlags.length > 0) && standard.indicators !== null;
+  const hasFlags =
+    households.some((h) => Array.isArray(h.deprivationFlags) && h.deprivationFlags.length > 0) &&
+    standard.indicators !== null;
   if (hasFlags) {
-    tables.push(buildDeprivationByUnit(input, "poor", opts), buildDeprivationByUnit(input, "nearPoor", opts), buildDeprivationRates(input, opts));
+    tables.push(
+      buildDeprivationByUnit(input, "poor", opts),
+      buildDeprivationByUnit(input, "nearPoor", opts),
+      buildDeprivationRates(input, opts),
+    );
     tables.push(...buildAfTables(input, { ...opts, identification: opts.afIdentification }));
   }
-  for (const t of [buildEthnicityBreakdown(input, opts), buildTargetGroupBreakdown(input, opts), buildCauseBreakdown(input, opts)]) if (t) tables.push(t);
+  for (const t of [
+    buildEthnicityBreakdown(input, opts),
+    buildTargetGroupBreakdown(input, opts),
+    buildCauseBreakdown(input, opts),
+  ])
+    if (t) tables.push(t);
   return tables;
 }

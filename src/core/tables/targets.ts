@@ -39,7 +39,10 @@ export const METHOD_NOTES: Record<AllocationMethod, Bilingual> = {
     "Phương pháp phân bổ: giảm cùng số điểm phần trăm — hạn mức của đơn vị = T × số hộ của đơn vị ÷ tổng số hộ.",
     "Allocation method: equal percentage points — unit quota = T × unit households ÷ all households.",
   ),
-  weighted: bi("Phương pháp phân bổ: theo trọng số — hạn mức = T × trọng số của đơn vị ÷ tổng trọng số.", "Allocation method: weighted — unit quota = T × unit weight ÷ total weight."),
+  weighted: bi(
+    "Phương pháp phân bổ: theo trọng số — hạn mức = T × trọng số của đơn vị ÷ tổng trọng số.",
+    "Allocation method: weighted — unit quota = T × unit weight ÷ total weight.",
+  ),
   tiered: bi(
     "Phương pháp phân bổ: theo nhóm đơn vị — mỗi nhóm một mức giảm (điểm %) × số hộ, quy về tổng T.",
     "Allocation method: tiered — each tier's pp × households, scaled to the total T.",
@@ -68,7 +71,8 @@ export interface TargetComputation {
 export function computeTargets(input: TargetTablesInput): TargetComputation {
   const poor = input.units.reduce((a, u) => a + u.poor, 0);
   const households = input.units.reduce((a, u) => a + u.households, 0);
-  const overall = input.reduction === undefined ? null : targetFromReduction({ poor, total: households, reduction: input.reduction });
+  const overall =
+    input.reduction === undefined ? null : targetFromReduction({ poor, total: households, reduction: input.reduction });
   const allocation = allocate({
     ...(overall ? { total: Math.max(0, overall.liftOut) } : {}),
     units: input.units,
@@ -87,15 +91,24 @@ export function buildTargetTables(input: TargetTablesInput, opts: TableOptions =
   const ppText = input.reduction === undefined ? "" : formatNumber(input.reduction * 100, lang, 2);
   const headline =
     input.reduction === undefined
-      ? bi(`${scope}Phân bổ theo nhóm đơn vị: ${allocation.total} hộ`, `${scope}Tiered allocation: ${allocation.total} households`)
-      : bi(`${scope}Chỉ tiêu: giảm ${ppText} điểm % tỷ lệ hộ nghèo = ${allocation.total} hộ thoát nghèo`, `${scope}Target: reduce the poverty rate by ${ppText} pp = ${allocation.total} households out of poverty`);
+      ? bi(
+          `${scope}Phân bổ theo nhóm đơn vị: ${allocation.total} hộ`,
+          `${scope}Tiered allocation: ${allocation.total} households`,
+        )
+      : bi(
+          `${scope}Chỉ tiêu: giảm ${ppText} điểm % tỷ lệ hộ nghèo = ${allocation.total} hộ thoát nghèo`,
+          `${scope}Target: reduce the poverty rate by ${ppText} pp = ${allocation.total} households out of poverty`,
+        );
   const coreNotes = [...(overall?.notes ?? []), ...allocation.notes];
 
   // --- annual target table
   const b = new TableBuilder({
     id: "targets",
     sheetName: bi(`Chỉ tiêu ${planYear}`, `Targets ${planYear}`),
-    title: [bi(`CHỈ TIÊU GIẢM NGHÈO NĂM ${planYear} PHÂN BỔ CHO CÁC ĐƠN VỊ`, `POVERTY REDUCTION TARGETS ${planYear} BY UNIT`), headline],
+    title: [
+      bi(`CHỈ TIÊU GIẢM NGHÈO NĂM ${planYear} PHÂN BỔ CHO CÁC ĐƠN VỊ`, `POVERTY REDUCTION TARGETS ${planYear} BY UNIT`),
+      headline,
+    ],
     headerRows: [
       [
         { text: bi("TT", "No."), rowSpan: 2 },
@@ -224,7 +237,19 @@ export function buildTargetTables(input: TargetTablesInput, opts: TableOptions =
       column("extra", "Nhận thêm", "Extra", "integer", 9),
       column("alloc", "Được giao", "Allocated", "integer", 10),
     ],
-    notes: [METHOD_NOTES[input.method], ROUNDING_NOTE, ...(allocation.redistributed > 0 ? [bi(`Đã chuyển ${formatNumber(allocation.redistributed, lang, 2)} hộ từ các đơn vị chạm trần sang đơn vị khác.`, `${formatNumber(allocation.redistributed, lang, 2)} households moved from capped units to others.`)] : []), DERIVED_NOTE],
+    notes: [
+      METHOD_NOTES[input.method],
+      ROUNDING_NOTE,
+      ...(allocation.redistributed > 0
+        ? [
+            bi(
+              `Đã chuyển ${formatNumber(allocation.redistributed, lang, 2)} hộ từ các đơn vị chạm trần sang đơn vị khác.`,
+              `${formatNumber(allocation.redistributed, lang, 2)} households moved from capped units to others.`,
+            ),
+          ]
+        : []),
+      DERIVED_NOTE,
+    ],
     freezeColumns: 3,
     lang,
   });
@@ -252,10 +277,30 @@ export function buildTargetTables(input: TargetTablesInput, opts: TableOptions =
       tt: "",
       code: "",
       unit: tr(lang, "TỔNG CỘNG", "TOTAL"),
-      raw: sumFormula(a.col("raw"), afirst, alast, allocation.rows.reduce((s, r) => s + r.rawQuota, 0)),
-      quota: sumFormula(a.col("quota"), afirst, alast, allocation.rows.reduce((s, r) => s + r.quota, 0)),
-      floor: sumFormula(a.col("floor"), afirst, alast, allocation.rows.reduce((s, r) => s + r.floor, 0)),
-      extra: sumFormula(a.col("extra"), afirst, alast, allocation.rows.reduce((s, r) => s + r.allocated - r.floor, 0)),
+      raw: sumFormula(
+        a.col("raw"),
+        afirst,
+        alast,
+        allocation.rows.reduce((s, r) => s + r.rawQuota, 0),
+      ),
+      quota: sumFormula(
+        a.col("quota"),
+        afirst,
+        alast,
+        allocation.rows.reduce((s, r) => s + r.quota, 0),
+      ),
+      floor: sumFormula(
+        a.col("floor"),
+        afirst,
+        alast,
+        allocation.rows.reduce((s, r) => s + r.floor, 0),
+      ),
+      extra: sumFormula(
+        a.col("extra"),
+        afirst,
+        alast,
+        allocation.rows.reduce((s, r) => s + r.allocated - r.floor, 0),
+      ),
       alloc: sumFormula(a.col("alloc"), afirst, alast, T),
     },
     "total",
@@ -271,14 +316,40 @@ export function buildTargetTables(input: TargetTablesInput, opts: TableOptions =
       id: "targets-path",
       sheetName: bi("Lộ trình", "Multi-year path"),
       title: [
-        bi(`LỘ TRÌNH GIẢM NGHÈO ${input.baseYear}–${input.baseYear + years}`, `POVERTY REDUCTION PATH ${input.baseYear}–${input.baseYear + years}`),
-        bi(`${scope}Giảm ${ppText} điểm %/năm; tổng số hộ giữ như năm ${input.baseYear}`, `${scope}Reduce ${ppText} pp per year; households held at the ${input.baseYear} total`),
+        bi(
+          `LỘ TRÌNH GIẢM NGHÈO ${input.baseYear}–${input.baseYear + years}`,
+          `POVERTY REDUCTION PATH ${input.baseYear}–${input.baseYear + years}`,
+        ),
+        bi(
+          `${scope}Giảm ${ppText} điểm %/năm; tổng số hộ giữ như năm ${input.baseYear}`,
+          `${scope}Reduce ${ppText} pp per year; households held at the ${input.baseYear} total`,
+        ),
       ],
-      headerRows: [[{ text: bi("Năm", "Year") }, { text: bi("Số năm từ đầu kỳ", "Years from start") }, { text: bi("Tỷ lệ hộ nghèo mục tiêu", "Target poverty rate") }, { text: bi("Số hộ nghèo mục tiêu", "Target poor households") }, { text: bi("Số hộ thoát nghèo trong năm", "Households out of poverty in the year") }]],
-      columns: [column("year", "Năm", "Year", "text", 10), column("t", "t", "t", "integer", 10), column("rate", "Tỷ lệ", "Rate", "percent", 14), column("poor", "Số hộ nghèo", "Poor", "integer", 14), column("out", "Thoát nghèo", "Out", "integer", 16)],
+      headerRows: [
+        [
+          { text: bi("Năm", "Year") },
+          { text: bi("Số năm từ đầu kỳ", "Years from start") },
+          { text: bi("Tỷ lệ hộ nghèo mục tiêu", "Target poverty rate") },
+          { text: bi("Số hộ nghèo mục tiêu", "Target poor households") },
+          { text: bi("Số hộ thoát nghèo trong năm", "Households out of poverty in the year") },
+        ],
+      ],
+      columns: [
+        column("year", "Năm", "Year", "text", 10),
+        column("t", "t", "t", "integer", 10),
+        column("rate", "Tỷ lệ", "Rate", "percent", 14),
+        column("poor", "Số hộ nghèo", "Poor", "integer", 14),
+        column("out", "Thoát nghèo", "Out", "integer", 16),
+      ],
       notes: [
-        bi(`Tỷ lệ năm t = MAX(0; tỷ lệ đầu kỳ − t × ${ppText} điểm %); số hộ = làm tròn(tỷ lệ × ${H} hộ).`, `Rate in year t = MAX(0, start rate − t × ${ppText} pp); households = round(rate × ${H}).`),
-        bi("Ô tỷ lệ và số hộ là công thức: sửa tỷ lệ đầu kỳ hoặc mức giảm ở dòng đầu để xem lộ trình khác.", "Rate and household cells are formulas: change the start rate or the reduction in the first row to see another path."),
+        bi(
+          `Tỷ lệ năm t = MAX(0; tỷ lệ đầu kỳ − t × ${ppText} điểm %); số hộ = làm tròn(tỷ lệ × ${H} hộ).`,
+          `Rate in year t = MAX(0, start rate − t × ${ppText} pp); households = round(rate × ${H}).`,
+        ),
+        bi(
+          "Ô tỷ lệ và số hộ là công thức: sửa tỷ lệ đầu kỳ hoặc mức giảm ở dòng đầu để xem lộ trình khác.",
+          "Rate and household cells are formulas: change the start rate or the reduction in the first row to see another path.",
+        ),
         PP_NOTE,
         DERIVED_NOTE,
       ],
@@ -289,13 +360,22 @@ export function buildTargetTables(input: TargetTablesInput, opts: TableOptions =
     // Parameters in the first row: start rate (exact) and the annual reduction.
     path.forEach((rt, t) => {
       const row = p.nextRow;
-      const target = t === 0 ? null : targetFromReduction({ poor: P, total: H, reduction: Math.min(1, t * input.reduction!) });
+      const target =
+        t === 0 ? null : targetFromReduction({ poor: P, total: H, reduction: Math.min(1, t * input.reduction!) });
       const poorT = target ? target.targetPoor : P;
-      const prevPoor = t === 0 ? P : t === 1 ? P : targetFromReduction({ poor: P, total: H, reduction: Math.min(1, (t - 1) * input.reduction!) }).targetPoor;
+      const prevPoor =
+        t === 0
+          ? P
+          : t === 1
+            ? P
+            : targetFromReduction({ poor: P, total: H, reduction: Math.min(1, (t - 1) * input.reduction!) }).targetPoor;
       p.add({
         year: String(input.baseYear + t),
         t,
-        rate: t === 0 ? formulaCell(`${p.ref("poor", r0)}/${H}`, start) : formulaCell(`MAX(0,${p.col("rate")}$${r0}-${p.ref("t", row)}*${input.reduction})`, rt),
+        rate:
+          t === 0
+            ? formulaCell(`${p.ref("poor", r0)}/${H}`, start)
+            : formulaCell(`MAX(0,${p.col("rate")}$${r0}-${p.ref("t", row)}*${input.reduction})`, rt),
         poor: t === 0 ? P : formulaCell(`ROUND(${p.ref("rate", row)}*${H},0)`, poorT),
         out: t === 0 ? null : formulaCell(`${p.ref("poor", row - 1)}-${p.ref("poor", row)}`, prevPoor - poorT),
       });

@@ -18,8 +18,18 @@ export interface TemplateOptions extends TableOptions {
   rows?: number;
 }
 
-const FLAG: ColumnValidation = { kind: "whole", min: 0, max: 1, prompt: bi("Nhập 1 nếu có, 0 nếu không", "Enter 1 for yes, 0 for no"), error: bi("Chỉ nhập 0 hoặc 1", "Enter 0 or 1 only") };
-const WHOLE0: ColumnValidation = { kind: "whole", min: 0, error: bi("Nhập số nguyên không âm", "Enter a whole number ≥ 0") };
+const FLAG: ColumnValidation = {
+  kind: "whole",
+  min: 0,
+  max: 1,
+  prompt: bi("Nhập 1 nếu có, 0 nếu không", "Enter 1 for yes, 0 for no"),
+  error: bi("Chỉ nhập 0 hoặc 1", "Enter 0 or 1 only"),
+};
+const WHOLE0: ColumnValidation = {
+  kind: "whole",
+  min: 0,
+  error: bi("Nhập số nguyên không âm", "Enter a whole number ≥ 0"),
+};
 
 /** Canonical roster headers (Vietnamese) — the names the validator's header vocabulary knows. */
 export function rosterColumns(standard: Standard, lang: Lang = "vi"): ColumnSpec[] {
@@ -30,16 +40,54 @@ export function rosterColumns(standard: Standard, lang: Lang = "vi"): ColumnSpec
     { key: "head", header: bi("Họ tên chủ hộ", "Head of household"), format: "text", width: 24 },
     { key: "unit", header: bi("Xã, phường", "Commune, ward"), format: "text", width: 18 },
     { key: "village", header: bi("Thôn, tổ dân phố", "Village"), format: "text", width: 16 },
-    { key: "area", header: bi("Khu vực (thành thị/nông thôn)", "Area (urban/rural)"), format: "text", width: 14, validation: { kind: "list", values: areas, prompt: bi("Chọn khu vực", "Choose the area") } },
-    { key: "members", header: bi("Số nhân khẩu", "Members"), format: "integer", width: 10, validation: { kind: "whole", min: 1, error: bi("Nhập số nguyên ≥ 1", "Enter a whole number ≥ 1") } },
-    { key: "income", header: bi("Thu nhập bình quân đầu người/tháng (đồng)", "Income per capita per month (VND)"), format: "vnd", width: 16, validation: WHOLE0 },
-    { key: "em", header: bi("Dân tộc thiểu số (1/0)", "Ethnic minority (1/0)"), format: "integer", width: 10, validation: FLAG },
-    { key: "agri", header: bi("Hộ nông, lâm, ngư, diêm nghiệp (1/0)", "Agricultural household (1/0)"), format: "integer", width: 12, validation: FLAG },
+    {
+      key: "area",
+      header: bi("Khu vực (thành thị/nông thôn)", "Area (urban/rural)"),
+      format: "text",
+      width: 14,
+      validation: { kind: "list", values: areas, prompt: bi("Chọn khu vực", "Choose the area") },
+    },
+    {
+      key: "members",
+      header: bi("Số nhân khẩu", "Members"),
+      format: "integer",
+      width: 10,
+      validation: { kind: "whole", min: 1, error: bi("Nhập số nguyên ≥ 1", "Enter a whole number ≥ 1") },
+    },
+    {
+      key: "income",
+      header: bi("Thu nhập bình quân đầu người/tháng (đồng)", "Income per capita per month (VND)"),
+      format: "vnd",
+      width: 16,
+      validation: WHOLE0,
+    },
+    {
+      key: "em",
+      header: bi("Dân tộc thiểu số (1/0)", "Ethnic minority (1/0)"),
+      format: "integer",
+      width: 10,
+      validation: FLAG,
+    },
+    {
+      key: "agri",
+      header: bi("Hộ nông, lâm, ngư, diêm nghiệp (1/0)", "Agricultural household (1/0)"),
+      format: "integer",
+      width: 12,
+      validation: FLAG,
+    },
   ];
-  requireIndicators(standard).forEach((ind, j) => cols.push({ key: `dep${j}`, header: ind.name, format: "integer", width: 11, validation: FLAG }));
+  requireIndicators(standard).forEach((ind, j) =>
+    cols.push({ key: `dep${j}`, header: ind.name, format: "integer", width: 11, validation: FLAG }),
+  );
   cols.push(
     { key: "depTotal", header: bi("Tổng số chỉ số thiếu hụt", "Deprivation count"), format: "integer", width: 11 },
-    { key: "category", header: bi("Phân loại hộ", "Category"), format: "text", width: 18, validation: { kind: "list", values: cats, prompt: bi("Chọn phân loại hộ", "Choose the category") } },
+    {
+      key: "category",
+      header: bi("Phân loại hộ", "Category"),
+      format: "text",
+      width: 18,
+      validation: { kind: "list", values: cats, prompt: bi("Chọn phân loại hộ", "Choose the category") },
+    },
   );
   return cols;
 }
@@ -71,7 +119,12 @@ export function buildRosterTemplate(standard: Standard, opts: TemplateOptions = 
   const n = opts.rows ?? 200;
   for (let i = 0; i < n; i++) {
     const row = b.nextRow;
-    b.add({ depTotal: formulaCell(`IF(COUNT(${firstDep}${row}:${lastDep}${row})=0,"",SUM(${firstDep}${row}:${lastDep}${row}))`, "") });
+    b.add({
+      depTotal: formulaCell(
+        `IF(COUNT(${firstDep}${row}:${lastDep}${row})=0,"",SUM(${firstDep}${row}:${lastDep}${row}))`,
+        "",
+      ),
+    });
   }
   return b.build();
 }
@@ -81,26 +134,56 @@ export function buildSummaryTemplate(standard: Standard, opts: TemplateOptions =
   const lang = opts.lang ?? "vi";
   const kinds = [
     { key: "poor", label: bi("Số hộ nghèo", "Poor households"), rate: bi("Tỷ lệ hộ nghèo", "Poverty rate") },
-    { key: "near", label: bi("Số hộ cận nghèo", "Near-poor households"), rate: bi("Tỷ lệ hộ cận nghèo", "Near-poverty rate") },
-    { key: "avg", label: bi("Số hộ có mức sống trung bình", "Average-living households"), rate: bi("Tỷ lệ hộ có mức sống trung bình", "Average-living rate") },
+    {
+      key: "near",
+      label: bi("Số hộ cận nghèo", "Near-poor households"),
+      rate: bi("Tỷ lệ hộ cận nghèo", "Near-poverty rate"),
+    },
+    {
+      key: "avg",
+      label: bi("Số hộ có mức sống trung bình", "Average-living households"),
+      rate: bi("Tỷ lệ hộ có mức sống trung bình", "Average-living rate"),
+    },
   ];
   const columns: ColumnSpec[] = [
     { key: "village", header: bi("Thôn, tổ dân phố", "Village"), format: "text", width: 20 },
-    { key: "area", header: bi("Khu vực (thành thị/nông thôn)", "Area (urban/rural)"), format: "text", width: 14, validation: { kind: "list", values: [capitalize(pick(standard.areaNames.urban, lang)), capitalize(pick(standard.areaNames.rural, lang))] } },
+    {
+      key: "area",
+      header: bi("Khu vực (thành thị/nông thôn)", "Area (urban/rural)"),
+      format: "text",
+      width: 14,
+      validation: {
+        kind: "list",
+        values: [capitalize(pick(standard.areaNames.urban, lang)), capitalize(pick(standard.areaNames.rural, lang))],
+      },
+    },
     { key: "hh", header: bi("Tổng số hộ", "Total households"), format: "integer", width: 12, validation: WHOLE0 },
     { key: "mem", header: bi("Tổng số nhân khẩu", "Total members"), format: "integer", width: 12, validation: WHOLE0 },
   ];
-  for (const k of kinds) columns.push({ key: k.key, header: k.label, format: "integer", width: 12, validation: WHOLE0 }, { key: `${k.key}R`, header: k.rate, format: "percent", width: 11 });
+  for (const k of kinds)
+    columns.push(
+      { key: k.key, header: k.label, format: "integer", width: 12, validation: WHOLE0 },
+      { key: `${k.key}R`, header: k.rate, format: "percent", width: 11 },
+    );
   const b = new TableBuilder({
     id: "template-summary",
     sheetName: bi("Biểu 1 - Nhập", "Form 1 - Input"),
     title: [
       bi("TỔNG HỢP KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO (MẪU NHẬP)", "REVIEW RESULTS SUMMARY (INPUT FORM)"),
-      bi("Hướng dẫn: nhập số hộ theo từng thôn, tổ dân phố (số nguyên ≥ 0); các cột tỷ lệ và dòng tổng cộng tự tính, không sửa.", "Instructions: enter household counts per village (whole numbers ≥ 0); rate columns and the total row are computed, do not edit."),
+      bi(
+        "Hướng dẫn: nhập số hộ theo từng thôn, tổ dân phố (số nguyên ≥ 0); các cột tỷ lệ và dòng tổng cộng tự tính, không sửa.",
+        "Instructions: enter household counts per village (whole numbers ≥ 0); rate columns and the total row are computed, do not edit.",
+      ),
     ],
     headerRows: [columns.map((c) => ({ text: c.header }))],
     columns,
-    notes: [bi("Tỷ lệ = số hộ ÷ tổng số hộ (làm tròn 2 chữ số thập phân của phần trăm).", "Rate = households ÷ total households (2 decimals of the percentage)."), legalNote(standard)],
+    notes: [
+      bi(
+        "Tỷ lệ = số hộ ÷ tổng số hộ (làm tròn 2 chữ số thập phân của phần trăm).",
+        "Rate = households ÷ total households (2 decimals of the percentage).",
+      ),
+      legalNote(standard),
+    ],
     freezeColumns: 1,
     protect: true,
     lang,
@@ -110,14 +193,23 @@ export function buildSummaryTemplate(standard: Standard, opts: TemplateOptions =
   for (let i = 0; i < n; i++) {
     const row = b.nextRow;
     const cells: Record<string, TableCell> = {};
-    for (const k of kinds) cells[`${k.key}R`] = formulaCell(`IF(N(${b.ref("hh", row)})=0,"",ROUND(${b.ref(k.key, row)}/${b.ref("hh", row)},4))`, "");
+    for (const k of kinds)
+      cells[`${k.key}R`] = formulaCell(
+        `IF(N(${b.ref("hh", row)})=0,"",ROUND(${b.ref(k.key, row)}/${b.ref("hh", row)},4))`,
+        "",
+      );
     b.add(cells);
   }
   const last = b.nextRow - 1;
   const row = b.nextRow;
   const totals: Record<string, TableCell> = { village: tr(lang, "TỔNG CỘNG", "TOTAL") };
-  for (const k of ["hh", "mem", ...kinds.map((x) => x.key)]) totals[k] = formulaCell(`SUM(${b.col(k)}${first}:${b.col(k)}${last})`, 0);
-  for (const k of kinds) totals[`${k.key}R`] = formulaCell(`IF(N(${b.ref("hh", row)})=0,"",ROUND(${b.ref(k.key, row)}/${b.ref("hh", row)},4))`, "");
+  for (const k of ["hh", "mem", ...kinds.map((x) => x.key)])
+    totals[k] = formulaCell(`SUM(${b.col(k)}${first}:${b.col(k)}${last})`, 0);
+  for (const k of kinds)
+    totals[`${k.key}R`] = formulaCell(
+      `IF(N(${b.ref("hh", row)})=0,"",ROUND(${b.ref(k.key, row)}/${b.ref("hh", row)},4))`,
+      "",
+    );
   b.add(totals, "total");
   return b.build();
 }

@@ -33,12 +33,16 @@ export interface TrackingInput {
 /** The tracking table. Each row's % and status are formulas; values come from `progress`. */
 export function buildTrackingTable(input: TrackingInput, opts: TableOptions = {}): ResultTable {
   const lang: Lang = opts.lang ?? "vi";
-  const label = (s: keyof typeof PROGRESS_STATUS_LABELS) => (lang === "vi" ? PROGRESS_STATUS_LABELS[s].vi : PROGRESS_STATUS_LABELS[s].en);
+  const label = (s: keyof typeof PROGRESS_STATUS_LABELS) =>
+    lang === "vi" ? PROGRESS_STATUS_LABELS[s].vi : PROGRESS_STATUS_LABELS[s].en;
   const [DAT, VUOT, CHUA] = [label("dat"), label("vuot"), label("chuaDat")];
   const b = new TableBuilder({
     id: "plan-tracking",
     sheetName: bi("Theo dõi chỉ tiêu", "Plan tracking"),
-    title: [bi(`KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KẾ HOẠCH ${input.period}`, `PLAN INDICATORS: RESULTS ${input.period}`), ...(opts.scopeName ? [bi(opts.scopeName, opts.scopeName)] : [])],
+    title: [
+      bi(`KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KẾ HOẠCH ${input.period}`, `PLAN INDICATORS: RESULTS ${input.period}`),
+      ...(opts.scopeName ? [bi(opts.scopeName, opts.scopeName)] : []),
+    ],
     headerRows: [
       [
         { text: bi("TT", "No.") },
@@ -68,18 +72,31 @@ export function buildTrackingTable(input: TrackingInput, opts: TableOptions = {}
         "Chỉ tiêu tăng: % = thực hiện ÷ kế hoạch (có đầu kỳ: (thực hiện − đầu kỳ) ÷ (kế hoạch − đầu kỳ)). Chỉ tiêu giảm: % = (đầu kỳ − thực hiện) ÷ (đầu kỳ − kế hoạch); không có đầu kỳ thì so sánh trực tiếp thực hiện với kế hoạch.",
         "Increase: % = actual ÷ plan (with a baseline: (actual − baseline) ÷ (plan − baseline)). Reduce: % = (baseline − actual) ÷ (baseline − plan); without a baseline actual is compared with the plan directly.",
       ),
-      bi("Đánh giá: Vượt khi % > 100 %, Đạt khi % = 100 %, Chưa đạt khi thấp hơn (công thức Excel).", "Status: Exceeded when % > 100 %, Achieved when = 100 %, otherwise Not achieved (Excel formulas)."),
+      bi(
+        "Đánh giá: Vượt khi % > 100 %, Đạt khi % = 100 %, Chưa đạt khi thấp hơn (công thức Excel).",
+        "Status: Exceeded when % > 100 %, Achieved when = 100 %, otherwise Not achieved (Excel formulas).",
+      ),
     ],
     freezeColumns: 2,
     lang,
   });
   input.items.forEach((it, n) => {
     const row = b.nextRow;
-    const p = progress({ actual: it.actual, target: it.plan, direction: it.direction, ...(it.baseline !== undefined ? { baseline: it.baseline } : {}) });
+    const p = progress({
+      actual: it.actual,
+      target: it.plan,
+      direction: it.direction,
+      ...(it.baseline !== undefined ? { baseline: it.baseline } : {}),
+    });
     const [B, P, A, S] = [b.ref("base", row), b.ref("plan", row), b.ref("actual", row), b.ref("share", row)];
     let share: TableCell = null;
     if (p.share !== null) {
-      const f = it.direction === "increase" ? (it.baseline === undefined ? `${A}/${P}` : `(${A}-${B})/(${P}-${B})`) : `(${B}-${A})/(${B}-${P})`;
+      const f =
+        it.direction === "increase"
+          ? it.baseline === undefined
+            ? `${A}/${P}`
+            : `(${A}-${B})/(${P}-${B})`
+          : `(${B}-${A})/(${B}-${P})`;
       share = formulaCell(f, p.share);
     }
     const statusText = label(p.status);
@@ -93,7 +110,8 @@ export function buildTrackingTable(input: TrackingInput, opts: TableOptions = {}
         tt: String(n + 1),
         indicator: it.indicator,
         uom: it.unitOfMeasure,
-        dir: it.direction === "increase" ? tr(lang, "Tăng lên", "Increase to") : tr(lang, "Giảm xuống còn", "Reduce to"),
+        dir:
+          it.direction === "increase" ? tr(lang, "Tăng lên", "Increase to") : tr(lang, "Giảm xuống còn", "Reduce to"),
         base: it.baseline ?? null,
         plan: it.plan,
         actual: it.actual,

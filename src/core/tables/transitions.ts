@@ -11,7 +11,13 @@
 import type { Category, Household } from "../household";
 import { bi, type Bilingual, type Lang } from "../i18n";
 import type { Standard } from "../standards/schema";
-import { computeTransitions, type CurrentEntry, type PreviousEntry, type TransitionOptions, type TransitionResult } from "../transitions";
+import {
+  computeTransitions,
+  type CurrentEntry,
+  type PreviousEntry,
+  type TransitionOptions,
+  type TransitionResult,
+} from "../transitions";
 import { column, legalNote, numberRow, sumFormula, TableBuilder, tr, type TableOptions } from "./build";
 import { formulaCell, type ResultTable, type TableCell } from "./model";
 
@@ -53,10 +59,19 @@ const NEAR_HEADERS: Bilingual[] = [
   bi("Số hộ cận nghèo cuối kỳ", "Near-poor at end"),
 ];
 
-function entries<T extends PreviousEntry | CurrentEntry>(rows: readonly TransitionHousehold[], cats: readonly Category[], unit?: string): T[] {
+function entries<T extends PreviousEntry | CurrentEntry>(
+  rows: readonly TransitionHousehold[],
+  cats: readonly Category[],
+  unit?: string,
+): T[] {
   const out: T[] = [];
   rows.forEach((h, i) => {
-    if (unit === undefined || h.unit === unit) out.push((h.members === undefined ? { id: h.id, category: cats[i] } : { id: h.id, category: cats[i], members: h.members }) as T);
+    if (unit === undefined || h.unit === unit)
+      out.push(
+        (h.members === undefined
+          ? { id: h.id, category: cats[i] }
+          : { id: h.id, category: cats[i], members: h.members }) as T,
+      );
   });
   return out;
 }
@@ -74,13 +89,26 @@ const addColumns = (rows: Nine[]): number[] => {
  */
 export function buildTransitionTables(input: TransitionTablesInput, opts: TableOptions = {}): ResultTable[] {
   const lang: Lang = opts.lang ?? "vi";
-  if (input.previous.length !== input.previousCategories.length || input.current.length !== input.currentCategories.length) {
+  if (
+    input.previous.length !== input.previousCategories.length ||
+    input.current.length !== input.currentCategories.length
+  ) {
     throw new Error("buildTransitionTables: categories must match households");
   }
   const units: string[] = [];
   for (const h of [...input.current, ...input.previous]) if (!units.includes(h.unit)) units.push(h.unit);
-  const perUnit = units.map((u) => computeTransitions(entries(input.previous, input.previousCategories, u), entries(input.current, input.currentCategories, u), input.options));
-  const overall = computeTransitions(entries(input.previous, input.previousCategories), entries(input.current, input.currentCategories), input.options);
+  const perUnit = units.map((u) =>
+    computeTransitions(
+      entries(input.previous, input.previousCategories, u),
+      entries(input.current, input.currentCategories, u),
+      input.options,
+    ),
+  );
+  const overall = computeTransitions(
+    entries(input.previous, input.previousCategories),
+    entries(input.current, input.currentCategories),
+    input.options,
+  );
   const withMembers = overall.members !== null && perUnit.every((r) => r.members !== null);
   const unavailable = overall.membersUnavailable ?? perUnit.find((r) => r.membersUnavailable)?.membersUnavailable;
   const HH = tr(lang, "Hộ", "Households");
@@ -93,11 +121,17 @@ export function buildTransitionTables(input: TransitionTablesInput, opts: TableO
     const scope = opts.scopeName ? opts.scopeName + " — " : "";
     const b = new TableBuilder({
       id: form === "poor" ? "form2-poor-transitions" : "form3-nearpoor-transitions",
-      sheetName: form === "poor" ? bi("Biểu 2 - Diễn biến HN", "Form 2 - Poor changes") : bi("Biểu 3 - Diễn biến HCN", "Form 3 - Near-poor changes"),
+      sheetName:
+        form === "poor"
+          ? bi("Biểu 2 - Diễn biến HN", "Form 2 - Poor changes")
+          : bi("Biểu 3 - Diễn biến HCN", "Form 3 - Near-poor changes"),
       title: [
         form === "poor"
           ? bi(`TỔNG HỢP DIỄN BIẾN HỘ NGHÈO NĂM ${input.reviewYear}`, `CHANGES IN POOR HOUSEHOLDS, ${input.reviewYear}`)
-          : bi(`TỔNG HỢP DIỄN BIẾN HỘ CẬN NGHÈO NĂM ${input.reviewYear}`, `CHANGES IN NEAR-POOR HOUSEHOLDS, ${input.reviewYear}`),
+          : bi(
+              `TỔNG HỢP DIỄN BIẾN HỘ CẬN NGHÈO NĂM ${input.reviewYear}`,
+              `CHANGES IN NEAR-POOR HOUSEHOLDS, ${input.reviewYear}`,
+            ),
         withMembers
           ? bi(`${scope}Đơn vị tính: hộ, nhân khẩu`, `${scope}Unit: households, members`)
           : bi(`${scope}Đơn vị tính: hộ`, `${scope}Unit: households`),
@@ -113,7 +147,20 @@ export function buildTransitionTables(input: TransitionTablesInput, opts: TableO
           { text: headers[8], rowSpan: 2 },
         ],
         headers.slice(1, 8).map((text) => ({ text })),
-        numberRow(["A", "B", "C", "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)=(1)-(2)-(3)-(4)+(5)+(6)+(7)+(8)"]),
+        numberRow([
+          "A",
+          "B",
+          "C",
+          "(1)",
+          "(2)",
+          "(3)",
+          "(4)",
+          "(5)",
+          "(6)",
+          "(7)",
+          "(8)",
+          "(9)=(1)-(2)-(3)-(4)+(5)+(6)+(7)+(8)",
+        ]),
       ],
       columns: [
         column("tt", "TT", "No.", "text", 6),
@@ -145,7 +192,12 @@ export function buildTransitionTables(input: TransitionTablesInput, opts: TableO
           "A household absent from last year's list that is in the category now counts as new; one absent from this year's list counts as escaped (default, see the documentation).",
         ),
         ...(overall.excludedIds.length > 0 || overall.excludedEntries.previous + overall.excludedEntries.current > 0
-          ? [bi(`Đã loại ${overall.excludedEntries.previous + overall.excludedEntries.current} dòng (mã hộ trống/trùng, phân loại không hợp lệ).`, `${overall.excludedEntries.previous + overall.excludedEntries.current} entries excluded (blank/duplicate ids, invalid categories).`)]
+          ? [
+              bi(
+                `Đã loại ${overall.excludedEntries.previous + overall.excludedEntries.current} dòng (mã hộ trống/trùng, phân loại không hợp lệ).`,
+                `${overall.excludedEntries.previous + overall.excludedEntries.current} entries excluded (blank/duplicate ids, invalid categories).`,
+              ),
+            ]
           : []),
         legalNote(input.standard),
       ],

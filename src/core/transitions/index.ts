@@ -605,7 +605,12 @@ interface PoorCounts {
 function poorTable(p: PoorCounts): PoorTransitions {
   return {
     start: p.start,
-    decreases: { toNearPoor: p.toNearPoor, escaped: p.escaped, other: p.otherDec, total: p.toNearPoor + p.escaped + p.otherDec },
+    decreases: {
+      toNearPoor: p.toNearPoor,
+      escaped: p.escaped,
+      other: p.otherDec,
+      total: p.toNearPoor + p.escaped + p.otherDec,
+    },
     increases: {
       fromNearPoor: p.fromNearPoor,
       re: p.re,
@@ -635,7 +640,13 @@ function nearTable(n: NearCounts): NearPoorTransitions {
   return {
     start: n.start,
     decreases: { escaped: n.escaped, toPoor: n.toPoor, other: n.otherDec, total: n.escaped + n.toPoor + n.otherDec },
-    increases: { fromPoor: n.fromPoor, re: n.re, new: n.new, other: n.otherInc, total: n.fromPoor + n.re + n.new + n.otherInc },
+    increases: {
+      fromPoor: n.fromPoor,
+      re: n.re,
+      new: n.new,
+      other: n.otherInc,
+      total: n.fromPoor + n.re + n.new + n.otherInc,
+    },
     end: n.end,
     columns: [n.start, n.escaped, n.toPoor, n.otherDec, n.fromPoor, n.re, n.new, n.otherInc, n.end],
   };

@@ -51,7 +51,6 @@ export interface WorkflowDefinition {
   component: LazyExoticComponent<ComponentType<WorkflowProps>>;
 }
 
-
 export const WORKFLOWS: readonly WorkflowDefinition[] = [
   {
     id: "classify",

@@ -46,7 +46,8 @@ const vi = {
   "mapping.hideSure": "Chỉ hiện các cột cần xem lại",
 
   "classify.noRoster": "Không tìm thấy bảng danh sách hộ trong trang này",
-  "classify.noRosterHint": "Cần có dòng tiêu đề với các cột như “Mã hộ”, “Khu vực”, “Thu nhập bình quân” và các chỉ số thiếu hụt.",
+  "classify.noRosterHint":
+    "Cần có dòng tiêu đề với các cột như “Mã hộ”, “Khu vực”, “Thu nhập bình quân” và các chỉ số thiếu hụt.",
   "classify.run": "Phân loại và ghi kết quả",
   "classify.results": "Kết quả phân loại",
   "classify.invalid": "Không phân loại được",
@@ -82,7 +83,8 @@ const vi = {
   "validate.highlighted": "Đã tô màu {n} ô (định dạng có điều kiện, không đổi định dạng gốc).",
   "validate.cleared": "Đã bỏ {n} định dạng tô màu do phần bổ trợ thêm.",
   "validate.consolidate": "Gộp các danh sách hộ thành một trang",
-  "validate.consolidateHint": "Gộp các trang/tệp danh sách hộ đã chọn; cột “Nguồn” cho biết hộ đến từ đâu. Hộ trùng mã được báo trong kết quả kiểm tra.",
+  "validate.consolidateHint":
+    "Gộp các trang/tệp danh sách hộ đã chọn; cột “Nguồn” cho biết hộ đến từ đâu. Hộ trùng mã được báo trong kết quả kiểm tra.",
   "validate.consolidateNone": "Cần ít nhất hai danh sách hộ để gộp.",
   "validate.consolidatedSheet": "Danh sách gộp",
   "validate.consolidatedTitle": "DANH SÁCH HỘ GỘP TỪ {n} NGUỒN",
@@ -186,12 +188,14 @@ const en: { [K in WfKey]: string } = {
   "mapping.hideSure": "Show only the columns to check",
 
   "classify.noRoster": "No household list was found on this sheet",
-  "classify.noRosterHint": "It needs a header row with columns such as “Mã hộ”, “Khu vực”, “Thu nhập bình quân” and the deprivation indicators.",
+  "classify.noRosterHint":
+    "It needs a header row with columns such as “Mã hộ”, “Khu vực”, “Thu nhập bình quân” and the deprivation indicators.",
   "classify.run": "Classify and write results",
   "classify.results": "Classification results",
   "classify.invalid": "Could not classify",
   "classify.total": "Households read: {n}",
-  "classify.invalidDetail": "{n} household(s) have missing or invalid data (see the “Classification note” column on the result sheet).",
+  "classify.invalidDetail":
+    "{n} household(s) have missing or invalid data (see the “Classification note” column on the result sheet).",
   "classify.chartLabel": "Chart of households by category",
   "classify.copyTitle": "CLASSIFIED HOUSEHOLD LIST – {year}",
   "classify.copySheet": "Classified",
@@ -222,7 +226,8 @@ const en: { [K in WfKey]: string } = {
   "validate.highlighted": "Highlighted {n} cell(s) (conditional formats; the cells' own formatting is unchanged).",
   "validate.cleared": "Removed {n} highlight format(s) added by the add-in.",
   "validate.consolidate": "Consolidate household lists into one sheet",
-  "validate.consolidateHint": "Merges the chosen household-list sheets/files; a “Source” column tells where each household came from. Duplicate ids are reported by the check.",
+  "validate.consolidateHint":
+    "Merges the chosen household-list sheets/files; a “Source” column tells where each household came from. Duplicate ids are reported by the check.",
   "validate.consolidateNone": "At least two household lists are needed to consolidate.",
   "validate.consolidatedSheet": "Consolidated",
   "validate.consolidatedTitle": "HOUSEHOLD LIST CONSOLIDATED FROM {n} SOURCES",

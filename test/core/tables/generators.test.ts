@@ -29,7 +29,8 @@ const at = (t: ResultTable, key: string) => t.columns.findIndex((c) => c.key ===
 const cell = (t: ResultTable, rowIdx: number, key: string) => t.rows[rowIdx].cells[at(t, key)];
 const letter = (t: ResultTable, key: string) => String.fromCharCode(65 + at(t, key));
 const sheetRow = (t: ResultTable, rowIdx: number) => tableLayout(t).firstBodyRow + rowIdx;
-const rowsWhere = (t: ResultTable, pred: (r: ResultTable["rows"][number]) => boolean) => t.rows.map((r, i) => (pred(r) ? i : -1)).filter((i) => i >= 0);
+const rowsWhere = (t: ResultTable, pred: (r: ResultTable["rows"][number]) => boolean) =>
+  t.rows.map((r, i) => (pred(r) ? i : -1)).filter((i) => i >= 0);
 
 describe("Form 1 (official results)", () => {
   const t = buildForm1(input);
@@ -40,8 +41,15 @@ describe("Form 1 (official results)", () => {
     for (const area of ["urban", "rural"] as const) {
       const rows = idx.filter((i) => households[i].area === area);
       const by = countsBy(rows, (i) => households[i].unit, cat);
-      const byM = countsBy(rows, (i) => households[i].unit, cat, (i) => households[i].members ?? 0);
-      const sectionStart = t.rows.findIndex((r) => r.kind === "section" && String(r.cells[1]).toLowerCase() === standard.areaNames[area].vi.toLowerCase());
+      const byM = countsBy(
+        rows,
+        (i) => households[i].unit,
+        cat,
+        (i) => households[i].members ?? 0,
+      );
+      const sectionStart = t.rows.findIndex(
+        (r) => r.kind === "section" && String(r.cells[1]).toLowerCase() === standard.areaNames[area].vi.toLowerCase(),
+      );
       expect(sectionStart).toBeGreaterThanOrEqual(0);
       by.groups.forEach((g, n) => {
         const r = sectionStart + 1 + n;
@@ -54,8 +62,14 @@ describe("Form 1 (official results)", () => {
         expect(cell(t, r, "m_poor")).toBe(byM.groups[n].poor);
         const rate = cell(t, r, "h_poor_r");
         const R = sheetRow(t, r);
-        expect(rate).toEqual({ formula: `ROUND(${letter(t, "h_poor")}${R}/${letter(t, "hh")}${R},4)`, value: roundRate(g.poorRate, 2) });
-        expect(cell(t, r, "m_nearPoor_r")).toEqual({ formula: `ROUND(${letter(t, "m_nearPoor")}${R}/${letter(t, "mem")}${R},4)`, value: roundRate(byM.groups[n].nearPoorRate, 2) });
+        expect(rate).toEqual({
+          formula: `ROUND(${letter(t, "h_poor")}${R}/${letter(t, "hh")}${R},4)`,
+          value: roundRate(g.poorRate, 2),
+        });
+        expect(cell(t, r, "m_nearPoor_r")).toEqual({
+          formula: `ROUND(${letter(t, "m_nearPoor")}${R}/${letter(t, "mem")}${R},4)`,
+          value: roundRate(byM.groups[n].nearPoorRate, 2),
+        });
       });
       const sub = t.rows[sectionStart + 1 + by.groups.length];
       expect(sub.kind).toBe("subtotal");
@@ -88,7 +102,10 @@ describe("Form 1 (official results)", () => {
     const en = buildForm1(input, { lang: "en" });
     expect(en.lang).toBe("en");
     expect(en.rows.at(-1)!.cells[1]).toBe("GRAND TOTAL");
-    const noMembers = buildForm1({ ...input, households: households.map((h, i) => (i === 0 ? { ...h, members: undefined } : h)) });
+    const noMembers = buildForm1({
+      ...input,
+      households: households.map((h, i) => (i === 0 ? { ...h, members: undefined } : h)),
+    });
     expect(noMembers.columns.some((c) => c.key === "mem")).toBe(false);
   });
 });
@@ -103,7 +120,10 @@ describe("deprivation tables and Alkire–Foster", () => {
       expect(val(cell(t, last, "n"))).toBe(all.households);
       all.counts.forEach((c, j) => expect(val(cell(t, last, `d${j}`))).toBe(c));
       const sum = cell(t, last, "sum");
-      expect(sum).toEqual({ formula: `SUM(D${sheetRow(t, last)}:O${sheetRow(t, last)})`, value: all.totalDeprivations });
+      expect(sum).toEqual({
+        formula: `SUM(D${sheetRow(t, last)}:O${sheetRow(t, last)})`,
+        value: all.totalDeprivations,
+      });
       const unit0 = households[0].unit;
       const u = deprivationHeadcounts(flags, { categories, include: households.map((h) => h.unit === unit0) })[group]!;
       expect(cell(t, 0, "unit")).toBe(unit0);
@@ -119,7 +139,10 @@ describe("deprivation tables and Alkire–Foster", () => {
     expect(t.rows).toHaveLength(1 + 12);
     hc.poor!.counts.forEach((c, j) => {
       expect(cell(t, j + 1, "poor_n")).toBe(c);
-      expect(cell(t, j + 1, "poor_r")).toEqual({ formula: `ROUND(D${sheetRow(t, j + 1)}/D$${sheetRow(t, 0)},4)`, value: roundRate(hc.poor!.rates![j], 2) });
+      expect(cell(t, j + 1, "poor_r")).toEqual({
+        formula: `ROUND(D${sheetRow(t, j + 1)}/D$${sheetRow(t, 0)},4)`,
+        value: roundRate(hc.poor!.rates![j], 2),
+      });
       expect(val(cell(t, j + 1, "all_r"))).toBe(roundRate(hc.all.rates![j], 2));
     });
   });
@@ -127,12 +150,20 @@ describe("deprivation tables and Alkire–Foster", () => {
   test("AF by unit equals afDecompose and the pooled total equals alkireFoster over everyone", () => {
     const [units, inds] = buildAfTables(input);
     const names = [...new Set(households.map((h) => h.unit))];
-    const dec = afDecompose(names.map((n) => ({ name: n, flags: households.filter((h) => h.unit === n).map((h) => h.deprivationFlags as number[]) })), { k: 3 / 12 });
+    const dec = afDecompose(
+      names.map((n) => ({
+        name: n,
+        flags: households.filter((h) => h.unit === n).map((h) => h.deprivationFlags as number[]),
+      })),
+      { k: 3 / 12 },
+    );
     dec.groups.forEach((g, i) => {
       expect(val(cell(units, i, "H"))).toBeCloseTo(g.H, 12);
       expect(val(cell(units, i, "M0"))).toBeCloseTo(g.M0, 12);
       expect(val(cell(units, i, "contrib"))).toBeCloseTo(g.contribution, 12);
-      expect((cell(units, i, "M0") as { formula: string }).formula).toBe(`F${sheetRow(units, i)}*E${sheetRow(units, i)}`.replace(/F(\d+)\*E/, "E$1*F"));
+      expect((cell(units, i, "M0") as { formula: string }).formula).toBe(
+        `F${sheetRow(units, i)}*E${sheetRow(units, i)}`.replace(/F(\d+)\*E/, "E$1*F"),
+      );
     });
     const pooled = alkireFoster(flags);
     const last = units.rows.length - 1;
@@ -153,7 +184,11 @@ describe("breakdowns", () => {
   test("ethnicity: countsBy of the flag; total row SUMs", () => {
     const t = buildEthnicityBreakdown(input)!;
     const idx = households.map((_, i) => i);
-    const by = countsBy(idx, (i) => (households[i].ethnicMinority ? "em" : "kinh"), (i) => categories[i]);
+    const by = countsBy(
+      idx,
+      (i) => (households[i].ethnicMinority ? "em" : "kinh"),
+      (i) => categories[i],
+    );
     const emRow = t.rows.findIndex((r) => r.cells[1] === "Hộ dân tộc thiểu số");
     const em = by.groups.find((g) => g.key === "em")!;
     expect(cell(t, emRow, "poor")).toBe(em.poor);
@@ -180,7 +215,14 @@ describe("breakdowns", () => {
     expect(buildTargetGroupBreakdown(i2)).toBeNull();
     expect(buildCauseBreakdown(i2)).toBeNull();
     const ids = buildReportTables(bare, standard, { reviewYear: YEAR, categories }).map((t) => t.id);
-    expect(ids).toEqual(["form1-results", "form4-poor", "form5-nearpoor", "deprivation-rates", "af-units", "af-indicators"]);
+    expect(ids).toEqual([
+      "form1-results",
+      "form4-poor",
+      "form5-nearpoor",
+      "deprivation-rates",
+      "af-units",
+      "af-indicators",
+    ]);
   });
 });
 
@@ -207,20 +249,39 @@ describe("target tables", () => {
   }
 
   test("tiered without a reduction; weighted", () => {
-    const [t] = buildTargetTables({ units: UNITS, method: "tiered", tierReductions: { poor: 0.04, other: 0.01 }, baseYear: 2025 }).slice(0, 1);
-    expect(val(cell(t, t.rows.length - 1, "out"))).toBe(allocate({ units: UNITS, method: "tiered", tierReductions: { poor: 0.04, other: 0.01 } }).total);
-    const w = buildTargetTables({ units: UNITS.map((u, i) => ({ ...u, weight: i + 1 })), reduction: 0.02, method: "weighted", baseYear: 2025 });
+    const [t] = buildTargetTables({
+      units: UNITS,
+      method: "tiered",
+      tierReductions: { poor: 0.04, other: 0.01 },
+      baseYear: 2025,
+    }).slice(0, 1);
+    expect(val(cell(t, t.rows.length - 1, "out"))).toBe(
+      allocate({ units: UNITS, method: "tiered", tierReductions: { poor: 0.04, other: 0.01 } }).total,
+    );
+    const w = buildTargetTables({
+      units: UNITS.map((u, i) => ({ ...u, weight: i + 1 })),
+      reduction: 0.02,
+      method: "weighted",
+      baseYear: 2025,
+    });
     expect(w).toHaveLength(2);
   });
 
   test("multi-year path: rates equal ratePath, counts equal targetFromReduction", () => {
-    const tables = buildTargetTables({ units: UNITS, reduction: 0.015, method: "proportional", baseYear: 2025, years: 5 });
+    const tables = buildTargetTables({
+      units: UNITS,
+      reduction: 0.015,
+      method: "proportional",
+      baseYear: 2025,
+      years: 5,
+    });
     const p = tables.find((x) => x.id === "targets-path")!;
     const path = ratePath(poor / hh, 0.015, 5);
     expect(p.rows).toHaveLength(6);
     path.forEach((r, t) => {
       expect(val(cell(p, t, "rate"))).toBeCloseTo(r, 10);
-      if (t > 0) expect(val(cell(p, t, "poor"))).toBe(targetFromReduction({ poor, total: hh, reduction: 0.015 * t }).targetPoor);
+      if (t > 0)
+        expect(val(cell(p, t, "poor"))).toBe(targetFromReduction({ poor, total: hh, reduction: 0.015 * t }).targetPoor);
     });
     expect(cell(p, 5, "year")).toBe("2030");
   });
@@ -229,14 +290,41 @@ describe("target tables", () => {
 describe("plan tracking", () => {
   test("share and status follow progress(); both are formulas", () => {
     const items = [
-      { indicator: "Số lao động có việc làm mới", unitOfMeasure: "người", direction: "increase" as const, plan: 500, actual: 560, format: "integer" as const },
+      {
+        indicator: "Số lao động có việc làm mới",
+        unitOfMeasure: "người",
+        direction: "increase" as const,
+        plan: 500,
+        actual: 560,
+        format: "integer" as const,
+      },
       { indicator: "Hộ được hỗ trợ nhà ở", unitOfMeasure: "hộ", direction: "increase" as const, plan: 40, actual: 40 },
-      { indicator: "Tỷ lệ hộ nghèo", unitOfMeasure: "%", direction: "reduce" as const, plan: 0.03, actual: 0.034, baseline: 0.045, format: "percent" as const },
-      { indicator: "Tỷ lệ hộ cận nghèo", unitOfMeasure: "%", direction: "reduce" as const, plan: 0.05, actual: 0.049, format: "percent" as const },
+      {
+        indicator: "Tỷ lệ hộ nghèo",
+        unitOfMeasure: "%",
+        direction: "reduce" as const,
+        plan: 0.03,
+        actual: 0.034,
+        baseline: 0.045,
+        format: "percent" as const,
+      },
+      {
+        indicator: "Tỷ lệ hộ cận nghèo",
+        unitOfMeasure: "%",
+        direction: "reduce" as const,
+        plan: 0.05,
+        actual: 0.049,
+        format: "percent" as const,
+      },
     ];
     const t = buildTrackingTable({ items, period: "2026" });
     items.forEach((it, i) => {
-      const p = progress({ actual: it.actual, target: it.plan, direction: it.direction, ...(it.baseline !== undefined ? { baseline: it.baseline } : {}) });
+      const p = progress({
+        actual: it.actual,
+        target: it.plan,
+        direction: it.direction,
+        ...(it.baseline !== undefined ? { baseline: it.baseline } : {}),
+      });
       expect(val(cell(t, i, "share"))).toBe(p.share);
       expect(cell(t, i, "status")).toMatchObject({ value: p.statusVi });
       expect((cell(t, i, "status") as { formula: string }).formula).toMatch(/^IF\(ABS\(/);
@@ -250,9 +338,20 @@ describe("templates", () => {
   test("roster: canonical headers, drop-downs, flags 0/1, locked formula column, protected", () => {
     const t = buildRosterTemplate(standard, { rows: 5 });
     expect(t.protect).toBe(true);
-    expect(t.columns.map((c) => c.header.vi).slice(0, 5)).toEqual(["Mã hộ", "Họ tên chủ hộ", "Xã, phường", "Thôn, tổ dân phố", "Khu vực (thành thị/nông thôn)"]);
-    expect(t.columns.find((c) => c.key === "area")!.validation).toEqual(expect.objectContaining({ kind: "list", values: ["Khu vực thành thị", "Khu vực nông thôn"] }));
-    expect(t.columns.find((c) => c.key === "category")!.validation).toMatchObject({ kind: "list", values: ["Hộ nghèo", "Hộ cận nghèo", "Hộ có mức sống trung bình", "Không thuộc diện"] });
+    expect(t.columns.map((c) => c.header.vi).slice(0, 5)).toEqual([
+      "Mã hộ",
+      "Họ tên chủ hộ",
+      "Xã, phường",
+      "Thôn, tổ dân phố",
+      "Khu vực (thành thị/nông thôn)",
+    ]);
+    expect(t.columns.find((c) => c.key === "area")!.validation).toEqual(
+      expect.objectContaining({ kind: "list", values: ["Khu vực thành thị", "Khu vực nông thôn"] }),
+    );
+    expect(t.columns.find((c) => c.key === "category")!.validation).toMatchObject({
+      kind: "list",
+      values: ["Hộ nghèo", "Hộ cận nghèo", "Hộ có mức sống trung bình", "Không thuộc diện"],
+    });
     expect(t.columns.find((c) => c.key === "dep0")!.validation).toMatchObject({ kind: "whole", min: 0, max: 1 });
     expect(t.rows).toHaveLength(5);
     expect(isFormulaCell(cell(t, 0, "depTotal"))).toBe(true);
@@ -275,8 +374,20 @@ describe("transition forms (Forms 2 and 3)", () => {
     const prevStd = standard;
     const prevCats = classifyRoster(s.previous, prevStd);
     const curCats = classifyRoster(s.current, standard);
-    const [f2, f3] = buildTransitionTables({ previous: s.previous, previousCategories: prevCats, current: s.current, currentCategories: curCats, standard, reviewYear: YEAR, options: { everEscapedIds: s.everEscapedIds } });
-    const all = computeTransitions(s.previous.map((h, i) => ({ id: h.id, category: prevCats[i], members: h.members })), s.current.map((h, i) => ({ id: h.id, category: curCats[i], members: h.members })), { everEscapedIds: s.everEscapedIds });
+    const [f2, f3] = buildTransitionTables({
+      previous: s.previous,
+      previousCategories: prevCats,
+      current: s.current,
+      currentCategories: curCats,
+      standard,
+      reviewYear: YEAR,
+      options: { everEscapedIds: s.everEscapedIds },
+    });
+    const all = computeTransitions(
+      s.previous.map((h, i) => ({ id: h.id, category: prevCats[i], members: h.members })),
+      s.current.map((h, i) => ({ id: h.id, category: curCats[i], members: h.members })),
+      { everEscapedIds: s.everEscapedIds },
+    );
     // the last two rows: total households, total members
     const last = f2.rows.length - 2;
     expect(cell(f2, last, "measure")).toBe("Hộ");

@@ -6,7 +6,12 @@
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { buildReportTables, buildTransitionTables, classifyRoster, type TransitionHousehold } from "../../../src/core/tables";
+import {
+  buildReportTables,
+  buildTransitionTables,
+  classifyRoster,
+  type TransitionHousehold,
+} from "../../../src/core/tables";
 import { isFormulaCell, tableLayout, type ResultTable, type TableCell } from "../../../src/core/tables/model";
 import { computeTransitions } from "../../../src/core/transitions";
 import { generateSampleRosters } from "../../../src/core/sample";
@@ -33,7 +38,10 @@ function evaluate(t: ResultTable, i: number, key: string): number {
     const col = m[1].charCodeAt(0) - 65;
     return t.rows[Number(m[2]) - first].cells[col];
   };
-  const sumif = /^SUMIF\((\$?[A-Z]+\$?\d+):(\$?[A-Z]+\$?\d+),(\$?[A-Z]+\$?\d+),(\$?[A-Z]+\$?\d+):(\$?[A-Z]+\$?\d+)\)$/.exec(c.formula);
+  const sumif =
+    /^SUMIF\((\$?[A-Z]+\$?\d+):(\$?[A-Z]+\$?\d+),(\$?[A-Z]+\$?\d+),(\$?[A-Z]+\$?\d+):(\$?[A-Z]+\$?\d+)\)$/.exec(
+      c.formula,
+    );
   if (sumif) {
     const crit = ref(sumif[3]);
     const r0 = Number(/\d+$/.exec(sumif[1])![0]);
@@ -80,7 +88,9 @@ describe("Forms 2/3: Hộ and Nhân khẩu rows", () => {
   });
 
   test("rows: per unit Hộ then Nhân khẩu, then the two totals", () => {
-    expect(f2.rows.map((r) => [val(r.cells[at(f2, "unit")]), val(r.cells[at(f2, "measure")]), r.kind ?? "body"])).toEqual([
+    expect(
+      f2.rows.map((r) => [val(r.cells[at(f2, "unit")]), val(r.cells[at(f2, "measure")]), r.kind ?? "body"]),
+    ).toEqual([
       ["Xã X", "Hộ", "body"],
       ["Xã X", "Nhân khẩu", "body"],
       ["Xã Y", "Hộ", "body"],
@@ -114,16 +124,32 @@ describe("Forms 2/3: Hộ and Nhân khẩu rows", () => {
       const first = sheetRow(t, 0);
       const lastBody = sheetRow(t, 3);
       const T = sheetRow(t, 5);
-      expect(cell(t, 5, "c1")).toMatchObject({ formula: `SUMIF($C$${first}:$C$${lastBody},$C${T},D$${first}:D$${lastBody})` });
+      expect(cell(t, 5, "c1")).toMatchObject({
+        formula: `SUMIF($C$${first}:$C$${lastBody},$C${T},D$${first}:D$${lastBody})`,
+      });
     }
   });
 
   test("English: Households / Members labels", () => {
     const [e2] = buildTransitionTables(
-      { previous: prev.hh, previousCategories: prev.cats, current: cur.hh, currentCategories: cur.cats, standard, reviewYear: YEAR },
+      {
+        previous: prev.hh,
+        previousCategories: prev.cats,
+        current: cur.hh,
+        currentCategories: cur.cats,
+        standard,
+        reviewYear: YEAR,
+      },
       { lang: "en" },
     );
-    expect(e2.rows.map((r) => r.cells[at(e2, "measure")])).toEqual(["Households", "Members", "Households", "Members", "Households", "Members"]);
+    expect(e2.rows.map((r) => r.cells[at(e2, "measure")])).toEqual([
+      "Households",
+      "Members",
+      "Households",
+      "Members",
+      "Households",
+      "Members",
+    ]);
   });
 
   test("a missing member count: households only, totals SUM, and a note with the reason", () => {
@@ -161,15 +187,29 @@ describe("Forms 2/3: Hộ and Nhân khẩu rows", () => {
     const s = generateSampleRosters({ seed: 11 });
     const pc = classifyRoster(s.previous, standard);
     const cc = classifyRoster(s.current, standard);
-    const opts = { everEscapedIds: s.everEscapedIds, absentFromPrevious: "otherIncrease" as const, absentFromCurrent: "otherDecrease" as const };
-    const [g2, g3] = buildTransitionTables({ previous: s.previous, previousCategories: pc, current: s.current, currentCategories: cc, standard, reviewYear: YEAR, options: opts });
+    const opts = {
+      everEscapedIds: s.everEscapedIds,
+      absentFromPrevious: "otherIncrease" as const,
+      absentFromCurrent: "otherDecrease" as const,
+    };
+    const [g2, g3] = buildTransitionTables({
+      previous: s.previous,
+      previousCategories: pc,
+      current: s.current,
+      currentCategories: cc,
+      standard,
+      reviewYear: YEAR,
+      options: opts,
+    });
     const units = [...new Set(s.current.map((h) => h.unit))];
     const body = g2.rows.length - 2;
     expect(body).toBeGreaterThanOrEqual(2 * units.length);
     g2.rows.slice(0, body).forEach((r, i) => {
       const unit = r.cells[at(g2, "unit")] as string;
-      const pick2 = <T extends { unit: string; id: string; members?: number }>(xs: readonly T[], cs: readonly Category[]) =>
-        xs.flatMap((h, k) => (h.unit === unit ? [{ id: h.id, category: cs[k], members: h.members }] : []));
+      const pick2 = <T extends { unit: string; id: string; members?: number }>(
+        xs: readonly T[],
+        cs: readonly Category[],
+      ) => xs.flatMap((h, k) => (h.unit === unit ? [{ id: h.id, category: cs[k], members: h.members }] : []));
       const res = computeTransitions(pick2(s.previous, pc), pick2(s.current, cc), opts);
       const members = i % 2 === 1;
       expect(nine(g2, i)).toEqual(members ? res.members!.poor.columns : res.poor.columns);
@@ -178,7 +218,10 @@ describe("Forms 2/3: Hộ and Nhân khẩu rows", () => {
     for (const g of [g2, g3])
       for (let j = 1; j <= 9; j++)
         for (const k of [0, 1]) {
-          const sum = g.rows.slice(0, body).filter((_, i) => i % 2 === k).reduce((a, r) => a + (val(r.cells[at(g, `c${j}`)]) as number), 0);
+          const sum = g.rows
+            .slice(0, body)
+            .filter((_, i) => i % 2 === k)
+            .reduce((a, r) => a + (val(r.cells[at(g, `c${j}`)]) as number), 0);
           expect(val(cell(g, body + k, `c${j}`))).toBe(sum);
           expect(evaluate(g, body + k, `c${j}`)).toBe(sum);
         }
@@ -208,11 +251,19 @@ describe("the validator checks the members rows of the written forms", () => {
     reviewYear: YEAR,
     options: { everEscapedIds: s.everEscapedIds },
   });
-  const typed = (t: ResultTable): ResultTable => ({ ...t, rows: t.rows.map((r) => ({ ...r, cells: r.cells.map((c) => (isFormulaCell(c) ? c.value : c)) })) });
+  const typed = (t: ResultTable): ResultTable => ({
+    ...t,
+    rows: t.rows.map((r) => ({ ...r, cells: r.cells.map((c) => (isFormulaCell(c) ? c.value : c)) })),
+  });
 
   test("clean: read as members rows, no errors or warnings", async () => {
     const report = await validate(tables.map(typed), "clean.xlsx");
-    expect(report.files.flatMap((f) => f.findings).filter((f) => f.severity !== "info").map((f) => f.code)).toEqual([]);
+    expect(
+      report.files
+        .flatMap((f) => f.findings)
+        .filter((f) => f.severity !== "info")
+        .map((f) => f.code),
+    ).toEqual([]);
     expect(report.sheets.map((x) => x.kind)).toEqual(["transition", "transition"]);
   });
 
@@ -220,7 +271,8 @@ describe("the validator checks the members rows of the written forms", () => {
     const f2 = typed(tables[0]);
     const rows = f2.rows.map((r, i) => {
       if (i === 1) return { ...r, cells: r.cells.map((c, k) => (k === at(f2, "c9") ? (c as number) + 1 : c)) };
-      if (i === f2.rows.length - 1) return { ...r, cells: r.cells.map((c, k) => (k === at(f2, "c1") ? (c as number) + 5 : c)) };
+      if (i === f2.rows.length - 1)
+        return { ...r, cells: r.cells.map((c, k) => (k === at(f2, "c1") ? (c as number) + 5 : c)) };
       return r;
     });
     const report = await validate([{ ...f2, rows }], "bad.xlsx");

@@ -13,13 +13,23 @@ import {
 } from "../../../src/core/transitions";
 import { CATEGORIES, type Category } from "../../../src/core/household";
 
-const P = (id: string, category: Category, members?: number, leftReason?: PreviousEntry["leftReason"]): PreviousEntry => ({
+const P = (
+  id: string,
+  category: Category,
+  members?: number,
+  leftReason?: PreviousEntry["leftReason"],
+): PreviousEntry => ({
   id,
   category,
   ...(members !== undefined ? { members } : {}),
   ...(leftReason ? { leftReason } : {}),
 });
-const C = (id: string, category: Category, members?: number, joinReason?: CurrentEntry["joinReason"]): CurrentEntry => ({
+const C = (
+  id: string,
+  category: Category,
+  members?: number,
+  joinReason?: CurrentEntry["joinReason"],
+): CurrentEntry => ({
   id,
   category,
   ...(members !== undefined ? { members } : {}),

@@ -21,7 +21,14 @@ const KINDS = ["roster"] as const;
 const ROSTER_FIELDS = ["id", "unit", "area", "members", "income", "scoreA", "depTotal"];
 
 const useStyles = makeStyles({
-  bars: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: "none" },
+  bars: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
   barRow: { display: "grid", gridTemplateColumns: "1fr", gap: "2px" },
   track: { height: "8px", backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusSmall },
   fill: { height: "8px", backgroundColor: tokens.colorBrandBackground, borderRadius: tokens.borderRadiusSmall },
@@ -56,7 +63,9 @@ export function ResultCounts({ summary }: { summary: ClassifySummary }) {
           );
         })}
       </ul>
-      {summary.counts.invalid > 0 && <Text size={200}>{t("classify.invalidDetail", { n: summary.counts.invalid })}</Text>}
+      {summary.counts.invalid > 0 && (
+        <Text size={200}>{t("classify.invalidDetail", { n: summary.counts.invalid })}</Text>
+      )}
     </section>
   );
 }
@@ -80,7 +89,12 @@ export default function ClassifyWorkflow(_: WorkflowProps) {
     selected &&
     op.run(async (signal, report) => {
       setSummary(undefined);
-      const s = await runClassify({ sheet: selected.name, year, mapping: overrides, local, lang }, host, signal, report);
+      const s = await runClassify(
+        { sheet: selected.name, year, mapping: overrides, local, lang },
+        host,
+        signal,
+        report,
+      );
       setSummary(s);
       return t("common.written", { n: s.written.length, sheets: s.written.map((w) => w.sheetName).join(", ") });
     });
@@ -110,7 +124,13 @@ export default function ClassifyWorkflow(_: WorkflowProps) {
       {selected && <YearPicker year={year} onChange={setYear} testId="classify" local={local} />}
       {selected && (
         <div className={styles.row}>
-          <Button appearance="primary" icon={<PlayRegular />} onClick={run} disabled={op.status === "running" || !isRoster} data-testid="classify-run">
+          <Button
+            appearance="primary"
+            icon={<PlayRegular />}
+            onClick={run}
+            disabled={op.status === "running" || !isRoster}
+            data-testid="classify-run"
+          >
             {t("classify.run")}
           </Button>
         </div>

@@ -47,14 +47,29 @@ function toTableCell(v: CellValue | undefined): TableCell {
 }
 
 /** The classified copy: every column of the source rows, plus the computed category and a note. */
-export function classifiedCopyTable(grid: Grid, read: SheetRead, categories: (Category | undefined)[], notes: string[], req: ClassifyRequest, standard: Standard): ResultTable {
+export function classifiedCopyTable(
+  grid: Grid,
+  read: SheetRead,
+  categories: (Category | undefined)[],
+  notes: string[],
+  req: ClassifyRequest,
+  standard: Standard,
+): ResultTable {
   const { lang } = req;
-  const tr = (key: Parameters<typeof wfTranslate>[1], params?: Record<string, string | number>) => bi(wfTranslate("vi", key, params), wfTranslate("en", key, params));
+  const tr = (key: Parameters<typeof wfTranslate>[1], params?: Record<string, string | number>) =>
+    bi(wfTranslate("vi", key, params), wfTranslate("en", key, params));
   const m = read.detection.mapping;
   const o = parseA1(grid.origin) ?? { row0: 0, col0: 0 };
-  const width = Math.max(0, ...grid.values.slice(m.headerTop, m.headerBottom + 1).map((r) => r.length), ...grid.values.slice(m.dataStart, m.dataStart + 50).map((r) => r.length));
+  const width = Math.max(
+    0,
+    ...grid.values.slice(m.headerTop, m.headerBottom + 1).map((r) => r.length),
+    ...grid.values.slice(m.dataStart, m.dataStart + 50).map((r) => r.length),
+  );
   const headerTexts = Array.from({ length: width }, (_, c) => {
-    const parts = grid.values.slice(m.headerTop, m.headerBottom + 1).map((r) => cellText(r[c] ?? null)).filter(Boolean);
+    const parts = grid.values
+      .slice(m.headerTop, m.headerBottom + 1)
+      .map((r) => cellText(r[c] ?? null))
+      .filter(Boolean);
     return [...new Set(parts)].join(" / ") || `(${c + 1})`;
   });
   const cat = tr("classify.colCategory");
@@ -69,10 +84,21 @@ export function classifiedCopyTable(grid: Grid, read: SheetRead, categories: (Ca
   return {
     id: "classified-roster",
     sheetName: tr("classify.copySheet"),
-    title: [tr("classify.copyTitle", { year: req.year }), bi(wfTranslate("vi", "classify.copySource", { sheet: req.sheet, standard: standard.name.vi }), wfTranslate("en", "classify.copySource", { sheet: req.sheet, standard: standard.name.en }))],
+    title: [
+      tr("classify.copyTitle", { year: req.year }),
+      bi(
+        wfTranslate("vi", "classify.copySource", { sheet: req.sheet, standard: standard.name.vi }),
+        wfTranslate("en", "classify.copySource", { sheet: req.sheet, standard: standard.name.en }),
+      ),
+    ],
     headerRows: [[...headerTexts.map((h) => ({ text: bi(h, h) })), { text: cat }, { text: note }]],
     columns: [
-      ...headerTexts.map((h, i) => ({ key: `c${i}`, header: bi(h, h), format: "text" as const, width: Math.min(30, Math.max(8, h.length + 2)) })),
+      ...headerTexts.map((h, i) => ({
+        key: `c${i}`,
+        header: bi(h, h),
+        format: "text" as const,
+        width: Math.min(30, Math.max(8, h.length + 2)),
+      })),
       { key: "category", header: cat, format: "text", width: 22 },
       { key: "note", header: note, format: "text", width: 40 },
     ],
@@ -106,23 +132,41 @@ export async function classifyHouseholds(
         notes[j] = e.messageIn(lang);
       }
     }
-    report({ text: wfTranslate(lang, "common.processing", { done: Math.min(households.length, i + SLICE), total: households.length }), value: Math.min(1, (i + SLICE) / households.length) });
+    report({
+      text: wfTranslate(lang, "common.processing", {
+        done: Math.min(households.length, i + SLICE),
+        total: households.length,
+      }),
+      value: Math.min(1, (i + SLICE) / households.length),
+    });
     await yieldToUi();
   }
   return { categories, notes };
 }
 
-export async function runClassify(req: ClassifyRequest, host: ExcelHost, signal: AbortSignal, report: (p: Progress) => void): Promise<ClassifySummary> {
-  const t = (key: Parameters<typeof wfTranslate>[1], params?: Record<string, string | number>) => wfTranslate(req.lang, key, params);
+export async function runClassify(
+  req: ClassifyRequest,
+  host: ExcelHost,
+  signal: AbortSignal,
+  report: (p: Progress) => void,
+): Promise<ClassifySummary> {
+  const t = (key: Parameters<typeof wfTranslate>[1], params?: Record<string, string | number>) =>
+    wfTranslate(req.lang, key, params);
   const standard = standardForYear(req.year, { local: req.local });
   const grid = await readSheetGrid(req.sheet, {
     host,
     signal,
-    onProgress: (p) => report({ text: t("common.reading", { sheet: req.sheet, done: p.rowsRead, total: p.totalRows }), value: p.totalRows ? p.rowsRead / p.totalRows : undefined }),
+    onProgress: (p) =>
+      report({
+        text: t("common.reading", { sheet: req.sheet, done: p.rowsRead, total: p.totalRows }),
+        value: p.totalRows ? p.rowsRead / p.totalRows : undefined,
+      }),
   });
   const read = readSheet(grid, { kind: "roster", mapping: req.mapping, standard });
   if (read.kind !== "roster" || !read.roster || read.roster.length === 0) {
-    fail("MISSING_VALUE", wfTranslate("vi", "classify.noRoster"), wfTranslate("en", "classify.noRoster"), { sheet: req.sheet });
+    fail("MISSING_VALUE", wfTranslate("vi", "classify.noRoster"), wfTranslate("en", "classify.noRoster"), {
+      sheet: req.sheet,
+    });
   }
   const households: Household[] = read.roster.map((r) => r.household);
   const { categories, notes } = await classifyHouseholds(households, standard, req.lang, signal, report);
@@ -131,14 +175,28 @@ export async function runClassify(req: ClassifyRequest, host: ExcelHost, signal:
   const valid = households.filter((_, i) => categories[i] !== undefined);
   const validCats = categories.filter((c): c is Category => c !== undefined);
   const tables: ResultTable[] = [classifiedCopyTable(grid, read, categories, notes, req, standard)];
-  if (valid.length > 0) tables.push(buildForm1({ households: valid, categories: validCats, standard, reviewYear: req.year }, { lang: req.lang }));
+  if (valid.length > 0)
+    tables.push(
+      buildForm1({ households: valid, categories: validCats, standard, reviewYear: req.year }, { lang: req.lang }),
+    );
   throwIfAborted(signal);
   const written = await writeResultTables(tables, {
     host,
     signal,
     lang: req.lang,
-    charts: [{ tableId: "form1-results", title: bi(wfTranslate("vi", "classify.chartTitle"), wfTranslate("en", "classify.chartTitle")), categoryColumn: "unit", valueColumns: ["h_poor_r", "h_nearPoor_r"] }],
-    onProgress: (p) => report({ text: t("common.writing", { done: p.rowsWritten, total: p.totalRows }), value: p.totalRows ? p.rowsWritten / p.totalRows : undefined }),
+    charts: [
+      {
+        tableId: "form1-results",
+        title: bi(wfTranslate("vi", "classify.chartTitle"), wfTranslate("en", "classify.chartTitle")),
+        categoryColumn: "unit",
+        valueColumns: ["h_poor_r", "h_nearPoor_r"],
+      },
+    ],
+    onProgress: (p) =>
+      report({
+        text: t("common.writing", { done: p.rowsWritten, total: p.totalRows }),
+        value: p.totalRows ? p.rowsWritten / p.totalRows : undefined,
+      }),
   });
   return { counts, total: households.length, written, standardName: pick(standard.name, req.lang) };
 }

@@ -6,11 +6,24 @@
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Badge, Button, Dropdown, Field, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, CheckmarkCircleRegular, PersonEditRegular, WarningRegular } from "@fluentui/react-icons";
+import {
+  ArrowClockwiseRegular,
+  CheckmarkCircleRegular,
+  PersonEditRegular,
+  WarningRegular,
+} from "@fluentui/react-icons";
 import { columnLetters, parseA1 } from "../../../core/address";
 import type { Grid } from "../../../core/grid";
 import { pick } from "../../../core/i18n";
-import { detect, FIELD_BY_NAME, HEADER_SCAN_ROWS, SHEET_KIND_LABELS, cellText, type Detection, type SheetKind } from "../../../core/sheet";
+import {
+  detect,
+  FIELD_BY_NAME,
+  HEADER_SCAN_ROWS,
+  SHEET_KIND_LABELS,
+  cellText,
+  type Detection,
+  type SheetKind,
+} from "../../../core/sheet";
 import { listSheets, readSheetGrid } from "../../../excel/read";
 import type { ExcelHost } from "../../../excel/host";
 import { describeError } from "../../../excel/errors";
@@ -41,8 +54,12 @@ export async function discoverSheets(host: ExcelHost, kinds: readonly SheetKind[
     const detection = detect(preview);
     out.push({ name: s.name, kind: detection.kind, confidence: meanConfidence(detection), detection, preview });
   }
-  const rank = (c: SheetCandidate) => (kinds.includes(c.kind as SheetKind) ? 10 + c.confidence + c.detection.mapping.columns.length / 100 : c.confidence);
-  return [...out].sort((a, b) => rank(b) - rank(a) || sheets.findIndex((s) => s.name === a.name) - sheets.findIndex((s) => s.name === b.name));
+  const rank = (c: SheetCandidate) =>
+    kinds.includes(c.kind as SheetKind) ? 10 + c.confidence + c.detection.mapping.columns.length / 100 : c.confidence;
+  return [...out].sort(
+    (a, b) =>
+      rank(b) - rank(a) || sheets.findIndex((s) => s.name === a.name) - sheets.findIndex((s) => s.name === b.name),
+  );
 }
 
 export interface SheetChoice {
@@ -56,7 +73,12 @@ export interface SheetChoice {
 
 export function useSheetChoice(kinds: readonly SheetKind[]): SheetChoice {
   const host = useGateway();
-  const [state, setState] = useState<{ loading: boolean; error: unknown; candidates: SheetCandidate[]; selected?: string }>({
+  const [state, setState] = useState<{
+    loading: boolean;
+    error: unknown;
+    candidates: SheetCandidate[];
+    selected?: string;
+  }>({
     loading: true,
     error: undefined,
     candidates: [],
@@ -81,7 +103,17 @@ export function useSheetChoice(kinds: readonly SheetKind[]): SheetChoice {
 }
 
 /** Drop-down of sheets, each with the kind the detector recognised; the proposed one first. */
-export function SheetPicker({ choice, kinds, testId, label }: { choice: SheetChoice; kinds: readonly SheetKind[]; testId: string; label?: string }) {
+export function SheetPicker({
+  choice,
+  kinds,
+  testId,
+  label,
+}: {
+  choice: SheetChoice;
+  kinds: readonly SheetKind[];
+  testId: string;
+  label?: string;
+}) {
   const { t, lang } = useWf();
   const styles = useCommonStyles();
   if (choice.loading)
@@ -90,11 +122,15 @@ export function SheetPicker({ choice, kinds, testId, label }: { choice: SheetCho
         {t("common.loadingSheets")}
       </Text>
     );
-  if (choice.error) return <EmptyState testId={`${testId}-error`} title={t("common.errorTitle")} hint={describeError(choice.error, lang)} />;
+  if (choice.error)
+    return (
+      <EmptyState testId={`${testId}-error`} title={t("common.errorTitle")} hint={describeError(choice.error, lang)} />
+    );
   if (choice.candidates.length === 0) return <EmptyState testId={`${testId}-empty`} title={t("common.noSheets")} />;
   const labelOf = (c: SheetCandidate) => {
     const kind = c.kind === "unknown" ? t("common.kindUnknown") : pick(SHEET_KIND_LABELS[c.kind], lang);
-    const proposed = c === choice.candidates[0] && kinds.includes(c.kind as SheetKind) ? ` · ${t("common.proposed")}` : "";
+    const proposed =
+      c === choice.candidates[0] && kinds.includes(c.kind as SheetKind) ? ` · ${t("common.proposed")}` : "";
     return `${c.name} — ${kind}${proposed}`;
   };
   return (
@@ -113,7 +149,13 @@ export function SheetPicker({ choice, kinds, testId, label }: { choice: SheetCho
           ))}
         </Dropdown>
       </Field>
-      <Button appearance="subtle" icon={<ArrowClockwiseRegular />} onClick={choice.reload} aria-label={t("common.refresh")} title={t("common.refresh")} />
+      <Button
+        appearance="subtle"
+        icon={<ArrowClockwiseRegular />}
+        onClick={choice.reload}
+        aria-label={t("common.refresh")}
+        title={t("common.refresh")}
+      />
     </div>
   );
 }
@@ -130,7 +172,10 @@ export function columnOptions(candidate: SheetCandidate): { letter: string; text
   const width = Math.max(0, ...preview.values.map((r) => r.length));
   const headerRows = preview.values.slice(detection.mapping.headerTop, detection.mapping.headerBottom + 1);
   return Array.from({ length: width }, (_, c) => {
-    const text = headerRows.map((r) => cellText(r[c] ?? null)).filter(Boolean).join(" / ");
+    const text = headerRows
+      .map((r) => cellText(r[c] ?? null))
+      .filter(Boolean)
+      .join(" / ");
     const letter = columnLetters(o.col0 + c);
     return { letter, text: text ? `${letter} – ${text}` : letter };
   });
@@ -162,7 +207,8 @@ export function MappingReview({
   const detected = new Map(m.columns.map((c) => [c.field, c]));
   const all = [...new Set([...m.columns.map((c) => c.field), ...fields])];
   const [showAll, setShowAll] = useState(false);
-  const needsReview = (f: string) => overrides[f] !== undefined || !detected.has(f) || (detected.get(f)?.confidence ?? 0) < 0.9;
+  const needsReview = (f: string) =>
+    overrides[f] !== undefined || !detected.has(f) || (detected.get(f)?.confidence ?? 0) < 0.9;
   const list = showAll ? all : all.filter(needsReview);
   const sure = all.length - all.filter(needsReview).length;
   const o = parseA1(candidate.preview.origin) ?? { row0: 0, col0: 0 };
@@ -170,7 +216,11 @@ export function MappingReview({
     <section className={common.section} aria-label={t("mapping.title")} data-testid={`${testId}-mapping`}>
       <Text weight="semibold">{t("mapping.title")}</Text>
       <Hint>
-        {t("mapping.headerRow", { from: o.row0 + m.headerTop + 1, to: o.row0 + m.headerBottom + 1, data: o.row0 + m.dataStart + 1 })}
+        {t("mapping.headerRow", {
+          from: o.row0 + m.headerTop + 1,
+          to: o.row0 + m.headerBottom + 1,
+          data: o.row0 + m.dataStart + 1,
+        })}
       </Hint>
       <div className={styles.grid}>
         {list.map((field) => {
@@ -206,7 +256,12 @@ export function MappingReview({
                 </Dropdown>
               </Field>
               {status && (
-                <Badge appearance="tint" color={status.color} icon={status.icon} data-testid={`${testId}-confidence-${field}`}>
+                <Badge
+                  appearance="tint"
+                  color={status.color}
+                  icon={status.icon}
+                  data-testid={`${testId}-confidence-${field}`}
+                >
                   {status.text}
                   {det && !override ? ` (${Math.round(det.confidence * 100)}%)` : ""}
                 </Badge>
@@ -216,11 +271,19 @@ export function MappingReview({
         })}
       </div>
       {sure > 0 && (
-        <Button size="small" appearance="subtle" onClick={() => setShowAll((v) => !v)} aria-expanded={showAll} data-testid={`${testId}-mapping-toggle`}>
+        <Button
+          size="small"
+          appearance="subtle"
+          onClick={() => setShowAll((v) => !v)}
+          aria-expanded={showAll}
+          data-testid={`${testId}-mapping-toggle`}
+        >
           {showAll ? t("mapping.hideSure") : t("mapping.showAll", { n: sure })}
         </Button>
       )}
-      {m.unmapped.length > 0 && <Hint>{t("mapping.unmapped", { n: m.unmapped.length, cols: m.unmapped.map((u) => u.letter).join(", ") })}</Hint>}
+      {m.unmapped.length > 0 && (
+        <Hint>{t("mapping.unmapped", { n: m.unmapped.length, cols: m.unmapped.map((u) => u.letter).join(", ") })}</Hint>
+      )}
     </section>
   );
 }

@@ -19,9 +19,21 @@ import { useWf } from "../strings";
 export const useCommonStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalS,
+  },
   muted: { color: tokens.colorNeutralForeground3 },
-  list: { margin: 0, paddingLeft: 0, listStyleType: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: {
+    margin: 0,
+    paddingLeft: 0,
+    listStyleType: "none",
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
 });
 
 /** Progress, cancel, error, cancelled and success states of an operation. */
@@ -31,7 +43,11 @@ export function OperationStatusView({ op, testId }: { op: Operation; testId: str
   if (op.status === "running") {
     return (
       <div className={styles.section} data-testid={`${testId}-progress`} role="status" aria-live="polite">
-        <ProgressBar value={op.progress?.value} thickness="large" aria-label={op.progress?.text ?? t("common.working")} />
+        <ProgressBar
+          value={op.progress?.value}
+          thickness="large"
+          aria-label={op.progress?.text ?? t("common.working")}
+        />
         <div className={styles.row}>
           <Text size={200}>{op.progress?.text ?? t("common.working")}</Text>
           <Button size="small" icon={<DismissRegular />} onClick={op.cancel} data-testid={`${testId}-cancel`}>

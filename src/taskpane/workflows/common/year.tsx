@@ -2,13 +2,23 @@
 import { useEffect, useMemo, useState } from "react";
 import { Dropdown, Field, Option } from "@fluentui/react-components";
 import { pick } from "../../../core/i18n";
-import { defaultReviewYear, FIRST_REVIEW_YEAR, LAST_REVIEW_YEAR, parseLocalStandard, standardForYear, type Standard } from "../../../core/standards";
+import {
+  defaultReviewYear,
+  FIRST_REVIEW_YEAR,
+  LAST_REVIEW_YEAR,
+  parseLocalStandard,
+  standardForYear,
+  type Standard,
+} from "../../../core/standards";
 import { readPreferences, type DocumentPreferences } from "../../../excel/settings";
 import { useGateway } from "./gateway";
 import { useWf } from "../strings";
 import { Hint } from "./ui";
 
-export const YEARS: number[] = Array.from({ length: LAST_REVIEW_YEAR - FIRST_REVIEW_YEAR + 1 }, (_, i) => FIRST_REVIEW_YEAR + i);
+export const YEARS: number[] = Array.from(
+  { length: LAST_REVIEW_YEAR - FIRST_REVIEW_YEAR + 1 },
+  (_, i) => FIRST_REVIEW_YEAR + i,
+);
 
 /** Preferences saved in the workbook (Settings workflow), read once per mount. */
 export function usePreferences(): DocumentPreferences {
@@ -44,7 +54,17 @@ export function useReviewYear(hint?: number): [number, (y: number) => void] {
   return [year, setYear];
 }
 
-export function YearPicker({ year, onChange, testId, local }: { year: number; onChange: (y: number) => void; testId: string; local?: Standard }) {
+export function YearPicker({
+  year,
+  onChange,
+  testId,
+  local,
+}: {
+  year: number;
+  onChange: (y: number) => void;
+  testId: string;
+  local?: Standard;
+}) {
   const { t, lang } = useWf();
   let standard: Standard | undefined;
   try {
@@ -55,7 +75,12 @@ export function YearPicker({ year, onChange, testId, local }: { year: number; on
   return (
     <div>
       <Field label={t("common.year")}>
-        <Dropdown data-testid={`${testId}-year`} value={String(year)} selectedOptions={[String(year)]} onOptionSelect={(_, d) => d.optionValue && onChange(Number(d.optionValue))}>
+        <Dropdown
+          data-testid={`${testId}-year`}
+          value={String(year)}
+          selectedOptions={[String(year)]}
+          onOptionSelect={(_, d) => d.optionValue && onChange(Number(d.optionValue))}
+        >
           {YEARS.map((y) => (
             <Option key={y} value={String(y)}>
               {String(y)}
@@ -65,7 +90,11 @@ export function YearPicker({ year, onChange, testId, local }: { year: number; on
       </Field>
       {standard && (
         <div data-testid={`${testId}-standard`}>
-          <Hint>{t(standard.scope === "local" ? "common.localStandard" : "common.standard", { name: pick(standard.name, lang) })}</Hint>
+          <Hint>
+            {t(standard.scope === "local" ? "common.localStandard" : "common.standard", {
+              name: pick(standard.name, lang),
+            })}
+          </Hint>
           <br />
           <Hint>{t("common.citation", { citation: pick(standard.citation, lang) })}</Hint>
         </div>

@@ -49,10 +49,17 @@ export default function ReportsWorkflow(_: WorkflowProps) {
       const grid = await readSheetGrid(selected.name, {
         host,
         signal,
-        onProgress: (p) => report({ text: t("common.reading", { sheet: selected.name, done: p.rowsRead, total: p.totalRows }), value: p.totalRows ? p.rowsRead / p.totalRows : undefined }),
+        onProgress: (p) =>
+          report({
+            text: t("common.reading", { sheet: selected.name, done: p.rowsRead, total: p.totalRows }),
+            value: p.totalRows ? p.rowsRead / p.totalRows : undefined,
+          }),
       });
       const read = readSheet(grid, { kind: "roster", standard });
-      if (!read.roster?.length) fail("MISSING_VALUE", wfTranslate("vi", "classify.noRoster"), wfTranslate("en", "classify.noRoster"), { sheet: selected.name });
+      if (!read.roster?.length)
+        fail("MISSING_VALUE", wfTranslate("vi", "classify.noRoster"), wfTranslate("en", "classify.noRoster"), {
+          sheet: selected.name,
+        });
       const households = read.roster.map((r) => r.household);
       const { categories } = await classifyHouseholds(households, standard, lang, signal, report);
       const valid: Household[] = households.filter((_, i) => categories[i] !== undefined);
@@ -65,17 +72,33 @@ export default function ReportsWorkflow(_: WorkflowProps) {
     tables &&
     write.run(async (signal, report) => {
       const list = tables.filter((x) => chosen.has(x.id));
-      const written = await writeResultTables(list, { host, signal, lang, onProgress: (p) => report({ text: t("common.writing", { done: p.rowsWritten, total: p.totalRows }), value: p.totalRows ? p.rowsWritten / p.totalRows : undefined }) });
+      const written = await writeResultTables(list, {
+        host,
+        signal,
+        lang,
+        onProgress: (p) =>
+          report({
+            text: t("common.writing", { done: p.rowsWritten, total: p.totalRows }),
+            value: p.totalRows ? p.rowsWritten / p.totalRows : undefined,
+          }),
+      });
       return t("common.written", { n: written.length, sheets: written.map((w) => w.sheetName).join(", ") });
     });
 
   return (
     <div className={common.stack} data-testid="reports">
       <SheetPicker choice={choice} kinds={KINDS} testId="reports" label={t("reports.roster")} />
-      {selected && selected.kind !== "roster" && <EmptyState testId="reports-no-roster" title={t("classify.noRoster")} hint={t("classify.noRosterHint")} />}
+      {selected && selected.kind !== "roster" && (
+        <EmptyState testId="reports-no-roster" title={t("classify.noRoster")} hint={t("classify.noRosterHint")} />
+      )}
       {selected && <YearPicker year={year} onChange={setYear} testId="reports" local={local} />}
       <div className={common.row}>
-        <Button icon={<DocumentBulletListRegular />} onClick={prepare} disabled={!selected || selected.kind !== "roster" || prep.status === "running"} data-testid="reports-prepare">
+        <Button
+          icon={<DocumentBulletListRegular />}
+          onClick={prepare}
+          disabled={!selected || selected.kind !== "roster" || prep.status === "running"}
+          data-testid="reports-prepare"
+        >
           {t("reports.prepare")}
         </Button>
       </div>
@@ -104,7 +127,13 @@ export default function ReportsWorkflow(_: WorkflowProps) {
             ))}
           </fieldset>
           {chosen.size === 0 && <Hint>{t("reports.none")}</Hint>}
-          <Button appearance="primary" icon={<TableAddRegular />} onClick={doWrite} disabled={chosen.size === 0 || write.status === "running"} data-testid="reports-write">
+          <Button
+            appearance="primary"
+            icon={<TableAddRegular />}
+            onClick={doWrite}
+            disabled={chosen.size === 0 || write.status === "running"}
+            data-testid="reports-write"
+          >
             {t("reports.write", { n: chosen.size })}
           </Button>
           <OperationStatusView op={write} testId="reports" />

@@ -3,7 +3,17 @@
  * before saving), saved in the workbook's document settings so colleagues opening the file get the same.
  */
 import { useState } from "react";
-import { Button, Dropdown, Field, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Textarea } from "@fluentui/react-components";
+import {
+  Button,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Radio,
+  RadioGroup,
+  Textarea,
+} from "@fluentui/react-components";
 import { CheckmarkRegular, SaveRegular } from "@fluentui/react-icons";
 import type { Lang } from "../../../core/i18n";
 import { pick } from "../../../core/i18n";
@@ -37,7 +47,10 @@ export default function SettingsWorkflow(_: WorkflowProps) {
     }
     try {
       const std = parseLocalStandard(localText);
-      setCheck({ ok: t("settings.localOk", { name: pick(std.name, lang), from: std.reviewYears.from, to: std.reviewYears.to }), issues: checkStandard(std) });
+      setCheck({
+        ok: t("settings.localOk", { name: pick(std.name, lang), from: std.reviewYears.from, to: std.reviewYears.to }),
+        issues: checkStandard(std),
+      });
       return true;
     } catch (e) {
       setCheck({ error: isPovertyError(e) ? e.messageIn(lang) : String(e) });
@@ -47,7 +60,10 @@ export default function SettingsWorkflow(_: WorkflowProps) {
   const save = () =>
     op.run(async () => {
       if (!validateLocal()) throw new Error(t("common.errorTitle"));
-      await savePreferences({ version: 1, lang: uiLang, reviewYear: year, localStandard: localText.trim() || undefined }, host);
+      await savePreferences(
+        { version: 1, lang: uiLang, reviewYear: year, localStandard: localText.trim() || undefined },
+        host,
+      );
       setLang(uiLang);
       return wfTranslate(uiLang, "settings.saved");
     });
@@ -61,7 +77,12 @@ export default function SettingsWorkflow(_: WorkflowProps) {
         </RadioGroup>
       </Field>
       <Field label={t("settings.defaultYear")}>
-        <Dropdown data-testid="settings-year" value={year === undefined ? "—" : String(year)} selectedOptions={[year === undefined ? "" : String(year)]} onOptionSelect={(_, d) => setYear(d.optionValue ? Number(d.optionValue) : undefined)}>
+        <Dropdown
+          data-testid="settings-year"
+          value={year === undefined ? "—" : String(year)}
+          selectedOptions={[year === undefined ? "" : String(year)]}
+          onOptionSelect={(_, d) => setYear(d.optionValue ? Number(d.optionValue) : undefined)}
+        >
           <Option value="" text="—">
             —
           </Option>
@@ -73,13 +94,30 @@ export default function SettingsWorkflow(_: WorkflowProps) {
         </Dropdown>
       </Field>
       <Field label={t("settings.local")} hint={t("settings.localHint")}>
-        <Textarea value={localText} onChange={(_, d) => setLocalText(d.value)} resize="vertical" rows={5} data-testid="settings-local" />
+        <Textarea
+          value={localText}
+          onChange={(_, d) => setLocalText(d.value)}
+          resize="vertical"
+          rows={5}
+          data-testid="settings-local"
+        />
       </Field>
       <div className={common.row}>
-        <Button icon={<CheckmarkRegular />} onClick={validateLocal} disabled={!localText.trim()} data-testid="settings-check">
+        <Button
+          icon={<CheckmarkRegular />}
+          onClick={validateLocal}
+          disabled={!localText.trim()}
+          data-testid="settings-check"
+        >
           {t("settings.check")}
         </Button>
-        <Button appearance="primary" icon={<SaveRegular />} onClick={save} disabled={op.status === "running"} data-testid="settings-save">
+        <Button
+          appearance="primary"
+          icon={<SaveRegular />}
+          onClick={save}
+          disabled={op.status === "running"}
+          data-testid="settings-save"
+        >
           {t("settings.save")}
         </Button>
       </div>

@@ -4,12 +4,27 @@
  * tables; and plan-indicator tracking from a plan sheet. All arithmetic is core/targets + core/tables.
  */
 import { useState } from "react";
-import { Button, Dropdown, Field, Input, Option, SpinButton, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  SpinButton,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { EyeRegular, TableAddRegular } from "@fluentui/react-icons";
 import { fold, formatNumber, formatPercent, type Lang } from "../../../core/i18n";
 import { readSheet } from "../../../core/sheet";
 import { ALLOCATION_METHODS, type AllocationMethod, type AllocationUnit } from "../../../core/targets";
-import { buildTargetTables, computeTargets, type TargetComputation, type TargetTablesInput } from "../../../core/tables/targets";
+import {
+  buildTargetTables,
+  computeTargets,
+  type TargetComputation,
+  type TargetTablesInput,
+} from "../../../core/tables/targets";
 import { buildTrackingTable, type PlanIndicator } from "../../../core/tables/tracking";
 import { fail } from "../../../core/errors";
 import type { ExcelHost } from "../../../excel/host";
@@ -33,14 +48,31 @@ const useStyles = makeStyles({
 });
 
 /** Units (code, name, poor, households) from a summary/target sheet, read by the core's sheet reader. */
-export async function readUnits(host: ExcelHost, sheet: string, signal: AbortSignal, report: (p: Progress) => void, lang: Lang): Promise<AllocationUnit[]> {
-  const grid = await readSheetGrid(sheet, { host, signal, onProgress: (p) => report({ text: wfTranslate(lang, "common.reading", { sheet, done: p.rowsRead, total: p.totalRows }) }) });
+export async function readUnits(
+  host: ExcelHost,
+  sheet: string,
+  signal: AbortSignal,
+  report: (p: Progress) => void,
+  lang: Lang,
+): Promise<AllocationUnit[]> {
+  const grid = await readSheetGrid(sheet, {
+    host,
+    signal,
+    onProgress: (p) =>
+      report({ text: wfTranslate(lang, "common.reading", { sheet, done: p.rowsRead, total: p.totalRows }) }),
+  });
   const read = readSheet(grid);
   const units = (read.table ?? [])
     .filter((r) => r.kind === "body" && r.measure === "households")
-    .map((r, i) => ({ code: String(i + 1).padStart(3, "0"), name: r.label, poor: r.values.poor ?? r.values.startCount, households: r.values.households }))
+    .map((r, i) => ({
+      code: String(i + 1).padStart(3, "0"),
+      name: r.label,
+      poor: r.values.poor ?? r.values.startCount,
+      households: r.values.households,
+    }))
     .filter((u) => Number.isFinite(u.poor) && Number.isFinite(u.households) && u.households > 0);
-  if (units.length === 0) fail("MISSING_VALUE", wfTranslate("vi", "targets.noUnits"), wfTranslate("en", "targets.noUnits"), { sheet });
+  if (units.length === 0)
+    fail("MISSING_VALUE", wfTranslate("vi", "targets.noUnits"), wfTranslate("en", "targets.noUnits"), { sheet });
   return units;
 }
 
@@ -53,10 +85,19 @@ export async function readPlan(host: ExcelHost, sheet: string, signal: AbortSign
     .map((r) => {
       const indicator = r.texts.indicator ?? r.label;
       // "Giảm …" / "Reduce …" indicators are met by going below plan; the others by reaching it.
-      const direction: PlanIndicator["direction"] = /^(giam|reduce|lower)/.test(fold(indicator)) ? "reduce" : "increase";
-      return { indicator, unitOfMeasure: r.texts.unitOfMeasure ?? "", direction, plan: r.values.planTarget, actual: r.values.planActual };
+      const direction: PlanIndicator["direction"] = /^(giam|reduce|lower)/.test(fold(indicator))
+        ? "reduce"
+        : "increase";
+      return {
+        indicator,
+        unitOfMeasure: r.texts.unitOfMeasure ?? "",
+        direction,
+        plan: r.values.planTarget,
+        actual: r.values.planActual,
+      };
     });
-  if (items.length === 0) fail("MISSING_VALUE", wfTranslate("vi", "targets.noPlan"), wfTranslate("en", "targets.noPlan"), { sheet });
+  if (items.length === 0)
+    fail("MISSING_VALUE", wfTranslate("vi", "targets.noPlan"), wfTranslate("en", "targets.noPlan"), { sheet });
   return items;
 }
 
@@ -102,7 +143,11 @@ export default function TargetsWorkflow(_: WorkflowProps) {
     trackOp.run(async (signal) => {
       if (!plan.selected) throw new Error("no sheet");
       const items = await readPlan(host, plan.selected.name, signal);
-      const written = await writeResultTables([buildTrackingTable({ items, period }, { lang })], { host, signal, lang });
+      const written = await writeResultTables([buildTrackingTable({ items, period }, { lang })], {
+        host,
+        signal,
+        lang,
+      });
       return t("common.written", { n: written.length, sheets: written.map((w) => w.sheetName).join(", ") });
     });
 
@@ -111,11 +156,29 @@ export default function TargetsWorkflow(_: WorkflowProps) {
     <div className={common.stack} data-testid="targets">
       <SheetPicker choice={units} kinds={UNIT_KINDS} testId="targets-units" label={t("targets.unitsSheet")} />
       {units.selected && !unitsUsable && <EmptyState testId="targets-no-units" title={t("targets.noUnits")} />}
-      <Field label={t("targets.reduction")} hint={t("targets.reductionHint")} validationMessage={reductionOk ? undefined : t("targets.badReduction")}>
-        <Input value={reductionText} onChange={(_, d) => setReductionText(d.value)} inputMode="decimal" data-testid="targets-reduction" />
+      <Field
+        label={t("targets.reduction")}
+        hint={t("targets.reductionHint")}
+        validationMessage={reductionOk ? undefined : t("targets.badReduction")}
+      >
+        <Input
+          value={reductionText}
+          onChange={(_, d) => setReductionText(d.value)}
+          inputMode="decimal"
+          data-testid="targets-reduction"
+        />
       </Field>
-      <Field label={t("targets.method")} validationMessage={methodOk ? undefined : t("targets.methodUnavailable", { field: needs[method] ?? "" })} validationState={methodOk ? "none" : "warning"}>
-        <Dropdown data-testid="targets-method" value={t(`targets.m.${method}` as WfKey)} selectedOptions={[method]} onOptionSelect={(_, d) => d.optionValue && setMethod(d.optionValue as AllocationMethod)}>
+      <Field
+        label={t("targets.method")}
+        validationMessage={methodOk ? undefined : t("targets.methodUnavailable", { field: needs[method] ?? "" })}
+        validationState={methodOk ? "none" : "warning"}
+      >
+        <Dropdown
+          data-testid="targets-method"
+          value={t(`targets.m.${method}` as WfKey)}
+          selectedOptions={[method]}
+          onOptionSelect={(_, d) => d.optionValue && setMethod(d.optionValue as AllocationMethod)}
+        >
           {ALLOCATION_METHODS.map((m) => (
             <Option key={m} value={m} text={t(`targets.m.${m}` as WfKey)}>
               {t(`targets.m.${m}` as WfKey)}
@@ -125,7 +188,12 @@ export default function TargetsWorkflow(_: WorkflowProps) {
       </Field>
       <div className={common.row}>
         <Field label={t("targets.baseYear")}>
-          <Dropdown data-testid="targets-base-year" value={String(baseYear)} selectedOptions={[String(baseYear)]} onOptionSelect={(_, d) => d.optionValue && setBaseYear(Number(d.optionValue))}>
+          <Dropdown
+            data-testid="targets-base-year"
+            value={String(baseYear)}
+            selectedOptions={[String(baseYear)]}
+            onOptionSelect={(_, d) => d.optionValue && setBaseYear(Number(d.optionValue))}
+          >
             {YEARS.map((y) => (
               <Option key={y} value={String(y)}>
                 {String(y)}
@@ -134,14 +202,31 @@ export default function TargetsWorkflow(_: WorkflowProps) {
           </Dropdown>
         </Field>
         <Field label={t("targets.years")}>
-          <SpinButton min={0} max={10} value={years} onChange={(_, d) => setYears(Math.max(0, Math.min(10, Number(d.value ?? d.displayValue ?? 0) || 0)))} data-testid="targets-years" />
+          <SpinButton
+            min={0}
+            max={10}
+            value={years}
+            onChange={(_, d) => setYears(Math.max(0, Math.min(10, Number(d.value ?? d.displayValue ?? 0) || 0)))}
+            data-testid="targets-years"
+          />
         </Field>
       </div>
       <div className={common.row}>
-        <Button icon={<EyeRegular />} onClick={doPreview} disabled={!unitsUsable || !reductionOk || !methodOk || op.status === "running"} data-testid="targets-preview">
+        <Button
+          icon={<EyeRegular />}
+          onClick={doPreview}
+          disabled={!unitsUsable || !reductionOk || !methodOk || op.status === "running"}
+          data-testid="targets-preview"
+        >
           {t("targets.preview")}
         </Button>
-        <Button appearance="primary" icon={<TableAddRegular />} onClick={doWrite} disabled={!unitsUsable || !reductionOk || !methodOk || op.status === "running"} data-testid="targets-write">
+        <Button
+          appearance="primary"
+          icon={<TableAddRegular />}
+          onClick={doWrite}
+          disabled={!unitsUsable || !reductionOk || !methodOk || op.status === "running"}
+          data-testid="targets-write"
+        >
           {t("targets.write")}
         </Button>
       </div>
@@ -154,16 +239,26 @@ export default function TargetsWorkflow(_: WorkflowProps) {
             </caption>
             <thead>
               <tr>
-                <th className={styles.cell} scope="col">{t("targets.colUnit")}</th>
-                <th className={styles.num} scope="col">{t("targets.colPoor")}</th>
-                <th className={styles.num} scope="col">{t("targets.colAllocated")}</th>
-                <th className={styles.num} scope="col">{t("targets.colEndRate")}</th>
+                <th className={styles.cell} scope="col">
+                  {t("targets.colUnit")}
+                </th>
+                <th className={styles.num} scope="col">
+                  {t("targets.colPoor")}
+                </th>
+                <th className={styles.num} scope="col">
+                  {t("targets.colAllocated")}
+                </th>
+                <th className={styles.num} scope="col">
+                  {t("targets.colEndRate")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {preview.allocation.rows.map((r) => (
                 <tr key={r.code}>
-                  <th className={styles.cell} scope="row">{r.name ?? r.code}</th>
+                  <th className={styles.cell} scope="row">
+                    {r.name ?? r.code}
+                  </th>
                   <td className={styles.num}>{formatNumber(r.poor, lang)}</td>
                   <td className={styles.num}>{formatNumber(r.allocated, lang)}</td>
                   <td className={styles.num}>{formatPercent(r.targetRate, lang)}</td>
@@ -171,18 +266,32 @@ export default function TargetsWorkflow(_: WorkflowProps) {
               ))}
             </tbody>
           </table>
-          <Hint>{t("targets.totalAllocated", { n: formatNumber(preview.allocation.rows.reduce((n, r) => n + r.allocated, 0), lang) })}</Hint>
+          <Hint>
+            {t("targets.totalAllocated", {
+              n: formatNumber(
+                preview.allocation.rows.reduce((n, r) => n + r.allocated, 0),
+                lang,
+              ),
+            })}
+          </Hint>
         </section>
       )}
 
       <section className={common.section} aria-label={t("targets.trackingTitle")} data-testid="targets-tracking">
         <Text weight="semibold">{t("targets.trackingTitle")}</Text>
         <SheetPicker choice={plan} kinds={PLAN_KINDS} testId="targets-plan" label={t("targets.planSheet")} />
-        {plan.selected && plan.selected.kind !== "plan" && <EmptyState testId="targets-no-plan" title={t("targets.noPlan")} />}
+        {plan.selected && plan.selected.kind !== "plan" && (
+          <EmptyState testId="targets-no-plan" title={t("targets.noPlan")} />
+        )}
         <Field label={t("targets.period")}>
           <Input value={period} onChange={(_, d) => setPeriod(d.value)} data-testid="targets-period" />
         </Field>
-        <Button icon={<TableAddRegular />} onClick={doTracking} disabled={!plan.selected || plan.selected.kind !== "plan" || trackOp.status === "running"} data-testid="targets-write-tracking">
+        <Button
+          icon={<TableAddRegular />}
+          onClick={doTracking}
+          disabled={!plan.selected || plan.selected.kind !== "plan" || trackOp.status === "running"}
+          data-testid="targets-write-tracking"
+        >
           {t("targets.writeTracking")}
         </Button>
         <OperationStatusView op={trackOp} testId="targets-tracking" />

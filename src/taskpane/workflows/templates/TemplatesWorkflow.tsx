@@ -28,24 +28,43 @@ export default function TemplatesWorkflow(_: WorkflowProps) {
   const insert = () =>
     op.run(async (signal) => {
       const standard = standardForYear(year, { local });
-      const table = kind === "roster" ? buildRosterTemplate(standard, { lang, rows }) : buildSummaryTemplate(standard, { lang, rows });
+      const table =
+        kind === "roster"
+          ? buildRosterTemplate(standard, { lang, rows })
+          : buildSummaryTemplate(standard, { lang, rows });
       const written = await writeResultTables([table], { host, signal, lang });
       return t("common.written", { n: written.length, sheets: written.map((w) => w.sheetName).join(", ") });
     });
   return (
     <div className={common.stack} data-testid="templates">
       <Field label={t("templates.kind")}>
-        <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as "roster" | "summary")} data-testid="templates-kind">
+        <RadioGroup
+          value={kind}
+          onChange={(_, d) => setKind(d.value as "roster" | "summary")}
+          data-testid="templates-kind"
+        >
           <Radio value="roster" label={t("templates.roster")} data-testid="templates-kind-roster" />
           <Radio value="summary" label={t("templates.summary")} data-testid="templates-kind-summary" />
         </RadioGroup>
       </Field>
       <YearPicker year={year} onChange={setYear} testId="templates" local={local} />
       <Field label={t("templates.rows")}>
-        <SpinButton min={1} max={5000} value={rows} onChange={(_, d) => setRows(Math.max(1, Math.min(5000, Number(d.value ?? d.displayValue ?? 1) || 1)))} data-testid="templates-rows" />
+        <SpinButton
+          min={1}
+          max={5000}
+          value={rows}
+          onChange={(_, d) => setRows(Math.max(1, Math.min(5000, Number(d.value ?? d.displayValue ?? 1) || 1)))}
+          data-testid="templates-rows"
+        />
       </Field>
       <div className={common.row}>
-        <Button appearance="primary" icon={<DocumentTableRegular />} onClick={insert} disabled={op.status === "running"} data-testid="templates-insert">
+        <Button
+          appearance="primary"
+          icon={<DocumentTableRegular />}
+          onClick={insert}
+          disabled={op.status === "running"}
+          data-testid="templates-insert"
+        >
           {t("templates.insert")}
         </Button>
       </div>

@@ -34,7 +34,11 @@ import { consolidatedTable, runValidate, type PickedFile, type ValidateOutcome }
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const SHOWN = 200;
-const ICONS: Record<Severity, ReactElement> = { error: <ErrorCircleRegular />, warning: <WarningRegular />, info: <InfoRegular /> };
+const ICONS: Record<Severity, ReactElement> = {
+  error: <ErrorCircleRegular />,
+  warning: <WarningRegular />,
+  info: <InfoRegular />,
+};
 
 const useStyles = makeStyles({
   finding: {
@@ -44,7 +48,12 @@ const useStyles = makeStyles({
     padding: tokens.spacingVerticalXS,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  sev: { display: "inline-flex", gap: tokens.spacingHorizontalXS, alignItems: "center", fontWeight: tokens.fontWeightSemibold },
+  sev: {
+    display: "inline-flex",
+    gap: tokens.spacingHorizontalXS,
+    alignItems: "center",
+    fontWeight: tokens.fontWeightSemibold,
+  },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteMarigoldForeground1 },
   info: { color: tokens.colorBrandForeground1 },
@@ -88,8 +97,13 @@ export default function ValidateWorkflow(_: WorkflowProps) {
   }, [host]);
 
   const findings = useMemo(() => outcome?.findings ?? [], [outcome]);
-  const sheetNames = useMemo(() => [...new Set(findings.map((f) => (f.file ? `${f.file} / ${f.sheet}` : f.sheet)).filter(Boolean))], [findings]);
-  const filtered = findings.filter((f) => severity.has(f.severity) && (!sheetFilter || (f.file ? `${f.file} / ${f.sheet}` : f.sheet) === sheetFilter));
+  const sheetNames = useMemo(
+    () => [...new Set(findings.map((f) => (f.file ? `${f.file} / ${f.sheet}` : f.sheet)).filter(Boolean))],
+    [findings],
+  );
+  const filtered = findings.filter(
+    (f) => severity.has(f.severity) && (!sheetFilter || (f.file ? `${f.file} / ${f.sheet}` : f.sheet) === sheetFilter),
+  );
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   const summaryParams = { errors: counts.error, warnings: counts.warning, infos: counts.info };
@@ -139,7 +153,13 @@ export default function ValidateWorkflow(_: WorkflowProps) {
     <div className={common.stack} data-testid="validate">
       <section className={common.section} aria-label={t("validate.sources")}>
         <Text weight="semibold">{t("validate.sources")}</Text>
-        {sheetsError !== undefined && <EmptyState testId="validate-sheets-error" title={t("common.errorTitle")} hint={describeError(sheetsError, lang)} />}
+        {sheetsError !== undefined && (
+          <EmptyState
+            testId="validate-sheets-error"
+            title={t("common.errorTitle")}
+            hint={describeError(sheetsError, lang)}
+          />
+        )}
         {sheets && sheets.length === 0 && <Hint>{t("common.noSheets")}</Hint>}
         {sheets && sheets.length > 0 && (
           <fieldset style={{ border: "none", margin: 0, padding: 0 }}>
@@ -166,7 +186,11 @@ export default function ValidateWorkflow(_: WorkflowProps) {
         )}
         <Field label={t("validate.files")}>
           <div className={common.row}>
-            <Button icon={<DocumentAddRegular />} onClick={() => fileInput.current?.click()} data-testid="validate-pick-files">
+            <Button
+              icon={<DocumentAddRegular />}
+              onClick={() => fileInput.current?.click()}
+              data-testid="validate-pick-files"
+            >
               {t("validate.pickFiles")}
             </Button>
             {files.length > 0 && <Text size={200}>{t("validate.fileCount", { n: files.length })}</Text>}
@@ -191,7 +215,13 @@ export default function ValidateWorkflow(_: WorkflowProps) {
             {files.map((f) => (
               <li key={f.name} className={common.row}>
                 <Text size={200}>{f.name}</Text>
-                <Button size="small" appearance="subtle" icon={<DismissRegular />} aria-label={t("validate.removeFile", { name: f.name })} onClick={() => setFiles((fs) => fs.filter((x) => x !== f))} />
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  icon={<DismissRegular />}
+                  aria-label={t("validate.removeFile", { name: f.name })}
+                  onClick={() => setFiles((fs) => fs.filter((x) => x !== f))}
+                />
               </li>
             ))}
           </ul>
@@ -215,14 +245,24 @@ export default function ValidateWorkflow(_: WorkflowProps) {
         </Dropdown>
       </Field>
       <div className={common.row}>
-        <Button appearance="primary" icon={<PlayRegular />} onClick={run} disabled={op.status === "running" || nothing} data-testid="validate-run">
+        <Button
+          appearance="primary"
+          icon={<PlayRegular />}
+          onClick={run}
+          disabled={op.status === "running" || nothing}
+          data-testid="validate-run"
+        >
           {t("validate.run")}
         </Button>
         {nothing && <Hint>{t("validate.nothing")}</Hint>}
       </div>
       <OperationStatusView op={op} testId="validate" />
       {outcome && (
-        <section className={common.section} data-testid="validate-results" aria-label={t("validate.summary", summaryParams)}>
+        <section
+          className={common.section}
+          data-testid="validate-results"
+          aria-label={t("validate.summary", summaryParams)}
+        >
           <Text weight="semibold" role="status" data-testid="validate-summary">
             {findings.length === 0 ? t("validate.clean") : t("validate.summary", summaryParams)}
           </Text>
@@ -267,7 +307,11 @@ export default function ValidateWorkflow(_: WorkflowProps) {
               {filtered.length === 0 && <Hint>{t("validate.noMatch")}</Hint>}
               <ul className={common.list} data-testid="validate-findings">
                 {filtered.slice(0, SHOWN).map((f, i) => (
-                  <li key={`${f.file ?? ""}|${f.sheet}|${f.cell}|${f.code}|${i}`} className={styles.finding} data-testid="validate-finding">
+                  <li
+                    key={`${f.file ?? ""}|${f.sheet}|${f.cell}|${f.code}|${i}`}
+                    className={styles.finding}
+                    data-testid="validate-finding"
+                  >
                     <span className={`${styles.sev} ${styles[f.severity]}`}>
                       {ICONS[f.severity]}
                       {lang === "vi" ? SEVERITY_TEXT[f.severity].vi : SEVERITY_TEXT[f.severity].en}
@@ -280,7 +324,13 @@ export default function ValidateWorkflow(_: WorkflowProps) {
                     </span>
                     <Text size={200}>{lang === "vi" ? f.messageVi : f.messageEn}</Text>
                     {!f.file && f.cell && (
-                      <Button size="small" appearance="subtle" icon={<ArrowForwardRegular />} onClick={() => void goTo(f)} data-testid="validate-goto">
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        icon={<ArrowForwardRegular />}
+                        onClick={() => void goTo(f)}
+                        data-testid="validate-goto"
+                      >
                         {t("validate.goto", { cell: f.cell })}
                       </Button>
                     )}
@@ -288,26 +338,52 @@ export default function ValidateWorkflow(_: WorkflowProps) {
                 ))}
               </ul>
               {filtered.length > SHOWN && <Hint>{t("validate.more", { n: SHOWN })}</Hint>}
-              {navError !== undefined && <EmptyState testId="validate-goto-error" title={t("common.errorTitle")} hint={describeError(navError, lang)} />}
+              {navError !== undefined && (
+                <EmptyState
+                  testId="validate-goto-error"
+                  title={t("common.errorTitle")}
+                  hint={describeError(navError, lang)}
+                />
+              )}
             </>
           )}
           <div className={common.row}>
-            <Button icon={<TableAddRegular />} onClick={writeFindings} disabled={action.status === "running"} data-testid="validate-write">
+            <Button
+              icon={<TableAddRegular />}
+              onClick={writeFindings}
+              disabled={action.status === "running"}
+              data-testid="validate-write"
+            >
               {t("validate.writeSheet")}
             </Button>
             {findings.some((f) => !f.file && f.cell) && (
               <>
-                <Button icon={<HighlightRegular />} onClick={highlight} disabled={action.status === "running"} data-testid="validate-highlight">
+                <Button
+                  icon={<HighlightRegular />}
+                  onClick={highlight}
+                  disabled={action.status === "running"}
+                  data-testid="validate-highlight"
+                >
                   {t("validate.highlight")}
                 </Button>
-                <Button icon={<EraserRegular />} onClick={clear} disabled={action.status === "running"} data-testid="validate-clear">
+                <Button
+                  icon={<EraserRegular />}
+                  onClick={clear}
+                  disabled={action.status === "running"}
+                  data-testid="validate-clear"
+                >
                   {t("validate.clearHighlight")}
                 </Button>
               </>
             )}
           </div>
           <Field hint={t("validate.consolidateHint")}>
-            <Button icon={<MergeRegular />} onClick={consolidate} disabled={action.status === "running" || !consolidated} data-testid="validate-consolidate">
+            <Button
+              icon={<MergeRegular />}
+              onClick={consolidate}
+              disabled={action.status === "running" || !consolidated}
+              data-testid="validate-consolidate"
+            >
               {t("validate.consolidate")}
             </Button>
           </Field>

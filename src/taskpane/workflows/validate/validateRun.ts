@@ -39,8 +39,14 @@ export interface ValidateOutcome {
   findings: Finding[];
 }
 
-export async function runValidate(req: ValidateRequest, host: ExcelHost, signal: AbortSignal, report: (p: Progress) => void): Promise<ValidateOutcome> {
-  const t = (key: Parameters<typeof wfTranslate>[1], params?: Record<string, string | number>) => wfTranslate(req.lang, key, params);
+export async function runValidate(
+  req: ValidateRequest,
+  host: ExcelHost,
+  signal: AbortSignal,
+  report: (p: Progress) => void,
+): Promise<ValidateOutcome> {
+  const t = (key: Parameters<typeof wfTranslate>[1], params?: Record<string, string | number>) =>
+    wfTranslate(req.lang, key, params);
   const grids: Grid[] = [];
   for (const sheet of req.sheets) {
     throwIfAborted(signal);
@@ -48,7 +54,11 @@ export async function runValidate(req: ValidateRequest, host: ExcelHost, signal:
       await readSheetGrid(sheet, {
         host,
         signal,
-        onProgress: (p) => report({ text: t("common.reading", { sheet, done: p.rowsRead, total: p.totalRows }), value: p.totalRows ? p.rowsRead / p.totalRows : undefined }),
+        onProgress: (p) =>
+          report({
+            text: t("common.reading", { sheet, done: p.rowsRead, total: p.totalRows }),
+            value: p.totalRows ? p.rowsRead / p.totalRows : undefined,
+          }),
       }),
     );
   }
@@ -76,8 +86,22 @@ export async function runValidate(req: ValidateRequest, host: ExcelHost, signal:
   }
   throwIfAborted(signal);
   report({ text: t("common.working") });
-  const result = validateWorkbooks(inputs.filter((i) => i.grids.length > 0), { year: req.year, standard: req.local && req.year !== undefined && req.year >= req.local.reviewYears.from && req.year <= req.local.reviewYears.to ? req.local : undefined });
-  const findings = [...result.files.flatMap((f) => f.findings), ...unreadable].map((f) => (f.file ? f : { ...f, file: undefined }));
+  const result = validateWorkbooks(
+    inputs.filter((i) => i.grids.length > 0),
+    {
+      year: req.year,
+      standard:
+        req.local &&
+        req.year !== undefined &&
+        req.year >= req.local.reviewYears.from &&
+        req.year <= req.local.reviewYears.to
+          ? req.local
+          : undefined,
+    },
+  );
+  const findings = [...result.files.flatMap((f) => f.findings), ...unreadable].map((f) =>
+    f.file ? f : { ...f, file: undefined },
+  );
   return { report: result, findings };
 }
 
@@ -85,7 +109,8 @@ export async function runValidate(req: ValidateRequest, host: ExcelHost, signal:
 export function consolidatedTable(reads: SheetRead[], lang: Lang): ResultTable | undefined {
   const rosters = reads.filter((r) => r.kind === "roster" && (r.roster?.length ?? 0) > 0);
   if (rosters.length < 2) return undefined;
-  const tr = (key: Parameters<typeof wfTranslate>[1], params?: Record<string, string | number>) => bi(wfTranslate("vi", key, params), wfTranslate("en", key, params));
+  const tr = (key: Parameters<typeof wfTranslate>[1], params?: Record<string, string | number>) =>
+    bi(wfTranslate("vi", key, params), wfTranslate("en", key, params));
   const cols = [
     { key: "source", header: tr("validate.colSource"), format: "text" as const, width: 24 },
     { key: "id", header: bi("Mã hộ", "Household id"), format: "text" as const, width: 14 },
@@ -94,7 +119,12 @@ export function consolidatedTable(reads: SheetRead[], lang: Lang): ResultTable |
     { key: "village", header: bi("Thôn, tổ dân phố", "Village"), format: "text" as const, width: 16 },
     { key: "area", header: bi("Khu vực", "Area"), format: "text" as const, width: 12 },
     { key: "members", header: bi("Số nhân khẩu", "Members"), format: "integer" as const, width: 10 },
-    { key: "income", header: bi("Thu nhập bình quân đầu người/tháng", "Income per capita per month"), format: "vnd" as const, width: 16 },
+    {
+      key: "income",
+      header: bi("Thu nhập bình quân đầu người/tháng", "Income per capita per month"),
+      format: "vnd" as const,
+      width: 16,
+    },
     { key: "dep", header: bi("Tổng số chỉ số thiếu hụt", "Deprivation count"), format: "integer" as const, width: 10 },
     { key: "category", header: bi("Phân loại hộ", "Category"), format: "text" as const, width: 18 },
   ];
@@ -102,7 +132,9 @@ export function consolidatedTable(reads: SheetRead[], lang: Lang): ResultTable |
     (r.roster ?? []).map((row) => {
       const h = row.household;
       const source = `${r.file ? r.file + " / " : ""}${r.sheet}!${row.row0 + 1}`;
-      const dep = h.deprivationFlags ? h.deprivationFlags.reduce<number>((a, b) => a + b, 0) : (h.deprivationCount ?? null);
+      const dep = h.deprivationFlags
+        ? h.deprivationFlags.reduce<number>((a, b) => a + b, 0)
+        : (h.deprivationCount ?? null);
       return {
         cells: [
           source,
