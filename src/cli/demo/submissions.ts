@@ -90,16 +90,23 @@ export function buildSubmissions(households: readonly Household[], categories: r
       setCell(roster, 30, "depTotal", total + 2);
       planted.push({ vi: "Tổng số chỉ số thiếu hụt không khớp các cột chỉ số", en: "A deprivation total that does not match the flag columns" });
     } else if (u === 1) {
-      // Form 1 by village: a transposed rate, a village count that disagrees with the roster, a total row that does not add up.
+      // Form 1 by village: a mistyped rate, a village count that disagrees with the roster, a total row that does not add up.
       const body = form1.rows.map((r, i) => ({ r, i })).filter((x) => x.r.kind === "body");
       const first = body[0].i;
       const rate = Number(getCell(form1, first, "h_poor_r"));
+      // Transpose the last two digits of the percentage (15,03 % → 15,30 %); when they are equal, type one point too many.
       const digits = Math.round(rate * 10000)
         .toString()
         .padStart(4, "0");
       const swapped = Number(digits.slice(0, 2) + digits[3] + digits[2]) / 10000;
-      setCell(form1, first, "h_poor_r", swapped === rate ? rate + 0.01 : swapped);
-      planted.push({ vi: `Tỷ lệ hộ nghèo của ${String(getCell(form1, first, "unit"))} gõ nhầm (đảo chữ số)`, en: `Poverty rate of ${String(getCell(form1, first, "unit"))} mistyped (digits transposed)` });
+      const typed = swapped === rate ? Math.round((rate + 0.01) * 10000) / 10000 : swapped;
+      setCell(form1, first, "h_poor_r", typed);
+      const unitName = String(getCell(form1, first, "unit"));
+      const shown = (x: number) => `${(x * 100).toFixed(2).replace(".", ",")} %`;
+      planted.push({
+        vi: `Tỷ lệ hộ nghèo của ${unitName} gõ ${shown(typed)} thay vì ${shown(rate)}`,
+        en: `Poverty rate of ${unitName} typed as ${shown(typed).replace(",", ".")} instead of ${shown(rate).replace(",", ".")}`,
+      });
       const second = body[1].i;
       const poor = Number(getCell(form1, second, "h_poor"));
       setCell(form1, second, "h_poor", poor + 1);
