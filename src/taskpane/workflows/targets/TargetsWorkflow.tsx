@@ -16,8 +16,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { EyeRegular, TableAddRegular } from "@fluentui/react-icons";
-import { fold, formatNumber, formatPercent, type Lang } from "../../../core/i18n";
-import { readSheet } from "../../../core/sheet";
+import { formatNumber, formatPercent, type Lang } from "../../../core/i18n";
+import { allocationUnits, readSheet } from "../../../core/sheet";
+import { planDirection } from "../../../core/validate/rules/plan";
 import { ALLOCATION_METHODS, type AllocationMethod, type AllocationUnit } from "../../../core/targets";
 import {
   buildTargetTables,
@@ -61,16 +62,14 @@ export async function readUnits(
     onProgress: (p) =>
       report({ text: wfTranslate(lang, "common.reading", { sheet, done: p.rowsRead, total: p.totalRows }) }),
   });
+  // The same reading as `poverty targets`: units, poor and household counts from a summary/target sheet.
   const read = readSheet(grid);
-  const units = (read.table ?? [])
-    .filter((r) => r.kind === "body" && r.measure === "households")
-    .map((r, i) => ({
-      code: String(i + 1).padStart(3, "0"),
-      name: r.label,
-      poor: r.values.poor ?? r.values.startCount,
-      households: r.values.households,
-    }))
-    .filter((u) => Number.isFinite(u.poor) && Number.isFinite(u.households) && u.households > 0);
+  const { units, findings } = allocationUnits(grid, read);
+  const errors = findings.filter((f) => f.severity === "error");
+  if (errors.length > 0) {
+    const more = errors.length > 1 ? ` (+${errors.length - 1})` : "";
+    fail("MISSING_VALUE", errors[0].messageVi + more, errors[0].messageEn + more, { sheet, cell: errors[0].cell });
+  }
   if (units.length === 0)
     fail("MISSING_VALUE", wfTranslate("vi", "targets.noUnits"), wfTranslate("en", "targets.noUnits"), { sheet });
   return units;
@@ -84,14 +83,15 @@ export async function readPlan(host: ExcelHost, sheet: string, signal: AbortSign
     .filter((r) => r.kind === "body" && Number.isFinite(r.values.planTarget) && Number.isFinite(r.values.planActual))
     .map((r) => {
       const indicator = r.texts.indicator ?? r.label;
-      // "Giảm …" / "Reduce …" indicators are met by going below plan; the others by reaching it.
-      const direction: PlanIndicator["direction"] = /^(giam|reduce|lower)/.test(fold(indicator))
-        ? "reduce"
-        : "increase";
+      const baseline = Number.isFinite(r.values.planBaseline) ? r.values.planBaseline : undefined;
+      // The validator's rule (core): a direction column, else a level to reach downwards, else "increase"
+      // ("Giảm tỷ lệ hộ nghèo 1,5 %" is an amount of reduction: more is better).
+      const { direction } = planDirection(indicator, r.texts.planDirection ?? "", baseline, r.values.planTarget);
       return {
         indicator,
         unitOfMeasure: r.texts.unitOfMeasure ?? "",
         direction,
+        ...(baseline !== undefined ? { baseline } : {}),
         plan: r.values.planTarget,
         actual: r.values.planActual,
       };

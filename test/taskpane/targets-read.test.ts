@@ -1,0 +1,53 @@
+/**
+ * The targets workflow reads units and plan indicators with the same core rules as the CLI and the validator:
+ * `allocationUnits` (located errors instead of silently skipped rows) and `planDirection`
+ * ("Giảm tỷ lệ hộ nghèo 1,5 %" is an amount of reduction, "… xuống còn 5" a level to reach).
+ */
+import { FakeWorkbook } from "../support/fake-excel";
+import { fakeHost } from "../support/fake-host";
+import { readPlan, readUnits } from "../../src/taskpane/workflows/targets/TargetsWorkflow";
+import { unitsSheetRows } from "../support/roster-fixture";
+import { isPovertyError } from "../../src/core/errors";
+
+const signal = new AbortController().signal;
+
+describe("targets workflow reading", () => {
+  it("reads plan directions with the validator's rule", async () => {
+    const wb = new FakeWorkbook({
+      sheets: [
+        {
+          name: "Kế hoạch",
+          rows: [
+            ["THEO DÕI CHỈ TIÊU KẾ HOẠCH NĂM 2026"],
+            [],
+            ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện"],
+            [1, "Số lao động được tạo việc làm", "người", 500, 520],
+            [2, "Giảm tỷ lệ hộ nghèo", "điểm %", 1.5, 1.7],
+            [3, "Giảm số hộ tái nghèo xuống còn", "hộ", 5, 3],
+          ],
+        },
+      ],
+    });
+    const items = await readPlan(fakeHost(wb), "Kế hoạch", signal);
+    expect(items.map((i) => i.direction)).toEqual(["increase", "increase", "reduce"]);
+  });
+
+  it("reads units like `poverty targets` and reports an unreadable count with its cell", async () => {
+    const good = new FakeWorkbook({ sheets: [{ name: "Đơn vị", rows: unitsSheetRows() }] });
+    const units = await readUnits(fakeHost(good), "Đơn vị", signal, () => undefined, "vi");
+    expect(units.length).toBeGreaterThan(1);
+    for (const u of units) expect(u.poor).toBeLessThanOrEqual(u.households);
+
+    const rows = unitsSheetRows();
+    const header = rows.findIndex((r) => r.some((c) => typeof c === "string" && /số hộ nghèo/i.test(c)));
+    const poorCol = rows[header].findIndex((c) => typeof c === "string" && /số hộ nghèo/i.test(c));
+    rows[header + 1][poorCol] = "";
+    const bad = new FakeWorkbook({ sheets: [{ name: "Đơn vị", rows }] });
+    const err = await readUnits(fakeHost(bad), "Đơn vị", signal, () => undefined, "vi").then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isPovertyError(err)).toBe(true);
+    if (isPovertyError(err)) expect(String(err.details.cell)).toMatch(/^[A-Z]+\d+$/);
+  });
+});
