@@ -4,7 +4,7 @@
  */
 import { existsSync } from "fs";
 import { resolve } from "path";
-import { fail, type Finding, type Lang } from "../core";
+import { detect, fail, pick, SHEET_KIND_LABELS, type Finding, type Grid, type Lang, type SheetKind } from "../core";
 import type { CliIO } from "./command";
 
 export interface ParsedArgs {
@@ -145,4 +145,42 @@ export function parseTiers(text: string): Record<string, number> {
     out[part.slice(0, eq).trim()] = parseReduction(part.slice(eq + 1));
   }
   return out;
+}
+
+/**
+ * The sheet a command works on: the one named by --sheet (exact, then case-insensitive), else the first sheet
+ * whose detected kind is one of `kinds`. When none fits, prints the sheets with their kinds (vi + en) and
+ * returns undefined.
+ */
+export function pickSheet(
+  io: CliIO,
+  grids: Grid[],
+  file: string,
+  sheet: string | undefined,
+  kinds: readonly SheetKind[],
+  what: { vi: string; en: string },
+): Grid | undefined {
+  const names = grids.map((x) => `"${x.sheetName}"`).join(", ");
+  if (sheet !== undefined) {
+    const g =
+      grids.find((x) => x.sheetName === sheet) ?? grids.find((x) => x.sheetName.toLowerCase() === sheet.toLowerCase());
+    if (!g) {
+      io.err(`Không có trang "${sheet}" trong ${file}. Các trang: ${names}.`);
+      io.err(`No sheet "${sheet}" in ${file}. Sheets: ${names}.`);
+    }
+    return g;
+  }
+  const detected = grids.map((g) => ({ g, kind: detect(g).kind }));
+  const found = detected.find((k) => k.kind !== "unknown" && kinds.includes(k.kind));
+  if (!found) {
+    const list = (lang: Lang) =>
+      detected
+        .map((k) => `"${k.g.sheetName}" (${k.kind === "unknown" ? "?" : pick(SHEET_KIND_LABELS[k.kind], lang)})`)
+        .join(", ");
+    io.err(
+      `Không tìm thấy ${what.vi} trong ${file}. Các trang: ${list("vi") || "không có"}. Dùng --sheet <tên trang>.`,
+    );
+    io.err(`No ${what.en} found in ${file}. Sheets: ${list("en") || "none"}. Use --sheet <name>.`);
+  }
+  return found?.g;
 }

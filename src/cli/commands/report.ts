@@ -6,58 +6,25 @@
  */
 import { basename, resolve } from "path";
 import {
-  detect,
   checkDuplicateIds,
   formatNumber,
   isPovertyError,
   pick,
   readSheet,
   rosterHouseholds,
-  SHEET_KIND_LABELS,
   sortFindings,
   standardForYear,
   titleYear,
   type Finding,
-  type Grid,
 } from "../../core";
 import { buildReportTables, classifyRoster } from "../../core/tables";
 import { readWorkbookFile } from "../../xlsx/read";
 import { writeTablesToFile } from "../../xlsx/write";
-import type { Command, CliIO } from "../command";
-import { checkOutput, langOf, parseArgs, printFindings, usageError, yearOption } from "../args";
+import type { Command } from "../command";
+import { checkOutput, langOf, parseArgs, pickSheet, printFindings, usageError, yearOption } from "../args";
 
 const USAGE =
   "poverty report <roster.xlsx> [--year N] [--lang vi|en] [--sheet <tên trang|sheet name>] [--force] --out report.xlsx";
-
-/** The roster sheet: the one named by --sheet, else the first sheet detected as a household roster. */
-function pickRosterSheet(io: CliIO, grids: Grid[], file: string, sheet: string | undefined): Grid | undefined {
-  if (sheet !== undefined) {
-    const g =
-      grids.find((x) => x.sheetName === sheet) ?? grids.find((x) => x.sheetName.toLowerCase() === sheet.toLowerCase());
-    if (!g) {
-      io.err(`Không có trang "${sheet}" trong ${file}. Các trang: ${grids.map((x) => `"${x.sheetName}"`).join(", ")}.`);
-      io.err(`No sheet "${sheet}" in ${file}. Sheets: ${grids.map((x) => `"${x.sheetName}"`).join(", ")}.`);
-    }
-    return g;
-  }
-  const kinds = grids.map((g) => ({ g, kind: detect(g).kind }));
-  const found = kinds.find((k) => k.kind === "roster");
-  if (!found) {
-    const list = kinds
-      .map((k) => `"${k.g.sheetName}" (${k.kind === "unknown" ? "?" : pick(SHEET_KIND_LABELS[k.kind], "vi")})`)
-      .join(", ");
-    const listEn = kinds
-      .map((k) => `"${k.g.sheetName}" (${k.kind === "unknown" ? "?" : pick(SHEET_KIND_LABELS[k.kind], "en")})`)
-      .join(", ");
-    io.err(
-      `Không tìm thấy trang danh sách hộ trong ${file} (cần cột Mã hộ, thu nhập/điểm, chỉ số thiếu hụt…). Các trang: ${list || "không có"}. Dùng --sheet <tên trang>.`,
-    );
-    io.err(
-      `No household roster sheet found in ${file} (household id, income/score, deprivation columns…). Sheets: ${listEn || "none"}. Use --sheet <name>.`,
-    );
-  }
-  return found?.g;
-}
 
 export const reportCommand: Command = {
   name: "report",
@@ -76,7 +43,10 @@ export const reportCommand: Command = {
 
     const grids = await readWorkbookFile(resolve(io.cwd, input)); // PovertyError FILE_UNREADABLE → exit 2 (main)
     const file = basename(input);
-    const grid = pickRosterSheet(io, grids, file, p.options.get("--sheet"));
+    const grid = pickSheet(io, grids, file, p.options.get("--sheet"), ["roster"], {
+      vi: "trang danh sách hộ (cần cột Mã hộ, thu nhập/điểm, chỉ số thiếu hụt…)",
+      en: "household roster sheet (household id, income/score, deprivation columns…)",
+    });
     if (!grid) return 2;
 
     const reviewYear = year ?? titleYear(grid);

@@ -18,23 +18,22 @@ import {
   pick,
   rate,
   readSheet,
-  SHEET_KIND_LABELS,
   sortFindings,
   titleYear,
   validateSheet,
   type AllocationMethod,
   type Finding,
-  type Grid,
 } from "../../core";
 import { buildTargetTables, computeTargets, type TargetTablesInput } from "../../core/tables";
 import { readWorkbookFile } from "../../xlsx/read";
 import { writeTablesToFile } from "../../xlsx/write";
-import type { Command, CliIO } from "../command";
+import type { Command } from "../command";
 import { textTable } from "../demo/print";
 import {
   checkOutput,
   langOf,
   parseArgs,
+  pickSheet,
   parseReduction,
   parseTiers,
   printFindings,
@@ -44,33 +43,6 @@ import {
 
 const USAGE =
   "poverty targets <units.xlsx> --reduction 0.03|3pp|3% [--method proportional|equal_rate|weighted|tiered] [--tiers nhomA=0.04,nhomB=0.01] [--years N] [--base-year Y] [--lang vi|en] [--sheet <name>] [--force] --out targets.xlsx";
-
-function pickUnitSheet(io: CliIO, grids: Grid[], file: string, sheet: string | undefined): Grid | undefined {
-  if (sheet !== undefined) {
-    const g =
-      grids.find((x) => x.sheetName === sheet) ?? grids.find((x) => x.sheetName.toLowerCase() === sheet.toLowerCase());
-    if (!g) {
-      io.err(`Không có trang "${sheet}" trong ${file}. Các trang: ${grids.map((x) => `"${x.sheetName}"`).join(", ")}.`);
-      io.err(`No sheet "${sheet}" in ${file}. Sheets: ${grids.map((x) => `"${x.sheetName}"`).join(", ")}.`);
-    }
-    return g;
-  }
-  const kinds = grids.map((g) => ({ g, kind: detect(g).kind }));
-  const found = kinds.find((k) => k.kind === "summary" || k.kind === "target");
-  if (!found) {
-    const list = (lang: "vi" | "en") =>
-      kinds
-        .map((k) => `"${k.g.sheetName}" (${k.kind === "unknown" ? "?" : pick(SHEET_KIND_LABELS[k.kind], lang)})`)
-        .join(", ");
-    io.err(
-      `Không tìm thấy bảng đơn vị trong ${file} (cần cột Đơn vị, Tổng số hộ, Số hộ nghèo). Các trang: ${list("vi") || "không có"}. Dùng --sheet <tên trang>.`,
-    );
-    io.err(
-      `No unit table found in ${file} (columns unit, total households, poor households). Sheets: ${list("en") || "none"}. Use --sheet <name>.`,
-    );
-  }
-  return found?.g;
-}
 
 export const targetsCommand: Command = {
   name: "targets",
@@ -123,7 +95,10 @@ export const targetsCommand: Command = {
 
     const grids = await readWorkbookFile(resolve(io.cwd, input)); // FILE_UNREADABLE → exit 2
     const file = basename(input);
-    const grid = pickUnitSheet(io, grids, file, p.options.get("--sheet"));
+    const grid = pickSheet(io, grids, file, p.options.get("--sheet"), ["summary", "target"], {
+      vi: "bảng đơn vị (cần cột Đơn vị, Tổng số hộ, Số hộ nghèo)",
+      en: "unit table (columns unit, total households, poor households)",
+    });
     if (!grid) return 2;
     const baseYear = baseYearOpt ?? titleYear(grid);
     if (baseYear === undefined) {
