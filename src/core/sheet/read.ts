@@ -129,6 +129,44 @@ function isBlankRow(row: CellValue[] | undefined): boolean {
   return true;
 }
 
+/** Where the data scan of a table is: blank-run state and the count of prepared (template) rows. */
+interface ScanState {
+  prevBlank: boolean;
+  prepared: number;
+}
+
+/**
+ * One step of the data scan shared by the roster and the form readers: "skip" a row without data in the
+ * mapped columns (noting blank and prepared rows), "end" at notes below a blank row, else "data".
+ */
+function scanRow(
+  values: CellValue[][],
+  r: number,
+  cols: readonly number[],
+  firstCol: number,
+  st: ScanState,
+): "skip" | "end" | "data" {
+  const row = values[r];
+  if (!row) {
+    st.prevBlank = true;
+    return "skip";
+  }
+  let any = false;
+  for (let i = 0; i < cols.length; i++)
+    if (!isVoid(row[cols[i]])) {
+      any = true;
+      break;
+    }
+  if (!any) {
+    if (isBlankRow(row)) st.prevBlank = true;
+    if (hasCells(row)) st.prepared++;
+    return "skip";
+  }
+  if (st.prevBlank && notesStartAt(values, r, firstCol)) return "end";
+  st.prevBlank = false;
+  return "data";
+}
+
 const NOTE_START =
   /^(ghi chu|chu thich|chu y|luu y|nguon|can cu|ty le =|note|notes|source|legal basis|\*|\(\*|\(\d\)\s)/;
 
@@ -408,31 +446,16 @@ function readRoster(
   };
 
   const firstCol = Math.min(...mappedCols);
-  let prevBlank = false;
-  let prepared = 0;
+  const scan: ScanState = { prevBlank: false, prepared: 0 };
   let end = values.length;
   for (let r = det.mapping.dataStart; r < values.length; r++) {
-    const row = values[r];
-    if (!row) {
-      prevBlank = true;
-      continue;
-    }
-    let any = false;
-    for (let i = 0; i < mappedCols.length; i++)
-      if (!isVoid(row[mappedCols[i]])) {
-        any = true;
-        break;
-      }
-    if (!any) {
-      if (isBlankRow(row)) prevBlank = true;
-      if (hasCells(row)) prepared++;
-      continue;
-    }
-    if (prevBlank && notesStartAt(values, r, firstCol)) {
+    const step = scanRow(values, r, mappedCols, firstCol, scan);
+    if (step === "skip") continue;
+    if (step === "end") {
       end = r;
       break;
     }
-    prevBlank = false;
+    const row = values[r];
     const idText = cId >= 0 ? cellText(row[cId]) : "";
     if (!idText) {
       const label =
@@ -593,7 +616,7 @@ function readRoster(
     (out as RosterRow & { areaKnown?: boolean }).areaKnown = areaKnown;
     rows.push(out);
   }
-  return { rows, indicatorCount, prepared, end };
+  return { rows, indicatorCount, prepared: scan.prepared, end };
 }
 
 /** Whether the roster row's area was read from the sheet (rows default to rural otherwise). */
@@ -698,32 +721,18 @@ function readTable(
   };
   const firstCol = Math.min(...Object.values(m));
   const mapped = new Set(Object.values(m));
-  let prevBlank = false;
-  let prepared = 0;
+  const scan: ScanState = { prevBlank: false, prepared: 0 };
+  const fieldCols = fields.map((f) => m[f]);
   let end = values.length;
 
   for (let r = det.mapping.dataStart; r < values.length; r++) {
-    const row = values[r];
-    if (!row) {
-      prevBlank = true;
-      continue;
-    }
-    let any = false;
-    for (const f of fields)
-      if (!isVoid(row[m[f]])) {
-        any = true;
-        break;
-      }
-    if (!any) {
-      if (isBlankRow(row)) prevBlank = true;
-      if (hasCells(row)) prepared++;
-      continue;
-    }
-    if (prevBlank && notesStartAt(values, r, firstCol)) {
+    const step = scanRow(values, r, fieldCols, firstCol, scan);
+    if (step === "skip") continue;
+    if (step === "end") {
       end = r;
       break;
     }
-    prevBlank = false;
+    const row = values[r];
     let label = cUnit >= 0 ? cellText(masterOf(r, cUnit)) : "";
     const seq = cSeq >= 0 ? cellText(masterOf(r, cSeq)) : "";
     let year: number | undefined;
@@ -905,7 +914,7 @@ function readTable(
     }
   }
   reportScales(scaleChoices, det, ctx);
-  return { rows, rates, prepared, end };
+  return { rows, rates, prepared: scan.prepared, end };
 }
 
 // ------------------------------------------------------------------------------------------ plan indicators
