@@ -62,6 +62,22 @@ interface Agg {
   source: string;
 }
 
+type Counts = Omit<Agg, "membersKnown" | "categoryKnown" | "source">;
+
+/** All counts of an aggregate at zero. */
+function zeroCounts(): Counts {
+  return {
+    households: 0,
+    members: 0,
+    poor: 0,
+    nearPoor: 0,
+    average: 0,
+    poorMembers: 0,
+    nearPoorMembers: 0,
+    averageMembers: 0,
+  };
+}
+
 /** Aggregate rosters per unit key (unit column, else the sheet name). */
 export function aggregateRosters(reads: SheetRead[]): Map<string, Agg> {
   return aggregateBy(reads, (h, read) => unitKey(h.unit || read.sheet));
@@ -90,14 +106,7 @@ function aggregateBy(
       let a = out.get(key);
       if (!a) {
         a = {
-          households: 0,
-          members: 0,
-          poor: 0,
-          nearPoor: 0,
-          average: 0,
-          poorMembers: 0,
-          nearPoorMembers: 0,
-          averageMembers: 0,
+          ...zeroCounts(),
           membersKnown: hasMembers,
           categoryKnown: hasCat,
           source: `${read.file ? read.file + " › " : ""}${read.sheet}`,
@@ -168,13 +177,7 @@ export function checkSummaryVsRosters(reads: SheetRead[]): Finding[] {
     if (read.kind !== "summary" || !read.table) continue;
     const body = read.table.filter((r) => r.kind === "body" && r.measure === "households");
     const matched = body.filter((r) => agg.has(unitKey(r.label)));
-    const compare = (
-      row: FormRow,
-      a: Omit<Agg, "source" | "membersKnown" | "categoryKnown">,
-      src: string,
-      membersKnown: boolean,
-      categoryKnown: boolean,
-    ) => {
+    const compare = (row: FormRow, a: Counts, src: string, membersKnown: boolean, categoryKnown: boolean) => {
       for (const f of SUMMARY_VS_ROSTER) {
         if (!(f in read.columns)) continue;
         if (f !== "households" && f !== "members" && !categoryKnown) continue;
@@ -207,16 +210,7 @@ export function checkSummaryVsRosters(reads: SheetRead[]): Finding[] {
     const total = read.table.find((r) => r.kind === "total" && r.measure === "households");
     const matchedUnits = new Set(matched.map((r) => unitKey(r.label))).size;
     if (total && body.length > 0 && matched.length === body.length && matchedUnits === agg.size) {
-      const sum = {
-        households: 0,
-        members: 0,
-        poor: 0,
-        nearPoor: 0,
-        average: 0,
-        poorMembers: 0,
-        nearPoorMembers: 0,
-        averageMembers: 0,
-      };
+      const sum = zeroCounts();
       let membersKnown = true,
         categoryKnown = true;
       for (const a of agg.values()) {
@@ -238,23 +232,10 @@ export function checkSummaryVsRosters(reads: SheetRead[]): Finding[] {
 
 const emptyAgg = (like: Agg): Agg => ({
   ...like,
-  households: 0,
-  members: 0,
-  poor: 0,
-  nearPoor: 0,
-  average: 0,
-  poorMembers: 0,
-  nearPoorMembers: 0,
-  averageMembers: 0,
+  ...zeroCounts(),
 });
 
-type Compare = (
-  row: FormRow,
-  a: Omit<Agg, "source" | "membersKnown" | "categoryKnown">,
-  src: string,
-  membersKnown: boolean,
-  categoryKnown: boolean,
-) => void;
+type Compare = (row: FormRow, a: Counts, src: string, membersKnown: boolean, categoryKnown: boolean) => void;
 
 /** The by-village comparison of `checkSummaryVsRosters` (rows no roster unit matched). */
 function compareVillages(read: SheetRead, reads: SheetRead[], out: Finding[], compare: Compare): void {
@@ -273,22 +254,7 @@ function compareVillages(read: SheetRead, reads: SheetRead[], out: Finding[], co
     const a = agg.get(key);
     if (a) compare(x.row, a, `${a.source}, ${x.row.label}`, a.membersKnown, a.categoryKnown);
     else if ("households" in read.columns && x.row.values.households !== undefined && x.row.values.households > 0)
-      compare(
-        x.row,
-        {
-          households: 0,
-          members: 0,
-          poor: 0,
-          nearPoor: 0,
-          average: 0,
-          poorMembers: 0,
-          nearPoorMembers: 0,
-          averageMembers: 0,
-        },
-        `${[...agg.values()][0]?.source ?? ""}, ${x.row.label}`,
-        false,
-        false,
-      );
+      compare(x.row, zeroCounts(), `${[...agg.values()][0]?.source ?? ""}, ${x.row.label}`, false, false);
   }
 }
 
