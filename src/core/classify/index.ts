@@ -310,6 +310,16 @@ function incomeDecision(
     standardId: standard.id,
   };
   const withNotes = (r: ClassificationReason): ClassificationReason => (notes.length ? { ...r, notes } : r);
+  /** The line the household is compared with below the band: the near-poverty line (band rule) or the poverty line. */
+  const upperLineText = (): Bilingual => {
+    const l = lineValue(upper);
+    return band
+      ? {
+          vi: `chuẩn cận nghèo ${l.vi} (trên chuẩn nghèo ${lineValue(poverty).vi})`,
+          en: `near-poverty line ${l.en} (above the poverty line ${lineValue(poverty).en})`,
+        }
+      : { vi: `chuẩn nghèo ${l.vi}`, en: `poverty line ${l.en}` };
+  };
 
   switch (code) {
     case 1: {
@@ -325,13 +335,7 @@ function incomeDecision(
           }),
         };
       }
-      const l = lineValue(upper);
-      const lineVi = band
-        ? `chuẩn cận nghèo ${l.vi} (trên chuẩn nghèo ${lineValue(poverty).vi})`
-        : `chuẩn nghèo ${l.vi}`;
-      const lineEn = band
-        ? `near-poverty line ${l.en} (above the poverty line ${lineValue(poverty).en})`
-        : `poverty line ${l.en}`;
+      const { vi: lineVi, en: lineEn } = upperLineText();
       return {
         category: "poor",
         reason: withNotes({
@@ -343,13 +347,7 @@ function incomeDecision(
       };
     }
     case 2: {
-      const l = lineValue(upper);
-      const lineVi = band
-        ? `chuẩn cận nghèo ${l.vi} (trên chuẩn nghèo ${lineValue(poverty).vi})`
-        : `chuẩn nghèo ${l.vi}`;
-      const lineEn = band
-        ? `near-poverty line ${l.en} (above the poverty line ${lineValue(poverty).en})`
-        : `poverty line ${l.en}`;
+      const { vi: lineVi, en: lineEn } = upperLineText();
       return {
         category: "nearPoor",
         reason: withNotes({
