@@ -140,8 +140,9 @@ describe("xlsx writer", () => {
     expect(readdirSync(dir).sort()).toEqual(["in.xlsx", "out.xlsx"]); // no temp file left
     const bad = sample();
     bad.rows[0].cells[1] = Infinity;
-    await expect(writeTablesToFile([bad], join(dir, "bad.xlsx"))).rejects.toBeDefined();
+    await expect(writeTablesToFile([bad], join(dir, "bad.xlsx"))).rejects.toMatchObject({ code: "INVALID_NUMBER" });
     expect(existsSync(join(dir, "bad.xlsx"))).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(["in.xlsx", "out.xlsx"]); // the failure left no temp file either
   });
 });
 
