@@ -13,10 +13,8 @@ import {
   allocationUnits,
   detect,
   formatNumber,
-  formatPercent,
   isPovertyError,
   pick,
-  rate,
   readSheet,
   sortFindings,
   titleYear,
@@ -28,7 +26,7 @@ import { buildTargetTables, computeTargets, type TargetTablesInput } from "../..
 import { readWorkbookFile } from "../../xlsx/read";
 import { writeTablesToFile } from "../../xlsx/write";
 import type { Command } from "../command";
-import { textTable } from "../demo/print";
+import { allocationLines } from "../demo/print";
 import {
   checkOutput,
   langOf,
@@ -161,7 +159,6 @@ export const targetsCommand: Command = {
     const { allocation } = computed;
     const T = (vi: string, en: string) => (lang === "vi" ? vi : en);
     const households = units.reduce((a, u) => a + u.households, 0);
-    const poor = units.reduce((a, u) => a + u.poor, 0);
     if (reduction !== undefined)
       io.out(
         T(
@@ -176,41 +173,7 @@ export const targetsCommand: Command = {
           `${baseYear + 1}: tiered allocation = ${formatNumber(allocation.total, lang)} households out of poverty`,
         ),
       );
-    const rows = allocation.rows.map((r) => [
-      r.name ?? r.code,
-      formatNumber(r.poor, lang),
-      formatNumber(r.quota, lang, 2),
-      formatNumber(r.allocated, lang),
-      formatPercent(r.startRate, lang),
-      formatPercent(r.targetRate, lang),
-    ]);
-    rows.push([
-      T("Tổng cộng", "Total"),
-      formatNumber(poor, lang),
-      formatNumber(
-        allocation.rows.reduce((a, r) => a + r.quota, 0),
-        lang,
-        2,
-      ),
-      formatNumber(
-        allocation.rows.reduce((a, r) => a + r.allocated, 0),
-        lang,
-      ),
-      formatPercent(rate(poor, households), lang),
-      formatPercent(rate(poor - allocation.total, households), lang),
-    ]);
-    for (const line of textTable(
-      [
-        T("Đơn vị", "Unit"),
-        T("Hộ nghèo", "Poor"),
-        T("Hạn mức", "Quota"),
-        T("Giao", "Allocated"),
-        T("Tỷ lệ đầu kỳ", "Start rate"),
-        T("Tỷ lệ cuối kỳ", "End rate"),
-      ],
-      rows,
-    ))
-      io.out(line);
+    for (const line of allocationLines(allocation, lang)) io.out(line);
     io.out(
       T(
         `Đã ghi ${tables.length} bảng: ${tables.map((t) => pick(t.sheetName, lang)).join(", ")}`,

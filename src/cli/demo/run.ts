@@ -26,7 +26,7 @@ import { renderFirstPages } from "../../xlsx/images";
 import { writeTablesToFile } from "../../xlsx/write";
 import type { CliIO } from "../command";
 import { validateCommand } from "../commands/validate";
-import { textTable } from "./print";
+import { allocationLines, textTable } from "./print";
 import { buildSubmissions } from "./submissions";
 
 export interface DemoOptions {
@@ -192,14 +192,7 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   files.push(targetsFile);
   const { computeTargets } = await import("../../core/tables");
   const { allocation } = computeTargets(targetInput);
-  for (const line of textTable(
-    [T(lang, "Đơn vị", "Unit"), T(lang, "Hộ nghèo", "Poor"), T(lang, "Hạn mức", "Quota"), T(lang, "Giao", "Allocated"), T(lang, "Tỷ lệ đầu kỳ", "Start rate"), T(lang, "Tỷ lệ cuối kỳ", "End rate")],
-    [
-      ...allocation.rows.map((r) => [r.name ?? r.code, r.poor, formatNumber(r.quota, lang, 2), r.allocated, formatPercent(r.startRate, lang), formatPercent(r.remainingPoor / r.households, lang)]),
-      [T(lang, "Tổng cộng", "Total"), units.reduce((a, u) => a + u.poor, 0), formatNumber(allocation.total, lang, 2), allocation.rows.reduce((a, r) => a + r.allocated, 0), "", ""],
-    ],
-  ))
-    io.out(line);
+  for (const line of allocationLines(allocation, lang)) io.out(line);
   io.out(`   → ${rel(targetsFile)}`);
 
   // 8. Templates ----------------------------------------------------------------------------------
