@@ -1,3 +1,5 @@
+import type { ExcelContextLike, WorksheetLike } from "./office";
+
 /**
  * How the add-in recognises the sheets it owns.
  *
@@ -15,6 +17,26 @@
  * same title is never touched (the output gets a " (2)" suffix instead).
  */
 export const GENERATED_NAME = "PovertyPlanner_Generated";
+
+/**
+ * Every worksheet with the properties asked for, and whether each carries the marker name. Two syncs
+ * (the sheets, then one null-object probe per sheet batched together), never one per sheet.
+ */
+export async function loadSheetsWithMarkers(
+  ctx: ExcelContextLike,
+  properties: string,
+): Promise<{ sheets: WorksheetLike[]; generated: boolean[] }> {
+  const collection = ctx.workbook.worksheets;
+  collection.load(properties);
+  await ctx.sync();
+  const markers = collection.items.map((s) => {
+    const n = s.names.getItemOrNullObject(GENERATED_NAME);
+    n.load("isNullObject");
+    return n;
+  });
+  await ctx.sync();
+  return { sheets: collection.items, generated: markers.map((m) => !m.isNullObject) };
+}
 
 /** The default prefix of output sheets: "KQ - " (kết quả). */
 export const OUTPUT_PREFIX = "KQ - ";

@@ -18,7 +18,7 @@ import type { ExcelHost } from "./host";
 import { officeHost } from "./host";
 import type { ExcelContextLike, RangeLike, WorksheetLike } from "./office";
 import { ExcelGatewayError, isOfficeError, mapOfficeError, throwIfAborted } from "./errors";
-import { GENERATED_NAME } from "./marker";
+import { loadSheetsWithMarkers } from "./marker";
 
 export interface ReadProgress {
   rowsRead: number;
@@ -88,19 +88,11 @@ export interface SheetInfo {
 export async function listSheets(host: ExcelHost = officeHost): Promise<SheetInfo[]> {
   try {
     return await host.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load("items/name, items/visibility");
-      await ctx.sync();
-      const markers = sheets.items.map((s) => {
-        const n = s.names.getItemOrNullObject(GENERATED_NAME);
-        n.load("isNullObject");
-        return n;
-      });
-      await ctx.sync();
-      return sheets.items.map((s, i) => ({
+      const { sheets, generated } = await loadSheetsWithMarkers(ctx, "items/name, items/visibility");
+      return sheets.map((s, i) => ({
         name: s.name,
         visible: s.visibility === "Visible",
-        generated: !markers[i].isNullObject,
+        generated: generated[i],
         position: i,
       }));
     });

@@ -27,7 +27,7 @@ import type { ExcelHost } from "./host";
 import { officeHost } from "./host";
 import type { ExcelContextLike, RangeLike, WorksheetLike } from "./office";
 import { isGatewayError, mapOfficeError, throwIfAborted } from "./errors";
-import { GENERATED_NAME, OUTPUT_PREFIX, candidateName } from "./marker";
+import { GENERATED_NAME, OUTPUT_PREFIX, candidateName, loadSheetsWithMarkers } from "./marker";
 import { planSheet, rowBlocks, type PlanArea, type SheetPlan } from "./render";
 
 export interface ChartSpec {
@@ -240,18 +240,9 @@ export async function writeResultTables(tables: ResultTable[], options: WriteOpt
     return await host.run(async (ctx) => {
       // 1. Which sheet names exist, and which of them are ours?
       const sheets = ctx.workbook.worksheets;
-      sheets.load("items/name");
-      await ctx.sync();
-      const markers = sheets.items.map((s) => {
-        const n = s.names.getItemOrNullObject(GENERATED_NAME);
-        n.load("isNullObject");
-        return n;
-      });
-      await ctx.sync();
+      const { sheets: current, generated } = await loadSheetsWithMarkers(ctx, "items/name");
       const existing = new Map<string, { name: string; generated: boolean }>();
-      sheets.items.forEach((s, i) =>
-        existing.set(s.name.toLowerCase(), { name: s.name, generated: !markers[i].isNullObject }),
-      );
+      current.forEach((s, i) => existing.set(s.name.toLowerCase(), { name: s.name, generated: generated[i] }));
 
       // 2. Final names: replace our own sheet, never a user's.
       const chosen = new Set<string>();
