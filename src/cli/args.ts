@@ -1,57 +1,9 @@
 /**
- * Small helpers shared by the report / targets / standards commands: options, output paths, findings
- * on the terminal, and reading a reduction given in percentage points. No domain rules here.
+ * Small helpers shared by the report / targets commands: findings on the terminal, the sheet picker, and
+ * reading a reduction given in percentage points. No domain rules here. Options: ./options.ts.
  */
 import { detect, fail, pick, SHEET_KIND_LABELS, type Finding, type Grid, type Lang, type SheetKind } from "../core";
 import type { CliIO } from "./command";
-
-export interface ParsedArgs {
-  positional: string[];
-  options: Map<string, string>;
-  flags: Set<string>;
-}
-
-/**
- * `--name value` options (names in `valued`), boolean `--flags`, and positional arguments.
- * @throws PovertyError INVALID_ARGUMENT for an unknown option or a valued option without its value.
- */
-export function parseArgs(args: string[], valued: readonly string[], booleans: readonly string[] = []): ParsedArgs {
-  const out: ParsedArgs = { positional: [], options: new Map(), flags: new Set() };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (valued.includes(a)) {
-      const v = args[i + 1];
-      if (v === undefined || (v.startsWith("--") && v.length > 2))
-        fail("INVALID_ARGUMENT", `Thiếu giá trị sau ${a}.`, `Missing value after ${a}.`, { option: a });
-      out.options.set(a, v);
-      i++;
-    } else if (booleans.includes(a)) out.flags.add(a);
-    else if (a.startsWith("--"))
-      fail("INVALID_ARGUMENT", `Tùy chọn không hợp lệ: ${a}.`, `Unknown option: ${a}.`, { option: a });
-    else out.positional.push(a);
-  }
-  return out;
-}
-
-export function usageError(io: CliIO, usage: string, vi?: string, en?: string): number {
-  if (vi) io.err(vi);
-  if (en) io.err(en);
-  io.err("Cách dùng / Usage: " + usage);
-  return 2;
-}
-
-/** `--lang vi|en` (default vi); undefined when invalid. */
-export function langOf(p: ParsedArgs): Lang | undefined {
-  const l = p.options.get("--lang") ?? "vi";
-  return l === "vi" || l === "en" ? l : undefined;
-}
-
-/** A whole year option; undefined when absent; NaN when not a whole number. */
-export function yearOption(p: ParsedArgs, name: string): number | undefined {
-  const v = p.options.get(name);
-  if (v === undefined) return undefined;
-  return /^\d{4}$/.test(v.trim()) ? Number(v) : NaN;
-}
 
 const SEVERITY_VI = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" } as const;
 const SEVERITY_EN = { error: "Error", warning: "Warning", info: "Info" } as const;

@@ -2,7 +2,6 @@ import ExcelJS from "exceljs";
 import type { Command } from "../command";
 import type { CellValue } from "../../core/grid";
 import { isCellError } from "../../core/grid";
-import type { Lang } from "../../core/i18n";
 import { defaultReviewYear, standardForYear } from "../../core/standards";
 import { readSheet, type SheetRead } from "../../core/sheet/read";
 import { FIELD_BY_NAME } from "../../core/sheet/fields";
@@ -12,7 +11,11 @@ import { checkDuplicateIds } from "../../core/validate/rules/cross";
 import { CATEGORY_LABELS, type Category } from "../../core/household";
 import type { FileReport } from "../../core/validate/run";
 import { prepareOutput } from "../output";
-import { collectFiles, parseArgs, readInputs, textReport } from "./validate";
+import { collectFiles, readInputs, textReport } from "./validate";
+import { opt, parseCommandLine, usageFail } from "../options";
+
+/** Options of `poverty consolidate` (add an option: one line here). */
+const CONSOLIDATE_OPTIONS = { out: opt.text("merged.xlsx"), year: opt.year(), lang: opt.lang(), force: opt.flag() };
 
 /** Field set of a roster, for compatibility (the sequence number column does not matter). */
 const fieldSet = (r: SheetRead) =>
@@ -31,17 +34,16 @@ export const consolidateCommand: Command = {
   summaryEn: "Merge ward rosters into one roster (source column + per-ward summary)",
   usage: "poverty consolidate <tệp|files...> --out merged.xlsx [--year N] [--lang vi|en] [--force]",
   async run(args, io) {
-    const { positional, opts } = parseArgs(args);
-    const lang = (typeof opts["--lang"] === "string" ? opts["--lang"] : "vi") as Lang;
-    const out = typeof opts["--out"] === "string" ? opts["--out"] : undefined;
-    if (!out || !positional.length || !["vi", "en"].includes(lang)) {
-      io.err("Cách dùng / Usage: " + this.usage);
-      return 2;
-    }
+    const { positional, values } = parseCommandLine(args, CONSOLIDATE_OPTIONS, {
+      min: 1,
+      what: { vi: "danh sách hộ cần gộp", en: "rosters to merge" },
+    });
+    const { lang, out } = values;
+    if (!out) usageFail("Thiếu --out (tệp kết quả).", "Missing --out (the output file).");
     const files = collectFiles(positional, io.cwd);
-    const output = prepareOutput({ out, inputs: files, force: opts["--force"] === true, cwd: io.cwd });
+    const output = prepareOutput({ out, inputs: files, force: values.force, cwd: io.cwd });
     const target = output.path;
-    const year = opts["--year"] !== undefined ? Number(opts["--year"]) : defaultReviewYear(new Date());
+    const year = values.year ?? defaultReviewYear(new Date());
     const standard = standardForYear(year);
     const read = await readInputs(files, io.cwd);
     const reports = new Map<string, Finding[]>(read.inputs.map((i) => [i.file, []]));

@@ -1,7 +1,29 @@
-import { parseArgs } from "util";
-import { defaultReviewYear, type Lang } from "../../core";
+import { defaultReviewYear } from "../../core";
 import type { Command } from "../command";
 import { runDemo } from "../demo/run";
+import { opt, parseCommandLine, usageFail } from "../options";
+
+/** Options of `poverty demo` (add an option: one line here). */
+const DEMO_OPTIONS = {
+  out: opt.withDefault(opt.text("demo"), "demo"),
+  seed: opt.withDefault(opt.int(0, 2 ** 31 - 1), 2026),
+  year: opt.year(),
+  reduction: opt.withDefault(
+    opt.custom("0.015", (t, o) => {
+      const n = /^\d*[.,]?\d+$/.test(t.trim()) ? Number(t.replace(",", ".")) : NaN;
+      if (n >= 0 && n < 1) return n;
+      return usageFail(
+        `${o} là phân số điểm phần trăm (0.015 = 1,5 điểm %), không phải "${t}".`,
+        `${o} is percentage points as a fraction (0.015 = 1.5 pp), not "${t}".`,
+        { option: o, value: t },
+      );
+    }),
+    0.015,
+  ),
+  images: opt.flag(),
+  lang: opt.lang(),
+  force: opt.flag(),
+};
 
 /** `poverty demo` — the main job on built-in sample data. */
 export const demoCommand: Command = {
@@ -11,37 +33,17 @@ export const demoCommand: Command = {
   usage:
     "poverty demo [--out demo] [--seed 2026] [--year <năm rà soát>] [--reduction 0.015] [--images] [--lang vi|en] [--force]",
   async run(args, io) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        out: { type: "string", default: "demo" },
-        seed: { type: "string", default: "2026" },
-        year: { type: "string" },
-        reduction: { type: "string", default: "0.015" },
-        images: { type: "boolean", default: false },
-        force: { type: "boolean", default: false },
-        lang: { type: "string", default: "vi" },
-      },
-      allowPositionals: false,
-    });
-    const seed = Number(values.seed);
-    const reduction = Number(values.reduction);
-    const lang = values.lang === "en" ? "en" : ("vi" as Lang);
-    const reviewYear = values.year ? Number(values.year) : Math.min(defaultReviewYear(new Date()), 2026);
-    if (!Number.isInteger(seed) || !(reduction >= 0 && reduction < 1) || !Number.isInteger(reviewYear)) {
-      io.err("Tham số không hợp lệ: --seed là số nguyên, --reduction là phân số (0.015 = 1,5 điểm %), --year là năm.");
-      io.err("Invalid options: --seed is an integer, --reduction a fraction (0.015 = 1.5 pp), --year a year.");
-      return 2;
-    }
+    const { values } = parseCommandLine(args, DEMO_OPTIONS, { max: 0 });
+    const reviewYear = values.year ?? Math.min(defaultReviewYear(new Date()), 2026);
     await runDemo(
       {
-        outDir: values.out as string,
-        seed,
+        outDir: values.out,
+        seed: values.seed,
         reviewYear,
-        reduction,
-        images: Boolean(values.images),
-        lang,
-        force: Boolean(values.force),
+        reduction: values.reduction,
+        images: values.images,
+        lang: values.lang,
+        force: values.force,
       },
       io,
     );

@@ -13,6 +13,7 @@ import {
   readSheet,
   rosterHouseholds,
   sortFindings,
+  uniqueFindings,
   standardForYear,
   titleYear,
   type Finding,
@@ -22,7 +23,18 @@ import { readWorkbookFile } from "../../xlsx/read";
 import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
 import type { Command } from "../command";
-import { langOf, parseArgs, pickSheet, printFindings, usageError, yearOption } from "../args";
+import { pickSheet, printFindings } from "../args";
+import { opt, parseCommandLine, usageFail } from "../options";
+import { withFile } from "../context";
+
+/** Options of `poverty report` (add an option: one line here). */
+const REPORT_OPTIONS = {
+  year: opt.year(),
+  lang: opt.lang(),
+  sheet: opt.text("<tên trang|sheet name>"),
+  out: opt.text("report.xlsx"),
+  force: opt.flag(),
+};
 
 const USAGE =
   "poverty report <roster.xlsx> [--year N] [--lang vi|en] [--sheet <tên trang|sheet name>] [--force] --out report.xlsx";
@@ -33,93 +45,103 @@ export const reportCommand: Command = {
   summaryEn: "Build the review report forms (Form 1, transitions, deprivations, MPI) from a household roster",
   usage: USAGE,
   async run(args, io) {
-    const p = parseArgs(args, ["--year", "--lang", "--sheet", "--out"], ["--force"]);
-    const lang = langOf(p);
-    const out = p.options.get("--out");
-    const year = yearOption(p, "--year");
-    if (p.positional.length !== 1 || !out || !lang || Number.isNaN(year)) return usageError(io, USAGE);
-    const input = p.positional[0];
-    const output = prepareOutput({ out, inputs: [input], force: p.flags.has("--force"), cwd: io.cwd });
+    const { positional, values } = parseCommandLine(args, REPORT_OPTIONS, {
+      min: 1,
+      max: 1,
+      what: { vi: "tệp danh sách hộ", en: "the roster file" },
+    });
+    const { lang, out, year } = values;
+    if (!out) usageFail("Thiếu --out (tệp báo cáo).", "Missing --out (the report file).");
+    const input = positional[0];
+    const output = prepareOutput({ out, inputs: [input], force: values.force, cwd: io.cwd });
     const target = output.path;
 
-    const grids = await readWorkbookFile(resolve(io.cwd, input)); // PovertyError FILE_UNREADABLE → exit 2 (main)
-    const file = basename(input);
-    const grid = pickSheet(io, grids, file, p.options.get("--sheet"), ["roster"], {
-      vi: "trang danh sách hộ (cần cột Mã hộ, thu nhập/điểm, chỉ số thiếu hụt…)",
-      en: "household roster sheet (household id, income/score, deprivation columns…)",
+    // Everything about this file is reported with its name, even a defect of ours (main prints it).
+    return withFile(input, async () => {
+      const grids = await readWorkbookFile(resolve(io.cwd, input)); // PovertyError FILE_UNREADABLE → exit 2 (main)
+      const file = basename(input);
+      const grid = pickSheet(io, grids, file, values.sheet, ["roster"], {
+        vi: "trang danh sách hộ (cần cột Mã hộ, thu nhập/điểm, chỉ số thiếu hụt…)",
+        en: "household roster sheet (household id, income/score, deprivation columns…)",
+      });
+      if (!grid) return 2;
+
+      const reviewYear = year ?? titleYear(grid);
+      if (reviewYear === undefined) {
+        io.err(
+          `Không xác định được năm rà soát: tiêu đề trang "${grid.sheetName}" không ghi năm. Hãy thêm --year N (ví dụ --year 2025).`,
+        );
+        io.err(
+          `Cannot tell the review year: the title of sheet "${grid.sheetName}" has no year. Add --year N (e.g. --year 2025).`,
+        );
+        return 2;
+      }
+      const standard = standardForYear(reviewYear); // UNKNOWN_YEAR → exit 2
+
+      const read = readSheet(grid, { file, standard, kind: "roster" });
+      const { households, findings: missing } = rosterHouseholds(read);
+      const blocking: Finding[] = sortFindings(
+        uniqueFindings([...read.findings, ...checkDuplicateIds([read]), ...missing]).filter(
+          (f) => f.severity === "error",
+        ),
+      );
+      if (households.length === 0 && blocking.length === 0) {
+        io.err(`Trang "${grid.sheetName}" không có hộ nào.`);
+        io.err(`Sheet "${grid.sheetName}" has no households.`);
+        return 1;
+      }
+      if (blocking.length) {
+        printFindings(io, blocking);
+        io.err(`Không lập báo cáo: danh sách hộ có ${blocking.length} lỗi. Sửa các ô trên rồi chạy lại.`);
+        io.err(`No report written: the roster has ${blocking.length} errors. Fix the cells above and run again.`);
+        return 1;
+      }
+
+      let categories;
+      try {
+        categories = classifyRoster(households, standard);
+      } catch (e) {
+        // A value the standard needs for this household (e.g. a score threshold it does not know).
+        if (!isPovertyError(e)) throw e;
+        const row = typeof e.details.row === "number" ? ` (dòng/row ${e.details.row})` : "";
+        io.err(`Lỗi/Error [${e.code}] ${file} › ${grid.sheetName}${row}`);
+        io.err(`  ${e.messageVi}`);
+        io.err(`  ${e.messageEn}`);
+        return 1;
+      }
+      const tables = buildReportTables(households, standard, {
+        reviewYear,
+        categories,
+        lang,
+        scopeName: grid.sheetName,
+      });
+      await output.write(await writeTablesToBuffer(tables, { lang }));
+
+      const count = (c: string) => categories.filter((x) => x === c).length;
+      const n = (v: number) => formatNumber(v, lang);
+      const warnings = read.findings.filter((f) => f.severity === "warning").length;
+      if (lang === "vi") {
+        io.out(`Năm rà soát ${reviewYear} · ${standard.citation.document} · trang "${grid.sheetName}"`);
+        io.out(
+          `${n(households.length)} hộ: ${n(count("poor"))} hộ nghèo, ${n(count("nearPoor"))} hộ cận nghèo, ${n(count("average"))} hộ có mức sống trung bình`,
+        );
+        io.out(`Đã ghi ${tables.length} biểu:`);
+      } else {
+        io.out(`Review year ${reviewYear} · ${standard.citation.document} · sheet "${grid.sheetName}"`);
+        io.out(
+          `${n(households.length)} households: ${n(count("poor"))} poor, ${n(count("nearPoor"))} near-poor, ${n(count("average"))} average living standard`,
+        );
+        io.out(`${tables.length} tables written:`);
+      }
+      for (const t of tables) io.out(`  · ${pick(t.sheetName, lang)}`);
+      io.out(`→ ${target}`);
+      if (warnings)
+        io.out(
+          lang === "vi"
+            ? `${warnings} cảnh báo khi đọc; xem: poverty validate ${input}`
+            : `${warnings} warnings while reading; see: poverty validate ${input}`,
+        );
+      return 0;
     });
-    if (!grid) return 2;
-
-    const reviewYear = year ?? titleYear(grid);
-    if (reviewYear === undefined) {
-      io.err(
-        `Không xác định được năm rà soát: tiêu đề trang "${grid.sheetName}" không ghi năm. Hãy thêm --year N (ví dụ --year 2025).`,
-      );
-      io.err(
-        `Cannot tell the review year: the title of sheet "${grid.sheetName}" has no year. Add --year N (e.g. --year 2025).`,
-      );
-      return 2;
-    }
-    const standard = standardForYear(reviewYear); // UNKNOWN_YEAR → exit 2
-
-    const read = readSheet(grid, { file, standard, kind: "roster" });
-    const { households, findings: missing } = rosterHouseholds(read);
-    const blocking: Finding[] = sortFindings([
-      ...read.findings.filter((f) => f.severity === "error"),
-      ...checkDuplicateIds([read]),
-      ...missing,
-    ]);
-    if (households.length === 0 && blocking.length === 0) {
-      io.err(`Trang "${grid.sheetName}" không có hộ nào.`);
-      io.err(`Sheet "${grid.sheetName}" has no households.`);
-      return 1;
-    }
-    if (blocking.length) {
-      printFindings(io, blocking);
-      io.err(`Không lập báo cáo: danh sách hộ có ${blocking.length} lỗi. Sửa các ô trên rồi chạy lại.`);
-      io.err(`No report written: the roster has ${blocking.length} errors. Fix the cells above and run again.`);
-      return 1;
-    }
-
-    let categories;
-    try {
-      categories = classifyRoster(households, standard);
-    } catch (e) {
-      // A value the standard needs for this household (e.g. a score threshold it does not know).
-      if (!isPovertyError(e)) throw e;
-      const row = typeof e.details.row === "number" ? ` (dòng/row ${e.details.row})` : "";
-      io.err(`Lỗi/Error [${e.code}] ${file} › ${grid.sheetName}${row}`);
-      io.err(`  ${e.messageVi}`);
-      io.err(`  ${e.messageEn}`);
-      return 1;
-    }
-    const tables = buildReportTables(households, standard, { reviewYear, categories, lang, scopeName: grid.sheetName });
-    await output.write(await writeTablesToBuffer(tables, { lang }));
-
-    const count = (c: string) => categories.filter((x) => x === c).length;
-    const n = (v: number) => formatNumber(v, lang);
-    const warnings = read.findings.filter((f) => f.severity === "warning").length;
-    if (lang === "vi") {
-      io.out(`Năm rà soát ${reviewYear} · ${standard.citation.document} · trang "${grid.sheetName}"`);
-      io.out(
-        `${n(households.length)} hộ: ${n(count("poor"))} hộ nghèo, ${n(count("nearPoor"))} hộ cận nghèo, ${n(count("average"))} hộ có mức sống trung bình`,
-      );
-      io.out(`Đã ghi ${tables.length} biểu:`);
-    } else {
-      io.out(`Review year ${reviewYear} · ${standard.citation.document} · sheet "${grid.sheetName}"`);
-      io.out(
-        `${n(households.length)} households: ${n(count("poor"))} poor, ${n(count("nearPoor"))} near-poor, ${n(count("average"))} average living standard`,
-      );
-      io.out(`${tables.length} tables written:`);
-    }
-    for (const t of tables) io.out(`  · ${pick(t.sheetName, lang)}`);
-    io.out(`→ ${target}`);
-    if (warnings)
-      io.out(
-        lang === "vi"
-          ? `${warnings} cảnh báo khi đọc; xem: poverty validate ${input}`
-          : `${warnings} warnings while reading; see: poverty validate ${input}`,
-      );
-    return 0;
   },
 };

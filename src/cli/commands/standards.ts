@@ -5,7 +5,7 @@
  */
 import { defaultReviewYear, standardForYear } from "../../core";
 import type { Command } from "../command";
-import { langOf, parseArgs, usageError, yearOption } from "../args";
+import { opt, parseCommandLine } from "../options";
 import { standardMarkdown, standardsMarkdown, standardText } from "../standards-doc";
 
 const USAGE = "poverty standards [--year N] [--lang vi|en] [--markdown]";
@@ -18,11 +18,9 @@ export const standardsCommand: Command = {
     "Print the poverty standard of a review year (income lines, indicators, legal source), or docs/standards.md",
   usage: USAGE,
   async run(args, io) {
-    const p = parseArgs(args, ["--year", "--lang"], ["--markdown"]);
-    const lang = langOf(p);
-    const year = yearOption(p, "--year");
-    if (p.positional.length || !lang || Number.isNaN(year)) return usageError(io, USAGE);
-    if (p.flags.has("--markdown")) {
+    const { values } = parseCommandLine(args, { year: opt.year(), lang: opt.lang(), markdown: opt.flag() }, { max: 0 });
+    const { lang, year } = values;
+    if (values.markdown) {
       if (year === undefined) io.out(standardsMarkdown().replace(/\n$/, ""));
       else {
         const s = standardForYear(year);

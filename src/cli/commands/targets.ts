@@ -17,6 +17,7 @@ import {
   pick,
   readSheet,
   sortFindings,
+  uniqueFindings,
   titleYear,
   validateSheet,
   type AllocationMethod,
@@ -28,16 +29,22 @@ import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
 import type { Command } from "../command";
 import { allocationLines } from "../demo/print";
-import {
-  langOf,
-  parseArgs,
-  pickSheet,
-  parseReduction,
-  parseTiers,
-  printFindings,
-  usageError,
-  yearOption,
-} from "../args";
+import { parseReduction, parseTiers, pickSheet, printFindings } from "../args";
+import { opt, parseCommandLine, usageFail } from "../options";
+import { withFile } from "../context";
+
+/** Options of `poverty targets` (add an option: one line here). */
+const TARGETS_OPTIONS = {
+  reduction: opt.custom("0.03|3pp|3%", (t) => parseReduction(t)),
+  method: opt.withDefault(opt.choice(ALLOCATION_METHODS), "proportional" as AllocationMethod),
+  tiers: opt.custom("nhomA=0.04,nhomB=0.01", (t) => parseTiers(t)),
+  years: opt.withDefault(opt.int(0, 99), 0),
+  "base-year": opt.year(),
+  lang: opt.lang(),
+  sheet: opt.text("<tên trang|sheet name>"),
+  out: opt.text("targets.xlsx"),
+  force: opt.flag(),
+};
 
 const USAGE =
   "poverty targets <units.xlsx> --reduction 0.03|3pp|3% [--method proportional|equal_rate|weighted|tiered] [--tiers nhomA=0.04,nhomB=0.01] [--years N] [--base-year Y] [--lang vi|en] [--sheet <name>] [--force] --out targets.xlsx";
@@ -49,138 +56,121 @@ export const targetsCommand: Command = {
     "Allocate a poverty-reduction target (percentage points) to units, with the rounding audit and a multi-year path",
   usage: USAGE,
   async run(args, io) {
-    const p = parseArgs(
-      args,
-      ["--reduction", "--method", "--tiers", "--years", "--base-year", "--lang", "--sheet", "--out"],
-      ["--force"],
-    );
-    const lang = langOf(p);
-    const out = p.options.get("--out");
-    const method = (p.options.get("--method") ?? "proportional") as AllocationMethod;
-    const yearsText = p.options.get("--years");
-    const years = yearsText === undefined ? 0 : /^\d{1,2}$/.test(yearsText) ? Number(yearsText) : NaN;
-    const baseYearOpt = yearOption(p, "--base-year");
-    if (p.positional.length !== 1 || !out || !lang || Number.isNaN(years) || Number.isNaN(baseYearOpt))
-      return usageError(io, USAGE);
-    if (!ALLOCATION_METHODS.includes(method))
-      return usageError(
-        io,
-        USAGE,
-        `Phương pháp không hợp lệ "${method}". Chọn: ${ALLOCATION_METHODS.join(", ")}.`,
-        `Unknown method "${method}". Choose: ${ALLOCATION_METHODS.join(", ")}.`,
-      );
-    const reductionText = p.options.get("--reduction");
-    const tiersText = p.options.get("--tiers");
-    if (method === "tiered" && tiersText === undefined)
-      return usageError(
-        io,
-        USAGE,
+    const { positional, values } = parseCommandLine(args, TARGETS_OPTIONS, {
+      min: 1,
+      max: 1,
+      what: { vi: "tệp bảng đơn vị", en: "the unit table file" },
+    });
+    const { lang, out, method, years, reduction, tiers: tierReductions } = values;
+    const baseYearOpt = values["base-year"];
+    if (!out) usageFail("Thiếu --out (tệp kết quả).", "Missing --out (the output file).");
+    if (method === "tiered" && tierReductions === undefined)
+      usageFail(
         "Phương pháp tiered cần --tiers, ví dụ --tiers nhomA=0.04,nhomB=0.01.",
         "Method tiered needs --tiers, e.g. --tiers tierA=0.04,tierB=0.01.",
       );
-    if (method !== "tiered" && reductionText === undefined)
-      return usageError(
-        io,
-        USAGE,
+    if (method !== "tiered" && reduction === undefined)
+      usageFail(
         "Thiếu --reduction (điểm % dưới dạng phân số: 0.03 = 3 điểm %).",
         "Missing --reduction (percentage points as a fraction: 0.03 = 3 pp).",
       );
-    const reduction = reductionText === undefined ? undefined : parseReduction(reductionText); // INVALID_ARGUMENT → exit 2
-    const tierReductions = tiersText === undefined ? undefined : parseTiers(tiersText);
-    const input = p.positional[0];
-    const output = prepareOutput({ out, inputs: [input], force: p.flags.has("--force"), cwd: io.cwd });
+    const input = positional[0];
+    const output = prepareOutput({ out, inputs: [input], force: values.force, cwd: io.cwd });
     const target = output.path;
 
-    const grids = await readWorkbookFile(resolve(io.cwd, input)); // FILE_UNREADABLE → exit 2
-    const file = basename(input);
-    const grid = pickSheet(io, grids, file, p.options.get("--sheet"), ["summary", "target"], {
-      vi: "bảng đơn vị (cần cột Đơn vị, Tổng số hộ, Số hộ nghèo)",
-      en: "unit table (columns unit, total households, poor households)",
-    });
-    if (!grid) return 2;
-    const baseYear = baseYearOpt ?? titleYear(grid);
-    if (baseYear === undefined) {
-      io.err(
-        `Không xác định được năm của số liệu đầu kỳ: tiêu đề trang "${grid.sheetName}" không ghi năm. Hãy thêm --base-year Y (ví dụ --base-year 2025; năm kế hoạch là Y + 1).`,
-      );
-      io.err(
-        `Cannot tell the year of the start counts: the title of sheet "${grid.sheetName}" has no year. Add --base-year Y (e.g. --base-year 2025; the plan year is Y + 1).`,
-      );
-      return 2;
-    }
+    // Everything about this file is reported with its name, even a defect of ours (main prints it).
+    return withFile(input, async () => {
+      const grids = await readWorkbookFile(resolve(io.cwd, input)); // FILE_UNREADABLE → exit 2
+      const file = basename(input);
+      const grid = pickSheet(io, grids, file, values.sheet, ["summary", "target"], {
+        vi: "bảng đơn vị (cần cột Đơn vị, Tổng số hộ, Số hộ nghèo)",
+        en: "unit table (columns unit, total households, poor households)",
+      });
+      if (!grid) return 2;
+      const baseYear = baseYearOpt ?? titleYear(grid);
+      if (baseYear === undefined) {
+        io.err(
+          `Không xác định được năm của số liệu đầu kỳ: tiêu đề trang "${grid.sheetName}" không ghi năm. Hãy thêm --base-year Y (ví dụ --base-year 2025; năm kế hoạch là Y + 1).`,
+        );
+        io.err(
+          `Cannot tell the year of the start counts: the title of sheet "${grid.sheetName}" has no year. Add --base-year Y (e.g. --base-year 2025; the plan year is Y + 1).`,
+        );
+        return 2;
+      }
 
-    const detection = detect(grid, { file });
-    const read = readSheet(grid, {
-      file,
-      ...(detection.kind === "summary" || detection.kind === "target" ? {} : { kind: "summary" as const }),
-    });
-    const { units, findings: missing } = allocationUnits(grid, read, {
-      tier: method === "tiered",
-      weight: method === "weighted",
-    });
-    const blocking: Finding[] = sortFindings(
-      [...read.findings, ...validateSheet(read), ...missing].filter((f) => f.severity === "error"),
-    );
-    if (blocking.length) {
-      printFindings(io, blocking);
-      io.err(`Không lập bảng chỉ tiêu: bảng đơn vị có ${blocking.length} lỗi. Sửa các ô trên rồi chạy lại.`);
-      io.err(
-        `No target table written: the unit table has ${blocking.length} errors. Fix the cells above and run again.`,
+      const detection = detect(grid, { file });
+      const read = readSheet(grid, {
+        file,
+        ...(detection.kind === "summary" || detection.kind === "target" ? {} : { kind: "summary" as const }),
+      });
+      const { units, findings: missing } = allocationUnits(grid, read, {
+        tier: method === "tiered",
+        weight: method === "weighted",
+      });
+      const blocking: Finding[] = sortFindings(
+        uniqueFindings([...read.findings, ...validateSheet(read), ...missing]).filter((f) => f.severity === "error"),
       );
-      return 1;
-    }
-    if (units.length === 0) {
-      io.err(`Trang "${grid.sheetName}" không có đơn vị nào.`);
-      io.err(`Sheet "${grid.sheetName}" has no units.`);
-      return 1;
-    }
+      if (blocking.length) {
+        printFindings(io, blocking);
+        io.err(`Không lập bảng chỉ tiêu: bảng đơn vị có ${blocking.length} lỗi. Sửa các ô trên rồi chạy lại.`);
+        io.err(
+          `No target table written: the unit table has ${blocking.length} errors. Fix the cells above and run again.`,
+        );
+        return 1;
+      }
+      if (units.length === 0) {
+        io.err(`Trang "${grid.sheetName}" không có đơn vị nào.`);
+        io.err(`Sheet "${grid.sheetName}" has no units.`);
+        return 1;
+      }
 
-    const tablesInput: TargetTablesInput = {
-      units,
-      method,
-      baseYear,
-      years,
-      ...(reduction !== undefined ? { reduction } : {}),
-      ...(tierReductions ? { tierReductions } : {}),
-    };
-    let computed;
-    let tables;
-    try {
-      computed = computeTargets(tablesInput);
-      tables = buildTargetTables(tablesInput, { lang, scopeName: grid.sheetName });
-    } catch (e) {
-      if (!isPovertyError(e)) throw e;
-      io.err(`Lỗi [${e.code}]: ${e.messageVi}`);
-      io.err(`Error [${e.code}]: ${e.messageEn}`);
-      return 1;
-    }
-    await output.write(await writeTablesToBuffer(tables, { lang }));
+      const tablesInput: TargetTablesInput = {
+        units,
+        method,
+        baseYear,
+        years,
+        ...(reduction !== undefined ? { reduction } : {}),
+        ...(tierReductions ? { tierReductions } : {}),
+      };
+      let computed;
+      let tables;
+      try {
+        computed = computeTargets(tablesInput);
+        tables = buildTargetTables(tablesInput, { lang, scopeName: grid.sheetName });
+      } catch (e) {
+        if (!isPovertyError(e)) throw e;
+        io.err(`Lỗi [${e.code}]: ${e.messageVi}`);
+        io.err(`Error [${e.code}]: ${e.messageEn}`);
+        return 1;
+      }
+      await output.write(await writeTablesToBuffer(tables, { lang }));
 
-    const { allocation } = computed;
-    const T = (vi: string, en: string) => (lang === "vi" ? vi : en);
-    const households = units.reduce((a, u) => a + u.households, 0);
-    if (reduction !== undefined)
+      const { allocation } = computed;
+      const T = (vi: string, en: string) => (lang === "vi" ? vi : en);
+      const households = units.reduce((a, u) => a + u.households, 0);
+      if (reduction !== undefined)
+        io.out(
+          T(
+            `Năm ${baseYear + 1}: giảm ${formatNumber(reduction * 100, lang, 2)} điểm % (${formatNumber(reduction, lang, 4)}) tỷ lệ hộ nghèo trên ${formatNumber(households, lang)} hộ = ${formatNumber(allocation.total, lang)} hộ thoát nghèo · phương pháp ${method}`,
+            `${baseYear + 1}: reduce the poverty rate by ${formatNumber(reduction * 100, lang, 2)} pp (${formatNumber(reduction, lang, 4)}) over ${formatNumber(households, lang)} households = ${formatNumber(allocation.total, lang)} households out of poverty · method ${method}`,
+          ),
+        );
+      else
+        io.out(
+          T(
+            `Năm ${baseYear + 1}: phân bổ theo nhóm = ${formatNumber(allocation.total, lang)} hộ thoát nghèo`,
+            `${baseYear + 1}: tiered allocation = ${formatNumber(allocation.total, lang)} households out of poverty`,
+          ),
+        );
+      for (const line of allocationLines(allocation, lang)) io.out(line);
       io.out(
         T(
-          `Năm ${baseYear + 1}: giảm ${formatNumber(reduction * 100, lang, 2)} điểm % (${formatNumber(reduction, lang, 4)}) tỷ lệ hộ nghèo trên ${formatNumber(households, lang)} hộ = ${formatNumber(allocation.total, lang)} hộ thoát nghèo · phương pháp ${method}`,
-          `${baseYear + 1}: reduce the poverty rate by ${formatNumber(reduction * 100, lang, 2)} pp (${formatNumber(reduction, lang, 4)}) over ${formatNumber(households, lang)} households = ${formatNumber(allocation.total, lang)} households out of poverty · method ${method}`,
+          `Đã ghi ${tables.length} bảng: ${tables.map((t) => pick(t.sheetName, lang)).join(", ")}`,
+          `${tables.length} tables written: ${tables.map((t) => pick(t.sheetName, lang)).join(", ")}`,
         ),
       );
-    else
-      io.out(
-        T(
-          `Năm ${baseYear + 1}: phân bổ theo nhóm = ${formatNumber(allocation.total, lang)} hộ thoát nghèo`,
-          `${baseYear + 1}: tiered allocation = ${formatNumber(allocation.total, lang)} households out of poverty`,
-        ),
-      );
-    for (const line of allocationLines(allocation, lang)) io.out(line);
-    io.out(
-      T(
-        `Đã ghi ${tables.length} bảng: ${tables.map((t) => pick(t.sheetName, lang)).join(", ")}`,
-        `${tables.length} tables written: ${tables.map((t) => pick(t.sheetName, lang)).join(", ")}`,
-      ),
-    );
-    io.out(`→ ${target}`);
-    return 0;
+      io.out(`→ ${target}`);
+      return 0;
+    });
   },
 };

@@ -1,9 +1,19 @@
 import type { Command } from "../command";
 import { standardForYear } from "../../core/standards";
 import { buildRosterTemplate, buildSummaryTemplate } from "../../core/tables";
-import type { Lang } from "../../core/i18n";
 import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
+import { opt, parseCommandLine, usageFail } from "../options";
+
+/** Options of `poverty template` (add an option: one line here). */
+const TEMPLATE_OPTIONS = {
+  kind: opt.withDefault(opt.choice(["roster", "summary", "all"] as const), "all"),
+  year: opt.withDefault(opt.year(), 2026),
+  lang: opt.lang(),
+  rows: opt.int(1, 100000),
+  out: opt.text("blank.xlsx"),
+  force: opt.flag(),
+};
 
 /** `poverty template [--kind roster|summary|all] [--year N] [--lang vi|en] [--rows N] --out blank.xlsx` */
 export const templateCommand: Command = {
@@ -12,25 +22,10 @@ export const templateCommand: Command = {
   summaryEn: "Write blank templates (household roster, summary form) with data validation",
   usage: "poverty template [--kind roster|summary|all] [--year N] [--lang vi|en] [--rows N] [--force] --out blank.xlsx",
   async run(args, io) {
-    const opt = (name: string) => {
-      const i = args.indexOf(name);
-      return i >= 0 ? args[i + 1] : undefined;
-    };
-    const out = opt("--out");
-    const kind = opt("--kind") ?? "all";
-    const lang = (opt("--lang") ?? "vi") as Lang;
-    const year = Number(opt("--year") ?? 2026);
-    const rows = opt("--rows") === undefined ? undefined : Number(opt("--rows"));
-    if (
-      !out ||
-      !["roster", "summary", "all"].includes(kind) ||
-      !["vi", "en"].includes(lang) ||
-      (rows !== undefined && !(Number.isInteger(rows) && rows > 0 && rows <= 100000))
-    ) {
-      io.err("Cách dùng / Usage: " + this.usage);
-      return 2;
-    }
-    const output = prepareOutput({ out, inputs: [], force: args.includes("--force"), cwd: io.cwd });
+    const { values } = parseCommandLine(args, TEMPLATE_OPTIONS, { max: 0 });
+    const { out, kind, lang, year, rows } = values;
+    if (!out) usageFail("Thiếu --out (tệp mẫu).", "Missing --out (the template file).");
+    const output = prepareOutput({ out, inputs: [], force: values.force, cwd: io.cwd });
     const target = output.path;
     const standard = standardForYear(year);
     const tables = [

@@ -1,16 +1,18 @@
 import ExcelJS from "exceljs";
 import { existsSync, readdirSync, statSync } from "fs";
-import { basename, dirname, extname, join, relative, resolve } from "path";
-import type { Command, CliIO } from "../command";
+import { dirname, extname, join, relative, resolve } from "path";
+import type { CliIO, Command } from "../command";
 import type { Grid } from "../../core/grid";
 import type { Lang } from "../../core/i18n";
 import { isPovertyError } from "../../core/errors";
 import { defaultReviewYear } from "../../core/standards";
 import { quoteSheet } from "../../core/address";
 import { sortFindings, summarize, type Finding } from "../../core/validate/finding";
-import { unreadableFinding, validateWorkbooks, type FileReport, type ValidationReport } from "../../core/validate/run";
+import { unreadableFinding, validateEachWorkbook, type FileReport } from "../../core/validate/run";
+import { debugStack } from "../context";
 import { readWorkbookFile } from "../../xlsx/read";
 import { prepareOutput } from "../output";
+import { opt, parseCommandLine, usageFail } from "../options";
 
 /** Spreadsheet-looking files found in a folder (non-.xlsx ones are reported as unreadable, not skipped). */
 const CANDIDATE_EXT = new Set([".xlsx", ".xlsm", ".xls", ".csv", ".ods"]);
@@ -37,8 +39,11 @@ export interface ReadInputs {
   unreadable: FileReport[];
 }
 
-/** Read every file; an unreadable one becomes a FILE_UNREADABLE finding and the others are still read. */
-export async function readInputs(files: string[], cwd: string): Promise<ReadInputs> {
+/**
+ * Read every file; an unreadable one becomes a FILE_UNREADABLE finding and the others are still read — whatever
+ * the error (issue 13: one bad file never aborts the batch; an unexpected error is named with its file).
+ */
+export async function readInputs(files: string[], cwd: string, io?: CliIO): Promise<ReadInputs> {
   const res: ReadInputs = { inputs: [], unreadable: [] };
   const names = displayNames(files, cwd);
   for (let i = 0; i < files.length; i++) {
@@ -47,12 +52,18 @@ export async function readInputs(files: string[], cwd: string): Promise<ReadInpu
       for (const g of grids) g.file = names[i];
       res.inputs.push({ file: names[i], path: files[i], grids });
     } catch (e) {
-      if (!isPovertyError(e)) throw e;
-      const d = e.details as { reasonVi?: string; reasonEn?: string };
-      res.unreadable.push({
-        file: names[i],
-        findings: [unreadableFinding(names[i], { vi: d.reasonVi ?? e.messageVi, en: d.reasonEn ?? e.messageEn })],
-      });
+      let reason: { vi: string; en: string };
+      if (isPovertyError(e)) {
+        const d = e.details as { reasonVi?: string; reasonEn?: string };
+        reason = { vi: d.reasonVi ?? e.messageVi, en: d.reasonEn ?? e.messageEn };
+      } else {
+        if (io) debugStack(io, names[i], e);
+        reason = {
+          vi: "lỗi ngoài dự kiến của chương trình khi đọc tệp này (xin báo lại kèm tệp; chạy lại với --debug để xem chi tiết)",
+          en: "an unexpected defect of the program while reading this file (please report it with the file; run again with --debug for details)",
+        };
+      }
+      res.unreadable.push({ file: names[i], findings: [unreadableFinding(names[i], reason)] });
     }
   }
   return res;
@@ -168,27 +179,14 @@ export async function findingsWorkbook(
   return wb;
 }
 
-function parseArgs(args: string[]) {
-  const positional: string[] = [];
-  const opts: Record<string, string | true> = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a.startsWith("--")) {
-      const [k, v] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
-      if (v !== undefined) opts[k] = v;
-      else if (["--force", "--markdown"].includes(k)) opts[k] = true;
-      else opts[k] = args[++i] ?? "";
-    } else positional.push(a);
-  }
-  return { positional, opts };
-}
-export { parseArgs };
-
-function usageError(io: CliIO, usage: string, vi: string, en: string): number {
-  io.err(`${vi}\n${en}`);
-  io.err(`Cách dùng / Usage: ${usage}`);
-  return 2;
-}
+/** Options of `poverty validate` (add an option: one line here). */
+const VALIDATE_OPTIONS = {
+  year: opt.year(),
+  format: opt.withDefault(opt.choice(["text", "json"] as const), "text"),
+  out: opt.text("report.xlsx"),
+  lang: opt.lang(),
+  force: opt.flag(),
+};
 
 /** `poverty validate <files or folders...> [--year N] [--format text|json] [--out report.xlsx] [--lang vi|en]` */
 export const validateCommand: Command = {
@@ -198,28 +196,24 @@ export const validateCommand: Command = {
   usage:
     "poverty validate <tệp hoặc thư mục|files or folders...> [--year N] [--format text|json] [--out report.xlsx] [--lang vi|en]",
   async run(args, io) {
-    const { positional, opts } = parseArgs(args);
-    const lang = (typeof opts["--lang"] === "string" ? opts["--lang"] : "vi") as Lang;
-    const format = typeof opts["--format"] === "string" ? opts["--format"] : "text";
-    const yearText = opts["--year"];
-    const out = typeof opts["--out"] === "string" ? opts["--out"] : undefined;
-    if (!positional.length) return usageError(io, this.usage, "Thiếu tệp cần kiểm tra.", "No files to check.");
-    if (!["vi", "en"].includes(lang) || !["text", "json"].includes(format))
-      return usageError(io, this.usage, "Tùy chọn không hợp lệ.", "Invalid option.");
-    const year = yearText === undefined ? defaultReviewYear(new Date()) : Number(yearText);
+    const { positional, values } = parseCommandLine(args, VALIDATE_OPTIONS, {
+      min: 1,
+      what: { vi: "tệp cần kiểm tra", en: "files to check" },
+    });
+    const { lang, format, out } = values;
+    const year = values.year ?? defaultReviewYear(new Date());
     // Every file of the folders is an input, the --out path included: it is never dropped from the inputs, so an
     // output inside a scanned folder is refused (issue 13: `validate DIR --out DIR/roster.xlsx` overwrote a roster).
     const files = collectFiles(positional, io.cwd);
-    if (!files.length) return usageError(io, this.usage, "Không tìm thấy tệp .xlsx nào.", "No .xlsx files found.");
-    const output = out
-      ? prepareOutput({ out, inputs: files, force: opts["--force"] === true, cwd: io.cwd })
-      : undefined;
+    if (!files.length) usageFail("Không tìm thấy tệp .xlsx nào.", "No .xlsx files found.");
+    const output = out ? prepareOutput({ out, inputs: files, force: values.force, cwd: io.cwd }) : undefined;
 
-    const read = await readInputs(files, io.cwd);
-    const report: ValidationReport = validateWorkbooks(
+    const read = await readInputs(files, io.cwd, io);
+    const { report, failures } = validateEachWorkbook(
       read.inputs.map((i) => ({ file: i.file, grids: i.grids })),
       { year },
     );
+    for (const f of failures) debugStack(io, f.file, f.error);
     const byFile = new Map<string, FileReport>([...report.files, ...read.unreadable].map((f) => [f.file, f]));
     const names = displayNames(files, io.cwd);
     const ordered: FileReport[] = names
@@ -235,9 +229,7 @@ export const validateCommand: Command = {
       await output.write(Buffer.from(await wb.xlsx.writeBuffer()));
       io.err(lang === "vi" ? `Đã ghi báo cáo: ${output.path}` : `Report written: ${output.path}`);
     }
-    if (read.unreadable.length) return 2;
+    if (read.unreadable.length || failures.length) return 2;
     return summary.errors > 0 ? 1 : 0;
   },
 };
-
-export const baseName = basename;

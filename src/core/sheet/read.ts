@@ -3,6 +3,7 @@
  * read(grid, detection, opts) → household rows (roster) or table rows (forms) + findings.
  * Every cell that cannot be read becomes a finding; nothing unreadable is turned into zero.
  */
+import { readIssueFindings } from "./issues";
 import type { CellValue, Grid } from "../grid";
 import { isCellError } from "../grid";
 import type { Category, Household } from "../household";
@@ -88,7 +89,12 @@ export interface ReadOptions {
   /** The standard of the review year: orders deprivation flags and bounds the count. */
   standard?: Standard;
   file?: string;
+  /** Largest number of members a household may have (default 50; the smallest is always 1). */
+  maxMembers?: number;
 }
+
+/** Default upper bound of a household's members (VALUE_MEMBERS_RANGE). */
+export const DEFAULT_MAX_MEMBERS = 50;
 
 const TOTAL_WORDS = /^(tong|cong|toan |total|grand total|ca nuoc|tinh chung|subtotal|sub total|sub-total)/;
 const SUBTOTAL_WORDS =
@@ -221,14 +227,15 @@ export function read(grid: Grid, detected: Detection, opts: ReadOptions = {}): S
   const file = opts.file ?? grid.file;
   const sheet = grid.sheetName;
   const off = gridOffset(grid);
-  const findings: Finding[] = [...detection.findings];
+  // Cells the file reader could not interpret are findings of every read, whatever the sheet's kind.
+  const findings: Finding[] = [...detection.findings, ...readIssueFindings(grid, file)];
   const columns: Record<string, number> = {};
   for (const [f, c] of Object.entries(detection.mapping.byField)) columns[f] = c + off.col0;
   const base: SheetRead = { file, sheet, kind: detection.kind, detection, columns, rates: {}, findings };
   if (detection.kind === "unknown") return base;
 
   const values = grid.values;
-  const ctx: Ctx = { file, sheet, off, findings };
+  const ctx: Ctx = { file, sheet, off, findings, maxMembers: opts.maxMembers ?? DEFAULT_MAX_MEMBERS };
   let prepared = 0;
   let end = values.length;
   if (detection.kind === "roster") {
@@ -280,6 +287,8 @@ interface Ctx {
   sheet: string;
   off: { row0: number; col0: number };
   findings: Finding[];
+  /** Upper bound of a household's members (ReadOptions.maxMembers). */
+  maxMembers: number;
 }
 
 function fieldLabel(field: string): Bilingual {
@@ -520,7 +529,17 @@ function readRoster(
       }
     }
     const members = num(row, r, cMembers, "members", "count");
-    if (members !== undefined) h.members = members;
+    if (members !== undefined && (members < 1 || members > ctx.maxMembers))
+      report(
+        ctx,
+        "VALUE_MEMBERS_RANGE",
+        r,
+        cMembers,
+        "members",
+        { value: members, min: 1, max: ctx.maxMembers },
+        String(members),
+      );
+    else if (members !== undefined) h.members = members;
     const income = num(row, r, cIncome, "income", "money");
     if (income !== undefined) h.incomePerCapita = income;
     const sa = num(row, r, cA, "scoreA", "score");
