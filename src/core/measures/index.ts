@@ -6,3 +6,4 @@ export * from "./rates";
 export * from "./deprivations";
 export * from "./alkireFoster";
 export * from "./fgt";
+export * from "./exclusion";

@@ -693,6 +693,8 @@ export const RATE_PARTS: Record<string, { count: string; total: string }> = {
   nearPoorMembersRate: { count: "nearPoorMembers", total: "members" },
   averageMembersRate: { count: "averageMembers", total: "members" },
   startRate: { count: "startCount", total: "households" },
+  poorSocialProtectionRate: { count: "poorSocialProtection", total: "households" },
+  poorNetRate: { count: "poorNet", total: "households" },
 };
 
 function readTable(

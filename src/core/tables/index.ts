@@ -5,6 +5,7 @@
 export * from "./model";
 export * from "./build";
 export * from "./form1";
+export * from "./exclusion";
 export * from "./deprivation";
 export * from "./breakdowns";
 export * from "./targets";
