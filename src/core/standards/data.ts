@@ -1,6 +1,6 @@
 /**
- * The national poverty standards, as data. Every number here comes from ../shared/domain.md (§1–§5);
- * the section is cited next to it. Values domain.md marks UNCERTAIN are listed in `uncertain`;
+ * The national poverty standards, as data. Every number here comes from docs/domain.md §1–§5 (legal sources
+ * there); the section is cited next to it. Values docs/domain.md marks UNCERTAIN are listed in `uncertain`;
  * values it does not give are `null`.
  */
 import type { Standard, Indicator, Service } from "./schema";
@@ -25,7 +25,7 @@ const SVC = {
 
 const ind = (id: string, vi: string, en: string, service: string): Indicator => ({ id, name: bi(vi, en), service });
 
-// domain.md §4: 5 services, 10 indicators (Decision 59/2015).
+// docs/domain.md §4: 5 services, 10 indicators (Decision 59/2015).
 const INDICATORS_2016: Indicator[] = [
   ind("health_access", "Tiếp cận các dịch vụ y tế", "Access to health services", "health"),
   ind("health_insurance", "Bảo hiểm y tế", "Health insurance", "health"),
@@ -39,7 +39,7 @@ const INDICATORS_2016: Indicator[] = [
   ind("info_assets", "Tài sản phục vụ tiếp cận thông tin", "Assets for access to information", "information"),
 ];
 
-// domain.md §2.3: 6 services, 12 indicators (Decree 07/2021), in the table's order.
+// docs/domain.md §2.3: 6 services, 12 indicators (Decree 07/2021), in the table's order.
 const INDICATORS_2022: Indicator[] = [
   ind("employment", "Việc làm", "Employment", "employment"),
   ind("dependants", "Người phụ thuộc trong hộ gia đình", "Dependants in the household", "employment"),
@@ -55,7 +55,7 @@ const INDICATORS_2022: Indicator[] = [
   ind("info_access_means", "Phương tiện phục vụ tiếp cận thông tin", "Means of access to information", "information"),
 ];
 
-// domain.md §5: the Sept–Nov 2025 DRAFT of the 2026–2030 decree (6 dimensions, 12 indicators).
+// docs/domain.md §5: the Sept–Nov 2025 DRAFT of the 2026–2030 decree (6 dimensions, 12 indicators).
 // The final decree's list differs ("removed information means, added digital services, internet, waste").
 const DRAFT_INDICATORS_2027: Indicator[] = [
   ind("employment", "Việc làm", "Employment", "employment"),
@@ -90,7 +90,7 @@ const UNKNOWN_SCORE_TABLES = {
   ),
 };
 
-/** Decision 59/2015/QĐ-TTg — review years 2016–2021 (domain.md §1, §4). */
+/** Decision 59/2015/QĐ-TTg — review years 2016–2021 (docs/domain.md §1, §4). */
 export const QD59_2015: Standard = {
   id: "QD59-2015",
   name: bi("Chuẩn nghèo tiếp cận đa chiều 2016–2020", "Multidimensional poverty standard 2016–2020"),
@@ -162,7 +162,7 @@ export const QD59_2015: Standard = {
   ],
 };
 
-/** Decree 07/2021/NĐ-CP — review years 2022–2026 (2026 = transition year under Decree 351/2025) (§1, §2, §3). */
+/** Decree 07/2021/NĐ-CP — review years 2022–2026 (2026 = transition year under Decree 351/2025) (docs/domain.md §1–§3). */
 export const ND07_2021: Standard = {
   id: "ND07-2021",
   name: bi("Chuẩn nghèo đa chiều 2022–2025", "Multidimensional poverty standard 2022–2025"),
@@ -231,7 +231,7 @@ export const ND07_2021: Standard = {
   ],
 };
 
-/** Decree 351/2025/NĐ-CP — review years 2027–2030 (§1, §5). Indicator list and average ceilings unknown. */
+/** Decree 351/2025/NĐ-CP — review years 2027–2030 (docs/domain.md §1, §5). Indicator list and average ceilings unknown. */
 export const ND351_2025: Standard = {
   id: "ND351-2025",
   name: bi("Chuẩn nghèo đa chiều quốc gia 2026–2030", "National multidimensional poverty standard 2026–2030"),

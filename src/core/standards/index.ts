@@ -1,6 +1,6 @@
 /**
  * Poverty standards (chuẩn nghèo) as data, keyed by review year, with local (provincial) overrides.
- * See domain.md §1–§5.
+ * See docs/domain.md §1–§5.
  */
 export * from "./schema";
 export { QD59_2015, ND07_2021, ND351_2025, NATIONAL_STANDARDS } from "./data";

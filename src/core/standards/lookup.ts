@@ -101,7 +101,7 @@ function checkArea(area: unknown): asserts area is Area {
  * - "poor": chuẩn nghèo (band rule: income ≤ it is poor regardless of deprivations; "and" rule: the single line);
  * - "near_poor": chuẩn cận nghèo (band rule: upper line; "and" rule: the same single line);
  * - "average": ceiling of the average-living-standard category.
- * Source: the standard's citation (domain.md §2.2, §4, §5).
+ * Source: the standard's citation (docs/domain.md §2.2, §4, §5).
  * @throws UNKNOWN_AREA for a bad area; UNKNOWN_VALUE when the standard does not know the value (e.g. the
  *   2027+ average ceiling); INVALID_ARGUMENT for a bad kind.
  */

@@ -1,6 +1,6 @@
 /**
  * The shape of a poverty standard (chuẩn nghèo): lines, rule, cutoff, indicators, score thresholds,
- * legal citation and the list of values that ../shared/domain.md marks UNCERTAIN.
+ * legal citation and the list of values that docs/domain.md marks UNCERTAIN.
  *
  * A standard is data, never code: every number another module needs (a line, the deprivation cutoff,
  * the indicator count, a score threshold) is read from a `Standard` selected by review year
@@ -67,7 +67,7 @@ export const IndicatorSchema = z.strictObject({
   service: z.string().min(1),
 });
 
-/** One value the project could not confirm (domain.md: UNCERTAIN). */
+/** One value the project could not confirm (docs/domain.md: UNCERTAIN). */
 export const UncertainSchema = z.strictObject({
   /** Dotted path into the standard ("lines.rural.averageCeiling"), or a named concept ("scores.nearPoorRule"). */
   path: z.string().min(1),
@@ -123,9 +123,9 @@ export const StandardSchema = z.strictObject({
   areaNames: perArea(BilingualSchema),
   /** Whom the "average living standard" category serves (documentation). */
   averageCategoryNote: BilingualSchema.optional(),
-  /** Caveats that are not UNCERTAIN in domain.md but worth knowing (e.g. "press only"). */
+  /** Caveats that are not UNCERTAIN in docs/domain.md but worth knowing (e.g. "press only"). */
   notes: z.array(BilingualSchema).optional(),
-  /** Every value domain.md marks UNCERTAIN, with where it lives. */
+  /** Every value docs/domain.md marks UNCERTAIN, with where it lives. */
   uncertain: z.array(UncertainSchema),
 });
 
