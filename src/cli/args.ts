@@ -2,8 +2,6 @@
  * Small helpers shared by the report / targets / standards commands: options, output paths, findings
  * on the terminal, and reading a reduction given in percentage points. No domain rules here.
  */
-import { existsSync } from "fs";
-import { resolve } from "path";
 import { detect, fail, pick, SHEET_KIND_LABELS, type Finding, type Grid, type Lang, type SheetKind } from "../core";
 import type { CliIO } from "./command";
 
@@ -53,25 +51,6 @@ export function yearOption(p: ParsedArgs, name: string): number | undefined {
   const v = p.options.get(name);
   if (v === undefined) return undefined;
   return /^\d{4}$/.test(v.trim()) ? Number(v) : NaN;
-}
-
-/**
- * Output path checks: the output is never one of the inputs (even with --force), and an existing file is
- * kept unless --force. Returns an error exit code (2) after printing why, or the resolved path.
- */
-export function checkOutput(io: CliIO, out: string, inputs: string[], force: boolean): string | number {
-  const target = resolve(io.cwd, out);
-  if (inputs.some((i) => resolve(io.cwd, i) === target)) {
-    io.err(`Không ghi đè tệp đầu vào: ${target}. Hãy chọn tên khác cho --out.`);
-    io.err(`Refusing to overwrite the input file: ${target}. Choose another --out.`);
-    return 2;
-  }
-  if (existsSync(target) && !force) {
-    io.err(`Tệp đã tồn tại (dùng --force để ghi đè): ${target}`);
-    io.err(`File exists (use --force to overwrite): ${target}`);
-    return 2;
-  }
-  return target;
 }
 
 const SEVERITY_VI = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" } as const;

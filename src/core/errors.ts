@@ -20,7 +20,8 @@ export type PovertyErrorCode =
   | "INVALID_ARGUMENT" // generic bad argument (shape, length, option)
   | "MISSING_VALUE" // a required input is blank
   | "INFEASIBLE" // e.g. an allocation that cannot respect its caps
-  | "FILE_UNREADABLE"; // adapters: corrupt / password-protected / wrong format
+  | "FILE_UNREADABLE" // adapters: corrupt / password-protected / wrong format / over a reading limit
+  | "OUTPUT_REFUSED"; // adapters: an output that is an input, exists without --force, or cannot be written
 
 export interface PovertyErrorInit {
   code: PovertyErrorCode;

@@ -29,6 +29,7 @@ export const EXCEL_CODE_OF: Record<PovertyErrorCode, ExcelCode> = {
   UNKNOWN_CATEGORY: "#VALUE!",
   INVALID_STANDARD: "#VALUE!",
   FILE_UNREADABLE: "#VALUE!",
+  OUTPUT_REFUSED: "#VALUE!",
   UNKNOWN_YEAR: "#N/A",
   UNKNOWN_VALUE: "#N/A",
   NEGATIVE: "#NUM!",

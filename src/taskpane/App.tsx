@@ -101,7 +101,7 @@ export function App() {
         <LanguageSwitch />
       </header>
       {host === null && (
-        <MessageBar intent="warning" className={styles.notice} data-testid="outside-office">
+        <MessageBar layout="multiline" intent="warning" className={styles.notice} data-testid="outside-office">
           <MessageBarBody>
             <MessageBarTitle>{t("app.outsideOfficeTitle")}</MessageBarTitle>
             {t("app.outsideOfficeBody")}
@@ -219,7 +219,7 @@ class WorkflowErrorBoundary extends Component<{ children: ReactNode }, BoundaryS
 function WorkflowError({ message }: { message: string }) {
   const { t } = useStrings();
   return (
-    <MessageBar intent="error" data-testid="workflow-error">
+    <MessageBar layout="multiline" intent="error" data-testid="workflow-error">
       <MessageBarBody>
         <MessageBarTitle>{t("app.loadFailedTitle")}</MessageBarTitle>
         <Body1>{t("app.loadFailedBody", { message })}</Body1>

@@ -1,6 +1,4 @@
 import ExcelJS from "exceljs";
-import { existsSync } from "fs";
-import { resolve } from "path";
 import type { Command } from "../command";
 import type { CellValue } from "../../core/grid";
 import { isCellError } from "../../core/grid";
@@ -13,7 +11,7 @@ import { sortFindings, summarize, type Finding } from "../../core/validate/findi
 import { checkDuplicateIds } from "../../core/validate/rules/cross";
 import { CATEGORY_LABELS, type Category } from "../../core/household";
 import type { FileReport } from "../../core/validate/run";
-import { writeFileAtomic } from "../../xlsx/write";
+import { prepareOutput } from "../output";
 import { collectFiles, parseArgs, readInputs, textReport } from "./validate";
 
 /** Field set of a roster, for compatibility (the sequence number column does not matter). */
@@ -40,18 +38,9 @@ export const consolidateCommand: Command = {
       io.err("Cách dùng / Usage: " + this.usage);
       return 2;
     }
-    const target = resolve(io.cwd, out);
     const files = collectFiles(positional, io.cwd);
-    if (files.includes(target)) {
-      io.err(
-        "Tệp kết quả không được trùng tệp đầu vào; không ghi đè dữ liệu gốc.\nThe output must not be an input file; inputs are never overwritten.",
-      );
-      return 2;
-    }
-    if (existsSync(target) && opts["--force"] !== true) {
-      io.err(`Tệp đã tồn tại (dùng --force để ghi đè): ${target}\nFile exists (use --force to overwrite): ${target}`);
-      return 2;
-    }
+    const output = prepareOutput({ out, inputs: files, force: opts["--force"] === true, cwd: io.cwd });
+    const target = output.path;
     const year = opts["--year"] !== undefined ? Number(opts["--year"]) : defaultReviewYear(new Date());
     const standard = standardForYear(year);
     const read = await readInputs(files, io.cwd);
@@ -194,7 +183,7 @@ export const consolidateCommand: Command = {
         }),
     );
     tr.font = { bold: true };
-    await writeFileAtomic(target, Buffer.from(await wb.xlsx.writeBuffer()));
+    await output.write(Buffer.from(await wb.xlsx.writeBuffer()));
     io.out(
       lang === "vi"
         ? `Đã gộp ${written} hộ từ ${rosters.length} danh sách vào ${target}`

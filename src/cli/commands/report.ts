@@ -19,9 +19,10 @@ import {
 } from "../../core";
 import { buildReportTables, classifyRoster } from "../../core/tables";
 import { readWorkbookFile } from "../../xlsx/read";
-import { writeTablesToFile } from "../../xlsx/write";
+import { writeTablesToBuffer } from "../../xlsx/write";
+import { prepareOutput } from "../output";
 import type { Command } from "../command";
-import { checkOutput, langOf, parseArgs, pickSheet, printFindings, usageError, yearOption } from "../args";
+import { langOf, parseArgs, pickSheet, printFindings, usageError, yearOption } from "../args";
 
 const USAGE =
   "poverty report <roster.xlsx> [--year N] [--lang vi|en] [--sheet <tên trang|sheet name>] [--force] --out report.xlsx";
@@ -38,8 +39,8 @@ export const reportCommand: Command = {
     const year = yearOption(p, "--year");
     if (p.positional.length !== 1 || !out || !lang || Number.isNaN(year)) return usageError(io, USAGE);
     const input = p.positional[0];
-    const target = checkOutput(io, out, [input], p.flags.has("--force"));
-    if (typeof target === "number") return target;
+    const output = prepareOutput({ out, inputs: [input], force: p.flags.has("--force"), cwd: io.cwd });
+    const target = output.path;
 
     const grids = await readWorkbookFile(resolve(io.cwd, input)); // PovertyError FILE_UNREADABLE → exit 2 (main)
     const file = basename(input);
@@ -93,7 +94,7 @@ export const reportCommand: Command = {
       return 1;
     }
     const tables = buildReportTables(households, standard, { reviewYear, categories, lang, scopeName: grid.sheetName });
-    await writeTablesToFile(tables, target, { lang, inputs: [input] });
+    await output.write(await writeTablesToBuffer(tables, { lang }));
 
     const count = (c: string) => categories.filter((x) => x === c).length;
     const n = (v: number) => formatNumber(v, lang);

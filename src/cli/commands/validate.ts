@@ -10,7 +10,7 @@ import { quoteSheet } from "../../core/address";
 import { sortFindings, summarize, type Finding } from "../../core/validate/finding";
 import { unreadableFinding, validateWorkbooks, type FileReport, type ValidationReport } from "../../core/validate/run";
 import { readWorkbookFile } from "../../xlsx/read";
-import { writeFileAtomic } from "../../xlsx/write";
+import { prepareOutput } from "../output";
 
 /** Spreadsheet-looking files found in a folder (non-.xlsx ones are reported as unreadable, not skipped). */
 const CANDIDATE_EXT = new Set([".xlsx", ".xlsm", ".xls", ".csv", ".ods"]);
@@ -207,15 +207,13 @@ export const validateCommand: Command = {
     if (!["vi", "en"].includes(lang) || !["text", "json"].includes(format))
       return usageError(io, this.usage, "Tùy chọn không hợp lệ.", "Invalid option.");
     const year = yearText === undefined ? defaultReviewYear(new Date()) : Number(yearText);
-    const files = collectFiles(positional, io.cwd, out ? [out] : []);
-    if (out && files.some((f) => f === resolve(io.cwd, out)))
-      return usageError(
-        io,
-        this.usage,
-        "Tệp báo cáo không được trùng tệp đầu vào.",
-        "The report file must not be an input file.",
-      );
+    // Every file of the folders is an input, the --out path included: it is never dropped from the inputs, so an
+    // output inside a scanned folder is refused (issue 13: `validate DIR --out DIR/roster.xlsx` overwrote a roster).
+    const files = collectFiles(positional, io.cwd);
     if (!files.length) return usageError(io, this.usage, "Không tìm thấy tệp .xlsx nào.", "No .xlsx files found.");
+    const output = out
+      ? prepareOutput({ out, inputs: files, force: opts["--force"] === true, cwd: io.cwd })
+      : undefined;
 
     const read = await readInputs(files, io.cwd);
     const report: ValidationReport = validateWorkbooks(
@@ -232,11 +230,10 @@ export const validateCommand: Command = {
     if (format === "json") io.out(JSON.stringify({ files: ordered, summary }, null, 2));
     else for (const l of textReport({ files: ordered, summary }, lang)) io.out(l);
 
-    if (out) {
+    if (out && output) {
       const wb = await findingsWorkbook(ordered, out, io.cwd, lang);
-      const target = resolve(io.cwd, out);
-      await writeFileAtomic(target, Buffer.from(await wb.xlsx.writeBuffer()));
-      io.err(lang === "vi" ? `Đã ghi báo cáo: ${target}` : `Report written: ${target}`);
+      await output.write(Buffer.from(await wb.xlsx.writeBuffer()));
+      io.err(lang === "vi" ? `Đã ghi báo cáo: ${output.path}` : `Report written: ${output.path}`);
     }
     if (read.unreadable.length) return 2;
     return summary.errors > 0 ? 1 : 0;

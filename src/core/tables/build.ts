@@ -7,6 +7,7 @@ import { columnLetters } from "../address";
 import { bi, pick, type Bilingual, type Lang } from "../i18n";
 import { roundRate } from "../measures/rates";
 import type { Standard } from "../standards/schema";
+import type { FrameOptions } from "./frame";
 import {
   formulaCell,
   tableLayout,
@@ -24,6 +25,11 @@ export interface TableOptions {
   lang?: Lang;
   /** Name of the reporting unit shown in the title (e.g. "Tỉnh A", "Xã B"). */
   scopeName?: string;
+  /**
+   * The planner's details for the administrative frame of every form (issuing body, place, date, signers):
+   * the pane's "Đơn vị" setting or the CLI's `--unit` / `--place`. Absent: dotted lines to fill in by hand.
+   */
+  frame?: FrameOptions;
 }
 
 /**

@@ -10,6 +10,7 @@
  */
 import type { Bilingual, Lang } from "../i18n";
 import { columnLetters } from "../address";
+import type { TableFrame } from "./frame";
 
 export type NumberFormatKind = "integer" | "decimal" | "percent" | "percent1" | "vnd" | "text" | "date";
 
@@ -97,6 +98,11 @@ export interface ResultTable {
   inputRows?: number;
   /** Templates: protect the sheet (no password) so formula cells are locked; input cells stay unlocked. */
   protect?: boolean;
+  /**
+   * The administrative frame (issuing body and motto block, form number, unit of measure, place and date,
+   * signatures) around the table; see ./frame.ts. Absent: the table alone (e.g. a list for machines).
+   */
+  frame?: TableFrame;
 }
 
 export interface TableLayout {

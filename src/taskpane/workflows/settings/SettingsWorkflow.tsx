@@ -122,12 +122,16 @@ export default function SettingsWorkflow(_: WorkflowProps) {
         </Button>
       </div>
       {check?.error && (
-        <MessageBar intent="error" data-testid="settings-local-error">
+        <MessageBar layout="multiline" intent="error" data-testid="settings-local-error">
           <MessageBarBody>{check.error}</MessageBarBody>
         </MessageBar>
       )}
       {check?.ok && (
-        <MessageBar intent={check.issues?.length ? "warning" : "success"} data-testid="settings-local-ok">
+        <MessageBar
+          layout="multiline"
+          intent={check.issues?.length ? "warning" : "success"}
+          data-testid="settings-local-ok"
+        >
           <MessageBarBody>
             {check.ok}
             {check.issues && check.issues.length > 0 && (
