@@ -53,6 +53,19 @@ export function yearOption(p: ParsedArgs, name: string): number | undefined {
   return /^\d{4}$/.test(v.trim()) ? Number(v) : NaN;
 }
 
+/**
+ * `--cutover-month M` (1–12): the month from which last year's review counts as published, for the default review
+ * year (core `defaultReviewYear`; default February). Undefined when absent; the core rejects a bad value
+ * (INVALID_ARGUMENT → exit 2).
+ */
+export function cutoverOption(value: string | true | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === "string" && /^\d{1,2}$/.test(value.trim()) ? Number(value) : NaN;
+}
+
+/** How the CLI names the user's year, for the reason of the year used. */
+export const YEAR_OPTION_NAME = { vi: "tùy chọn --year", en: "the --year option" };
+
 const SEVERITY_VI = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" } as const;
 const SEVERITY_EN = { error: "Error", warning: "Warning", info: "Info" } as const;
 

@@ -142,6 +142,21 @@ export const RULES: RuleInfo[] = [
     { sheet: "Ghi chú" },
   ),
   R(
+    "YEAR_UNSUPPORTED",
+    "warning",
+    "file",
+    b("Năm rà soát không có chuẩn", "Review year without a standard"),
+    b(
+      "Tiêu đề ghi một năm rà soát ngoài các năm có chuẩn nghèo (2015–2030): không kiểm tra phân loại hộ theo chuẩn. Dùng --year nếu tiêu đề ghi sai.",
+      "The title names a review year outside the years with a poverty standard (2015–2030): households are not checked against a standard. Use --year if the title is wrong.",
+    ),
+    (v) =>
+      `Trang "${v("sheet")}": tiêu đề ghi năm rà soát ${v("year")} (“${v("text")}”), không thuộc chuẩn nghèo nào (2015–2030); không kiểm tra phân loại hộ.`,
+    (v) =>
+      `Sheet "${v("sheet")}": the title names review year ${v("year")} (“${v("text")}”), covered by no poverty standard (2015–2030); households not checked against a standard.`,
+    { sheet: "DS hộ", year: "2014", text: "DANH SÁCH HỘ NGHÈO NĂM 2014" },
+  ),
+  R(
     "FORMULA_NO_CACHED_VALUE",
     "warning",
     "file",
