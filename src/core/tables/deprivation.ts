@@ -1,5 +1,5 @@
 /**
- * Deprivation tables (domain.md §7.3 Forms 4–7) and the Alkire–Foster table (§9.1).
+ * Deprivation tables (docs/domain.md §7.3 Forms 4–7) and the Alkire–Foster table (docs/domain.md §9.1).
  *
  * - Form 4 / Form 5: per unit, poor (or near-poor) households and the households among them deprived in each
  *   indicator of the standard; "Tổng số thiếu hụt" = SUM of the indicator columns (a formula), totals SUM.

@@ -1,10 +1,10 @@
 /**
- * Target tables (domain.md §8.2–§8.5, §9.3):
+ * Target tables (docs/domain.md §8.2–§8.5, §9.3):
  * - annual target by unit: households (1), poor at start (2), start rate (3) = ROUND(2/1,4), reduction in
  *   percentage points (4) = ROUND(5/1,4), households to lift out (5) (allocated), poor at end (6) = 2 − 5,
  *   end rate (7) = ROUND(6/1,4); totals SUM; the method stated in the notes;
  * - allocation audit: base, raw quota, cap, quota, ⌊quota⌋ = INT(quota), remainder = quota − ⌊quota⌋,
- *   remainder rank, allocated, extra = allocated − ⌊quota⌋ (largest-remainder rounding, §9.3);
+ *   remainder rank, allocated, extra = allocated − ⌊quota⌋ (largest-remainder rounding, docs/domain.md §9.3);
  * - multi-year path: rate_t = MAX(0, start − t × pp), poor_t = ROUND(rate_t × households, 0), lift-out per year.
  * "Giảm X%" is percentage points, a fraction in code and cells: 0.03 = 3 pp shows as 3,00 %.
  * Values come from core/targets (targetFromReduction, allocate, ratePath).
@@ -57,9 +57,10 @@ const PP_NOTE = bi(
   "“Giảm X%” là giảm X điểm phần trăm của tỷ lệ hộ nghèo (0,03 = 3 điểm %), không phải giảm tương đối. Mẫu số: tổng số hộ đầu kỳ.",
   "“Reduce by X%” means X percentage points of the poverty rate (0.03 = 3 pp), not a relative cut. Denominator: households at the start.",
 );
+// No text fixes the denominator or the allocation method (docs/domain.md §8.3, §8.5): the note says so.
 const DERIVED_NOTE = bi(
-  "Cách tính chỉ tiêu và phân bổ là suy luận từ quy định (domain.md §8.3, §8.5), cần thống nhất với cơ quan giao chỉ tiêu.",
-  "The target and allocation arithmetic is derived from the rules (domain.md §8.3, §8.5); confirm it with the body that sets the targets.",
+  "Cách tính chỉ tiêu và phân bổ là suy luận (văn bản chưa quy định mẫu số và cách phân bổ), cần thống nhất với cơ quan giao chỉ tiêu.",
+  "The target and allocation arithmetic is our own reading (no text fixes the denominator or the method); confirm it with the body that sets the targets.",
 );
 
 export interface TargetComputation {
