@@ -117,10 +117,11 @@ describe("poverty report", () => {
   });
 
   test("English, and the year from --year when the title has none", async () => {
-    const noYear = poverty(dir, "report", "roster-no-year.xlsx", "--out", "ny.xlsx");
-    expect(noYear.code).toBe(2);
-    expect(noYear.stderr).toContain("--year");
-    expect(existsSync(join(dir, "ny.xlsx"))).toBe(false);
+    // No year in the title: the default review year (the latest with results), said in the first line.
+    const noYear = poverty(dir, "report", "roster-no-year.xlsx", "--out", "ny-default.xlsx");
+    expect(noYear.code).toBe(0);
+    expect(noYear.stdout.split("\n")[0]).toMatch(/^Năm rà soát \d{4} · chuẩn .+ · mặc định: năm rà soát gần nhất/);
+    expect(existsSync(join(dir, "ny-default.xlsx"))).toBe(true);
     const r = poverty(dir, "report", "roster-no-year.xlsx", "--year", "2024", "--lang", "en", "--out", "ny.xlsx");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Review year 2024");

@@ -1,5 +1,5 @@
 /**
- * Breakdowns of the review results (the national review system's target-group, ethnicity and cause forms): by ethnic minority (DTTS), by target group
+ * Breakdowns of the review results (docs/domain.md §7.3 Forms 8–10): by ethnic minority (DTTS), by target group
  * (no labour capacity, meritorious-service family, social protection) and by cause of poverty — each only when
  * the roster has that column. Counts and rates come from `countsBy` / `rate` (core/measures); rates in cells
  * are ROUND(count/total,4) formulas, totals SUM formulas.

@@ -1,6 +1,5 @@
 /**
- * Deprivation tables (the national review system's deprivation forms, docs/reports.md Biểu 4–5) and the
- * Alkire–Foster tables (Alkire & Foster 2011, "Counting and multidimensional poverty measurement").
+ * Deprivation tables (docs/domain.md §7.3 Forms 4–7) and the Alkire–Foster table (docs/domain.md §9.1).
  *
  * - Form 4 / Form 5: per unit, poor (or near-poor) households and the households among them deprived in each
  *   indicator of the standard; "Tổng số thiếu hụt" = SUM of the indicator columns (a formula), totals SUM.

@@ -1,6 +1,5 @@
 /**
- * Form 1 — "Tổng hợp kết quả chính thức rà soát hộ nghèo, hộ cận nghèo" by unit (docs/reports.md, Biểu 1),
- * in the column order of the national review system's report set:
+ * Form 1 — "Tổng hợp kết quả chính thức rà soát hộ nghèo, hộ cận nghèo" by unit (docs/domain.md §7.3):
  * (1) total households, (2) total members; poor (3) and 4 = 3/1; near-poor (5) and 6 = 5/1; average-living (7)
  * and 8 = 7/1; the same in members: 10 = 9/2, 12 = 11/2, 14 = 13/2. Rates are fractions shown as 0.00 %
  * (the form's "×100" is the cell format), written as ROUND(count/total,4). Sections I. urban, II. rural with

@@ -1,11 +1,10 @@
 /**
- * Target tables ("giảm X%" in percentage points as in the national result announcements; allocation by largest
- * remainder, Hamilton's method; see docs/reports.md):
+ * Target tables (docs/domain.md §8.2–§8.5, §9.3):
  * - annual target by unit: households (1), poor at start (2), start rate (3) = ROUND(2/1,4), reduction in
  *   percentage points (4) = ROUND(5/1,4), households to lift out (5) (allocated), poor at end (6) = 2 − 5,
  *   end rate (7) = ROUND(6/1,4); totals SUM; the method stated in the notes;
  * - allocation audit: base, raw quota, cap, quota, ⌊quota⌋ = INT(quota), remainder = quota − ⌊quota⌋,
- *   remainder rank, allocated, extra = allocated − ⌊quota⌋ (largest-remainder rounding);
+ *   remainder rank, allocated, extra = allocated − ⌊quota⌋ (largest-remainder rounding, docs/domain.md §9.3);
  * - multi-year path: input cells for households, poor at the start and the annual pp reduction above the table;
  *   rate_t = MAX(0, start − t × pp), poor_t = ROUND(rate_t × households, 0), lift-out per year — all referencing
  *   the input cells, so editing one recalculates the path.
@@ -60,9 +59,10 @@ const PP_NOTE = bi(
   "“Giảm X%” là giảm X điểm phần trăm của tỷ lệ hộ nghèo (0,03 = 3 điểm %), không phải giảm tương đối. Mẫu số: tổng số hộ đầu kỳ.",
   "“Reduce by X%” means X percentage points of the poverty rate (0.03 = 3 pp), not a relative cut. Denominator: households at the start.",
 );
+// No text fixes the denominator or the allocation method (docs/domain.md §8.3, §8.5): the note says so.
 const DERIVED_NOTE = bi(
-  "Cách tính số hộ thoát nghèo từ mức giảm tỷ lệ và cách phân bổ cho các đơn vị là cách tính của công cụ (không có văn bản quy định mẫu số và phương pháp phân bổ), cần thống nhất với cơ quan giao chỉ tiêu.",
-  "Turning the rate reduction into households and allocating them to units is the tool's own arithmetic (no legal text fixes the denominator or the allocation method); agree it with the body that sets the targets.",
+  "Cách tính chỉ tiêu và phân bổ là suy luận (văn bản chưa quy định mẫu số và cách phân bổ), cần thống nhất với cơ quan giao chỉ tiêu.",
+  "The target and allocation arithmetic is our own reading (no text fixes the denominator or the method); confirm it with the body that sets the targets.",
 );
 
 export interface TargetComputation {

@@ -1,5 +1,5 @@
 /**
- * Form 2 "Tổng hợp diễn biến hộ nghèo" and Form 3 "Tổng hợp diễn biến hộ cận nghèo" (domain.md §7.3): per unit one
+ * Form 2 "Tổng hợp diễn biến hộ nghèo" and Form 3 "Tổng hợp diễn biến hộ cận nghèo" (docs/domain.md §7.3): per unit one
  * "Hộ" row and one "Nhân khẩu" row (column C "Chỉ tiêu"), then a total row per dimension. Columns 1–8 come from
  * `computeTransitions` (core/transitions; members as defined there: decreases with the household's previous members,
  * increases with its current members, member changes of households in the category both years in columns 4 / 8);
