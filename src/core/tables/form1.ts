@@ -13,6 +13,7 @@ import {
   addFormula,
   capitalize,
   column,
+  formFrame,
   legalNote,
   numberRow,
   rateFormula,
@@ -148,6 +149,11 @@ export function buildForm1(input: Form1Input, opts: TableOptions = {}): ResultTa
     notes,
     freezeColumns: 2,
     lang,
+    frame: formFrame(
+      "form1-results",
+      withMembers ? bi("hộ, người, %", "households, persons, %") : bi("hộ, %", "households, %"),
+      opts,
+    ),
   });
 
   /** Cells of one row: counts as given (numbers or formulas), rates always as formulas over the row. */
