@@ -196,7 +196,10 @@ function findAll(re: RegExp, text: string): RegExpExecArray[] {
 const PATTERNS: { form: TitleYearForm; re: RegExp }[] = [
   { form: "reviewYear", re: new RegExp(`\\bnam\\s+ra\\s+soat\\s*[:\\-–]?\\s*${Y}`) },
   { form: "reviewYear", re: new RegExp(`\\breview\\s+year\\s*[:\\-–]?\\s*${Y}`) },
-  { form: "reviewOfYear", re: new RegExp(`\\b(?:ra\\s+soat|dieu\\s+tra)\\b[^0-9]{0,80}?\\bnam\\s+${Y}`) },
+  {
+    form: "reviewOfYear",
+    re: new RegExp(`(?:\\bket\\s+qua\\s+)?\\b(?:ra\\s+soat|dieu\\s+tra)\\b[^0-9]{0,80}?\\bnam\\s+${Y}`),
+  },
   { form: "reviewOfYear", re: new RegExp(`\\b${Y}\\s+(?:poverty\\s+)?(?:review|census)\\b`) },
   { form: "reviewOfYear", re: new RegExp(`\\breview\\s+(?:of|for)\\s+(?:the\\s+)?(?:year\\s+)?${Y}`) },
   { form: "yearWord", re: new RegExp(`\\bnam\\s+${Y}`) },
@@ -303,6 +306,7 @@ const supported = (y: number) => Number.isInteger(y) && y >= FIRST_REVIEW_YEAR &
  *   MISSING_VALUE when no source gives a year and `today` is not given; INVALID_ARGUMENT for a bad date or month.
  */
 export function resolveReviewYear(input: ReviewYearInput): ResolvedReviewYear {
+  if (input.cutoverMonth !== undefined) checkCutover(input.cutoverMonth); // a bad setting fails even when unused
   const candidates: { source: YearSource; year: number; clue?: YearClue }[] = [];
   if (input.option !== undefined && input.option !== null) candidates.push({ source: "option", year: input.option });
   if (input.sheet) candidates.push({ source: "sheet", year: input.sheet.year, clue: input.sheet });

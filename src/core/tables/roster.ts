@@ -9,7 +9,7 @@ import { CATEGORY_LABELS, type Category, type Household } from "../household";
 import { bi, pick, type Bilingual } from "../i18n";
 import { requireIndicators } from "../standards/lookup";
 import type { Standard } from "../standards/schema";
-import { capitalize, legalNote, TableBuilder, type TableOptions } from "./build";
+import { capitalize, formFrame, legalNote, TableBuilder, type TableOptions } from "./build";
 import { ROSTER_TARGET_GROUPS, rosterColumns } from "./templates";
 import { formulaCell, type ResultTable, type TableCell } from "./model";
 
@@ -54,6 +54,7 @@ export function buildRosterTable(
     columns,
     notes: [legalNote(standard)],
     freezeColumns: 2,
+    frame: formFrame("roster", bi("người; đồng/người/tháng", "persons; VND per person per month"), opts),
     lang,
   });
   const recorded = new Set([...(opts.recordedGroups ?? []), ...households.flatMap((h) => h.targetGroups ?? [])]);

@@ -141,6 +141,13 @@ describe("reviewYearInText: every supported title form", () => {
     expect(reviewYearInText(title)).toBeUndefined();
   });
 
+  test("the quote is the words that named the year, as written", () => {
+    expect(reviewYearInText("DS HỘ NGHÈO GIAI ĐOẠN 2021 - 2025 (KẾT QUẢ RÀ SOÁT NĂM 2023)")?.text).toBe(
+      "KẾT QUẢ RÀ SOÁT NĂM 2023",
+    );
+    expect(reviewYearInText("Danh sách hộ nghèo năm 2019")?.text).toBe("năm 2019");
+  });
+
   test("non-text input gives undefined", () => {
     expect(reviewYearInText(2023 as unknown as string)).toBeUndefined();
   });

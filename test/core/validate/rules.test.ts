@@ -278,6 +278,7 @@ const ELSEWHERE: Record<string, string> = {
       "SPONSOR_INTEREST_RATE_LOW",
     ].map((c) => [c, "test/core/sponsors/sponsors.test.ts, test/cli/sponsors.test.ts"]),
   ),
+  YEAR_UNSUPPORTED: "test/core/validate/year.test.ts",
 };
 
 test("every catalogued code has a case here or elsewhere", () => {
