@@ -261,7 +261,7 @@ describe("poverty sponsors on the demo data", () => {
 
   test("the comparison sheet counts the poor households nobody sponsored, and says it is not a causal estimate", async () => {
     const g = await sheet(run.planted.file, "Đỡ đầu - so sánh");
-    expect(String(g.values[1][0])).toMatch(/Không phải đánh giá tác động/);
+    expect(g.values.some((r) => /Không phải đánh giá tác động/.test(String(r[0] ?? "")))).toBe(true);
     const sponsored = new Set(
       planted.records.filter((r) => sample.previous.some((h) => h.id === r.householdId)).map((r) => r.householdId),
     );

@@ -7,7 +7,7 @@
  */
 import { bi, pick, type Bilingual, type Lang } from "../i18n";
 import { roundRate } from "../measures/rates";
-import { capitalize, column, roman, TableBuilder, tr, type TableOptions } from "../tables/build";
+import { capitalize, column, formFrame, roman, TableBuilder, tr, type TableOptions } from "../tables/build";
 import { formulaCell, type ColumnSpec, type ColumnValidation, type ResultTable, type TableCell } from "../tables/model";
 import type { Finding } from "../validate/finding";
 import {
@@ -195,6 +195,7 @@ export function buildSponsorshipTable(result: SponsorshipResult, opts: TableOpti
   ];
   const b = new TableBuilder({
     id: "sponsors-support",
+    frame: formFrame("sponsors-support", bi("hộ, %, đồng", "households, %, VND"), opts),
     sheetName: bi("Đỡ đầu - hỗ trợ", "Sponsorship - support"),
     title: titleLines(result, "KẾT QUẢ NHẬN ĐỠ ĐẦU, HỖ TRỢ HỘ NGHÈO", "HOUSEHOLDS SPONSORED AND SUPPORTED", opts),
     headerRows: [
@@ -258,6 +259,7 @@ export function buildLoanTable(result: SponsorshipResult, opts: TableOptions = {
   const targetText = `${Math.round(target * 10000) / 100}`;
   const b = new TableBuilder({
     id: "sponsors-loans",
+    frame: formFrame("sponsors-loans", bi("hộ, đồng, %", "households, VND, %"), opts),
     sheetName: bi("Đỡ đầu - vay vốn", "Sponsorship - loans"),
     title: titleLines(
       result,
@@ -364,6 +366,7 @@ export function buildOutcomeTable(result: SponsorshipResult, opts: TableOptions 
   const lang = opts.lang ?? "vi";
   const b = new TableBuilder({
     id: "sponsors-outcomes",
+    frame: formFrame("sponsors-outcomes", bi("hộ, %", "households, %"), opts),
     sheetName: bi("Đỡ đầu - kết quả", "Sponsorship - outcomes"),
     title: titleLines(result, "KẾT QUẢ THOÁT NGHÈO CỦA HỘ ĐƯỢC ĐỠ ĐẦU", "OUTCOMES OF SPONSORED HOUSEHOLDS", opts),
     headerRows: [
@@ -467,6 +470,7 @@ export function buildComparisonTable(result: SponsorshipResult, opts: TableOptio
       });
   const b = new TableBuilder({
     id: "sponsors-comparison",
+    frame: formFrame("sponsors-comparison", bi("hộ, %", "households, %"), opts),
     sheetName: bi("Đỡ đầu - so sánh", "Sponsorship - comparison"),
     title: [
       bi(
@@ -769,6 +773,7 @@ export function buildRegisterTemplate(opts: RegisterTemplateOptions = {}): Resul
   const columns = registerColumns(lang);
   const reg: ResultTable = {
     id: "template-sponsor-register",
+    frame: formFrame("template-sponsor-register", bi("đồng", "VND"), opts),
     sheetName: bi("Sổ đỡ đầu", "Sponsorship register"),
     title: [
       bi("SỔ THEO DÕI HỘ NGHÈO ĐƯỢC NHẬN ĐỠ ĐẦU (GIÚP HỘ NGHÈO CÓ ĐỊA CHỈ)", "REGISTER OF SPONSORED POOR HOUSEHOLDS"),
@@ -810,6 +815,7 @@ export function buildRegisterTemplate(opts: RegisterTemplateOptions = {}): Resul
   ];
   const quota: ResultTable = {
     id: "template-sponsor-quota",
+    frame: formFrame("template-sponsor-quota", bi("hộ", "households"), opts),
     sheetName: bi("Chỉ tiêu đỡ đầu", "Sponsorship quotas"),
     title: [
       bi("CHỈ TIÊU NHẬN ĐỠ ĐẦU HỘ NGHÈO THEO TỔ CHỨC VÀ ĐƠN VỊ", "SPONSORSHIP QUOTAS BY ORGANISATION AND UNIT"),
@@ -838,6 +844,7 @@ export function buildRegisterTable(
   const columns = registerColumns(lang).map((c) => ({ ...c, validation: undefined }));
   const b = new TableBuilder({
     id: "sponsor-register",
+    frame: formFrame("sponsor-register", bi("đồng", "VND"), opts),
     sheetName: bi("Sổ đỡ đầu", "Sponsorship register"),
     title: [
       opts.title ?? bi("SỔ THEO DÕI HỘ NGHÈO ĐƯỢC NHẬN ĐỠ ĐẦU", "REGISTER OF SPONSORED POOR HOUSEHOLDS"),
@@ -888,6 +895,7 @@ export function buildQuotaTable(quotas: readonly QuotaEntry[], opts: TableOption
   const b = new TableBuilder({
     ...template,
     id: "sponsor-quota",
+    frame: formFrame("sponsor-quota", bi("hộ", "households"), opts),
     title: [template.title[0], ...(opts.scopeName ? [bi(opts.scopeName, opts.scopeName)] : [])],
     columns: template.columns.map((c) => ({ ...c, validation: undefined })),
     inputRows: 0,

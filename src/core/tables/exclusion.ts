@@ -8,7 +8,17 @@ import type { Category, Household } from "../household";
 import { bi, pick, type Lang } from "../i18n";
 import { DEFAULT_EXCLUDED_GROUP, exclusionBy, unitsWithoutPoor } from "../measures/exclusion";
 import type { Standard } from "../standards/schema";
-import { capitalize, column, legalNote, rateFormula, sumFormula, TableBuilder, tr, type TableOptions } from "./build";
+import {
+  capitalize,
+  column,
+  formFrame,
+  legalNote,
+  rateFormula,
+  sumFormula,
+  TableBuilder,
+  tr,
+  type TableOptions,
+} from "./build";
 import { exclusionWords } from "./form1";
 import { formulaCell, type ResultTable } from "./model";
 
@@ -44,7 +54,7 @@ export function buildExclusionTables(input: ExclusionTablesInput, opts: TableOpt
 
   // 1. By unit -------------------------------------------------------------------------------------------------
   const b = new TableBuilder({
-    id: `exclusion-${group}-by-unit`,
+    id: "exclusion-by-unit",
     sheetName:
       group === "socialProtection" ? bi("Nghèo trừ BTXH", "Poor net of SP") : bi("Nghèo trừ nhóm", "Poor net of group"),
     title: [
@@ -103,6 +113,7 @@ export function buildExclusionTables(input: ExclusionTablesInput, opts: TableOpt
       legalNote(standard),
     ],
     freezeColumns: 2,
+    frame: formFrame("exclusion-by-unit", bi("hộ, %", "households, %"), opts),
     lang,
   });
   const cellsOf = (row: number, g: { excludedRate: number; net: number; netRate: number; rate: number }) => ({
@@ -138,7 +149,7 @@ export function buildExclusionTables(input: ExclusionTablesInput, opts: TableOpt
 
   // 2. Units with no poor household left ---------------------------------------------------------------------
   const z = new TableBuilder({
-    id: `exclusion-${group}-zero`,
+    id: "exclusion-zero",
     sheetName:
       group === "socialProtection"
         ? bi("Hết nghèo trừ BTXH", "No poor net of SP")
@@ -179,6 +190,7 @@ export function buildExclusionTables(input: ExclusionTablesInput, opts: TableOpt
       legalNote(standard),
     ],
     freezeColumns: 2,
+    frame: formFrame("exclusion-zero", bi("hộ", "households"), opts),
     lang,
   });
   if (zeroUnits.length === 0) z.add({ tt: "", unit: tr(lang, "(không có đơn vị nào)", "(no unit)") });

@@ -221,9 +221,7 @@ describe("tables: Form 1 columns (15)–(18), the by-unit table and the zero-poo
       categories,
       recordedGroups: recorded,
     });
-    expect(withGroup.map((t) => t.id)).toEqual(
-      expect.arrayContaining(["exclusion-socialProtection-by-unit", "exclusion-socialProtection-zero"]),
-    );
+    expect(withGroup.map((t) => t.id)).toEqual(expect.arrayContaining(["exclusion-by-unit", "exclusion-zero"]));
     const plain = readRoster(false);
     const without = buildReportTables(plain.households, standard, { reviewYear: 2026, categories: plain.categories });
     expect(without.some((t) => t.id.startsWith("exclusion-"))).toBe(false);
@@ -234,7 +232,7 @@ describe("tables: Form 1 columns (15)–(18), the by-unit table and the zero-poo
       categories: plain.categories,
       recordedGroups: ["socialProtection"],
     });
-    expect(known.some((t) => t.id === "exclusion-socialProtection-by-unit")).toBe(true);
+    expect(known.some((t) => t.id === "exclusion-by-unit")).toBe(true);
   });
 
   test("another group can be left out instead (hộ không có khả năng lao động)", () => {
