@@ -158,6 +158,8 @@ function scanRow(
       break;
     }
   if (!any) {
+    // Footnotes outside the mapped columns (e.g. in an unmapped first column) end the table too.
+    if (st.prevBlank && notesStartAt(values, r, firstCol)) return "end";
     if (isBlankRow(row)) st.prevBlank = true;
     if (hasCells(row)) st.prepared++;
     return "skip";
@@ -191,15 +193,32 @@ export function isNoteRow(row: CellValue[] | undefined, firstCol: number): boole
 }
 
 /**
- * Footnotes start at row r: the row before it is blank, and every non-blank row from r to the end of the sheet is
- * a note row. Then the table ends above r. Looks ahead only until the first row that is not a note.
+ * A row of the closing block under a form — place and date ("Bình Điền, ngày … tháng … năm …"), signature titles
+ * ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ"), "(Ký, ghi rõ họ tên)", the signers' names: text only, no numbers.
+ */
+export function isTextOnlyRow(row: CellValue[] | undefined): boolean {
+  if (!row) return false;
+  let any = false;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (isVoid(v)) continue;
+    if (typeof v !== "string") return false;
+    any = true;
+  }
+  return any;
+}
+
+/**
+ * Footnotes start at row r: the row before it is blank, row r is a note row, and every non-blank row from r to the
+ * end of the sheet is a note row or a text-only row (the place-and-date line and signature block of a form). Then
+ * the table ends above r. Looks ahead only until the first row that is neither.
  */
 export function notesStartAt(values: CellValue[][], r: number, firstCol: number): boolean {
   if (r === 0 || !isBlankRow(values[r - 1]) || !isNoteRow(values[r], firstCol)) return false;
   for (let k = r + 1; k < values.length; k++) {
     const row = values[k];
     if (isBlankRow(row)) continue;
-    if (!isNoteRow(row, firstCol)) return false;
+    if (!isNoteRow(row, firstCol) && !isTextOnlyRow(row)) return false;
   }
   return true;
 }

@@ -1,8 +1,7 @@
 /**
  * Transitions (diễn biến) of poor and near-poor households between two rosters — last review (previous) and this
  * review (current) — keyed by household id, as in the national review system's Form 2 "Tổng hợp diễn biến hộ
- * nghèo" and Form 3 "Tổng hợp diễn biến hộ cận nghèo" (docs/reports.md; terms thoát nghèo / tái nghèo / phát sinh as in
- * the 2016–2020 summary template, Mẫu số 3 of Circular 17/2016/TT-BLĐTBXH).
+ * nghèo" and Form 3 "Tổng hợp diễn biến hộ cận nghèo" (docs/domain.md §7.3, §8.4).
  *
  * Form 2 (poor), household row:
  *   1 start | 2 → near-poor | 3 → above the near-poverty line (thoát nghèo) | 4 other decrease |
@@ -30,7 +29,7 @@
  * in `everEscapedIds` makes a return to poverty re-poor (tái nghèo) instead of new, and an id in
  * `everEscapedNearPoorIds` makes a return to near-poverty re-near-poor (tái cận nghèo) — escaping poverty is not
  * escaping near-poverty, so `everEscapedIds` alone never makes a household "tái cận nghèo".
- * Rates of these flows are not computed here: their denominators are not fixed by the law (uncertain).
+ * Rates of these flows are not computed here: their denominators are UNCERTAIN (docs/domain.md §8.4).
  *
  * Members (nhân khẩu) rows of Forms 2 and 3 (`result.members`, when every household that enters a members flow has
  * a member count; otherwise null with `membersUnavailable` saying why — never zeros). Each household follows the
@@ -235,7 +234,7 @@ const isCategory = (c: unknown): c is Category =>
   typeof c === "string" && (CATEGORIES as readonly string[]).includes(c);
 
 /**
- * Transitions of poor and near-poor households between two rosters (Form 2 and Form 3, domain.md §7.3), in
+ * Transitions of poor and near-poor households between two rosters (Form 2 and Form 3, docs/domain.md §7.3), in
  * households. For each table: start (đầu kỳ), decreases (to the other category, escaped above the near-poverty
  * line, other), increases (from the other category, re- = tái nghèo / tái cận nghèo, new = phát sinh, other), end
  * (cuối kỳ), with end = start − decreases.total + increases.total by construction, plus one movement per household

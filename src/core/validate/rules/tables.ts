@@ -1,5 +1,5 @@
 /**
- * Table arithmetic over Forms 1–4, target tables and year series (domain.md §7.1–§7.4, §8).
+ * Table arithmetic over Forms 1–4, target tables and year series (docs/domain.md §7.1–§7.4, §8).
  * Rates and percentage points are fractions (0.0797 = 7,97 %; 0.03 = 3 pp).
  */
 import type { Finding } from "../finding";
@@ -300,7 +300,7 @@ export function checkDeprivations(read: SheetRead, standard?: Standard): Finding
 }
 
 /**
- * Target rows (domain.md §8.2–§8.3; "giảm từ X% trở lên" = at least X percentage points):
+ * Target rows (docs/domain.md §8.2–§8.3; "giảm từ X% trở lên" = at least X percentage points):
  * TARGET_END_COUNT (end = start − reduced), TARGET_RATE_MISSED (end rate ≤ start rate − X, one rounding
  * unit allowed), TARGET_REDUCED_VS_PP (reduced ≈ X × households, ±1), TARGET_TOTALS_INCONSISTENT
  * (households implied by count ÷ rate at start and end overlap, given the rates' rounding).
