@@ -1,0 +1,104 @@
+/**
+ * Where a table's data ends — decided once here and used by every reader (and so by every command):
+ * blank rows are skipped, rows holding only formulas without a cached value are prepared template rows,
+ * and footnotes below a blank row end the table.
+ */
+import type { CellValue } from "../grid";
+import { isCellError } from "../grid";
+import { fold } from "../i18n";
+import { NO_CACHED_VALUE } from "./parse";
+import { TOTAL_WORDS } from "./rows";
+
+export const isBlank = (v: CellValue | undefined) =>
+  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** Blank, or a formula without a cached value (a template's formula in an unfilled row): not data. */
+export const isVoid = (v: CellValue | undefined) => isBlank(v) || (isCellError(v) && v.error === NO_CACHED_VALUE);
+
+/** The row has stored cells (empty-text formula results, formulas without a cached value): a prepared input row. */
+export function hasCells(row: CellValue[]): boolean {
+  for (let c = 0; c < row.length; c++) if (row[c] !== null && row[c] !== undefined) return true;
+  return false;
+}
+
+/** Every cell of the row is blank (or a formula without a cached value). */
+export function isBlankRow(row: CellValue[] | undefined): boolean {
+  if (!row) return true;
+  for (let c = 0; c < row.length; c++) if (!isVoid(row[c])) return false;
+  return true;
+}
+
+/** Where the data scan of a table is: blank-run state and the count of prepared (template) rows. */
+export interface ScanState {
+  prevBlank: boolean;
+  prepared: number;
+}
+
+/**
+ * One step of the data scan shared by the roster and the form readers: "skip" a row without data in the
+ * mapped columns (noting blank and prepared rows), "end" at notes below a blank row, else "data".
+ */
+export function scanRow(
+  values: CellValue[][],
+  r: number,
+  cols: readonly number[],
+  firstCol: number,
+  st: ScanState,
+): "skip" | "end" | "data" {
+  const row = values[r];
+  if (!row) {
+    st.prevBlank = true;
+    return "skip";
+  }
+  let any = false;
+  for (let i = 0; i < cols.length; i++)
+    if (!isVoid(row[cols[i]])) {
+      any = true;
+      break;
+    }
+  if (!any) {
+    if (isBlankRow(row)) st.prevBlank = true;
+    if (hasCells(row)) st.prepared++;
+    return "skip";
+  }
+  if (st.prevBlank && notesStartAt(values, r, firstCol)) return "end";
+  st.prevBlank = false;
+  return "data";
+}
+
+const NOTE_START =
+  /^(ghi chu|chu thich|chu y|luu y|nguon|can cu|ty le =|note|notes|source|legal basis|\*|\(\*|\(\d\)\s)/;
+
+/**
+ * A footnote row below a table: one text cell in the table's first column (or left of it), the rest of the row
+ * empty — a legal basis ("Căn cứ pháp lý: Nghị định …"), a formula note ("Tỷ lệ = …"), a remark.
+ */
+export function isNoteRow(row: CellValue[] | undefined, firstCol: number): boolean {
+  if (!row) return false;
+  let text: string | undefined;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (isVoid(v)) continue;
+    if (text !== undefined || typeof v !== "string" || c > firstCol) return false;
+    text = v.trim();
+  }
+  if (!text) return false;
+  const f = fold(text);
+  // A short totals label ("Tổng cộng") is a row of the table, a sentence starting with "Tổng …" is a note.
+  if (TOTAL_WORDS.test(f) && text.length < 40 && !/[=:]/.test(text)) return false;
+  return NOTE_START.test(f) || (text.length >= 20 && /\s/.test(text));
+}
+
+/**
+ * Footnotes start at row r: the row before it is blank, and every non-blank row from r to the end of the sheet is
+ * a note row. Then the table ends above r. Looks ahead only until the first row that is not a note.
+ */
+export function notesStartAt(values: CellValue[][], r: number, firstCol: number): boolean {
+  if (r === 0 || !isBlankRow(values[r - 1]) || !isNoteRow(values[r], firstCol)) return false;
+  for (let k = r + 1; k < values.length; k++) {
+    const row = values[k];
+    if (isBlankRow(row)) continue;
+    if (!isNoteRow(row, firstCol)) return false;
+  }
+  return true;
+}
