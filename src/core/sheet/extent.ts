@@ -32,6 +32,16 @@ export function isBlankRow(row: CellValue[] | undefined): boolean {
 export interface ScanState {
   prevBlank: boolean;
   prepared: number;
+  /** Set when the table ended at its notes with stray cells below them (0-based grid row/column of the first). */
+  stray?: { r: number; c: number; count: number; notesRow: number };
+  /** Memo of footerAt's look-ahead, so a sheet of many blank-and-note pairs is scanned once. */
+  lookahead?: Lookahead;
+}
+
+/** The first row at or after `from` that looks like a row of the table (`at`, or -1 for none). */
+export interface Lookahead {
+  from: number;
+  at: number;
 }
 
 /**
@@ -61,7 +71,13 @@ export function scanRow(
     if (hasCells(row)) st.prepared++;
     return "skip";
   }
-  if (st.prevBlank && notesStartAt(values, r, firstCol)) return "end";
+  if (st.prevBlank) {
+    const footer = footerAt(values, r, firstCol, cols, (st.lookahead ??= { from: Infinity, at: -1 }));
+    if (footer.ends) {
+      if (footer.stray) st.stray = { ...footer.stray, notesRow: r };
+      return "end";
+    }
+  }
   st.prevBlank = false;
   return "data";
 }
@@ -94,11 +110,60 @@ export function isNoteRow(row: CellValue[] | undefined, firstCol: number): boole
  * a note row. Then the table ends above r. Looks ahead only until the first row that is not a note.
  */
 export function notesStartAt(values: CellValue[][], r: number, firstCol: number): boolean {
-  if (r === 0 || !isBlankRow(values[r - 1]) || !isNoteRow(values[r], firstCol)) return false;
-  for (let k = r + 1; k < values.length; k++) {
+  const f = footerAt(values, r, firstCol, []);
+  return f.ends && !f.stray;
+}
+
+/** A row that looks like a row of the table: two or more cells in the table's columns. */
+function dataLike(row: CellValue[] | undefined, cols: readonly number[]): boolean {
+  if (!row) return false;
+  let n = 0;
+  for (const c of cols) if (!isVoid(row[c]) && ++n >= 2) return true;
+  return false;
+}
+
+/**
+ * Does the table end at row r (the row before it blank, r a note row)? The notes run on through note and blank
+ * rows. When the sheet has more below them, the table still ends at r unless a row below looks like a row of the
+ * table (two or more cells in its columns, e.g. a section of the table after a remark): stray cells — a number
+ * typed far below, a forgotten "x" — never turn the notes into data. `stray` counts the cells left below.
+ * This decides the end of every table for every command (validate, consolidate, report, targets).
+ */
+export function footerAt(
+  values: CellValue[][],
+  r: number,
+  firstCol: number,
+  cols: readonly number[],
+  memo: Lookahead = { from: Infinity, at: -1 },
+): { ends: boolean; stray?: { r: number; c: number; count: number } } {
+  if (r === 0 || !isBlankRow(values[r - 1]) || !isNoteRow(values[r], firstCol)) return { ends: false };
+  let k = r + 1;
+  for (; k < values.length; k++) {
     const row = values[k];
-    if (isBlankRow(row)) continue;
-    if (!isNoteRow(row, firstCol)) return false;
+    if (isBlankRow(row) || isNoteRow(row, firstCol)) continue;
+    break;
   }
-  return true;
+  if (k >= values.length) return { ends: true };
+  if (!(k >= memo.from && (memo.at < 0 || memo.at >= k))) {
+    memo.from = k;
+    memo.at = -1;
+    for (let j = k; j < values.length; j++)
+      if (dataLike(values[j], cols)) {
+        memo.at = j;
+        break;
+      }
+  }
+  if (memo.at >= 0) return { ends: false };
+  let count = 0;
+  let first: { r: number; c: number } | undefined;
+  for (let j = k; j < values.length; j++) {
+    const row = values[j];
+    if (!row || isNoteRow(row, firstCol)) continue;
+    for (let c = 0; c < row.length; c++)
+      if (!isVoid(row[c])) {
+        count++;
+        first ??= { r: j, c };
+      }
+  }
+  return first ? { ends: true, stray: { ...first, count } } : { ends: true };
 }

@@ -27,6 +27,7 @@ import {
   checkSummaryVsRosters,
 } from "./rules/cross";
 import { checkPlan } from "./rules/plan";
+import { checkCombined, checkImpliedSums, checkImpliedTotals } from "./rules/implied";
 
 export interface ValidateOptions {
   /** Review year (năm rà soát): selects the standard. Falls back to a year in a sheet title. */
@@ -97,6 +98,7 @@ export function validateSheet(read: SheetRead, standard?: Standard, grid?: Grid)
     out.push(...checkRates(read), ...checkCounts(read), ...checkTotalRows(read), ...checkTransitions(read));
     out.push(...checkDeprivations(read, standard), ...checkTargets(read), ...checkSeries(read));
     out.push(...checkPlan(read, grid));
+    out.push(...checkImpliedTotals(read), ...checkImpliedSums(read), ...checkCombined(read));
   }
   return out;
 }

@@ -4,6 +4,7 @@ import type { Finding } from "../../validate/finding";
 import { finding, type Params } from "../../validate/catalogue";
 import { FIELD_BY_NAME, INDICATOR_PHRASES, type ValueType } from "../fields";
 import type { NumberHint, NumberParse } from "../parse";
+import type { ScanState } from "../extent";
 
 export interface Ctx {
   file?: string;
@@ -103,4 +104,17 @@ export function checkNumber(
     return undefined;
   }
   return n;
+}
+
+/** STRUCT_BELOW_TABLE_IGNORED when the scan ended at the notes with stray cells below them. */
+export function reportStray(ctx: Ctx, scan: ScanState): void {
+  if (!scan.stray) return;
+  const { r, c, count, notesRow } = scan.stray;
+  ctx.findings.push(
+    finding(
+      "STRUCT_BELOW_TABLE_IGNORED",
+      { file: ctx.file, sheet: ctx.sheet, row0: r + ctx.off.row0, col0: c + ctx.off.col0 },
+      { notesRow: notesRow + ctx.off.row0 + 1, count },
+    ),
+  );
 }

@@ -12,7 +12,7 @@ import { cellText } from "../text";
 import { isBlank, scanRow, type ScanState } from "../extent";
 import { TOTAL_WORDS } from "../rows";
 import type { RosterRow } from "../read";
-import { checkNumber, numberHint, report, reportProblem, type Ctx } from "./common";
+import { checkNumber, numberHint, report, reportProblem, reportStray, type Ctx } from "./common";
 
 export function readRoster(
   values: CellValue[][],
@@ -97,6 +97,7 @@ export function readRoster(
     if (step === "skip") continue;
     if (step === "end") {
       end = r;
+      reportStray(ctx, scan);
       break;
     }
     const row = values[r];

@@ -14,7 +14,7 @@ import { cellText } from "../text";
 import { scanRow, type ScanState } from "../extent";
 import { rowKindOf } from "../rows";
 import type { FormRow, RateColumn } from "../read";
-import { checkNumber, numberHint, report, reportProblem, type Ctx } from "./common";
+import { checkNumber, numberHint, report, reportProblem, reportStray, type Ctx } from "./common";
 import { readPlanCell, unitHint } from "./plan";
 
 /**
@@ -57,6 +57,9 @@ function settleTotals(rows: FormRow[], ctx: Ctx): void {
   }
   const total = rows.find((x) => x.kind === "total");
   if (!total) return;
+  // "Cả nước" / "Toàn tỉnh" above its units (national and provincial results often start with the total).
+  const firstBody = rows.find((x) => x.kind === "body");
+  if (firstBody && total.row0 < firstBody.row0 && !rows.some((x) => x.kind === "total" && x !== total)) return;
   const below = rows.find((x) => x.row0 > total.row0 && x.kind === "body");
   if (below)
     ctx.findings.push(
@@ -79,12 +82,122 @@ interface RawRate {
 export const RATE_PARTS: Record<string, { count: string; total: string }> = {
   poorRate: { count: "poor", total: "households" },
   nearPoorRate: { count: "nearPoor", total: "households" },
+  poorNearRate: { count: "poorNear", total: "households" },
   averageRate: { count: "average", total: "households" },
   poorMembersRate: { count: "poorMembers", total: "members" },
   nearPoorMembersRate: { count: "nearPoorMembers", total: "members" },
   averageMembersRate: { count: "averageMembers", total: "members" },
   startRate: { count: "startCount", total: "households" },
+  endRate: { count: "endCount", total: "households" },
 };
+
+/** RATE_PARTS of a sheet kind: in a movement table the start and end counts are "start" and "end". */
+export function rateParts(kind: string): Record<string, { count: string; total: string }> {
+  if (kind !== "transition") return RATE_PARTS;
+  return {
+    startRate: { count: "start", total: "households" },
+    endRate: { count: "end", total: "households" },
+  };
+}
+
+/** Words of a note written into a data cell: "Như cột 4", "Ghi chú: …", "(*)", "Xem …", "Không có số liệu". */
+const NOTE_TEXT =
+  /^(nhu cot|nhu tren|nhu dong|ghi chu|chu thich|xem |theo |chua co|khong co so lieu|khong phat sinh|\(\*+\)|\*|same as|see |note)|\(\*+\)/;
+
+/** Is the text of a numeric cell plainly a note (see NOTE_TEXT)? */
+export function isNoteText(text: string): boolean {
+  return NOTE_TEXT.test(fold(text).trim());
+}
+
+/**
+ * The scale of one rate (or percentage-point) column and why: a % number format → fractions; a value above 1 →
+ * percent numbers; only "7,97 %" texts → fractions; else whichever of the two matches count ÷ total (when the sheet
+ * has both); else (no evidence) the header's "(%)" or fractions — which the caller may replace by the scale of the
+ * sheet's other rate columns.
+ */
+function decideScale(
+  f: string,
+  raws: RawRate[],
+  fmtInfo: { percent: boolean } | undefined,
+  sheet: ScaleContext,
+): { scale: RateColumn["scale"]; why: Bilingual; evidence: boolean } {
+  const numeric = raws.filter((x) => !x.n.percent);
+  if (fmtInfo?.percent)
+    return {
+      scale: "fraction",
+      why: {
+        vi: "phân số theo định dạng % của ô (0,0797 hiển thị 7,97 %)",
+        en: "fractions, from the cells' % number format (0.0797 shows as 7.97 %)",
+      },
+      evidence: true,
+    };
+  if (numeric.some((x) => Math.abs(x.n.value) > 1))
+    return {
+      scale: "percent",
+      why: {
+        vi: "số phần trăm (7,97 = 7,97 %) vì có giá trị lớn hơn 1",
+        en: "percent numbers (7.97 = 7.97 %) because some values exceed 1",
+      },
+      evidence: true,
+    };
+  if (numeric.length === 0)
+    return {
+      scale: "fraction",
+      why: { vi: "phần trăm có ký hiệu % trong ô", en: "percent text with a % sign" },
+      evidence: raws.length > 0,
+    };
+  const parts = sheet.parts[f];
+  let errF = 0;
+  let errP = 0;
+  let compared = 0;
+  if (parts) {
+    for (const x of numeric) {
+      const tr = sheet.rowByR.get(x.r);
+      const cnt = tr?.values[parts.count];
+      const tot = tr?.values[parts.total];
+      if (cnt === undefined || !tot) continue;
+      const e = cnt / tot;
+      errF += Math.abs(x.n.value - e);
+      errP += Math.abs(x.n.value / 100 - e);
+      compared++;
+    }
+  }
+  if (compared > 0) {
+    const scale = errP < errF ? "percent" : "fraction";
+    return {
+      scale,
+      why:
+        scale === "percent"
+          ? {
+              vi: "số phần trăm (7,97 = 7,97 %), khớp với số hộ ÷ tổng số hộ",
+              en: "percent numbers (7.97 = 7.97 %), matching count ÷ total",
+            }
+          : {
+              vi: "phân số (0,0797 = 7,97 %), khớp với số hộ ÷ tổng số hộ",
+              en: "fractions (0.0797 = 7.97 %), matching count ÷ total",
+            },
+      evidence: true,
+    };
+  }
+  if (/%/.test(sheet.header(f)))
+    return {
+      scale: "percent",
+      why: { vi: "số phần trăm vì tiêu đề cột ghi (%)", en: "percent numbers because the header says (%)" },
+      evidence: false,
+    };
+  return {
+    scale: "fraction",
+    why: { vi: "phân số (mọi giá trị ≤ 1)", en: "fractions (all values ≤ 1)" },
+    evidence: false,
+  };
+}
+
+/** What decideScale needs from the sheet being read. */
+interface ScaleContext {
+  parts: Record<string, { count: string; total: string }>;
+  rowByR: Map<number, FormRow>;
+  header: (f: string) => string;
+}
 
 export function readTable(
   grid: Grid,
@@ -112,6 +225,18 @@ export function readTable(
   };
   const firstCol = Math.min(...Object.values(m));
   const mapped = new Set(Object.values(m));
+  /**
+   * Text in a numeric column that is plainly a note — merged over several rows, or "Như cột 4", "Ghi chú…",
+   * "(*)" — is reported as read as a note (info), not as a bad number; the rest of the row is still read.
+   */
+  const readAsNote = (tr: FormRow, r: number, c: number, f: string, problem: string, text: string): boolean => {
+    if (problem !== "notNumber" || !text) return false;
+    const mergedRows = merges.some((mg) => mg.r0 === r && mg.c0 <= c && c <= mg.c1 && mg.r1 > mg.r0);
+    if (!mergedRows && !isNoteText(text)) return false;
+    tr.texts[f] = text;
+    report(ctx, "VALUE_READ_AS_NOTE", r, c, f, { value: text }, text);
+    return true;
+  };
   const scan: ScanState = { prevBlank: false, prepared: 0 };
   const fieldCols = fields.map((f) => m[f]);
   let end = values.length;
@@ -121,6 +246,7 @@ export function readTable(
     if (step === "skip") continue;
     if (step === "end") {
       end = r;
+      reportStray(ctx, scan);
       break;
     }
     const row = values[r];
@@ -168,8 +294,9 @@ export function readTable(
       }
       if (type === "rate" || type === "pp") {
         const p = parseNumberCell(v, "decimal");
-        if (!p.ok) reportProblem(ctx, r, c, f, p.problem, p.text, p.ambiguous);
-        else rawRates[f].push({ r, c, n: p.n, text: typeof v === "string" });
+        if (p.ok) rawRates[f].push({ r, c, n: p.n, text: typeof v === "string" });
+        else if (!readAsNote(tr, r, c, f, p.problem, p.text))
+          reportProblem(ctx, r, c, f, p.problem, p.text, p.ambiguous);
         continue;
       }
       if (typeof v === "number" && Number.isFinite(v)) {
@@ -179,7 +306,7 @@ export function readTable(
       }
       const p = parseNumberCell(v, numberHint(type));
       if (!p.ok) {
-        reportProblem(ctx, r, c, f, p.problem, p.text, p.ambiguous);
+        if (!readAsNote(tr, r, c, f, p.problem, p.text)) reportProblem(ctx, r, c, f, p.problem, p.text, p.ambiguous);
         continue;
       }
       const x = checkNumber(ctx, r, c, f, type, p.n.value);
@@ -192,85 +319,46 @@ export function readTable(
   // Rate columns: decide the scale per column, then convert to fractions.
   const rates: Record<string, RateColumn> = {};
   const rowByR = new Map(rows.map((x) => [x.row0 - ctx.off.row0, x]));
-  const ppLike: RateColumn["scale"][] = [];
   const scaleChoices: { col: number; why: Bilingual }[] = [];
-  for (const f of rateFields
+  const order = rateFields
     .filter((x) => FIELD_BY_NAME[x].type === "rate")
-    .concat(rateFields.filter((x) => FIELD_BY_NAME[x].type === "pp"))) {
+    .concat(rateFields.filter((x) => FIELD_BY_NAME[x].type === "pp"));
+  const decided = new Map<string, { scale: RateColumn["scale"]; why: Bilingual; evidence: boolean }>();
+  const fmtOf = (f: string) => {
+    for (const x of rawRates[f]) {
+      const p = formatPrecision(grid.numberFormats?.[x.r]?.[m[f]]);
+      if (p) return p;
+    }
+    return undefined;
+  };
+  const sheet: ScaleContext = {
+    parts: rateParts(det.kind),
+    rowByR,
+    header: (f) => det.mapping.columns.find((x) => x.field === f)?.header ?? "",
+  };
+  for (const f of order) decided.set(f, decideScale(f, rawRates[f], fmtOf(f), sheet));
+  // A column without evidence of its own (every value ≤ 1, nothing to compare with) is written like the sheet's
+  // other rate columns: "0,57" next to columns of "4,32" and "25,68" is 0,57 %.
+  const evidenced = [...decided.values()].filter((d) => d.evidence).map((d) => d.scale);
+  const sheetScale = evidenced.length && evidenced.every((x) => x === evidenced[0]) ? evidenced[0] : undefined;
+  for (const f of order) {
+    const d = decided.get(f)!;
+    if (!d.evidence && sheetScale && rawRates[f].some((x) => !x.n.percent)) {
+      d.scale = sheetScale;
+      d.why =
+        sheetScale === "percent"
+          ? {
+              vi: "số phần trăm như các cột tỷ lệ khác của bảng (1,5 = 1,5 %)",
+              en: "percent numbers like the table's other rate columns (1.5 = 1.5%)",
+            }
+          : { vi: "phân số như các cột tỷ lệ khác của bảng", en: "fractions like the table's other rate columns" };
+    }
+  }
+  for (const f of order) {
     const raws = rawRates[f];
     const c = m[f];
-    const fmtInfo = (() => {
-      for (const x of raws) {
-        const p = formatPrecision(grid.numberFormats?.[x.r]?.[c]);
-        if (p) return p;
-      }
-      return undefined;
-    })();
-    const numeric = raws.filter((x) => !x.n.percent);
-    let scale: RateColumn["scale"];
-    let why: Bilingual;
-    if (fmtInfo?.percent) {
-      scale = "fraction";
-      why = {
-        vi: "phân số theo định dạng % của ô (0,0797 hiển thị 7,97 %)",
-        en: "fractions, from the cells' % number format (0.0797 shows as 7.97 %)",
-      };
-    } else if (numeric.some((x) => Math.abs(x.n.value) > 1)) {
-      scale = "percent";
-      why = {
-        vi: "số phần trăm (7,97 = 7,97 %) vì có giá trị lớn hơn 1",
-        en: "percent numbers (7.97 = 7.97 %) because some values exceed 1",
-      };
-    } else if (numeric.length === 0) {
-      scale = "fraction";
-      why = { vi: "phần trăm có ký hiệu % trong ô", en: "percent text with a % sign" };
-    } else {
-      const parts = RATE_PARTS[f];
-      let errF = 0;
-      let errP = 0;
-      let compared = 0;
-      if (parts) {
-        for (const x of numeric) {
-          const tr = rowByR.get(x.r);
-          const cnt = tr?.values[parts.count];
-          const tot = tr?.values[parts.total];
-          if (cnt === undefined || !tot) continue;
-          const e = cnt / tot;
-          errF += Math.abs(x.n.value - e);
-          errP += Math.abs(x.n.value / 100 - e);
-          compared++;
-        }
-      }
-      if (compared > 0) {
-        scale = errP < errF ? "percent" : "fraction";
-        why =
-          scale === "percent"
-            ? {
-                vi: "số phần trăm (7,97 = 7,97 %), khớp với số hộ ÷ tổng số hộ",
-                en: "percent numbers (7.97 = 7.97 %), matching count ÷ total",
-              }
-            : {
-                vi: "phân số (0,0797 = 7,97 %), khớp với số hộ ÷ tổng số hộ",
-                en: "fractions (0.0797 = 7.97 %), matching count ÷ total",
-              };
-      } else if (f === "reductionPp" && ppLike.length) {
-        scale = ppLike[0];
-        why =
-          scale === "percent"
-            ? {
-                vi: "điểm phần trăm như các cột tỷ lệ của bảng (1,5 = 1,5 điểm %)",
-                en: "percentage points like the table's rate columns (1.5 = 1.5 pp)",
-              }
-            : { vi: "phân số như các cột tỷ lệ của bảng", en: "fractions like the table's rate columns" };
-      } else if (/%/.test(det.mapping.columns.find((x) => x.field === f)?.header ?? "")) {
-        scale = "percent";
-        why = { vi: "số phần trăm vì tiêu đề cột ghi (%)", en: "percent numbers because the header says (%)" };
-      } else {
-        scale = "fraction";
-        why = { vi: "phân số (mọi giá trị ≤ 1)", en: "fractions (all values ≤ 1)" };
-      }
-    }
-    if (FIELD_BY_NAME[f].type === "rate") ppLike.push(scale);
+    const fmtInfo = fmtOf(f);
+    const { scale, why } = decided.get(f)!;
     // Precision in fraction terms.
     let decimals: number;
     if (fmtInfo) decimals = fmtInfo.decimals + (fmtInfo.percent || scale === "percent" ? 2 : 0);
