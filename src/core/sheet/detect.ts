@@ -567,6 +567,7 @@ const SUMMARY_PAIRS: [string, string][] = [
   ["nearPoor", "nearPoorRate"],
   ["poorNear", "poorNearRate"],
   ["average", "averageRate"],
+  ["poor", "poorNearRate"],
 ];
 const MOVEMENT_COLUMNS: readonly string[] = [...TRANSITION_DECREASES, ...TRANSITION_INCREASES];
 const countDeps = (m: Record<string, number>) => Object.keys(m).filter(isDepField).length;

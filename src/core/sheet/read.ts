@@ -11,7 +11,7 @@ import { finding } from "../validate/catalogue";
 import type { Standard } from "../standards/schema";
 import type { SheetKind } from "./fields";
 import { detect, gridMerges, gridOffset, type Detection, type DetectOptions } from "./detect";
-import { decimalsOf } from "./parse";
+import { decimalsOf, parseNumberCell } from "./parse";
 import type { Ctx } from "./readers/common";
 import { readRoster } from "./readers/roster";
 import { readTable } from "./readers/table";
@@ -135,6 +135,9 @@ function reportMergedData(grid: Grid, detection: Detection, ctx: Ctx, end: numbe
   const { off } = ctx;
   for (const m of gridMerges(grid)) {
     if (m.r1 < detection.mapping.dataStart || m.r0 >= end) continue;
+    // Text merged over data rows is a note: the reader reports it as read as a note (VALUE_READ_AS_NOTE).
+    const master = grid.values[m.r0]?.[m.c0];
+    if (detection.kind !== "roster" && typeof master === "string" && !parseNumberCell(master).ok) continue;
     let touchesData = false;
     for (let c = m.c0; c <= m.c1; c++) if (!textCols.has(c) || detection.kind === "roster") touchesData = true;
     if (!touchesData) continue;
