@@ -18,7 +18,8 @@ for (const stream of [process.stdout, process.stderr]) {
     throw e;
   });
 }
-const { main, processIO } = require(entry);
+const { main, processIO, installCleanup } = require(entry);
+installCleanup();
 main(process.argv.slice(2), processIO).then(
   (code) => {
     process.exitCode = code;

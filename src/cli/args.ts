@@ -2,8 +2,6 @@
  * Small helpers shared by the report / targets / standards commands: options, output paths, findings
  * on the terminal, and reading a reduction given in percentage points. No domain rules here.
  */
-import { existsSync } from "fs";
-import { resolve } from "path";
 import { detect, fail, pick, SHEET_KIND_LABELS, type Finding, type Grid, type Lang, type SheetKind } from "../core";
 import type { CliIO } from "./command";
 
@@ -56,23 +54,17 @@ export function yearOption(p: ParsedArgs, name: string): number | undefined {
 }
 
 /**
- * Output path checks: the output is never one of the inputs (even with --force), and an existing file is
- * kept unless --force. Returns an error exit code (2) after printing why, or the resolved path.
+ * `--cutover-month M` (1–12): the month from which last year's review counts as published, for the default review
+ * year (core `defaultReviewYear`; default February). Undefined when absent; the core rejects a bad value
+ * (INVALID_ARGUMENT → exit 2).
  */
-export function checkOutput(io: CliIO, out: string, inputs: string[], force: boolean): string | number {
-  const target = resolve(io.cwd, out);
-  if (inputs.some((i) => resolve(io.cwd, i) === target)) {
-    io.err(`Không ghi đè tệp đầu vào: ${target}. Hãy chọn tên khác cho --out.`);
-    io.err(`Refusing to overwrite the input file: ${target}. Choose another --out.`);
-    return 2;
-  }
-  if (existsSync(target) && !force) {
-    io.err(`Tệp đã tồn tại (dùng --force để ghi đè): ${target}`);
-    io.err(`File exists (use --force to overwrite): ${target}`);
-    return 2;
-  }
-  return target;
+export function cutoverOption(value: string | true | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === "string" && /^\d{1,2}$/.test(value.trim()) ? Number(value) : NaN;
 }
+
+/** How the CLI names the user's year, for the reason of the year used. */
+export const YEAR_OPTION_NAME = { vi: "tùy chọn --year", en: "the --year option" };
 
 const SEVERITY_VI = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" } as const;
 const SEVERITY_EN = { error: "Error", warning: "Warning", info: "Info" } as const;

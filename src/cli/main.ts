@@ -5,6 +5,7 @@
 import { isPovertyError } from "../core/errors";
 import type { CliIO } from "./command";
 import { commands } from "./commands";
+import { removePendingTemps } from "./output";
 
 import { readFileSync, existsSync } from "fs";
 import { dirname, join } from "path";
@@ -72,6 +73,22 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.err(`Lỗi không mong đợi / Unexpected error: ${message}`);
     return 2;
   }
+}
+
+/**
+ * For the `poverty` process: a temporary output file being written when the process ends (Ctrl-C, kill) is
+ * removed, so an interrupted run leaves nothing half-written.
+ */
+export function installCleanup(): void {
+  process.on("exit", removePendingTemps);
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const)
+    process.once(signal, () => {
+      removePendingTemps();
+      process.exit(code);
+    });
 }
 
 export const processIO: CliIO = {

@@ -15,12 +15,13 @@ export type PovertyErrorCode =
   | "UNKNOWN_AREA"
   | "UNKNOWN_CATEGORY"
   | "UNKNOWN_YEAR" // no standard covers the review year
-  | "UNKNOWN_VALUE" // the standard does not know this value (UNCERTAIN in domain.md)
+  | "UNKNOWN_VALUE" // the standard does not know this value (UNCERTAIN in docs/domain.md)
   | "INVALID_STANDARD" // a local standard failed schema validation
   | "INVALID_ARGUMENT" // generic bad argument (shape, length, option)
   | "MISSING_VALUE" // a required input is blank
   | "INFEASIBLE" // e.g. an allocation that cannot respect its caps
-  | "FILE_UNREADABLE"; // adapters: corrupt / password-protected / wrong format
+  | "FILE_UNREADABLE" // adapters: corrupt / password-protected / wrong format / over a reading limit
+  | "OUTPUT_REFUSED"; // adapters: an output that is an input, exists without --force, or cannot be written
 
 export interface PovertyErrorInit {
   code: PovertyErrorCode;

@@ -10,6 +10,7 @@ export * from "./household";
 export * from "./validate";
 export * from "./sheet";
 export * from "./tables/model";
+export * from "./tables/frame";
 export * from "./sample";
 export * from "./standards";
 export * from "./classify";

@@ -5,25 +5,32 @@
 import { fail } from "../core/errors";
 import type { Area } from "../core/household";
 import {
-  defaultReviewYear,
   parseArea,
   parseCategory,
-  standardForYear,
+  resolveReviewYear,
   type LineKind,
+  type ResolvedReviewYear,
   type Standard,
 } from "../core/standards";
 import { excelErrorOf, firstCell, isBlank, optionalText, show, toNumberOrBlank } from "./normalize";
 
 const L_YEAR = ["Năm rà soát", "The review year"] as const;
 
+const YEAR_ARGUMENT = { vi: "đối số năm của công thức", en: "the formula's year argument" };
+
 /**
- * The standard for an optional `year` argument. Omitted (null, blank, or 0 — a blank cell on desktop)
- * → the core's defaultReviewYear(today). Returns the year used too (it is part of a memo key).
+ * The standard for an optional `year` argument, by the core's resolver (`resolveReviewYear`): the argument when
+ * given; omitted (null, blank, or 0 — a blank cell on desktop) → the default review year on `today`, the latest
+ * review whose results exist (cut-over month: the core's default, February). Returns the year used too (it is part
+ * of a memo key) and the resolution with its reason.
  */
-export function resolveStandard(yearArg: unknown, today?: Date): { year: number; standard: Standard } {
+export function resolveStandard(
+  yearArg: unknown,
+  today?: Date,
+): { year: number; standard: Standard; resolved: ResolvedReviewYear } {
   const n = toNumberOrBlank(firstCell(yearArg), { label: L_YEAR, zeroIsBlank: true });
-  const year = n === null ? defaultReviewYear(today ?? new Date()) : n;
-  return { year, standard: standardForYear(year) };
+  const resolved = resolveReviewYear({ option: n, optionName: YEAR_ARGUMENT, today: today ?? new Date() });
+  return { year: resolved.year, standard: resolved.standard, resolved };
 }
 
 /** Area as the core reads it ("thành thị", "nông thôn", "urban", "NT" …). Blank (incl. 0) → MISSING_VALUE. */

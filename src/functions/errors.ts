@@ -1,7 +1,7 @@
 /**
  * PovertyError → CustomFunctions.Error.
  *
- * Which Excel error (office-addin-notes §2.4: only #VALUE! and #N/A display a custom message):
+ * Which Excel error (Excel shows the message of a CustomFunctions.Error only for #VALUE! and #N/A):
  *
  * | core code                                   | Excel    | why |
  * |---------------------------------------------|----------|-----|
@@ -29,6 +29,7 @@ export const EXCEL_CODE_OF: Record<PovertyErrorCode, ExcelCode> = {
   UNKNOWN_CATEGORY: "#VALUE!",
   INVALID_STANDARD: "#VALUE!",
   FILE_UNREADABLE: "#VALUE!",
+  OUTPUT_REFUSED: "#VALUE!",
   UNKNOWN_YEAR: "#N/A",
   UNKNOWN_VALUE: "#N/A",
   NEGATIVE: "#NUM!",

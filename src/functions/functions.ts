@@ -520,7 +520,7 @@ export function cfTransitions(
   );
 }
 
-/** Form 2 column meanings (domain.md §7.3), in column order 1–9. */
+/** Form 2 column meanings (docs/domain.md §7.3), in column order 1–9. */
 const TRANSITION_LABELS = [
   "Hộ nghèo đầu kỳ",
   "Giảm: chuyển sang hộ cận nghèo",

@@ -4,7 +4,7 @@
  * Pure: no Office, no DOM. Every function either returns a typed value or throws a `PovertyError`
  * (Vietnamese message first); the errors adapter (./errors.ts) turns that into a `CustomFunctions.Error`.
  *
- * What arrives from Excel (office-addin-notes §2.3):
+ * What arrives from Excel (office-js issues #4702, #1951, #5262; HyperFormula #1265):
  * - a blank cell reaches an `any` parameter as `0` on desktop and `null` on the web, and as `0` in
  *   matrix arguments; HyperFormula hands a private Symbol. `null`, `undefined`, `""`, whitespace-only
  *   text and any Symbol are blank here; `0` is blank only when the caller says so (`zeroIsBlank`).

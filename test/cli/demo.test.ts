@@ -2,7 +2,7 @@
  * `poverty demo` through the real bin: the main job on built-in data writes every promised file and prints
  * numbers that equal the core's, and its validation step finds the planted mistakes and nothing in the clean file.
  */
-import { existsSync, mkdtempSync, rmSync } from "fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { classifyRoster } from "../../src/core/tables";
@@ -74,6 +74,15 @@ describe("poverty demo", () => {
     const ids = grids[0].values.map((r) => r[0]).filter((v) => typeof v === "string" && /^\d{5}-\d{4}$/.test(v));
     expect(ids).toHaveLength(sample.current.length);
   });
+
+  it("a re-run into its own folder replaces its files (no --force needed) and leaves no temporary file", () => {
+    const again = poverty(dir, "demo", "--out", "out", "--year", "2026");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(run.stdout);
+    const all = (d: string): string[] =>
+      readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? all(join(d, e.name)) : [e.name]));
+    expect(all(join(dir, "out")).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+  }, 180_000);
 
   it("rejects bad options with exit code 2", () => {
     const bad = poverty(dir, "demo", "--reduction", "3");

@@ -14,6 +14,7 @@ import {
   buildTargetTables,
   classifyRoster,
   computeTargets,
+  tableLayout,
 } from "../../src/core/tables";
 import { tablesToWorkbook, writeTablesToFile } from "../../src/xlsx/write";
 import { ensureCliBuilt, poverty } from "./bin";
@@ -116,10 +117,11 @@ describe("poverty report", () => {
   });
 
   test("English, and the year from --year when the title has none", async () => {
-    const noYear = poverty(dir, "report", "roster-no-year.xlsx", "--out", "ny.xlsx");
-    expect(noYear.code).toBe(2);
-    expect(noYear.stderr).toContain("--year");
-    expect(existsSync(join(dir, "ny.xlsx"))).toBe(false);
+    // No year in the title: the default review year (the latest with results), said in the first line.
+    const noYear = poverty(dir, "report", "roster-no-year.xlsx", "--out", "ny-default.xlsx");
+    expect(noYear.code).toBe(0);
+    expect(noYear.stdout.split("\n")[0]).toMatch(/^Năm rà soát \d{4} · chuẩn .+ · mặc định: năm rà soát gần nhất/);
+    expect(existsSync(join(dir, "ny-default.xlsx"))).toBe(true);
     const r = poverty(dir, "report", "roster-no-year.xlsx", "--year", "2024", "--lang", "en", "--out", "ny.xlsx");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Review year 2024");
@@ -127,28 +129,30 @@ describe("poverty report", () => {
   });
 
   test("reading errors: located messages (sheet, cell, vi, en), exit 1, nothing written", async () => {
-    const wb = await tablesToWorkbook([buildRosterTable(households.slice(0, 12), standard, { reviewYear: YEAR })]);
+    const roster = buildRosterTable(households.slice(0, 12), standard, { reviewYear: YEAR });
+    const wb = await tablesToWorkbook([roster]);
     const ws = wb.worksheets[0];
-    // Headers are on row 3; the first household on row 4.
+    // Headers below the form's frame and title; households from `first` on.
+    const { firstHeaderRow, firstBodyRow: first } = tableLayout(roster);
     const col = (header: string) => {
       let c = 0;
-      ws.getRow(3).eachCell((cell, n) => {
+      ws.getRow(firstHeaderRow).eachCell((cell, n) => {
         if (String(cell.value).startsWith(header)) c = n;
       });
       if (!c) throw new Error(`no column ${header}`);
       return c;
     };
-    ws.getCell(5, col("Việc làm")).value = 2; // a flag must be 0/1
-    ws.getCell(6, col("Khu vực")).value = "Miền núi"; // not an area
-    ws.getCell(7, col("Thu nhập")).value = null; // needed to classify
+    ws.getCell(first + 1, col("Việc làm")).value = 2; // a flag must be 0/1
+    ws.getCell(first + 2, col("Khu vực")).value = "Miền núi"; // not an area
+    ws.getCell(first + 3, col("Thu nhập")).value = null; // needed to classify
     const letter = (r: number, c: number) => ws.getCell(r, c).address;
     await wb.xlsx.writeFile(join(dir, "bad.xlsx"));
     const r = poverty(dir, "report", "bad.xlsx", "--out", "bad-report.xlsx");
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, "bad-report.xlsx"))).toBe(false);
-    expect(r.stderr).toContain(`[VALUE_FLAG_INVALID] bad.xlsx › Danh sách hộ!${letter(5, col("Việc làm"))}`);
-    expect(r.stderr).toContain(`[VALUE_UNKNOWN_AREA] bad.xlsx › Danh sách hộ!${letter(6, col("Khu vực"))}`);
-    expect(r.stderr).toContain(`[VALUE_MISSING] bad.xlsx › Danh sách hộ!${letter(7, col("Thu nhập"))}`);
+    expect(r.stderr).toContain(`[VALUE_FLAG_INVALID] bad.xlsx › Danh sách hộ!${letter(first + 1, col("Việc làm"))}`);
+    expect(r.stderr).toContain(`[VALUE_UNKNOWN_AREA] bad.xlsx › Danh sách hộ!${letter(first + 2, col("Khu vực"))}`);
+    expect(r.stderr).toContain(`[VALUE_MISSING] bad.xlsx › Danh sách hộ!${letter(first + 3, col("Thu nhập"))}`);
     expect(r.stderr).toMatch(/Miền núi/);
     expect(r.stderr).toContain("Không lập báo cáo: danh sách hộ có 3 lỗi");
     expect(r.stderr).toContain("No report written: the roster has 3 errors");
@@ -156,10 +160,12 @@ describe("poverty report", () => {
 
   test("duplicate household ids are errors", async () => {
     const dup = [...households.slice(0, 5), { ...households[5], id: households[1].id }];
-    await writeTablesToFile([buildRosterTable(dup, standard, { reviewYear: YEAR })], join(dir, "dup.xlsx"));
+    const dupTable = buildRosterTable(dup, standard, { reviewYear: YEAR });
+    await writeTablesToFile([dupTable], join(dir, "dup.xlsx"));
     const r = poverty(dir, "report", "dup.xlsx", "--out", "dup-report.xlsx");
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("[HH_DUPLICATE_ID] dup.xlsx › Danh sách hộ!A9");
+    // The sixth household (index 5) repeats the second one's id.
+    expect(r.stderr).toContain(`[HH_DUPLICATE_ID] dup.xlsx › Danh sách hộ!A${tableLayout(dupTable).firstBodyRow + 5}`);
   });
 
   test("missing file, unreadable file, no roster sheet and bad usage exit 2; the input is never overwritten", async () => {

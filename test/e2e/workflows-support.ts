@@ -34,6 +34,8 @@ export interface FakeOpenOptions {
   dark?: boolean;
   lang?: "vi" | "en";
   apiVersion?: string;
+  /** Viewport height (default 900); the width is always PANE_WIDTH. */
+  height?: number;
 }
 
 export interface FakePane {
@@ -42,9 +44,15 @@ export interface FakePane {
   blocked: string[];
   errors: string[];
   sheetNames(): Promise<string[]>;
-  /** Full-page screenshot to artifacts/<name>.png; first asserts the pane has no horizontal scrollbar. */
-  screenshot(name: string): Promise<string>;
-  /** The pane (350 px wide) must not scroll sideways: document.scrollingElement.scrollWidth <= 350. */
+  /**
+   * Screenshot to artifacts/<name>.png, the whole page (default) or only the viewport ("first screen");
+   * first asserts the pane has no horizontal scrollbar.
+   */
+  screenshot(name: string, opts?: { fullPage?: boolean }): Promise<string>;
+  /**
+   * The pane (350 px wide) must not scroll sideways: document.scrollingElement.scrollWidth <= 350 now and
+   * at every DOM change since the page opened (OVERFLOW_WATCH).
+   */
   assertNoHorizontalScroll(): Promise<void>;
   /** The fake Excel's current selection ("Đi tới ô"), if any. */
   selection(): Promise<{ sheet: string; address: string } | undefined>;
@@ -61,6 +69,37 @@ function isLocal(url: string): boolean {
   }
 }
 
+/**
+ * Records, after every DOM change (a MutationObserver callback runs before the browser lays out and
+ * before ResizeObserver-driven re-renders), the page's scroll width and the element sticking out
+ * furthest to the right. A pane that overflows only for one frame (e.g. a message bar first laid out
+ * on a single line and reflowed by a ResizeObserver) is caught deterministically, whatever the speed
+ * of the machine: window.__overflow = { max, culprit }.
+ */
+const OVERFLOW_WATCH = `(function () {
+  var w = { max: 0, culprit: "" };
+  window.__overflow = w;
+  function describe(el) {
+    var id = el.getAttribute && (el.getAttribute("data-testid") || el.id);
+    return el.tagName.toLowerCase() + (id ? "[" + id + "]" : "") + (el.className && typeof el.className === "string" ? "." + el.className.split(" ").slice(0, 2).join(".") : "") + " “" + (el.textContent || "").slice(0, 60) + "”";
+  }
+  function measure() {
+    var root = document.scrollingElement || document.documentElement;
+    if (!root) return;
+    var sw = root.scrollWidth;
+    if (sw <= w.max) return;
+    w.max = sw;
+    var limit = root.clientWidth, worst = null, right = limit;
+    var all = document.body ? document.body.querySelectorAll("*") : [];
+    for (var i = 0; i < all.length; i++) {
+      var r = all[i].getBoundingClientRect();
+      if (r.right > right + 0.5) { right = r.right; worst = all[i]; }
+    }
+    w.culprit = worst ? describe(worst) + " right=" + Math.round(right) : "";
+  }
+  new MutationObserver(measure).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+})();`;
+
 /** Width of the task pane in the browser tests (Office's default pane width). */
 export const PANE_WIDTH = 350;
 
@@ -70,7 +109,7 @@ export async function openWithFakeExcel(
   options: FakeOpenOptions,
 ): Promise<FakePane> {
   const context = await browser.newContext({
-    viewport: { width: PANE_WIDTH, height: 900 },
+    viewport: { width: PANE_WIDTH, height: options.height ?? 900 },
     locale: "vi-VN",
     serviceWorkers: "block",
   });
@@ -95,6 +134,7 @@ export async function openWithFakeExcel(
   await context.addInitScript({
     content: `try { localStorage.setItem("poverty-planner.lang", ${JSON.stringify(options.lang ?? "vi")}); } catch (e) {}`,
   });
+  await context.addInitScript({ content: OVERFLOW_WATCH });
   await context.addInitScript({ path: OFFICE_STUB });
   await context.addInitScript({ content: fakeExcelScript() });
   await context.addInitScript({
@@ -114,6 +154,11 @@ export async function openWithFakeExcel(
   const assertNoHorizontalScroll = async () => {
     const width = await page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth);
     expect(width).toBeLessThanOrEqual(PANE_WIDTH);
+    // …and never did, not even for one frame before a ResizeObserver reflowed something.
+    const seen = await page.evaluate(
+      () => (window as unknown as { __overflow: { max: number; culprit: string } }).__overflow,
+    );
+    if (seen.max > PANE_WIDTH) throw new Error(`the pane was ${seen.max} px wide at one moment: ${seen.culprit}`);
   };
   return {
     page,
@@ -130,11 +175,11 @@ export async function openWithFakeExcel(
         () =>
           (window as unknown as { __fakeWb: { selection?: { sheet: string; address: string } } }).__fakeWb.selection,
       ),
-    async screenshot(name: string) {
+    async screenshot(name: string, opts?: { fullPage?: boolean }) {
       await assertNoHorizontalScroll();
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       const file = path.join(ARTIFACTS, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file, fullPage: opts?.fullPage ?? true });
       return file;
     },
     assertClean() {

@@ -35,12 +35,29 @@ describe("LINE and STANDARD", () => {
     expect(F.cfLine([["nông thôn"]], 2019, "near_poor")).toEqual([[1000000]]);
     expect(F.cfLine([["urban"]], 2019, "cận nghèo")).toEqual([[1300000]]);
   });
-  it("omitted year (null, desktop 0) = the core's default review year", () => {
-    const y = defaultReviewYear(new Date());
-    const expected = incomeLine(standardForYear(y), "rural", "poor");
-    expect(F.cfLine([["nông thôn"]], null)).toEqual([[expected]]);
-    expect(F.cfLine([["nông thôn"]], 0)).toEqual([[expected]]);
-    expect(F.cfLine([["nông thôn"]])).toEqual([[expected]]);
+  describe("omitted year (null, desktop 0) = the core's default review year: the latest review with results", () => {
+    afterEach(() => jest.useRealTimers());
+    it.each([
+      // today (injected)            year   standard                       rural line
+      [new Date(2026, 11, 4), 2025, "Nghị định 07/2021/NĐ-CP", 1_500_000],
+      // issue 12 defect 3: Jan–Aug 2027 used to switch to Decree 351/2025 (2.2M) while every list in use is the
+      // 2026 review under Decree 07/2021
+      [new Date(2027, 0, 20), 2025, "Nghị định 07/2021/NĐ-CP", 1_500_000],
+      [new Date(2027, 5, 1), 2026, "Nghị định 07/2021/NĐ-CP", 1_500_000],
+      [new Date(2028, 2, 1), 2027, "Nghị định 351/2025/NĐ-CP", 2_200_000],
+    ])("on %s: year %i, %s, line %i", (today, year, doc, line) => {
+      jest.useFakeTimers({ now: today, doNotFake: ["nextTick", "setImmediate", "setTimeout", "setInterval"] });
+      expect(defaultReviewYear(new Date())).toBe(year);
+      expect(F.cfLine([["nông thôn"]], null)).toEqual([[line]]);
+      expect(F.cfLine([["nông thôn"]], 0)).toEqual([[line]]);
+      expect(F.cfLine([["nông thôn"]])).toEqual([[line]]);
+      expect(F.cfStandard(null)).toBe(doc);
+      expect(incomeLine(standardForYear(year), "rural", "poor")).toBe(line);
+    });
+  });
+  it("review year 2015 (the 2016 baseline) is Decision 59/2015", () => {
+    expect(F.cfLine([["nông thôn"]], 2015)).toEqual([[700000]]);
+    expect(F.cfStandard(2015)).toBe("Quyết định 59/2015/QĐ-TTg");
   });
   it("LINE errors: unknown area per element (#VALUE!), blank area, unknown year (#N/A), bad kind, unknown 2027 ceiling (#N/A)", () => {
     const out = F.cfLine([["miền núi"], [null], [0], ["nông thôn"]], 2024);
@@ -49,7 +66,7 @@ describe("LINE and STANDARD", () => {
     expect(errOf(out[1][0])).toEqual({ code: "#VALUE!", message: "Khu vực đang trống" });
     expect(errOf(out[2][0]).code).toBe("#VALUE!");
     expect(out[3][0]).toBe(1500000);
-    expect(thrown(() => F.cfLine([["nông thôn"]], 2015)).code).toBe("#N/A");
+    expect(thrown(() => F.cfLine([["nông thôn"]], 2014)).code).toBe("#N/A");
     expect(thrown(() => F.cfLine([["nông thôn"]], 2024, "giàu")).code).toBe("#VALUE!");
     expect(errOf(F.cfLine([["nông thôn"]], 2028, "average")[0][0]).code).toBe("#N/A");
   });
@@ -58,7 +75,6 @@ describe("LINE and STANDARD", () => {
     expect(F.cfStandard(2018)).toBe("Quyết định 59/2015/QĐ-TTg");
     expect(F.cfStandard(2027)).toBe("Nghị định 351/2025/NĐ-CP");
     expect(F.cfStandard("2024")).toBe("Nghị định 07/2021/NĐ-CP");
-    expect(F.cfStandard(null)).toBe(standardForYear(defaultReviewYear(new Date())).citation.document);
     expect(thrown(() => F.cfStandard(1999))).toMatchObject({ code: "#N/A" });
     expect(thrown(() => F.cfStandard("năm nay"))).toMatchObject({ code: "#VALUE!" });
   });

@@ -1,19 +1,18 @@
 import ExcelJS from "exceljs";
-import { existsSync } from "fs";
-import { resolve } from "path";
 import type { Command } from "../command";
 import type { CellValue } from "../../core/grid";
 import { isCellError } from "../../core/grid";
 import type { Lang } from "../../core/i18n";
-import { defaultReviewYear, standardForYear } from "../../core/standards";
 import { readSheet, type SheetRead } from "../../core/sheet/read";
 import { FIELD_BY_NAME } from "../../core/sheet/fields";
 import { finding } from "../../core/validate/catalogue";
 import { sortFindings, summarize, type Finding } from "../../core/validate/finding";
 import { checkDuplicateIds } from "../../core/validate/rules/cross";
 import { CATEGORY_LABELS, type Category } from "../../core/household";
-import type { FileReport } from "../../core/validate/run";
-import { writeFileAtomic } from "../../xlsx/write";
+import { reviewYearsHeadline, sheetReviewYears, type FileReport, type SheetReviewYear } from "../../core/validate/run";
+import { pick } from "../../core/i18n";
+import { cutoverOption, YEAR_OPTION_NAME } from "../args";
+import { prepareOutput } from "../output";
 import { collectFiles, parseArgs, readInputs, textReport } from "./validate";
 
 /** Field set of a roster, for compatibility (the sequence number column does not matter). */
@@ -31,7 +30,7 @@ export const consolidateCommand: Command = {
   name: "consolidate",
   summaryVi: "Gộp danh sách hộ của các xã, phường thành một danh sách (cột nguồn + bảng tổng hợp theo đơn vị)",
   summaryEn: "Merge ward rosters into one roster (source column + per-ward summary)",
-  usage: "poverty consolidate <tệp|files...> --out merged.xlsx [--year N] [--lang vi|en] [--force]",
+  usage: "poverty consolidate <tệp|files...> --out merged.xlsx [--year N] [--cutover-month M] [--lang vi|en] [--force]",
   async run(args, io) {
     const { positional, opts } = parseArgs(args);
     const lang = (typeof opts["--lang"] === "string" ? opts["--lang"] : "vi") as Lang;
@@ -40,27 +39,27 @@ export const consolidateCommand: Command = {
       io.err("Cách dùng / Usage: " + this.usage);
       return 2;
     }
-    const target = resolve(io.cwd, out);
     const files = collectFiles(positional, io.cwd);
-    if (files.includes(target)) {
-      io.err(
-        "Tệp kết quả không được trùng tệp đầu vào; không ghi đè dữ liệu gốc.\nThe output must not be an input file; inputs are never overwritten.",
-      );
-      return 2;
-    }
-    if (existsSync(target) && opts["--force"] !== true) {
-      io.err(`Tệp đã tồn tại (dùng --force để ghi đè): ${target}\nFile exists (use --force to overwrite): ${target}`);
-      return 2;
-    }
-    const year = opts["--year"] !== undefined ? Number(opts["--year"]) : defaultReviewYear(new Date());
-    const standard = standardForYear(year);
+    const output = prepareOutput({ out, inputs: files, force: opts["--force"] === true, cwd: io.cwd });
+    const target = output.path;
+    // The standard orders the deprivation flags: each sheet's review year, by the core's resolver (--year > the
+    // sheet's title > another sheet's title > the latest review with results).
+    const yearOpts = {
+      year: opts["--year"] !== undefined ? Number(opts["--year"]) : undefined,
+      yearOptionName: YEAR_OPTION_NAME,
+      today: new Date(),
+      cutoverMonth: cutoverOption(opts["--cutover-month"]),
+    };
     const read = await readInputs(files, io.cwd);
     const reports = new Map<string, Finding[]>(read.inputs.map((i) => [i.file, []]));
     const rosters: SheetRead[] = [];
+    const years: SheetReviewYear[] = [];
     for (const input of read.inputs) {
+      const standards = sheetReviewYears(input, yearOpts);
       const found = input.grids
-        .map((g) => readSheet(g, { file: input.file, standard }))
+        .map((g, i) => readSheet(g, { file: input.file, standard: standards[i].standard }))
         .filter((r) => r.kind === "roster");
+      for (const r of found) years.push(standards[input.grids.findIndex((g) => g.sheetName === r.sheet)].year);
       if (!found.length)
         reports
           .get(input.file)!
@@ -105,7 +104,7 @@ export const consolidateCommand: Command = {
     ];
     const summary = summarize(all.flatMap((f) => f.findings));
     if (read.unreadable.length || summary.errors > 0 || !rosters.length) {
-      for (const l of textReport({ files: all, summary }, lang)) io.out(l);
+      for (const l of textReport({ files: all, summary, years }, lang)) io.out(l);
       io.err(
         lang === "vi"
           ? "Không gộp: hãy sửa các lỗi trên rồi chạy lại. Không có tệp nào được ghi."
@@ -194,7 +193,8 @@ export const consolidateCommand: Command = {
         }),
     );
     tr.font = { bold: true };
-    await writeFileAtomic(target, Buffer.from(await wb.xlsx.writeBuffer()));
+    await output.write(Buffer.from(await wb.xlsx.writeBuffer()));
+    io.out(pick(reviewYearsHeadline(years), lang));
     io.out(
       lang === "vi"
         ? `Đã gộp ${written} hộ từ ${rosters.length} danh sách vào ${target}`

@@ -8,7 +8,8 @@ export const demoCommand: Command = {
   name: "demo",
   summaryVi: "Chạy toàn bộ quy trình trên dữ liệu mẫu có sẵn (ghi vào thư mục demo/)",
   summaryEn: "Run the whole workflow on built-in sample data (writes to demo/)",
-  usage: "poverty demo [--out demo] [--seed 2026] [--year <năm rà soát>] [--reduction 0.015] [--images] [--lang vi|en]",
+  usage:
+    "poverty demo [--out demo] [--seed 2026] [--year <năm rà soát>] [--reduction 0.015] [--images] [--lang vi|en] [--force]",
   async run(args, io) {
     const { values } = parseArgs({
       args,
@@ -18,6 +19,7 @@ export const demoCommand: Command = {
         year: { type: "string" },
         reduction: { type: "string", default: "0.015" },
         images: { type: "boolean", default: false },
+        force: { type: "boolean", default: false },
         lang: { type: "string", default: "vi" },
       },
       allowPositionals: false,
@@ -32,7 +34,15 @@ export const demoCommand: Command = {
       return 2;
     }
     await runDemo(
-      { outDir: values.out as string, seed, reviewYear, reduction, images: Boolean(values.images), lang },
+      {
+        outDir: values.out as string,
+        seed,
+        reviewYear,
+        reduction,
+        images: Boolean(values.images),
+        lang,
+        force: Boolean(values.force),
+      },
       io,
     );
     return 0;

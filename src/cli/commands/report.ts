@@ -1,5 +1,5 @@
 /**
- * `poverty report <roster.xlsx> [--year N] [--lang vi|en] [--sheet <name>] [--force] --out report.xlsx`
+ * `poverty report <roster.xlsx> [--year N] [--cutover-month M] [--lang vi|en] [--sheet <name>] [--force] --out report.xlsx`
  * Roster file → the official report set (Form 1, transitions when start categories exist, deprivation tables,
  * Alkire–Foster, breakdowns). Composes src/xlsx (read, write) and src/core (sheet, tables); no rules here.
  * Exit codes: 0 written; 1 the roster has errors (printed, nothing written); 2 unreadable file or bad usage.
@@ -12,19 +12,29 @@ import {
   pick,
   readSheet,
   rosterHouseholds,
+  reviewYearsHeadline,
+  sheetReviewYears,
   sortFindings,
-  standardForYear,
-  titleYear,
   type Finding,
 } from "../../core";
 import { buildReportTables, classifyRoster } from "../../core/tables";
 import { readWorkbookFile } from "../../xlsx/read";
-import { writeTablesToFile } from "../../xlsx/write";
+import { writeTablesToBuffer } from "../../xlsx/write";
+import { prepareOutput } from "../output";
 import type { Command } from "../command";
-import { checkOutput, langOf, parseArgs, pickSheet, printFindings, usageError, yearOption } from "../args";
+import {
+  cutoverOption,
+  langOf,
+  parseArgs,
+  pickSheet,
+  printFindings,
+  usageError,
+  yearOption,
+  YEAR_OPTION_NAME,
+} from "../args";
 
 const USAGE =
-  "poverty report <roster.xlsx> [--year N] [--lang vi|en] [--sheet <tên trang|sheet name>] [--force] --out report.xlsx";
+  "poverty report <roster.xlsx> [--year N] [--cutover-month M] [--lang vi|en] [--sheet <tên trang|sheet name>] [--force] --out report.xlsx";
 
 export const reportCommand: Command = {
   name: "report",
@@ -32,14 +42,14 @@ export const reportCommand: Command = {
   summaryEn: "Build the review report forms (Form 1, transitions, deprivations, MPI) from a household roster",
   usage: USAGE,
   async run(args, io) {
-    const p = parseArgs(args, ["--year", "--lang", "--sheet", "--out"], ["--force"]);
+    const p = parseArgs(args, ["--year", "--cutover-month", "--lang", "--sheet", "--out"], ["--force"]);
     const lang = langOf(p);
     const out = p.options.get("--out");
     const year = yearOption(p, "--year");
     if (p.positional.length !== 1 || !out || !lang || Number.isNaN(year)) return usageError(io, USAGE);
     const input = p.positional[0];
-    const target = checkOutput(io, out, [input], p.flags.has("--force"));
-    if (typeof target === "number") return target;
+    const output = prepareOutput({ out, inputs: [input], force: p.flags.has("--force"), cwd: io.cwd });
+    const target = output.path;
 
     const grids = await readWorkbookFile(resolve(io.cwd, input)); // PovertyError FILE_UNREADABLE → exit 2 (main)
     const file = basename(input);
@@ -49,17 +59,24 @@ export const reportCommand: Command = {
     });
     if (!grid) return 2;
 
-    const reviewYear = year ?? titleYear(grid);
-    if (reviewYear === undefined) {
-      io.err(
-        `Không xác định được năm rà soát: tiêu đề trang "${grid.sheetName}" không ghi năm. Hãy thêm --year N (ví dụ --year 2025).`,
-      );
-      io.err(
-        `Cannot tell the review year: the title of sheet "${grid.sheetName}" has no year. Add --year N (e.g. --year 2025).`,
-      );
+    // The core's resolver: --year > the sheet's title > another sheet's title > the latest review with results.
+    const resolved = sheetReviewYears(
+      { file, grids },
+      {
+        year,
+        yearOptionName: YEAR_OPTION_NAME,
+        today: new Date(),
+        cutoverMonth: cutoverOption(p.options.get("--cutover-month")),
+      },
+    )[grids.indexOf(grid)]; // UNKNOWN_YEAR (--year) / INVALID_ARGUMENT → exit 2
+    const standard = resolved.standard;
+    const reviewYear = resolved.year.year;
+    if (!standard || reviewYear === undefined) {
+      io.err(resolved.year.reason.vi);
+      io.err(resolved.year.reason.en);
+      io.err("Hãy thêm --year N. / Add --year N.");
       return 2;
     }
-    const standard = standardForYear(reviewYear); // UNKNOWN_YEAR → exit 2
 
     const read = readSheet(grid, { file, standard, kind: "roster" });
     const { households, findings: missing } = rosterHouseholds(read);
@@ -93,19 +110,19 @@ export const reportCommand: Command = {
       return 1;
     }
     const tables = buildReportTables(households, standard, { reviewYear, categories, lang, scopeName: grid.sheetName });
-    await writeTablesToFile(tables, target, { lang, inputs: [input] });
+    await output.write(await writeTablesToBuffer(tables, { lang }));
 
     const count = (c: string) => categories.filter((x) => x === c).length;
     const n = (v: number) => formatNumber(v, lang);
     const warnings = read.findings.filter((f) => f.severity === "warning").length;
     if (lang === "vi") {
-      io.out(`Năm rà soát ${reviewYear} · ${standard.citation.document} · trang "${grid.sheetName}"`);
+      io.out(`${reviewYearsHeadline([resolved.year]).vi} · trang "${grid.sheetName}"`);
       io.out(
         `${n(households.length)} hộ: ${n(count("poor"))} hộ nghèo, ${n(count("nearPoor"))} hộ cận nghèo, ${n(count("average"))} hộ có mức sống trung bình`,
       );
       io.out(`Đã ghi ${tables.length} biểu:`);
     } else {
-      io.out(`Review year ${reviewYear} · ${standard.citation.document} · sheet "${grid.sheetName}"`);
+      io.out(`${reviewYearsHeadline([resolved.year]).en} · sheet "${grid.sheetName}"`);
       io.out(
         `${n(households.length)} households: ${n(count("poor"))} poor, ${n(count("nearPoor"))} near-poor, ${n(count("average"))} average living standard`,
       );

@@ -24,11 +24,11 @@ import {
 } from "../../core";
 import { buildTargetTables, computeTargets, type TargetTablesInput } from "../../core/tables";
 import { readWorkbookFile } from "../../xlsx/read";
-import { writeTablesToFile } from "../../xlsx/write";
+import { writeTablesToBuffer } from "../../xlsx/write";
+import { prepareOutput } from "../output";
 import type { Command } from "../command";
 import { allocationLines } from "../demo/print";
 import {
-  checkOutput,
   langOf,
   parseArgs,
   pickSheet,
@@ -88,8 +88,8 @@ export const targetsCommand: Command = {
     const reduction = reductionText === undefined ? undefined : parseReduction(reductionText); // INVALID_ARGUMENT → exit 2
     const tierReductions = tiersText === undefined ? undefined : parseTiers(tiersText);
     const input = p.positional[0];
-    const target = checkOutput(io, out, [input], p.flags.has("--force"));
-    if (typeof target === "number") return target;
+    const output = prepareOutput({ out, inputs: [input], force: p.flags.has("--force"), cwd: io.cwd });
+    const target = output.path;
 
     const grids = await readWorkbookFile(resolve(io.cwd, input)); // FILE_UNREADABLE → exit 2
     const file = basename(input);
@@ -154,7 +154,7 @@ export const targetsCommand: Command = {
       io.err(`Error [${e.code}]: ${e.messageEn}`);
       return 1;
     }
-    await writeTablesToFile(tables, target, { lang, inputs: [input] });
+    await output.write(await writeTablesToBuffer(tables, { lang }));
 
     const { allocation } = computed;
     const T = (vi: string, en: string) => (lang === "vi" ? vi : en);

@@ -1,10 +1,9 @@
-import { existsSync } from "fs";
-import { resolve } from "path";
 import type { Command } from "../command";
 import { standardForYear } from "../../core/standards";
 import { buildRosterTemplate, buildSummaryTemplate } from "../../core/tables";
 import type { Lang } from "../../core/i18n";
-import { writeTablesToFile } from "../../xlsx/write";
+import { writeTablesToBuffer } from "../../xlsx/write";
+import { prepareOutput } from "../output";
 
 /** `poverty template [--kind roster|summary|all] [--year N] [--lang vi|en] [--rows N] --out blank.xlsx` */
 export const templateCommand: Command = {
@@ -31,18 +30,14 @@ export const templateCommand: Command = {
       io.err("Cách dùng / Usage: " + this.usage);
       return 2;
     }
-    const target = resolve(io.cwd, out);
-    if (existsSync(target) && !args.includes("--force")) {
-      io.err(`Tệp đã tồn tại (dùng --force để ghi đè): ${target}`);
-      io.err(`File exists (use --force to overwrite): ${target}`);
-      return 2;
-    }
+    const output = prepareOutput({ out, inputs: [], force: args.includes("--force"), cwd: io.cwd });
+    const target = output.path;
     const standard = standardForYear(year);
     const tables = [
       ...(kind !== "summary" ? [buildRosterTemplate(standard, { lang, ...(rows ? { rows } : {}) })] : []),
       ...(kind !== "roster" ? [buildSummaryTemplate(standard, { lang, ...(rows ? { rows } : {}) })] : []),
     ];
-    await writeTablesToFile(tables, target, { lang });
+    await output.write(await writeTablesToBuffer(tables, { lang }));
     io.out(lang === "vi" ? `Đã ghi biểu mẫu: ${target}` : `Template written: ${target}`);
     return 0;
   },

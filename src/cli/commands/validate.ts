@@ -5,12 +5,20 @@ import type { Command, CliIO } from "../command";
 import type { Grid } from "../../core/grid";
 import type { Lang } from "../../core/i18n";
 import { isPovertyError } from "../../core/errors";
-import { defaultReviewYear } from "../../core/standards";
 import { quoteSheet } from "../../core/address";
 import { sortFindings, summarize, type Finding } from "../../core/validate/finding";
-import { unreadableFinding, validateWorkbooks, type FileReport, type ValidationReport } from "../../core/validate/run";
+import {
+  reviewYearsHeadline,
+  unreadableFinding,
+  validateWorkbooks,
+  type FileReport,
+  type SheetReviewYear,
+  type ValidationReport,
+} from "../../core/validate/run";
+import { pick } from "../../core/i18n";
+import { cutoverOption, YEAR_OPTION_NAME } from "../args";
 import { readWorkbookFile } from "../../xlsx/read";
-import { writeFileAtomic } from "../../xlsx/write";
+import { prepareOutput } from "../output";
 
 /** Spreadsheet-looking files found in a folder (non-.xlsx ones are reported as unreadable, not skipped). */
 const CANDIDATE_EXT = new Set([".xlsx", ".xlsm", ".xls", ".csv", ".ods"]);
@@ -71,14 +79,29 @@ const SEV: Record<Lang, Record<Finding["severity"], string>> = {
   en: { error: "ERROR", warning: "WARNING", info: "INFO" },
 };
 
-/** Text report grouped by file then sheet; one line per finding: cell, severity, code, message. */
+/**
+ * Text report grouped by file then sheet; one line per finding: cell, severity, code, message. With `years`, the
+ * first line says which review year and standard were used and why (`reviewYearsHeadline`); when sheets differ,
+ * each file lists its sheets' years.
+ */
 export function textReport(
-  report: { files: FileReport[]; summary: ReturnType<typeof summarize> },
+  report: { files: FileReport[]; summary: ReturnType<typeof summarize>; years?: readonly SheetReviewYear[] },
   lang: Lang,
 ): string[] {
   const lines: string[] = [];
+  const years = report.years;
+  const perSheet =
+    years !== undefined && new Set(years.map((y) => `${y.year}|${y.standardDocument}|${y.reason.vi}`)).size > 1;
+  if (years) lines.push(pick(reviewYearsHeadline(years), lang));
   for (const f of report.files) {
     lines.push(`${lang === "vi" ? "Tệp" : "File"}: ${f.file}`);
+    if (perSheet)
+      for (const y of years!.filter((x) => x.file === f.file))
+        lines.push(
+          y.year === undefined
+            ? `  ${lang === "vi" ? "Trang" : "Sheet"} "${y.sheet}": ${pick(y.reason, lang)}`
+            : `  ${lang === "vi" ? `Trang "${y.sheet}": năm rà soát ${y.year} · ${y.standardDocument}` : `Sheet "${y.sheet}": review year ${y.year} · ${y.standardDocument}`} · ${pick(y.reason, lang)}`,
+        );
     if (!f.findings.length) {
       lines.push(lang === "vi" ? "  Không có phát hiện nào." : "  No findings.");
       continue;
@@ -190,13 +213,18 @@ function usageError(io: CliIO, usage: string, vi: string, en: string): number {
   return 2;
 }
 
-/** `poverty validate <files or folders...> [--year N] [--format text|json] [--out report.xlsx] [--lang vi|en]` */
+/**
+ * `poverty validate <files or folders...> [--year N] [--cutover-month M] [--format text|json] [--out report.xlsx]
+ * [--lang vi|en]`. The review year of each sheet: --year > the sheet's title > another sheet's title > the default
+ * (the latest review with results; --cutover-month, default February). The first line (text) or `reviewYear`
+ * (JSON) says which year and standard were used and why.
+ */
 export const validateCommand: Command = {
   name: "validate",
   summaryVi: "Kiểm tra danh sách hộ và biểu tổng hợp (.xlsx) của các xã, phường; báo lỗi kèm ô",
   summaryEn: "Check ward/commune household rosters and summary forms (.xlsx); report every problem with its cell",
   usage:
-    "poverty validate <tệp hoặc thư mục|files or folders...> [--year N] [--format text|json] [--out report.xlsx] [--lang vi|en]",
+    "poverty validate <tệp hoặc thư mục|files or folders...> [--year N] [--cutover-month M] [--format text|json] [--out report.xlsx] [--lang vi|en]",
   async run(args, io) {
     const { positional, opts } = parseArgs(args);
     const lang = (typeof opts["--lang"] === "string" ? opts["--lang"] : "vi") as Lang;
@@ -206,21 +234,24 @@ export const validateCommand: Command = {
     if (!positional.length) return usageError(io, this.usage, "Thiếu tệp cần kiểm tra.", "No files to check.");
     if (!["vi", "en"].includes(lang) || !["text", "json"].includes(format))
       return usageError(io, this.usage, "Tùy chọn không hợp lệ.", "Invalid option.");
-    const year = yearText === undefined ? defaultReviewYear(new Date()) : Number(yearText);
-    const files = collectFiles(positional, io.cwd, out ? [out] : []);
-    if (out && files.some((f) => f === resolve(io.cwd, out)))
-      return usageError(
-        io,
-        this.usage,
-        "Tệp báo cáo không được trùng tệp đầu vào.",
-        "The report file must not be an input file.",
-      );
+    const year = yearText === undefined ? undefined : Number(yearText);
+    // Every file of the folders is an input, the --out path included: it is never dropped from the inputs, so an
+    // output inside a scanned folder is refused (issue 13: `validate DIR --out DIR/roster.xlsx` overwrote a roster).
+    const files = collectFiles(positional, io.cwd);
     if (!files.length) return usageError(io, this.usage, "Không tìm thấy tệp .xlsx nào.", "No .xlsx files found.");
+    const output = out
+      ? prepareOutput({ out, inputs: files, force: opts["--force"] === true, cwd: io.cwd })
+      : undefined;
 
     const read = await readInputs(files, io.cwd);
     const report: ValidationReport = validateWorkbooks(
       read.inputs.map((i) => ({ file: i.file, grids: i.grids })),
-      { year },
+      {
+        year,
+        yearOptionName: YEAR_OPTION_NAME,
+        today: new Date(),
+        cutoverMonth: cutoverOption(opts["--cutover-month"]),
+      },
     );
     const byFile = new Map<string, FileReport>([...report.files, ...read.unreadable].map((f) => [f.file, f]));
     const names = displayNames(files, io.cwd);
@@ -229,14 +260,14 @@ export const validateCommand: Command = {
       .map((f) => ({ file: f.file, findings: sortFindings(f.findings) }));
     const summary = summarize(ordered.flatMap((f) => f.findings));
 
-    if (format === "json") io.out(JSON.stringify({ files: ordered, summary }, null, 2));
-    else for (const l of textReport({ files: ordered, summary }, lang)) io.out(l);
+    const reviewYear = { headline: reviewYearsHeadline(report.years), sheets: report.years };
+    if (format === "json") io.out(JSON.stringify({ reviewYear, files: ordered, summary }, null, 2));
+    else for (const l of textReport({ files: ordered, summary, years: report.years }, lang)) io.out(l);
 
-    if (out) {
+    if (out && output) {
       const wb = await findingsWorkbook(ordered, out, io.cwd, lang);
-      const target = resolve(io.cwd, out);
-      await writeFileAtomic(target, Buffer.from(await wb.xlsx.writeBuffer()));
-      io.err(lang === "vi" ? `Đã ghi báo cáo: ${target}` : `Report written: ${target}`);
+      await output.write(Buffer.from(await wb.xlsx.writeBuffer()));
+      io.err(lang === "vi" ? `Đã ghi báo cáo: ${output.path}` : `Report written: ${output.path}`);
     }
     if (read.unreadable.length) return 2;
     return summary.errors > 0 ? 1 : 0;

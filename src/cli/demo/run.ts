@@ -4,7 +4,7 @@
  * → rates by unit, deprivations and MPI → transitions → official report forms → targets → blank templates.
  * Everything is computed by src/core and written by src/xlsx; this file only composes and prints.
  */
-import { mkdirSync } from "fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "fs";
 import { join, relative, resolve } from "path";
 import {
   alkireFoster,
@@ -23,7 +23,10 @@ import {
 } from "../../core";
 import { buildReportTables, buildRosterTable, buildRosterTemplate, buildSummaryTemplate, buildTargetTables, classifyRoster } from "../../core/tables";
 import { renderFirstPages } from "../../xlsx/images";
-import { writeTablesToFile } from "../../xlsx/write";
+import { writeTablesToBuffer } from "../../xlsx/write";
+import { fail } from "../../core/errors";
+import { prepareOutput } from "../output";
+import type { ResultTable } from "../../core/tables/model";
 import type { CliIO } from "../command";
 import { validateCommand } from "../commands/validate";
 import { allocationLines, textTable } from "./print";
@@ -37,6 +40,8 @@ export interface DemoOptions {
   reduction: number;
   images: boolean;
   lang: Lang;
+  /** Write into an --out folder that holds files the demo did not write. */
+  force?: boolean;
 }
 
 export interface DemoResult {
@@ -46,10 +51,43 @@ export interface DemoResult {
 
 const T = (lang: Lang, vi: string, en: string) => (lang === "vi" ? vi : en);
 
+/** Marker file: this folder was written by `poverty demo`, so a re-run replaces its files. */
+const DEMO_MARK = ".poverty-demo";
+/** What the demo writes in its folder (a folder holding only these is a previous run's, marker or not). */
+const DEMO_ENTRY = /^(?:(?:danh-sach-ho|bao-cao|chi-tieu)-\d{4}|ket-qua-kiem-tra|mau-bieu-trong)\.xlsx$|^ho-so-nop$|^\.poverty-demo$/;
+
+/**
+ * The demo's output folder: created when missing; an existing folder is used only when it is empty, was written
+ * by an earlier demo (marker, or only the demo's own file names), or with --force. Never replaces other files.
+ * @throws PovertyError OUTPUT_REFUSED.
+ */
+export function claimDemoFolder(out: string, force: boolean): void {
+  if (existsSync(out)) {
+    let entries: string[];
+    try {
+      entries = readdirSync(out);
+    } catch {
+      return fail("OUTPUT_REFUSED", `Không dùng được thư mục ${out}: đây không phải thư mục.`, `Cannot use ${out}: it is not a folder.`, { path: out });
+    }
+    const ours = entries.includes(DEMO_MARK) || entries.every((e) => DEMO_ENTRY.test(e));
+    if (!ours && !force)
+      fail(
+        "OUTPUT_REFUSED",
+        `Thư mục ${out} đã có tệp không do lệnh demo tạo ra; chọn --out khác hoặc dùng --force.`,
+        `The folder ${out} holds files the demo did not write; choose another --out or use --force.`,
+        { path: out },
+      );
+  } else mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, DEMO_MARK), "poverty demo\n");
+}
+
 export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult> {
   const { lang, reviewYear } = opts;
   const out = resolve(io.cwd, opts.outDir);
-  mkdirSync(out, { recursive: true });
+  claimDemoFolder(out, opts.force ?? false);
+  // Every file goes through the one output check (a folder the demo owns: its own files are replaced).
+  const writeTablesToFile = async (tables: readonly ResultTable[], file: string, o: { lang?: Lang } = {}) =>
+    prepareOutput({ out: file, inputs: [], force: true, cwd: io.cwd }).write(await writeTablesToBuffer(tables, o));
   const files: string[] = [];
   const rel = (p: string) => relative(io.cwd, p) || p;
   const standard = standardForYear(reviewYear);
@@ -90,7 +128,7 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   const findingsFile = join(out, "ket-qua-kiem-tra.xlsx");
   io.out(T(lang, `   $ poverty validate ${rel(submissionsDir)} --year ${reviewYear} --out ${rel(findingsFile)}`, `   $ poverty validate ${rel(submissionsDir)} --year ${reviewYear} --out ${rel(findingsFile)} --lang en`));
   const indented: CliIO = { ...io, out: (l) => io.out(`   ${l}`), err: (l) => io.out(`   ${l}`) };
-  const validateExit = await validateCommand.run([submissionsDir, "--year", String(reviewYear), "--out", findingsFile, "--lang", lang], indented);
+  const validateExit = await validateCommand.run([submissionsDir, "--year", String(reviewYear), "--out", findingsFile, "--lang", lang, "--force"], indented);
   files.push(findingsFile);
   io.out(T(lang, `   (mã thoát ${validateExit}: 0 = không có lỗi, 1 = có lỗi cần sửa)`, `   (exit code ${validateExit}: 0 = no errors, 1 = errors to fix)`));
 

@@ -2,7 +2,7 @@
  * Classification of households into poor / near-poor / average living standard / none
  * (hộ nghèo / hộ cận nghèo / hộ có mức sống trung bình / không thuộc diện), by the standard of the review year.
  *
- * Rules (all boundaries inclusive: "từ … trở xuống" = income ≤ line; domain.md §2.2, §4, §5):
+ * Rules (all boundaries inclusive: "từ … trở xuống" = income ≤ line; docs/domain.md §2.2, §4, §5):
  * - "band" rule, Decision 59/2015/QĐ-TTg (review years 2016–2021):
  *     income ≤ poverty line                                → poor (any number of deprivations)
  *     poverty line < income ≤ near-poverty line, dep ≥ 3    → poor

@@ -1,5 +1,5 @@
 /**
- * Measures (domain.md §7–§9): rates, counts by group, deprivation headcounts, Alkire–Foster and FGT.
+ * Measures (docs/domain.md §7–§9): rates, counts by group, deprivation headcounts, Alkire–Foster and FGT.
  * All rates and shares are fractions (0.0797 shows as 7,97 %).
  */
 export * from "./rates";

@@ -5,6 +5,7 @@
  * detect(grid) → { kind, mapping (per column: field, header text, confidence), findings }.
  * Only the first rows are scanned (HEADER_SCAN_ROWS), so detection is cheap on a 1,048,576-row sheet.
  */
+import { reviewYearInText } from "../standards/year";
 import type { CellValue, Grid } from "../grid";
 import { isCellError } from "../grid";
 import { a1, columnIndex, columnLetters, parseA1 } from "../address";
@@ -379,8 +380,8 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
   for (let r = 0; r < top; r++)
     for (const v of values[r] ?? []) if (typeof v === "string" && v.trim()) titleParts.push(v.trim());
   const title = fold(titleParts.join(" | "));
-  const ym = /\b(20\d\d)\b/.exec(titleParts.join(" "));
-  const yearHint = ym ? Number(ym[1]) : undefined;
+  // The review year the title names (core/standards: "kết quả rà soát năm 2023" over a period "giai đoạn 2021 - 2025").
+  const yearHint = reviewYearInText(titleParts.join(" | "))?.year;
 
   // 3. Map columns for each kind; pick the kind with the best evidence.
   // Dates in headers ("cuối năm 2022" … "năm 2023") become start/end words; the subject of a movement table

@@ -67,6 +67,14 @@ export function scanRow(
       break;
     }
   if (!any) {
+    // Footnotes outside the mapped columns (e.g. in an unmapped first column) end the table too.
+    if (st.prevBlank) {
+      const footer = footerAt(values, r, firstCol, cols, (st.lookahead ??= { from: Infinity, at: -1 }));
+      if (footer.ends) {
+        if (footer.stray) st.stray = { ...footer.stray, notesRow: r };
+        return "end";
+      }
+    }
     if (isBlankRow(row)) st.prevBlank = true;
     if (hasCells(row)) st.prepared++;
     return "skip";
@@ -106,12 +114,40 @@ export function isNoteRow(row: CellValue[] | undefined, firstCol: number): boole
 }
 
 /**
- * Footnotes start at row r: the row before it is blank, and every non-blank row from r to the end of the sheet is
- * a note row. Then the table ends above r. Looks ahead only until the first row that is not a note.
+ * Footnotes start at row r: the row before it is blank, row r is a note row (or the closing block), and every
+ * non-blank row from r to the end of the sheet is a note row or a row of the form's closing block (the
+ * place-and-date line and signature block). Then the table ends above r.
  */
 export function notesStartAt(values: CellValue[][], r: number, firstCol: number): boolean {
   const f = footerAt(values, r, firstCol, []);
   return f.ends && !f.stray;
+}
+
+/**
+ * A row of the closing block under a form — place and date ("Bình Điền, ngày … tháng … năm …"), signature titles
+ * ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ"), "(Ký, ghi rõ họ tên)", the signers' names: text only, no numbers.
+ */
+export function isTextOnlyRow(row: CellValue[] | undefined): boolean {
+  if (!row) return false;
+  let any = false;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (isVoid(v)) continue;
+    if (typeof v !== "string") return false;
+    any = true;
+  }
+  return any;
+}
+
+/** Words of the closing block: the place-and-date line, signature titles and hints (Decree 30/2020/NĐ-CP, App. I). */
+const CLOSING =
+  /(ngay .*thang .*nam|nguoi lap|lap bieu|thu truong|ky,? ghi ro|ghi ro ho ten|ky ten|dong dau|chu tich|truong ban|giam doc|xac nhan|^(tm|kt|q|ttl|tuq)\.? |prepared by|head of unit|signature|date:)/;
+
+/** A text-only row that says it belongs to the closing block (see CLOSING). */
+function isClosingRow(row: CellValue[] | undefined): boolean {
+  if (!isTextOnlyRow(row)) return false;
+  for (const v of row!) if (typeof v === "string" && CLOSING.test(fold(v).trim())) return true;
+  return false;
 }
 
 /** A row that looks like a row of the table: two or more cells in the table's columns. */
@@ -136,11 +172,20 @@ export function footerAt(
   cols: readonly number[],
   memo: Lookahead = { from: Infinity, at: -1 },
 ): { ends: boolean; stray?: { r: number; c: number; count: number } } {
-  if (r === 0 || !isBlankRow(values[r - 1]) || !isNoteRow(values[r], firstCol)) return { ends: false };
+  if (r === 0 || !isBlankRow(values[r - 1])) return { ends: false };
+  if (!isNoteRow(values[r], firstCol) && !isClosingRow(values[r])) return { ends: false };
+  // The notes, then the closing block: place and date, signature titles and hints, then the signers' names (text
+  // only rows once the block has started).
   let k = r + 1;
+  let closing = isClosingRow(values[r]);
   for (; k < values.length; k++) {
     const row = values[k];
     if (isBlankRow(row) || isNoteRow(row, firstCol)) continue;
+    if (isClosingRow(row)) {
+      closing = true;
+      continue;
+    }
+    if (closing && isTextOnlyRow(row)) continue;
     break;
   }
   if (k >= values.length) return { ends: true };
@@ -158,7 +203,7 @@ export function footerAt(
   let first: { r: number; c: number } | undefined;
   for (let j = k; j < values.length; j++) {
     const row = values[j];
-    if (!row || isNoteRow(row, firstCol)) continue;
+    if (!row || isNoteRow(row, firstCol) || isClosingRow(row)) continue;
     for (let c = 0; c < row.length; c++)
       if (!isVoid(row[c])) {
         count++;

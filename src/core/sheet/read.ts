@@ -154,7 +154,7 @@ function reportMergedData(grid: Grid, detection: Detection, ctx: Ctx, end: numbe
 }
 
 export { rowKindOf } from "./rows";
-export { isNoteRow, notesStartAt } from "./extent";
+export { isNoteRow, isTextOnlyRow, notesStartAt } from "./extent";
 export { numberHint } from "./readers/common";
 export { rosterAreaKnown } from "./readers/roster";
 export { RATE_PARTS } from "./readers/table";

@@ -23,7 +23,7 @@ const squash = (s: string) =>
  * with or without diacritics. Also the canonical codes "urban" / "rural".
  * Not accepted (returns undefined): numbers (1/2 codes differ between exports), blanks, anything else.
  * Unit types ("phường", "xã") are deliberately not read as areas: after the 2025 mergers a phường may include
- * former rural communes (domain.md §10, UNCERTAIN), so area stays a per-household attribute.
+ * former rural communes (after the 2025 mergers under Resolution 202/2025/QH15; uncertain), so area stays a per-household attribute.
  */
 export function parseArea(value: unknown): Area | undefined {
   if (typeof value !== "string") return undefined;

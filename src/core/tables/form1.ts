@@ -1,5 +1,5 @@
 /**
- * Form 1 — "Tổng hợp kết quả chính thức rà soát hộ nghèo, hộ cận nghèo" by unit (domain.md §7.3):
+ * Form 1 — "Tổng hợp kết quả chính thức rà soát hộ nghèo, hộ cận nghèo" by unit (docs/domain.md §7.3):
  * (1) total households, (2) total members; poor (3) and 4 = 3/1; near-poor (5) and 6 = 5/1; average-living (7)
  * and 8 = 7/1; the same in members: 10 = 9/2, 12 = 11/2, 14 = 13/2. Rates are fractions shown as 0.00 %
  * (the form's "×100" is the cell format), written as ROUND(count/total,4). Sections I. urban, II. rural with
@@ -13,6 +13,7 @@ import {
   addFormula,
   capitalize,
   column,
+  formFrame,
   legalNote,
   numberRow,
   rateFormula,
@@ -148,6 +149,11 @@ export function buildForm1(input: Form1Input, opts: TableOptions = {}): ResultTa
     notes,
     freezeColumns: 2,
     lang,
+    frame: formFrame(
+      "form1-results",
+      withMembers ? bi("hộ, người, %", "households, persons, %") : bi("hộ, %", "households, %"),
+      opts,
+    ),
   });
 
   /** Cells of one row: counts as given (numbers or formulas), rates always as formulas over the row. */

@@ -3,6 +3,7 @@
  * Writers: src/xlsx/write.ts (ExcelJS) and src/excel (Office.js).
  */
 export * from "./model";
+export * from "./frame";
 export * from "./build";
 export * from "./form1";
 export * from "./deprivation";

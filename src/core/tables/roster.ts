@@ -9,7 +9,7 @@ import { CATEGORY_LABELS, type Category, type Household } from "../household";
 import { bi, pick, type Bilingual } from "../i18n";
 import { requireIndicators } from "../standards/lookup";
 import type { Standard } from "../standards/schema";
-import { capitalize, legalNote, TableBuilder, type TableOptions } from "./build";
+import { capitalize, formFrame, legalNote, TableBuilder, type TableOptions } from "./build";
 import { rosterColumns } from "./templates";
 import { formulaCell, type ResultTable, type TableCell } from "./model";
 
@@ -49,6 +49,7 @@ export function buildRosterTable(
     columns,
     notes: [legalNote(standard)],
     freezeColumns: 2,
+    frame: formFrame("roster", bi("người; đồng/người/tháng", "persons; VND per person per month"), opts),
     lang,
   });
   households.forEach((h, i) => {

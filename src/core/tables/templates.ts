@@ -10,7 +10,7 @@ import { bi, pick, type Lang } from "../i18n";
 import { requireIndicators } from "../standards/lookup";
 import type { Standard } from "../standards/schema";
 import { columnLetters } from "../address";
-import { capitalize, legalNote, TableBuilder, tr, type TableOptions } from "./build";
+import { capitalize, formFrame, legalNote, TableBuilder, tr, type TableOptions } from "./build";
 import { formulaCell, type ColumnSpec, type ColumnValidation, type ResultTable, type TableCell } from "./model";
 
 export interface TemplateOptions extends TableOptions {
@@ -114,6 +114,7 @@ export function buildRosterTemplate(standard: Standard, opts: TemplateOptions = 
     notes: [legalNote(standard)],
     freezeColumns: 2,
     protect: true,
+    frame: formFrame("template-roster", bi("người; đồng/người/tháng", "persons; VND per person per month"), opts),
     lang,
   });
   const n = opts.rows ?? 200;
@@ -186,6 +187,7 @@ export function buildSummaryTemplate(standard: Standard, opts: TemplateOptions =
     ],
     freezeColumns: 1,
     protect: true,
+    frame: formFrame("template-summary", bi("hộ, người, %", "households, persons, %"), opts),
     lang,
   });
   const n = opts.rows ?? 30;

@@ -1,5 +1,5 @@
 /**
- * Form 2 "Tổng hợp diễn biến hộ nghèo" and Form 3 "Tổng hợp diễn biến hộ cận nghèo" (domain.md §7.3): per unit one
+ * Form 2 "Tổng hợp diễn biến hộ nghèo" and Form 3 "Tổng hợp diễn biến hộ cận nghèo" (docs/domain.md §7.3): per unit one
  * "Hộ" row and one "Nhân khẩu" row (column C "Chỉ tiêu"), then a total row per dimension. Columns 1–8 come from
  * `computeTransitions` (core/transitions; members as defined there: decreases with the household's previous members,
  * increases with its current members, member changes of households in the category both years in columns 4 / 8);
@@ -18,7 +18,7 @@ import {
   type TransitionOptions,
   type TransitionResult,
 } from "../transitions";
-import { column, legalNote, numberRow, sumFormula, TableBuilder, tr, type TableOptions } from "./build";
+import { column, formFrame, legalNote, numberRow, sumFormula, TableBuilder, tr, type TableOptions } from "./build";
 import { formulaCell, type ResultTable, type TableCell } from "./model";
 
 /** A household as the transition forms need it; `members` (nhân khẩu) for the members rows. */
@@ -132,9 +132,7 @@ export function buildTransitionTables(input: TransitionTablesInput, opts: TableO
               `TỔNG HỢP DIỄN BIẾN HỘ CẬN NGHÈO NĂM ${input.reviewYear}`,
               `CHANGES IN NEAR-POOR HOUSEHOLDS, ${input.reviewYear}`,
             ),
-        withMembers
-          ? bi(`${scope}Đơn vị tính: hộ, nhân khẩu`, `${scope}Unit: households, members`)
-          : bi(`${scope}Đơn vị tính: hộ`, `${scope}Unit: households`),
+        bi(`${scope}Chuẩn: ${input.standard.name.vi}`, `${scope}Standard: ${input.standard.name.en}`),
       ],
       headerRows: [
         [
@@ -163,8 +161,8 @@ export function buildTransitionTables(input: TransitionTablesInput, opts: TableO
         ]),
       ],
       columns: [
-        column("tt", "TT", "No.", "text", 6),
-        column("unit", "Đơn vị", "Unit", "text", 24),
+        { ...column("tt", "TT", "No.", "text", 6), mergeRepeats: true },
+        { ...column("unit", "Đơn vị", "Unit", "text", 24), mergeRepeats: true },
         column("measure", "Chỉ tiêu", "Row label (households / members)", "text", 11),
         ...headers.map((h, j) => ({ key: `c${j + 1}`, header: h, format: "integer" as const, width: 12 })),
       ],
@@ -203,6 +201,11 @@ export function buildTransitionTables(input: TransitionTablesInput, opts: TableO
       ],
       freezeColumns: 3,
       lang,
+      frame: formFrame(
+        form === "poor" ? "form2-poor-transitions" : "form3-nearpoor-transitions",
+        withMembers ? bi("hộ, người", "households, persons") : bi("hộ", "households"),
+        opts,
+      ),
     });
     const ninth = (row: number, value: number) => {
       const r = (j: number) => b.ref(`c${j}`, row);
@@ -218,7 +221,7 @@ export function buildTransitionTables(input: TransitionTablesInput, opts: TableO
     const first = b.nextRow;
     perUnit.forEach((res, n) => {
       addRow(String(n + 1), units[n], HH, cols(res));
-      if (withMembers) addRow("", units[n], MEM, memCols(res));
+      if (withMembers) addRow(String(n + 1), units[n], MEM, memCols(res));
     });
     const last = b.nextRow - 1;
     const total = (measure: string, c: Nine) => {

@@ -1,7 +1,7 @@
 /**
  * Transitions (diễn biến) of poor and near-poor households between two rosters — last review (previous) and this
  * review (current) — keyed by household id, as in the national review system's Form 2 "Tổng hợp diễn biến hộ
- * nghèo" and Form 3 "Tổng hợp diễn biến hộ cận nghèo" (domain.md §7.3; terms §8.4).
+ * nghèo" and Form 3 "Tổng hợp diễn biến hộ cận nghèo" (docs/domain.md §7.3, §8.4).
  *
  * Form 2 (poor), household row:
  *   1 start | 2 → near-poor | 3 → above the near-poverty line (thoát nghèo) | 4 other decrease |
@@ -22,7 +22,7 @@
  * When the rosters list all resident households, absence means the household left or arrived: use
  * `"otherDecrease"` / `"otherIncrease"`. A per-household `leftReason` / `joinReason` always wins over the default
  * (→ other decrease / other increase); an id in `everEscapedIds` makes a return re-poor (tái nghèo) instead of new.
- * Rates of these flows are not computed here: their denominators are UNCERTAIN (domain.md §8.4).
+ * Rates of these flows are not computed here: their denominators are UNCERTAIN (docs/domain.md §8.4).
  *
  * Members (nhân khẩu) rows of Forms 2 and 3 (`result.members`, when every household that enters a members flow has
  * a member count; otherwise null with `membersUnavailable` saying why — never zeros). Each household follows the
@@ -201,7 +201,7 @@ const isCategory = (c: unknown): c is Category =>
   typeof c === "string" && (CATEGORIES as readonly string[]).includes(c);
 
 /**
- * Transitions of poor and near-poor households between two rosters (Form 2 and Form 3, domain.md §7.3), in
+ * Transitions of poor and near-poor households between two rosters (Form 2 and Form 3, docs/domain.md §7.3), in
  * households. For each table: start (đầu kỳ), decreases (to the other category, escaped above the near-poverty
  * line, other), increases (from the other category, re- = tái nghèo / tái cận nghèo, new = phát sinh, other), end
  * (cuối kỳ), with end = start − decreases.total + increases.total by construction, plus one movement per household

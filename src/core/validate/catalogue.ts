@@ -142,6 +142,21 @@ export const RULES: RuleInfo[] = [
     { sheet: "Ghi chú" },
   ),
   R(
+    "YEAR_UNSUPPORTED",
+    "warning",
+    "file",
+    b("Năm rà soát không có chuẩn", "Review year without a standard"),
+    b(
+      "Tiêu đề ghi một năm rà soát ngoài các năm có chuẩn nghèo (2015–2030): không kiểm tra phân loại hộ theo chuẩn. Dùng --year nếu tiêu đề ghi sai.",
+      "The title names a review year outside the years with a poverty standard (2015–2030): households are not checked against a standard. Use --year if the title is wrong.",
+    ),
+    (v) =>
+      `Trang "${v("sheet")}": tiêu đề ghi năm rà soát ${v("year")} (“${v("text")}”), không thuộc chuẩn nghèo nào (2015–2030); không kiểm tra phân loại hộ.`,
+    (v) =>
+      `Sheet "${v("sheet")}": the title names review year ${v("year")} (“${v("text")}”), covered by no poverty standard (2015–2030); households not checked against a standard.`,
+    { sheet: "DS hộ", year: "2014", text: "DANH SÁCH HỘ NGHÈO NĂM 2014" },
+  ),
+  R(
     "FORMULA_NO_CACHED_VALUE",
     "warning",
     "file",
@@ -829,8 +844,8 @@ export const RULES: RuleInfo[] = [
     "plan",
     b("% hoàn thành không khớp thực hiện/kế hoạch", "% achieved does not match actual/plan"),
     b(
-      'Bảng chỉ tiêu kế hoạch: "% thực hiện/% hoàn thành" phải bằng kết quả của progress() (core/targets): chỉ tiêu tăng = thực hiện ÷ kế hoạch (có cột đầu kỳ: chấp nhận cả (thực hiện − đầu kỳ) ÷ (kế hoạch − đầu kỳ)); chỉ tiêu giảm xuống còn = (đầu kỳ − thực hiện) ÷ (đầu kỳ − kế hoạch), chỉ khi có cột đầu kỳ. So ở độ chính xác của cột (định dạng số, hoặc số chữ số thập phân nhiều nhất); lệch quá 1 đơn vị ở chữ số cuối là lỗi. Chiều chỉ tiêu: cột "Loại chỉ tiêu"/"Direction" nếu có; nếu không, tên chỉ tiêu có "xuống còn", "còn dưới", "reduce to" là chỉ tiêu giảm; tên bắt đầu bằng "Giảm"/"Reduce" là chỉ tiêu giảm khi dòng có đầu kỳ lớn hơn kế hoạch, còn lại ("Giảm tỷ lệ hộ nghèo 1,5%") là mức giảm — càng nhiều càng tốt, như chỉ tiêu tăng (§8.2). Cột đầu kỳ, % và đánh giá được nhận theo tiêu đề ("Đầu kỳ", "% thực hiện", "% hoàn thành", "Đánh giá", "Baseline", "% achieved", "Status").',
-      'Plan-indicator sheets: the stated "% achieved" must equal progress() of core/targets: increase-to = actual ÷ plan (with a baseline column, (actual − baseline) ÷ (plan − baseline) is accepted too); reduce-to = (baseline − actual) ÷ (baseline − plan), only with a baseline column. Compared at the column\'s precision (number format, else the most decimals); more than one unit off in the last decimal is an error. Direction: a "Loại chỉ tiêu"/"Direction" column when present; else an indicator saying "xuống còn", "còn dưới", "reduce to" is reduce-to; one starting with "Giảm"/"Reduce" is reduce-to when its row has a baseline above the plan, otherwise ("Giảm tỷ lệ hộ nghèo 1,5%") it is an amount of reduction — more is better, like increase-to (§8.2). Baseline, % and status columns are recognised by header ("Đầu kỳ", "% thực hiện", "% hoàn thành", "Đánh giá", "Baseline", "% achieved", "Status").',
+      'Bảng chỉ tiêu kế hoạch: "% thực hiện/% hoàn thành" phải bằng kết quả của progress() (core/targets): chỉ tiêu tăng = thực hiện ÷ kế hoạch (có cột đầu kỳ: chấp nhận cả (thực hiện − đầu kỳ) ÷ (kế hoạch − đầu kỳ)); chỉ tiêu giảm xuống còn = (đầu kỳ − thực hiện) ÷ (đầu kỳ − kế hoạch), chỉ khi có cột đầu kỳ. So ở độ chính xác của cột (định dạng số, hoặc số chữ số thập phân nhiều nhất); lệch quá 1 đơn vị ở chữ số cuối là lỗi. Chiều chỉ tiêu: cột "Loại chỉ tiêu"/"Direction" nếu có; nếu không, tên chỉ tiêu có "xuống còn", "còn dưới", "reduce to" là chỉ tiêu giảm; tên bắt đầu bằng "Giảm"/"Reduce" là chỉ tiêu giảm khi dòng có đầu kỳ lớn hơn kế hoạch, còn lại ("Giảm tỷ lệ hộ nghèo 1,5%") là mức giảm — càng nhiều càng tốt, như chỉ tiêu tăng (điểm phần trăm, docs/domain.md §8.2). Cột đầu kỳ, % và đánh giá được nhận theo tiêu đề ("Đầu kỳ", "% thực hiện", "% hoàn thành", "Đánh giá", "Baseline", "% achieved", "Status").',
+      'Plan-indicator sheets: the stated "% achieved" must equal progress() of core/targets: increase-to = actual ÷ plan (with a baseline column, (actual − baseline) ÷ (plan − baseline) is accepted too); reduce-to = (baseline − actual) ÷ (baseline − plan), only with a baseline column. Compared at the column\'s precision (number format, else the most decimals); more than one unit off in the last decimal is an error. Direction: a "Loại chỉ tiêu"/"Direction" column when present; else an indicator saying "xuống còn", "còn dưới", "reduce to" is reduce-to; one starting with "Giảm"/"Reduce" is reduce-to when its row has a baseline above the plan, otherwise ("Giảm tỷ lệ hộ nghèo 1,5%") it is an amount of reduction — more is better, like increase-to (percentage points, docs/domain.md §8.2). Baseline, % and status columns are recognised by header ("Đầu kỳ", "% thực hiện", "% hoàn thành", "Đánh giá", "Baseline", "% achieved", "Status").',
     ),
     (v) => `Ô ${v("cell")}: % hoàn thành ${v("value")} nhưng ${v("formula")} = ${v("expected")}.`,
     (v) => `Cell ${v("cell")}: % achieved ${v("value")} but ${v("formula")} = ${v("expected")}.`,

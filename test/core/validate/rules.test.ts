@@ -328,6 +328,7 @@ const ELSEWHERE: Record<string, string> = {
   FILE_UNREADABLE: "test/xlsx/read.test.ts, test/cli/validate.test.ts",
   CONSOLIDATE_INCOMPATIBLE: "test/cli/validate.test.ts",
   CONSOLIDATE_NO_ROSTER: "test/cli/validate.test.ts",
+  YEAR_UNSUPPORTED: "test/core/validate/year.test.ts",
 };
 
 test("every catalogued code has a case here or elsewhere", () => {

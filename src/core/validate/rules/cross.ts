@@ -466,7 +466,7 @@ function namesUnit(child: SheetRead, totalLabel: string, key: string): boolean {
 }
 
 /**
- * CROSS_PARENT_CHILD (domain §7.4 "sub-units sum to parent"): when several files are validated together, a unit row
+ * CROSS_PARENT_CHILD (docs/domain.md §7.4 "sub-units sum to parent"): when several files are validated together, a unit row
  * of a parent table (e.g. a commune in the province's Form 1) equals the grand total of the same kind of table
  * (same subject for Forms 2/3) in that unit's own file, for every count column both tables have, per measure
  * (household and member rows). A parent unit listed in several rows (its urban and rural parts) counts as their sum.

@@ -1,5 +1,5 @@
 /**
- * Household consistency rules over a roster (domain.md §7.4): deprivation count vs flags, "poor" below the
+ * Household consistency rules over a roster (docs/domain.md §7.4): deprivation count vs flags, "poor" below the
  * deprivation cutoff, and the declared category vs the category recomputed by core/classify under the
  * standard of the review year (never a line written here).
  */

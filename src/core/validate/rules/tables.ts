@@ -1,5 +1,5 @@
 /**
- * Table arithmetic over Forms 1–4, target tables and year series (domain.md §7.1–§7.4, §8).
+ * Table arithmetic over Forms 1–4, target tables and year series (docs/domain.md §7.1–§7.4, §8).
  * Rates and percentage points are fractions (0.0797 = 7,97 %; 0.03 = 3 pp).
  */
 import type { Finding } from "../finding";
@@ -375,7 +375,7 @@ function checkReduction(read: SheetRead, row: FormRow, allowance = 0): Finding |
 }
 
 /**
- * Target rows (Decision 90/QĐ-TTg targets; "giảm từ X% trở lên" = at least X percentage points, docs/reports.md):
+ * Target rows (docs/domain.md §8.2–§8.3; "giảm từ X% trở lên" = at least X percentage points):
  * TARGET_END_COUNT (end = start − reduced); REDUCTION_PP_MISMATCH (X = start rate − end rate at the printed
  * precision); and, in a plan — whose start and end rates share one denominator —, TARGET_REDUCED_VS_PP (reduced ≈
  * X × households, the households written or implied by the start count and rate) and TARGET_TOTALS_INCONSISTENT

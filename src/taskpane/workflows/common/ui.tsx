@@ -1,4 +1,9 @@
-/** Small shared pieces of the workflows: status messages (icon + text), progress with cancel, empty states. */
+/**
+ * Small shared pieces of the workflows: status messages (icon + text), progress with cancel, empty states.
+ * Every MessageBar in the pane is `layout="multiline"`: Fluent's default "auto" layout first lays the
+ * text out on ONE line and wraps it only after a ResizeObserver callback, so for a frame (longer on a busy
+ * machine) a long message made the 350 px pane scroll sideways.
+ */
 import type { ReactNode } from "react";
 import {
   Button,
@@ -14,7 +19,7 @@ import {
 import { DismissRegular } from "@fluentui/react-icons";
 import { describeError } from "../../../excel/errors";
 import type { Operation } from "./operation";
-import { useWf } from "../strings";
+import { useStrings } from "../../i18n";
 
 export const useCommonStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -38,7 +43,7 @@ export const useCommonStyles = makeStyles({
 
 /** Progress, cancel, error, cancelled and success states of an operation. */
 export function OperationStatusView({ op, testId }: { op: Operation; testId: string }) {
-  const { t, lang } = useWf();
+  const { t, lang } = useStrings();
   const styles = useCommonStyles();
   if (op.status === "running") {
     return (
@@ -59,7 +64,7 @@ export function OperationStatusView({ op, testId }: { op: Operation; testId: str
   }
   if (op.status === "error") {
     return (
-      <MessageBar intent="error" data-testid={`${testId}-error`}>
+      <MessageBar layout="multiline" intent="error" data-testid={`${testId}-error`}>
         <MessageBarBody>
           <MessageBarTitle>{t("common.errorTitle")}</MessageBarTitle>
           {describeError(op.error, lang)}
@@ -69,14 +74,14 @@ export function OperationStatusView({ op, testId }: { op: Operation; testId: str
   }
   if (op.status === "cancelled") {
     return (
-      <MessageBar intent="warning" data-testid={`${testId}-cancelled`}>
+      <MessageBar layout="multiline" intent="warning" data-testid={`${testId}-cancelled`}>
         <MessageBarBody>{t("common.cancelled")}</MessageBarBody>
       </MessageBar>
     );
   }
   if (op.status === "done" && op.message) {
     return (
-      <MessageBar intent="success" data-testid={`${testId}-done`}>
+      <MessageBar layout="multiline" intent="success" data-testid={`${testId}-done`}>
         <MessageBarBody>
           <MessageBarTitle>{t("common.doneTitle")}</MessageBarTitle>
           {op.message}
@@ -89,7 +94,7 @@ export function OperationStatusView({ op, testId }: { op: Operation; testId: str
 
 export function EmptyState({ title, hint, testId }: { title: string; hint?: ReactNode; testId: string }) {
   return (
-    <MessageBar intent="info" data-testid={testId}>
+    <MessageBar layout="multiline" intent="info" data-testid={testId}>
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {hint}
