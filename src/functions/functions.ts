@@ -39,6 +39,7 @@ import {
   optionalNumber,
   shapeOf,
   toNumber,
+  toReduction,
   toNumberOrBlank,
   toVector,
 } from "./normalize";
@@ -304,11 +305,11 @@ export function cfFgt(incomes: any[][], line: any[][], alpha?: any): number {
 // ------------------------------------------------------------------------------------------------
 
 /**
- * Reduction target for a unit: one row [households to lift out, remaining poor, target rate] for a reduction in percentage points (0.03 = 3 points). With columns of units, one row per unit.
+ * Reduction target for a unit: one row [households to lift out, remaining poor, target rate] for a reduction in percentage points. With columns of units, one row per unit.
  * @customfunction TARGET
  * @param poor Poor households at the start of the year (a cell or a column).
  * @param total All households at the start of the year (same shape as poor).
- * @param reduction Reduction in percentage points as a fraction: 0.03 (or "3%") = 3 points.
+ * @param reduction Reduction in percentage points: a cell formatted as % (3% = 3 points) or the text "3" or "3 điểm %".
  * @returns Rows of [households to lift out, remaining poor, target rate].
  */
 export function cfTarget(poor: any[][], total: any[][], reduction: any[][]): any[][] {
@@ -317,7 +318,7 @@ export function cfTarget(poor: any[][], total: any[][], reduction: any[][]): any
       targetFromReduction({
         poor: countOf(p, L_POOR),
         total: toNumberOrBlank(t, { label: L_TOTAL }) ?? 0,
-        reduction: toNumber(r, { label: L_REDUCTION }),
+        reduction: toReduction(r, L_REDUCTION),
       }),
     );
     if (cells.length > 0 && cells[0].length !== 1) {
@@ -339,7 +340,7 @@ export function cfTarget(poor: any[][], total: any[][], reduction: any[][]): any
  * Rates year by year under a constant annual reduction: a column of years + 1 rates from the start rate, never below 0.
  * @customfunction PATH
  * @param start_rate The rate at the start, as a fraction (7.97% = 0.0797).
- * @param annual_reduction Reduction per year in percentage points as a fraction (0.015 = 1.5 points).
+ * @param annual_reduction Reduction per year in percentage points: a cell formatted as % (1.5% = 1.5 points) or the text "1.5".
  * @param years Number of years (whole number ≥ 0).
  * @returns A column of years + 1 rates.
  */
@@ -348,7 +349,7 @@ export function cfPath(start_rate: any, annual_reduction: any, years: any): any[
     column(
       ratePath(
         toNumber(firstCell(start_rate), { label: L_START }),
-        toNumber(firstCell(annual_reduction), { label: L_ANNUAL }),
+        toReduction(firstCell(annual_reduction), L_ANNUAL),
         toNumber(firstCell(years), { label: L_YEARS }),
       ),
     ),

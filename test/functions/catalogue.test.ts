@@ -317,14 +317,24 @@ describe("TARGET, PATH, ANNUAL", () => {
     expect(codes([out[1]])).toEqual([["#DIV/0!", "#DIV/0!", "#DIV/0!"]]);
     expect(out[2][0]).toBe(3);
   });
-  it("TARGET errors: count above total (#NUM!), reduction typed as 3 (#NUM!), blank reduction (#VALUE!)", () => {
+  it("TARGET reads the reduction like the pane and the CLI: a number cell is a fraction, text is in points", () => {
+    const want = F.cfTarget([[120]], [[1000]], [[0.03]]);
+    for (const typed of ["3", "3 điểm %", "3%", "3 pp"]) expect(F.cfTarget([[120]], [[1000]], [[typed]])).toEqual(want);
+  });
+  it("TARGET errors: count above total (#NUM!), a number 3 or the text 0.03 (#VALUE! saying why), blank (#VALUE!)", () => {
     expect(codes(F.cfTarget([[20]], [[10]], [[0.03]]))[0][0]).toBe("#NUM!");
-    expect(codes(F.cfTarget([[1]], [[10]], [[3]]))[0][0]).toBe("#NUM!");
+    const three = F.cfTarget([[1]], [[10]], [[3]])[0][0] as InstanceType<typeof CustomFunctions.Error>;
+    expect(three.code).toBe("#VALUE!");
+    expect(three.message).toContain("ô ghi 1,5 % chứa số 0,015");
+    const habit = F.cfTarget([[1]], [[10]], [["0.03"]])[0][0] as InstanceType<typeof CustomFunctions.Error>;
+    expect(habit.code).toBe("#VALUE!");
+    expect(habit.message).toContain("3 điểm %");
     expect(codes(F.cfTarget([[1]], [[10]], [[null]]))[0][0]).toBe("#VALUE!");
   });
   it("PATH spills years + 1 rates, never below 0", () => {
     expect(F.cfPath(0.05, 0.015, 4)).toEqual(ratePath(0.05, 0.015, 4).map((x) => [x]));
     expect(F.cfPath([[0.05]], "1,5%", 1)).toEqual([[0.05], [0.035]]);
+    expect(F.cfPath([[0.05]], "1,5", 1)).toEqual([[0.05], [0.035]]); // typed points, as in the pane
     expect(thrown(() => F.cfPath(0.05, 0.015, null)).code).toBe("#VALUE!");
     expect(thrown(() => F.cfPath(5, 0.015, 2)).code).toBe("#NUM!");
     expect(thrown(() => F.cfPath(0.05, 0.015, 1.5)).code).toBe("#NUM!");
