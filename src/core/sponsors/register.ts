@@ -16,7 +16,7 @@ import { finding, type Params } from "../validate/catalogue";
 import { gridOffset } from "../sheet/detect";
 import { parseFlag, parseNumberCell } from "../sheet/parse";
 import { cellText } from "../sheet/text";
-import { isNoteRow, isTextOnlyRow } from "../sheet/read";
+import { notesStartAt } from "../sheet/read";
 import { detectRegister, REGISTER_FIELD_BY_NAME, type RegisterDetection } from "./detect";
 import { formatDate, parseDateCell, type IsoDate } from "./period";
 import {
@@ -87,34 +87,6 @@ export interface QuotaRead {
 }
 
 const TOTAL_ROW = /^(tong|cong|total|grand total|tong cong)\b/;
-
-/** Words of the closing block of a form: place and date, signature titles, "(Ký, ghi rõ họ tên)". */
-const CLOSING =
-  /ngay .* thang .* nam|nguoi lap|thu truong|ky,? ghi ro|ky ten|tm\.|chu tich|xac nhan|prepared by|head of|signature|date/;
-
-/**
- * The table ends at row r: the row above is blank, and from r to the end of the sheet every non-blank row is a
- * footnote or a text-only row without a household id, one of them a closing-block line (place and date, signatures).
- */
-function closingBlockAt(values: CellValue[][], r: number, idCol: number | undefined, firstCol: number): boolean {
-  if (r === 0 || !isBlankRow(values[r - 1])) return false;
-  let closing = false;
-  for (let k = r; k < values.length; k++) {
-    const row = values[k];
-    if (isBlankRow(row)) continue;
-    if (isNoteRow(row, firstCol)) {
-      closing = true;
-      continue;
-    }
-    if (!isTextOnlyRow(row) || (idCol !== undefined && !isBlank(row?.[idCol]))) return false;
-    if (row!.some((v) => typeof v === "string" && CLOSING.test(fold(v)))) closing = true;
-  }
-  return closing;
-}
-
-function isBlankRow(row: CellValue[] | undefined): boolean {
-  return !row || row.every((v) => isBlank(v));
-}
 
 const label = (field: string): Bilingual => REGISTER_FIELD_BY_NAME[field]?.label ?? { vi: field, en: field };
 
@@ -218,7 +190,7 @@ export function readRegister(grid: Grid, opts: { file?: string; detection?: Regi
   const firstCol = Math.min(...mapped);
   for (let r = detection.dataStart; r < values.length; r++) {
     const row = values[r] ?? [];
-    if (closingBlockAt(values, r, m.id, firstCol)) break;
+    if (notesStartAt(values, r, firstCol)) break; // footnotes, or the frame's place, date and signatures
     if (mapped.every((c) => isBlank(row[c]))) continue;
     const id = text(row, "id");
     const firstText = [text(row, "seq"), text(row, "organisation"), id, text(row, "head")].find((t) => t !== "") ?? "";
@@ -345,7 +317,7 @@ export function readQuotas(grid: Grid, opts: { file?: string; detection?: Regist
   const firstCol = Math.min(...mapped);
   for (let r = detection.dataStart; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
-    if (closingBlockAt(grid.values, r, undefined, firstCol)) break;
+    if (notesStartAt(grid.values, r, firstCol)) break;
     if (mapped.every((c) => isBlank(row[c]))) continue;
     const org =
       "organisation" in m ? cellText(row[m.organisation]) : titleOrg ? ORGANISATION_BY_CODE[titleOrg].label.vi : "";
