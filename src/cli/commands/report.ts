@@ -124,6 +124,7 @@ export const reportCommand: Command = {
       categories,
       lang,
       scopeName: grid.sheetName,
+      reviewYearReason: resolved.year.reason,
       transitionOptions: { listReading },
     });
     await output.write(await writeTablesToBuffer(tables, { lang }));
