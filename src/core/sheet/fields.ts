@@ -168,7 +168,7 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "rowLabel",
-    kinds: ["summary", "transition", "deprivation"],
+    kinds: ["summary", "transition", "deprivation", "target"],
     type: "text",
     label: bi("Chỉ tiêu (Hộ / Nhân khẩu)", "Row label (households / members)"),
     match: [["chi tieu"], ["hang muc"], ["noi dung"]],
