@@ -304,7 +304,9 @@ export const FIELDS: FieldDef[] = [
     kinds: ["roster"],
     type: "flag",
     label: bi("Hộ nông, lâm, ngư, diêm nghiệp", "Agricultural household"),
-    match: [["nong nghiep"], ["nong lam ngu"], ["agricultural"], ["agriculture"]],
+    // "Hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp", "Hộ nông, lâm, ngư, diêm nghiệp", "Hộ NLNDN",
+    // "Hộ làm NLNNDN" (the category of average-living households under Decree 07/2021/NĐ-CP)
+    match: [["nong nghiep"], ["nong lam ngu"], ["nlndn"], ["nlnndn"], ["nlnn"], ["agricultural"], ["agriculture"]],
   },
   {
     field: "tg.meritorious",

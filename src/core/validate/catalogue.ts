@@ -770,8 +770,8 @@ export const RULES: RuleInfo[] = [
     "deprivation",
     b("Tổng thiếu hụt < ngưỡng × số hộ nghèo", "Total deprivations below cutoff × poor"),
     b(
-      "Mỗi hộ nghèo thiếu hụt ít nhất theo ngưỡng của chuẩn (3 chỉ số), nên tổng thiếu hụt của hộ nghèo ≥ 3 × số hộ nghèo. Ngoại lệ chưa rõ, nên là cảnh báo.",
-      "Each poor household has at least the cutoff (3) deprivations, so the total among the poor ≥ 3 × poor households. Exceptions are uncertain, so this is a warning.",
+      "Từ năm rà soát 2022 (Nghị định 07/2021/NĐ-CP, quy tắc “thu nhập ≤ chuẩn VÀ thiếu hụt ≥ 3”) mỗi hộ nghèo thiếu hụt ít nhất 3 chỉ số, nên tổng thiếu hụt của hộ nghèo ≥ 3 × số hộ nghèo. Không áp dụng cho năm rà soát 2015–2021 (Quyết định 59/2015/QĐ-TTg: thu nhập ≤ chuẩn nghèo là hộ nghèo dù thiếu hụt bao nhiêu). Ngoại lệ chưa rõ, nên là cảnh báo.",
+      "From review year 2022 (Decree 07/2021/NĐ-CP, the rule “income ≤ line AND ≥ 3 deprivations”) each poor household has at least 3 deprivations, so the total among the poor ≥ 3 × poor households. Not applied to review years 2015–2021 (Decision 59/2015/QĐ-TTg: income ≤ the poverty line is poor whatever the deprivations). Exceptions are uncertain, so this is a warning.",
     ),
     (v) =>
       `Ô ${v("cell")}: tổng thiếu hụt ${v("value")} nhỏ hơn ${v("cutoff")} × ${v("poor")} hộ nghèo = ${v("expected")}.`,
@@ -1058,8 +1058,8 @@ export const RULES: RuleInfo[] = [
     "series",
     b("Biến động bất thường giữa hai năm", "Implausible jump between years"),
     b(
-      'Tỷ lệ thay đổi hơn 5 điểm phần trăm hoặc số hộ nghèo thay đổi hơn 50 % giữa hai năm liên tiếp mà không đổi chuẩn nghèo. "Không chạy theo thành tích".',
-      "The rate moves by more than 5 percentage points, or the poor count by more than 50 %, between consecutive years under the same standard.",
+      'Tỷ lệ thay đổi hơn 5 điểm phần trăm hoặc số hộ nghèo thay đổi hơn 50 % từ năm Y sang năm Y + 1 mà không đổi chuẩn nghèo (so theo năm, không theo dòng: các năm cách quãng không bị so). "Không chạy theo thành tích".',
+      "The rate moves by more than 5 percentage points, or the poor count by more than 50 %, from year Y to year Y + 1 under the same standard (years, not rows: years with a gap are not compared).",
     ),
     (v) => `Ô ${v("cell")}: ${v("field")} từ ${v("from")} (${v("year1")}) thành ${v("value")} (${v("year2")}).`,
     (v) => `Cell ${v("cell")}: ${v("field")} goes from ${v("from")} (${v("year1")}) to ${v("value")} (${v("year2")}).`,
@@ -1078,8 +1078,8 @@ export const RULES: RuleInfo[] = [
     "series",
     b("Đổi chuẩn nghèo giữa hai năm", "Standard changes between years"),
     b(
-      "Biến động lớn giữa hai năm áp dụng hai chuẩn nghèo khác nhau được ghi nhận, không cảnh báo.",
-      "A large move between two years under different standards is noted, not warned.",
+      "Biến động lớn giữa hai năm áp dụng hai chuẩn nghèo khác nhau (ví dụ 2021 theo Quyết định 59/2015/QĐ-TTg và 2022 theo Nghị định 07/2021/NĐ-CP) được ghi nhận, không bao giờ là biến động bất thường.",
+      "A large move between two years under different standards (e.g. 2021 under Decision 59/2015/QĐ-TTg and 2022 under Decree 07/2021/NĐ-CP) is noted, never called a jump.",
     ),
     (v) =>
       `Ô ${v("cell")}: ${v("field")} từ ${v("from")} (${v("year1")}) thành ${v("value")} (${v("year2")}); hai năm áp dụng hai chuẩn nghèo khác nhau.`,

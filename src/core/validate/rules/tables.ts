@@ -313,7 +313,12 @@ export function checkTransitions(read: SheetRead): Finding[] {
   return out;
 }
 
-/** DEPRIV_TOTAL_MISMATCH (total = Σ indicator columns) and DEPRIV_BELOW_CUTOFF (total ≥ cutoff × poor). */
+/**
+ * DEPRIV_TOTAL_MISMATCH (total = Σ indicator columns) and DEPRIV_BELOW_CUTOFF (total ≥ cutoff × poor). The lower
+ * bound holds only under the "and" rule (Decree 07/2021/NĐ-CP, 2022+: every poor household has ≥ cutoff
+ * deprivations); under the band rule (Decision 59/2015/QĐ-TTg Art. 2, review years 2015–2021) a household with income
+ * ≤ the poverty line is poor whatever its deprivations, so the total has no lower bound and the rule does not apply.
+ */
 export function checkDeprivations(read: SheetRead, standard?: Standard): Finding[] {
   const out: Finding[] = [];
   if (read.kind !== "deprivation" || !read.table) return out;
@@ -334,7 +339,7 @@ export function checkDeprivations(read: SheetRead, standard?: Standard): Finding
     }
     const poor = row.values.poor;
     const t = total ?? sum;
-    if (standard && poor !== undefined && row.measure === "households") {
+    if (standard && standard.rule === "and" && poor !== undefined && row.measure === "households") {
       const need = standard.deprivationCutoff * poor;
       if (t < need) {
         out.push(
@@ -491,12 +496,24 @@ export function checkTargets(read: SheetRead): Finding[] {
 }
 
 /**
- * Year series (a summary whose rows are years): SERIES_JUMP when the rate moves > 5 pp or the poor count
- * by > 50 % between consecutive years under the same standard; SERIES_STANDARD_CHANGE (info) when the two
- * years use different standards (a change of standard explains a level shift).
+ * Year series (a summary whose rows are years), compared year by year — consecutive years, not consecutive rows:
+ * SERIES_JUMP when the rate moves > 5 pp or the poor count by > 50 % from year Y to year Y + 1 under the same
+ * standard; SERIES_STANDARD_CHANGE (info, never a jump) when such a move is between two years under different
+ * standards (a change of standard explains a level shift), even with years missing between them. Years with a gap
+ * under one standard are not compared (2016 → 2021 is five years of reduction, not a jump), nor years outside every
+ * standard (2015–2030).
  */
 export const SERIES_RATE_JUMP = 0.05;
 export const SERIES_COUNT_JUMP = 0.5;
+
+/** The standard's id of a review year, or undefined outside the supported years. */
+function standardIdOf(year: number): string | undefined {
+  try {
+    return standardForYear(year).id;
+  } catch {
+    return undefined;
+  }
+}
 
 export function checkSeries(read: SheetRead): Finding[] {
   const out: Finding[] = [];
@@ -513,18 +530,17 @@ export function checkSeries(read: SheetRead): Finding[] {
     for (let i = 1; i < rows.length; i++) {
       const a = rows[i - 1],
         b = rows[i];
+      const sa = standardIdOf(a.year!);
+      const sb = standardIdOf(b.year!);
+      if (sa === undefined || sb === undefined || a.year === b.year) continue;
+      const sameStandard = sa === sb;
+      if (sameStandard && b.year !== a.year! + 1) continue;
       const ra =
         a.values.poorRate ??
         (a.values.poor !== undefined && a.values.households ? a.values.poor / a.values.households : undefined);
       const rb =
         b.values.poorRate ??
         (b.values.poor !== undefined && b.values.households ? b.values.poor / b.values.households : undefined);
-      let sameStandard = true;
-      try {
-        sameStandard = standardForYear(a.year!).id === standardForYear(b.year!).id;
-      } catch {
-        sameStandard = true;
-      }
       const field = "poorRate" in read.columns ? "poorRate" : "poor";
       if (ra !== undefined && rb !== undefined && Math.abs(rb - ra) > SERIES_RATE_JUMP) {
         out.push(
