@@ -38,7 +38,7 @@ module.exports = tseslint.config(
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true },
       ],
-      // Custom functions receive Excel values as any[][] (office-addin-notes §2.3); tests poke at globals.
+      // Custom functions receive Excel values as any[][] (a blank is 0 or null by platform); tests poke at globals.
       "@typescript-eslint/no-explicit-any": "off",
     },
   },
@@ -71,7 +71,7 @@ module.exports = tseslint.config(
     },
   },
   {
-    // src/excel is the one gateway that calls Excel.run (design.md). Its code syncs inside try/catch, loads
+    // src/excel is the one gateway that calls Excel.run (CONTRIBUTING.md). Its code syncs inside try/catch, loads
     // conditional property lists and loads `isNullObject`, which the plugin's syntactic data-flow rules
     // misread (false "sync before read" / "empty load" / "navigational load"). Load/sync discipline there
     // is covered by the gateway's unit tests with fakes instead. The task pane and functions keep the rules.

@@ -3,7 +3,11 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  setupFiles: ["<rootDir>/test/setup-office.ts", "<rootDir>/test/setup-web-platform.ts"],
+  setupFiles: [
+    "<rootDir>/test/setup-office.ts",
+    "<rootDir>/test/setup-web-platform.ts",
+    "<rootDir>/test/setup-testing-library.ts",
+  ],
   transform: {
     "^.+\\.(t|j)sx?$": [
       "@swc/jest",

@@ -111,7 +111,7 @@ module.exports = async (env, options) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           {
             // A literal name, never a glob: a glob makes the project root a watched context and
-            // `webpack serve` rebuilds forever whenever a file is written there (toolchain.md §2).
+            // `webpack serve` rebuilds forever whenever a file is written there.
             from: "manifest.xml",
             to: "manifest.xml",
             transform(content) {

@@ -1,6 +1,6 @@
 /**
  * The practical limit for classification: a hand-written loop over pre-converted typed arrays (no parsing,
- * no objects, no validation). Same rule as ../shared/domain.md §2.2 (Decree 07/2021/NĐ-CP, 2022–2025):
+ * no objects, no validation). Same rule as docs/domain.md §2.2 (Decree 07/2021/NĐ-CP, 2022–2025):
  *
  *   line = area == RURAL ? lineRural : lineUrban;   avg = area == RURAL ? avgRural : avgUrban
  *   income ≤ line && deprivations ≥ cutoff → poor (0); income ≤ line → near-poor (1);

@@ -4,7 +4,8 @@
  * Uses office-addin-dev-certs' *generate* step only (node-forge, offline): a private CA plus a
  * localhost certificate (SAN localhost and 127.0.0.1) written to the git-ignored `.certs/` folder.
  * The package's *install* step shells out to `sudo update-ca-certificates` and fails here
- * (docs: toolchain.md §7), so trusting `.certs/ca.crt` is a manual, one-time step (docs/sideload.md).
+ * without sudo (and would change the system's trust store), so trusting `.certs/ca.crt` is a manual, one-time
+ * step (docs/sideload.md).
  *
  * Reuses existing files while the localhost certificate is valid for at least 7 more days.
  * CLI: node scripts/dev-certs.js   (prints the paths)

@@ -10,7 +10,7 @@
  *   - every parameter of that function has a non-empty translation;
  *   - the table has no stale ids or parameters that functions.json does not know;
  *   - ids and names are never translated: Excel stores ids in workbooks and names stay ASCII
- *     (see docs: office-addin-notes §2.7), so `id`, `name`, types and dimensionality are copied as-is.
+ *     (Excel localises only names and descriptions), so `id`, `name`, types and dimensionality are copied as-is.
  *
  * Pure: `localize(functionsJson, table)` returns a new object and touches no files.
  * CLI: node scripts/localize-functions.js <functions.json> <functions.vi.json> <out.json>

@@ -15,7 +15,7 @@ export type PovertyErrorCode =
   | "UNKNOWN_AREA"
   | "UNKNOWN_CATEGORY"
   | "UNKNOWN_YEAR" // no standard covers the review year
-  | "UNKNOWN_VALUE" // the standard does not know this value (UNCERTAIN in domain.md)
+  | "UNKNOWN_VALUE" // the standard does not know this value (UNCERTAIN in docs/domain.md)
   | "INVALID_STANDARD" // a local standard failed schema validation
   | "INVALID_ARGUMENT" // generic bad argument (shape, length, option)
   | "MISSING_VALUE" // a required input is blank

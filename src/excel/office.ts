@@ -19,6 +19,9 @@ export interface FontLike {
   italic: boolean;
   color: string;
   size: number;
+  name: string;
+  /** "None" | "Single" | … */
+  underline: string;
 }
 
 export interface FillLike {
@@ -156,7 +159,13 @@ export interface WorksheetLike extends Loadable {
     freezeAt(range: RangeLike | string): void;
   };
   /** ExcelApi 1.9. */
-  pageLayout: { orientation: string; paperSize: string; setPrintTitleRows(rows: RangeLike | string): void };
+  pageLayout: {
+    orientation: string;
+    paperSize: string;
+    zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    centerHorizontally: boolean;
+    setPrintTitleRows(rows: RangeLike | string): void;
+  };
   /** ExcelApi 1.2. */
   protection: { protect(options?: Record<string, boolean>): void };
   getRange(address?: string): RangeLike;

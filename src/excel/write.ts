@@ -12,10 +12,9 @@
  *  3. Re-running replaces the add-in's own sheet (same name, same position of content), idempotently.
  *  4. Values go as one 2-D array per block (blocks sized to stay under the 5 MB request limit), number
  *     formats are written before values (text cells "@", so "=…" user text stays text), formulas as
- *     formulas; then one styling pass: merges, header/total styles, widths, freeze panes, print setup,
- *     an Excel table where the layout fits, data validation, protection, the marker, a chart if asked.
- *     Header cells wrap and are centred both ways; title and header rows get heights that fit their
- *     wrapped text for the column widths (estimate shared with the ExcelJS writer: src/xlsx/write-layout.ts).
+ *     formulas; then one styling pass replaying the core's sheet plan (./render.ts: frame, merges, styles,
+ *     widths, row heights, freeze panes, print setup, data validation — the same plan the ExcelJS writer
+ *     replays), an Excel table where the layout fits, protection, the marker, a chart if asked.
  *
  * Requirement sets: 1.4 (names, getItemOrNullObject), 1.7 (freeze panes, chart series X values),
  * 1.8 (data validation, only for templates), 1.9 (page layout; skipped when unsupported).
@@ -25,10 +24,12 @@ import { pick } from "../core/i18n";
 import type { ResultTable } from "../core/tables/model";
 import type { ExcelHost } from "./host";
 import { officeHost } from "./host";
-import type { ExcelContextLike, RangeLike, WorksheetLike } from "./office";
+import type { ExcelContextLike, WorksheetLike } from "./office";
 import { isGatewayError, mapOfficeError, throwIfAborted } from "./errors";
 import { GENERATED_NAME, OUTPUT_PREFIX, candidateName, loadSheetsWithMarkers } from "./marker";
-import { planSheet, rowBlocks, type PlanArea, type SheetPlan } from "./render";
+import { planSheet, queuePlanLayout, rowBlocks, type SheetPlan } from "./render";
+
+export { charsToPoints } from "./render";
 
 export interface ChartSpec {
   /** ResultTable id the chart belongs to (it is placed under that table). */
@@ -71,29 +72,7 @@ export interface WrittenSheet {
   columns: number;
 }
 
-const HEADER_FILL = "#DDEBF7";
-const SECTION_FILL = "#F2F2F2";
-const TOTAL_FILL = "#FFF2CC";
-const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"];
-
-/** Excel column width (points) for a width in characters. */
-export function charsToPoints(chars: number): number {
-  return Math.round(chars * 5.6 + 5);
-}
-
-function areaRange(ws: WorksheetLike, a: PlanArea): RangeLike {
-  return ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols);
-}
-
-function borderAll(r: RangeLike): void {
-  for (const e of EDGES) {
-    const b = r.format.borders.getItem(e);
-    b.style = "Continuous";
-    b.color = "#808080";
-  }
-}
-
-/** Queue the styling pass of one sheet (no sync here). */
+/** Queue the styling pass of one sheet (no sync here): the plan's layout, an Excel table, charts, marker, protection. */
 function queueStyling(
   ctx: ExcelContextLike,
   ws: WorksheetLike,
@@ -103,73 +82,16 @@ function queueStyling(
   host: ExcelHost,
   charts: ChartSpec[],
 ): void {
-  const cols = plan.cols;
-  for (const m of plan.merges) areaRange(ws, m).merge(false);
-  plan.roles.forEach((role, r) => {
-    if (role === "body" || role === "blank" || role === "header") return;
-    const row = ws.getRangeByIndexes(r, 0, 1, cols);
-    if (role === "title") {
-      row.format.font.bold = true;
-      const size = plan.titleSizes[r];
-      if (size !== undefined) row.format.font.size = size;
-      row.format.horizontalAlignment = "Center";
-      row.format.verticalAlignment = "Center";
-      row.format.wrapText = true;
-    } else if (role === "note") {
-      row.format.font.italic = true;
-    } else {
-      row.format.font.bold = true;
-      if (role === "section") row.format.fill.color = SECTION_FILL;
-      if (role === "total") row.format.fill.color = TOTAL_FILL;
-    }
-  });
-  if (plan.headerRowCount > 0) {
-    const hdr = ws.getRangeByIndexes(plan.firstHeaderRow, 0, plan.headerRowCount, cols);
-    hdr.format.font.bold = true;
-    hdr.format.fill.color = HEADER_FILL;
-    hdr.format.wrapText = true;
-    hdr.format.horizontalAlignment = "Center";
-    hdr.format.verticalAlignment = "Center";
-    borderAll(hdr);
-  }
-  if (plan.bodyRowCount > 0) borderAll(ws.getRangeByIndexes(plan.firstBodyRow, 0, plan.bodyRowCount, cols));
-  plan.widths.forEach((w, c) => {
-    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = charsToPoints(w);
-  });
-  // Title and header rows: heights that fit their wrapped text (Excel does not auto-fit merged cells).
-  for (const h of plan.rowHeights) ws.getRangeByIndexes(h.row, 0, 1, cols).format.rowHeight = h.points;
-  if (plan.freeze.columns > 0)
-    ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(1, plan.freeze.rows), plan.freeze.columns));
-  else if (plan.freeze.rows > 0) ws.freezePanes.freezeRows(plan.freeze.rows);
-  if (plan.print && host.supports("1.9")) {
-    ws.pageLayout.orientation = plan.print.landscape ? "Landscape" : "Portrait";
-    ws.pageLayout.paperSize = "A4";
-    if (plan.print.titleRows) ws.pageLayout.setPrintTitleRows(plan.print.titleRows);
-  }
+  queuePlanLayout(ws, plan, lang, host);
   if (plan.excelTable) {
     const t = ws.tables.add(plan.excelTable, true);
     t.style = "TableStyleLight9";
   }
-  if (plan.validations.length > 0 && host.supports("1.8")) {
-    for (const v of plan.validations) {
-      const dv = areaRange(ws, v.area).dataValidation;
-      const rule = v.rule;
-      if (rule.kind === "list") dv.rule = { list: { inCellDropDown: true, source: rule.values.join(",") } };
-      else {
-        const spec =
-          rule.max === undefined
-            ? { formula1: rule.min, operator: "GreaterThanOrEqualTo" }
-            : { formula1: rule.min, formula2: rule.max, operator: "Between" };
-        dv.rule = rule.kind === "whole" ? { wholeNumber: spec } : { decimal: spec };
-      }
-      if (rule.prompt) dv.prompt = { showPrompt: true, title: "", message: pick(rule.prompt, lang) };
-      if (rule.error) dv.errorAlert = { showAlert: true, style: "Stop", title: "", message: pick(rule.error, lang) };
-    }
-  }
   for (const spec of charts.filter((c) => c.tableId === table.id)) queueChart(ws, table, plan, spec, lang, host);
   ws.names.add(GENERATED_NAME, ws.getRange("A1"), `Poverty Planner: ${table.id}`);
   if (plan.protect) {
-    for (const a of plan.protect.unlocked) areaRange(ws, a).format.protection.locked = false;
+    for (const a of plan.protect.unlocked)
+      ws.getRangeByIndexes(a.row, a.col, a.rows, a.cols).format.protection.locked = false;
     ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true });
   }
   void ctx;

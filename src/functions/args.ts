@@ -3,27 +3,35 @@
  * handing them to the core. Interpretation of the values (which standard, which line) stays in the core.
  */
 import { fail } from "../core/errors";
+import { fold } from "../core/i18n";
 import type { Area } from "../core/household";
 import {
-  defaultReviewYear,
   parseArea,
   parseCategory,
-  standardForYear,
+  resolveReviewYear,
   type LineKind,
+  type ResolvedReviewYear,
   type Standard,
 } from "../core/standards";
 import { excelErrorOf, firstCell, isBlank, optionalText, show, toNumberOrBlank } from "./normalize";
 
 const L_YEAR = ["Năm rà soát", "The review year"] as const;
 
+const YEAR_ARGUMENT = { vi: "đối số năm của công thức", en: "the formula's year argument" };
+
 /**
- * The standard for an optional `year` argument. Omitted (null, blank, or 0 — a blank cell on desktop)
- * → the core's defaultReviewYear(today). Returns the year used too (it is part of a memo key).
+ * The standard for an optional `year` argument, by the core's resolver (`resolveReviewYear`): the argument when
+ * given; omitted (null, blank, or 0 — a blank cell on desktop) → the default review year on `today`, the latest
+ * review whose results exist (cut-over month: the core's default, February). Returns the year used too (it is part
+ * of a memo key) and the resolution with its reason.
  */
-export function resolveStandard(yearArg: unknown, today?: Date): { year: number; standard: Standard } {
+export function resolveStandard(
+  yearArg: unknown,
+  today?: Date,
+): { year: number; standard: Standard; resolved: ResolvedReviewYear } {
   const n = toNumberOrBlank(firstCell(yearArg), { label: L_YEAR, zeroIsBlank: true });
-  const year = n === null ? defaultReviewYear(today ?? new Date()) : n;
-  return { year, standard: standardForYear(year) };
+  const resolved = resolveReviewYear({ option: n, optionName: YEAR_ARGUMENT, today: today ?? new Date() });
+  return { year: resolved.year, standard: resolved.standard, resolved };
 }
 
 /** Area as the core reads it ("thành thị", "nông thôn", "urban", "NT" …). Blank (incl. 0) → MISSING_VALUE. */
@@ -91,6 +99,41 @@ export function choiceOf<T extends string>(
     "INVALID_ARGUMENT",
     `${label[0]} ${show(t)} không hợp lệ; dùng ${allowed.map((a) => `"${a}"`).join(", ")}`,
     `${label[1]} ${show(t)} is not valid; use ${allowed.map((a) => `"${a}"`).join(", ")}`,
+    { value: t },
+  );
+}
+
+const READINGS: Record<string, "auto" | "full" | "poorOnly"> = {
+  auto: "auto",
+  "tu dong": "auto",
+  full: "full",
+  "day du": "full",
+  "danh sach day du": "full",
+  poor_only: "poorOnly",
+  "poor only": "poorOnly",
+  poor: "poorOnly",
+  ngheo: "poorOnly",
+  "ngheo can ngheo": "poorOnly",
+  "ho ngheo can ngheo": "poorOnly",
+};
+
+/**
+ * TRANSITIONS' `reading`: how absence from a list is read (core/transitions `listReading`). Omitted → "auto";
+ * "full" / "đầy đủ"; "poor_only" / "nghèo, cận nghèo"; "auto" / "tự động". Anything else is INVALID_ARGUMENT.
+ */
+export function listReadingOf(v: unknown): "auto" | "full" | "poorOnly" {
+  const t = optionalText(v, ["Cách đọc danh sách", "The reading"]);
+  if (t === undefined) return "auto";
+  const key = fold(t)
+    .replace(/[,;/]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const hit = READINGS[key] ?? READINGS[key.replace(/ /g, "_")];
+  if (hit) return hit;
+  return fail(
+    "INVALID_ARGUMENT",
+    `Cách đọc danh sách ${show(t)} không hợp lệ; dùng "auto" (tự động), "full" (danh sách đầy đủ) hoặc "poor_only" (chỉ hộ nghèo, cận nghèo)`,
+    `Reading ${show(t)} is not valid; use "auto", "full" or "poor_only"`,
     { value: t },
   );
 }

@@ -1,7 +1,7 @@
 /**
  * PovertyError → CustomFunctions.Error.
  *
- * Which Excel error (office-addin-notes §2.4: only #VALUE! and #N/A display a custom message):
+ * Which Excel error (Excel shows the message of a CustomFunctions.Error only for #VALUE! and #N/A):
  *
  * | core code                                   | Excel    | why |
  * |---------------------------------------------|----------|-----|

@@ -2,7 +2,7 @@
  * A small LRU memo for custom-function results, keyed by a cheap hash of the arguments.
  *
  * Excel recalculates a function whenever a precedent changes, and many cells may call the same function
- * with the same ranges (office-addin-notes §2.5). Hashing the arguments is one linear pass with no
+ * with the same ranges (thousands of =POVERTY.RATE(A:A, …)). Hashing the arguments is one linear pass with no
  * allocation, cheaper than parsing and classifying them again on ranges up to ~200k cells; above that (a 1M-row
  * CLASSIFY) hashing costs about as much as the work itself, so large calls are computed directly (`maxArgCells`).
  *

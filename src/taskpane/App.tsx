@@ -1,20 +1,19 @@
 /**
- * The task pane shell: header (product name, language switch), "open in Excel" notice when not inside
- * Office, tab navigation over the workflow registry and the selected workflow's panel.
- * Layout targets the default pane width (~350 px): tabs wrap into a grid, content is one column.
+ * The task pane shell: a one-line header (product name, the language switch), the "open in Excel"
+ * notice when not inside Office, one row of tabs over the workflow registry (icon above a short label) and
+ * the selected workflow's panel. Layout targets the default pane width (~350 px) and puts the workflow's
+ * first control about 100 px from the top: no heading repeats the selected tab (the panel's heading and
+ * description exist for screen readers only).
  */
 import { Component, Suspense, useCallback, useId, useState, type ErrorInfo, type ReactNode } from "react";
 import {
   Body1,
-  Caption1,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
-  Subtitle2,
   Tab,
   TabList,
-  Title3,
+  Text,
   ToggleButton,
   makeStyles,
   tokens,
@@ -34,27 +33,54 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
+  // One line: the product name (ellipsis when narrow; Excel's pane caption already shows the add-in's icon
+  // and name) and the language switch.
   header: {
     display: "flex",
     alignItems: "center",
-    justifyContent: "space-between",
     gap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
   },
-  brand: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
-  logo: { width: "24px", height: "24px", flexShrink: 0 },
-  title: { overflow: "hidden", textOverflow: "ellipsis" },
-  langGroup: { display: "flex", gap: tokens.spacingHorizontalXXS, flexShrink: 0 },
-  langButton: { minWidth: "36px", paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
-  notice: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
+  title: {
+    flexGrow: 1,
+    minWidth: 0,
+    margin: 0,
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+  },
+  langGroup: { display: "flex", flexShrink: 0 },
+  langButton: { minWidth: "28px", paddingLeft: "2px", paddingRight: "2px" },
+  notice: { margin: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
+  // One row of tabs, icon above a short label, like the ribbon; the full name is the tab's tooltip.
   nav: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(104px, 1fr))",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    gridAutoFlow: "column",
+    gridAutoColumns: "minmax(0, 1fr)",
+    padding: `0 ${tokens.spacingHorizontalXS}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  tab: { justifyContent: "flex-start", minWidth: 0 },
+  // Fluent's Tab is a one-row grid (icon | label): stack it instead.
+  tab: {
+    gridAutoFlow: "row",
+    justifyItems: "center",
+    alignContent: "start",
+    rowGap: "2px",
+    minWidth: 0,
+    paddingLeft: "2px",
+    paddingRight: "2px",
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalS,
+  },
+  tabLabel: {
+    gridColumnStart: 1,
+    gridRowStart: 2,
+    padding: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    textAlign: "center",
+    maxWidth: "100%",
+  },
   panel: {
     display: "flex",
     flexDirection: "column",
@@ -62,8 +88,19 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     flexGrow: 1,
   },
-  heading: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  description: { color: tokens.colorNeutralForeground2 },
+  // The panel's heading and description are for screen readers only: the selected tab already says where
+  // the planner is, and the first control should be the first thing on screen.
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
 });
 
 function initialWorkflow(): WorkflowId {
@@ -92,12 +129,16 @@ export function App() {
   return (
     <div className={styles.shell} data-testid="app-shell">
       <header className={styles.header}>
-        <div className={styles.brand}>
-          <img className={styles.logo} src="assets/icon-32.png" alt="" aria-hidden="true" />
-          <Subtitle2 as="h1" className={styles.title} data-testid="app-title">
-            {t("app.title")}
-          </Subtitle2>
-        </div>
+        <Text
+          as="h1"
+          size={200}
+          weight="semibold"
+          className={styles.title}
+          title={t("app.title")}
+          data-testid="app-title"
+        >
+          {t("app.title")}
+        </Text>
         <LanguageSwitch />
       </header>
       {host === null && (
@@ -125,9 +166,11 @@ export function App() {
               className={styles.tab}
               id={`tab-${w.id}`}
               aria-controls={`panel-${w.id}`}
+              title={`${t(w.title)}: ${t(w.description)}`}
               data-testid={`nav-${w.id}`}
+              content={{ className: styles.tabLabel }}
             >
-              {t(w.title)}
+              {t(w.tab)}
             </Tab>
           ))}
         </TabList>
@@ -167,6 +210,7 @@ function WorkflowPanel({ workflow }: { workflow: WorkflowDefinition }) {
   const styles = useStyles();
   const { t } = useStrings();
   const headingId = useId();
+  const descriptionId = useId();
   const Body = workflow.component;
   return (
     <main
@@ -174,18 +218,23 @@ function WorkflowPanel({ workflow }: { workflow: WorkflowDefinition }) {
       id={`panel-${workflow.id}`}
       role="tabpanel"
       aria-labelledby={headingId}
+      aria-describedby={descriptionId}
       data-testid={`workflow-${workflow.id}`}
     >
-      <div className={styles.heading}>
-        <Title3 as="h2" id={headingId} data-testid="workflow-title">
-          {t(workflow.title)}
-        </Title3>
-        <Caption1 className={styles.description} data-testid="workflow-description">
-          {t(workflow.description)}
-        </Caption1>
-      </div>
+      <h2 id={headingId} className={styles.visuallyHidden} data-testid="workflow-title">
+        {t(workflow.title)}
+      </h2>
+      <p id={descriptionId} className={styles.visuallyHidden} data-testid="workflow-description">
+        {t(workflow.description)}
+      </p>
       <WorkflowErrorBoundary>
-        <Suspense fallback={<Spinner size="small" label={t("app.loading")} data-testid="workflow-loading" />}>
+        <Suspense
+          fallback={
+            <Text role="status" size={200} data-testid="workflow-loading">
+              {t("app.loading")}
+            </Text>
+          }
+        >
           <Body id={workflow.id} />
         </Suspense>
       </WorkflowErrorBoundary>

@@ -1,6 +1,6 @@
 /**
  * Follow the Office theme. Office raises theme-change events only in Outlook, so the theme is read
- * once at start-up (office-addin-notes §3.6): `officeTheme.isDarkTheme` when the host provides it,
+ * once at start-up: `officeTheme.isDarkTheme` when the host provides it,
  * otherwise the luminance of `bodyBackgroundColor`; light when unknown.
  */
 import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";

@@ -1,14 +1,10 @@
 /**
- * ResultTable[] → ExcelJS workbook / .xlsx file. The same model the Office.js writer renders.
- *
- * - Titles (merged across the table, bold, 14/12 pt), multi-row headers with merges, borders, bold totals.
- * - Header cells wrap and are centred both ways; header and title rows get heights that fit their wrapped
- *   text for the column widths (estimate in ./write-layout.ts, shared with the Office.js renderer).
- * - Number formats from the column kind (or a per-cell override); rates are fractions shown as 0.00%.
+ * ResultTable[] → ExcelJS workbook / .xlsx file. The writer only replays the sheet plan of the core
+ * (`planSheet`, src/core/tables/plan.ts) that the Office.js writer replays too: the administrative frame, titles,
+ * merged headers, body, notes and signatures; number formats, merges, styles, widths, row heights, freeze panes,
+ * print setup (A4 landscape fitted to the width, header rows repeated), data validation and protection.
  * - Formula cells are written as `{ formula, result }` so the file shows numbers before recalculation.
  * - Strings are always text: ExcelJS writes a JS string as a shared string even when it starts with "=".
- * - Frozen panes below the header, print setup A4 landscape fitted to width with the header repeated.
- * - Templates: data validation on `inputRows` rows, input cells unlocked, the sheet protected (no password).
  * - Files: written to a temporary file beside the target, then renamed, so a failure leaves nothing half-written;
  *   an output path equal to an input path is refused.
  */
@@ -17,16 +13,8 @@ import { promises as fs } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import { fail } from "../core/errors";
 import { pick, type Lang } from "../core/i18n";
-import {
-  EXCEL_NUMBER_FORMATS,
-  isFormulaCell,
-  tableLayout,
-  type ColumnValidation,
-  type NumberFormatKind,
-  type ResultTable,
-  type TableCell,
-} from "../core/tables/model";
-import { columnWidths, headerRowHeights, placeHeaderCells, titleFontSize, titleRowHeight } from "./write-layout";
+import type { ColumnValidation, ResultTable } from "../core/tables/model";
+import { isPlanFormula, planSheet, type PlanArea, type PlanStyle, type SheetPlan } from "../core/tables/plan";
 
 export interface WriteOptions {
   /** Language of titles, headers, notes and sheet names. Default: each table's `lang`, else "vi". */
@@ -42,9 +30,6 @@ export interface FileWriteOptions extends WriteOptions {
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF808080" } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-const TOTAL_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
-const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFFE0" } };
 
 /** Excel sheet names: ≤ 31 characters, none of : \ / ? * [ ], unique in the workbook (case-insensitive). */
 export function safeSheetName(name: string, taken: Set<string>): string {
@@ -60,36 +45,6 @@ export function safeSheetName(name: string, taken: Set<string>): string {
   }
   taken.add(candidate.toLowerCase());
   return candidate;
-}
-
-function writeValue(cell: ExcelJS.Cell, value: TableCell): void {
-  if (value === null || value === undefined) return;
-  if (isFormulaCell(value)) {
-    const v = value.value;
-    if (typeof v === "number" && !Number.isFinite(v)) {
-      fail(
-        "INVALID_NUMBER",
-        `Giá trị tính toán không hợp lệ cho công thức ${value.formula}`,
-        `Non-finite computed value for formula ${value.formula}`,
-        { formula: value.formula },
-      );
-    }
-    cell.value =
-      v === null ? { formula: value.formula } : ({ formula: value.formula, result: v } as ExcelJS.CellFormulaValue);
-    return;
-  }
-  if (typeof value === "number") {
-    if (!Number.isFinite(value))
-      fail("INVALID_NUMBER", "Giá trị số không hợp lệ trong bảng", "Non-finite number in a table", { value });
-    cell.value = value;
-    return;
-  }
-  if (typeof value === "boolean") {
-    cell.value = value;
-    return;
-  }
-  // A plain string: ExcelJS stores it as a (shared) string, never as a formula, even when it starts with "=".
-  cell.value = String(value);
 }
 
 function excelValidation(v: ColumnValidation, lang: Lang): ExcelJS.DataValidation {
@@ -120,6 +75,72 @@ function excelValidation(v: ColumnValidation, lang: Lang): ExcelJS.DataValidatio
   return { type, operator: "between", formulae: [v.min, v.max], ...common };
 }
 
+/** Run `f` on every cell of an area. */
+function eachCell(ws: ExcelJS.Worksheet, a: PlanArea, f: (cell: ExcelJS.Cell) => void): void {
+  for (let r = a.row; r < a.row + a.rows; r++) {
+    const row = ws.getRow(r + 1);
+    for (let c = a.col; c < a.col + a.cols; c++) f(row.getCell(c + 1));
+  }
+}
+
+/** Apply one plan style (fonts and alignment merge with what the cell already has). */
+function applyStyle(ws: ExcelJS.Worksheet, s: PlanStyle): void {
+  const font: Partial<ExcelJS.Font> = {};
+  if (s.font !== undefined) font.name = s.font;
+  if (s.bold !== undefined) font.bold = s.bold;
+  if (s.italic !== undefined) font.italic = s.italic;
+  if (s.underline !== undefined) font.underline = s.underline;
+  if (s.size !== undefined) font.size = s.size;
+  const align: Partial<ExcelJS.Alignment> = {};
+  if (s.horizontal) align.horizontal = s.horizontal;
+  if (s.vertical) align.vertical = s.vertical;
+  if (s.wrap !== undefined) align.wrapText = s.wrap;
+  const hasFont = Object.keys(font).length > 0;
+  const hasAlign = Object.keys(align).length > 0;
+  const fill: ExcelJS.Fill | undefined = s.fill
+    ? { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + s.fill.slice(1).toUpperCase() } }
+    : undefined;
+  eachCell(ws, s.area, (cell) => {
+    if (hasFont) cell.font = { ...cell.font, ...font };
+    if (hasAlign) cell.alignment = { ...cell.alignment, ...align };
+    if (fill) cell.fill = fill;
+    if (s.border) cell.border = BORDER;
+  });
+}
+
+/** Write the plan's cells: formulas with their cached results, strings as text, numbers with their format. */
+function writeCells(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  for (let r = 0; r < plan.rows; r++) {
+    const row = ws.getRow(r + 1);
+    const values = plan.cells[r];
+    const formats = plan.formats[r];
+    const inputRow = r >= plan.firstBodyRow && r < plan.firstBodyRow + plan.bodyRowCount;
+    for (let c = 0; c < plan.cols; c++) {
+      const v = values[c];
+      const fmt = formats[c];
+      if (v === "") {
+        // Template input rows keep the column format for what the ward will type.
+        if (inputRow && fmt !== "General") row.getCell(c + 1).numFmt = fmt;
+        continue;
+      }
+      const cell = row.getCell(c + 1);
+      if (isPlanFormula(plan, r, c)) {
+        const result = plan.results.get(r * plan.cols + c);
+        const formula = (v as string).slice(1);
+        cell.value =
+          result === null || result === undefined ? { formula } : ({ formula, result } as ExcelJS.CellFormulaValue);
+        if (fmt !== "General") cell.numFmt = fmt;
+      } else if (typeof v === "string") {
+        // A plain string: ExcelJS stores it as a (shared) string, never as a formula, even when it starts with "=".
+        cell.value = v;
+      } else {
+        cell.value = v;
+        if (fmt !== "General") cell.numFmt = fmt;
+      }
+    }
+  }
+}
+
 /** Render one table into a new worksheet of `wb`. Protection (async) is applied by `tablesToWorkbook`. */
 export function addTableSheet(
   wb: ExcelJS.Workbook,
@@ -128,151 +149,51 @@ export function addTableSheet(
   taken = new Set<string>(),
 ): ExcelJS.Worksheet {
   const lang: Lang = opts.lang ?? table.lang ?? "vi";
+  if (table.columns.length === 0)
+    fail("INVALID_ARGUMENT", `Bảng ${table.id} không có cột`, `Table ${table.id} has no columns`);
+  const plan = planSheet(table, lang);
   const name = safeSheetName((opts.sheetPrefix ?? "") + pick(table.sheetName, lang), taken);
   const ws = wb.addWorksheet(name);
-  const layout = tableLayout(table);
-  const nCols = table.columns.length;
-  if (nCols === 0) fail("INVALID_ARGUMENT", `Bảng ${table.id} không có cột`, `Table ${table.id} has no columns`);
 
-  // Columns: widths (shared with the Office.js renderer).
-  const widths = columnWidths(table, lang);
-  widths.forEach((w, i) => {
+  plan.widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  const totalWidth = widths.reduce((a, b) => a + b, 0);
+  writeCells(ws, plan);
+  // An explicit empty text in the table stays a stored (empty) text cell, as a typed-over template row would be.
+  table.rows.forEach((row, i) =>
+    row.cells.forEach((v, c) => {
+      if (v === "") ws.getCell(plan.firstBodyRow + i + 1, c + 1).value = "";
+    }),
+  );
+  for (const m of plan.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+  for (const s of plan.styles) applyStyle(ws, s);
+  for (const h of plan.rowHeights) ws.getRow(h.row + 1).height = h.points;
 
-  // Titles: bold, larger, merged across the table, tall enough for their wrapped text.
-  table.title.forEach((t, i) => {
-    const row = i + 1;
-    const cell = ws.getCell(row, 1);
-    const text = pick(t, lang);
-    const size = titleFontSize(i);
-    cell.value = text;
-    cell.font = { bold: true, size };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    if (nCols > 1) ws.mergeCells(row, 1, row, nCols);
-    ws.getRow(row).height = titleRowHeight(text, totalWidth, size);
-  });
-
-  // Headers: place cells like an HTML table, skipping slots taken by earlier row spans.
-  const occupied = new Set<string>();
-  table.headerRows.forEach((hr, r) => {
-    let c = 0;
-    for (const h of hr) {
-      while (occupied.has(`${r}:${c}`)) c++;
-      const cs = h.colSpan ?? 1;
-      const rs = h.rowSpan ?? 1;
-      if (c + cs > nCols || r + rs > table.headerRows.length) {
-        fail(
-          "INVALID_ARGUMENT",
-          `Tiêu đề bảng ${table.id} vượt quá số cột/hàng`,
-          `Header of table ${table.id} exceeds its columns/rows`,
-          { row: r, col: c },
-        );
-      }
-      for (let dr = 0; dr < rs; dr++) for (let dc = 0; dc < cs; dc++) occupied.add(`${r + dr}:${c + dc}`);
-      const top = layout.firstHeaderRow + r;
-      const cell = ws.getCell(top, c + 1);
-      cell.value = pick(h.text, lang);
-      if (cs > 1 || rs > 1) ws.mergeCells(top, c + 1, top + rs - 1, c + cs);
-      c += cs;
-    }
-  });
-  // Header rows: wrapped, centred both ways, each row as tall as its longest wrapped header text.
-  const heights = headerRowHeights(placeHeaderCells(table.headerRows, lang, nCols), widths, table.headerRows.length);
-  for (let r = layout.firstHeaderRow; r < layout.firstBodyRow; r++) {
-    const row = ws.getRow(r);
-    row.height = heights[r - layout.firstHeaderRow];
-    for (let c = 1; c <= nCols; c++) {
-      const cell = row.getCell(c);
-      cell.font = { bold: true };
-      cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-      cell.fill = HEADER_FILL;
-      cell.border = BORDER;
-      cell.protection = { locked: true };
-    }
+  // Data validation (templates) and the cells left unlocked on a protected sheet.
+  for (const v of plan.validations) {
+    const letter = ws.getColumn(v.area.col + 1).letter;
+    (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+      `${letter}${v.area.row + 1}:${letter}${v.area.row + v.area.rows}`,
+      excelValidation(v.rule, lang),
+    );
   }
-
-  // Body.
-  table.rows.forEach((tr, i) => {
-    const r = layout.firstBodyRow + i;
-    const row = ws.getRow(r);
-    if (tr.cells.length > nCols) {
-      fail(
-        "INVALID_ARGUMENT",
-        `Hàng ${i + 1} của bảng ${table.id} có nhiều ô hơn số cột`,
-        `Row ${i + 1} of table ${table.id} has more cells than columns`,
-      );
-    }
-    for (let c = 0; c < nCols; c++) {
-      const cell = row.getCell(c + 1);
-      const v = tr.cells[c] ?? null;
-      writeValue(cell, v);
-      const kind: NumberFormatKind = tr.formats?.[c] ?? table.columns[c].format;
-      if (typeof v !== "string") cell.numFmt = EXCEL_NUMBER_FORMATS[kind];
-      else cell.alignment = { wrapText: kind === "text" && (table.columns[c].width ?? 0) >= 30, vertical: "top" };
-      cell.border = BORDER;
-      const bold = tr.kind === "section" || tr.kind === "subtotal" || tr.kind === "total";
-      if (bold) cell.font = { bold: true };
-      if (tr.kind === "total" || tr.kind === "subtotal") cell.fill = TOTAL_FILL;
-      cell.protection = { locked: isFormulaCell(v) || tr.kind === "section" };
-    }
-  });
-
-  // Template input rows: validation, unlocked, formatted.
-  // Validation covers the body rows (templates pre-fill formula cells there) and the extra input rows.
-  const inputRows = table.inputRows ?? 0;
-  const validFirst = layout.firstBodyRow;
-  const validLast = layout.lastBodyRow + inputRows;
-  if (validLast >= validFirst) {
-    table.columns.forEach((c, i) => {
-      const letter = ws.getColumn(i + 1).letter;
-      if (c.validation) {
-        (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-          `${letter}${validFirst}:${letter}${validLast}`,
-          excelValidation(c.validation, lang),
-        );
-      }
-    });
-  }
-  if (inputRows > 0) {
-    const first = layout.lastBodyRow + 1;
-    const last = first + inputRows - 1;
-    table.columns.forEach((c, i) => {
-      for (let r = first; r <= last; r++) {
-        const cell = ws.getCell(r, i + 1);
-        cell.numFmt = EXCEL_NUMBER_FORMATS[c.format];
-        cell.protection = { locked: false };
-        cell.border = BORDER;
-        cell.fill = INPUT_FILL;
-      }
-    });
-  }
-
-  // Notes (footnotes: legal basis, method).
-  const notesStart = inputRows > 0 ? layout.firstNoteRow + inputRows : layout.firstNoteRow;
-  table.notes.forEach((n, i) => {
-    const cell = ws.getCell(notesStart + i, 1);
-    cell.value = pick(n, lang);
-    cell.font = { italic: true, size: 10 };
-  });
+  for (const a of plan.protect?.unlocked ?? []) eachCell(ws, a, (cell) => (cell.protection = { locked: false }));
 
   // Frozen panes and print setup.
-  ws.views = [
-    { state: "frozen", xSplit: table.freezeColumns ?? 0, ySplit: layout.firstBodyRow - 1, topLeftCell: undefined },
-  ];
-  const print = table.print ?? { landscape: true, repeatHeader: true };
+  if (plan.freeze.rows > 0 || plan.freeze.columns > 0)
+    ws.views = [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows, topLeftCell: undefined }];
+  const p = plan.print;
   ws.pageSetup = {
     paperSize: 9, // A4
-    orientation: print.landscape ? "landscape" : "portrait",
-    fitToPage: true,
+    orientation: p.landscape ? "landscape" : "portrait",
+    fitToPage: p.fitToWidth,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight: p.fitToHeight,
     horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    ...(print.repeatHeader ? { printTitlesRow: `${layout.firstHeaderRow}:${layout.firstBodyRow - 1}` } : {}),
+    margins: p.margins,
+    ...(p.titleRows ? { printTitlesRow: p.titleRows.replace(/\$/g, "") } : {}),
   };
-  ws.headerFooter = { oddFooter: lang === "vi" ? "Trang &P / &N" : "Page &P of &N" };
+  ws.headerFooter = { oddFooter: p.footer };
   return ws;
 }
 

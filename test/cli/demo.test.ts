@@ -33,6 +33,8 @@ describe("poverty demo", () => {
       "ket-qua-kiem-tra.xlsx",
       "bao-cao-2026.xlsx",
       "chi-tieu-2027.xlsx",
+      "so-do-dau-2026.xlsx",
+      "bao-cao-do-dau-2026.xlsx",
       "mau-bieu-trong.xlsx",
     ])
       expect(existsSync(join(dir, "out", f))).toBe(true);
@@ -68,6 +70,13 @@ describe("poverty demo", () => {
     expect(run.stdout).toMatch(/mã thoát 1/);
   });
 
+  it("sponsorship step: the register's planted mistakes are reported and the outcome table is printed", () => {
+    for (const code of ["SPONSOR_UNKNOWN_HOUSEHOLD", "SPONSOR_NOT_POOR", "SPONSOR_INTEREST_ABOVE_DUE"])
+      expect(run.stdout).toMatch(new RegExp(`\\[${code}\\] so-do-dau-2026\\.xlsx › Sổ đỡ đầu![A-Z]+\\d+`));
+    expect(run.stdout).toMatch(/Hội Nông dân · Xã Hồng Thủy +\d+ +\d+ +\d+/);
+    expect(run.stdout).toMatch(/So sánh đơn thuần \(không phải đánh giá tác động\)/);
+  });
+
   it("writes a roster the product reads back as a roster of the same size", async () => {
     const grids = await readWorkbookFile(join(dir, "out", "danh-sach-ho-2026.xlsx"));
     const sample = generateSampleRosters({ seed: 2026 });
@@ -85,8 +94,9 @@ describe("poverty demo", () => {
   }, 180_000);
 
   it("rejects bad options with exit code 2", () => {
-    const bad = poverty(dir, "demo", "--reduction", "3");
+    const bad = poverty(dir, "demo", "--reduction", "0.015");
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/0.015/);
+    expect(bad.stderr).toContain("Mức giảm “0.015” không đọc được");
+    expect(bad.stderr).toContain("1,5 điểm %");
   });
 });

@@ -7,13 +7,15 @@ import ExcelJS from "exceljs";
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { generateSampleRosters, standardForYear, type Household } from "../../src/core";
+import { generateSampleRosters, resolveReviewYear, standardForYear, titleClue, type Household } from "../../src/core";
+import { readWorkbookFile } from "../../src/xlsx/read";
 import {
   buildReportTables,
   buildRosterTable,
   buildTargetTables,
   classifyRoster,
   computeTargets,
+  tableLayout,
 } from "../../src/core/tables";
 import { tablesToWorkbook, writeTablesToFile } from "../../src/xlsx/write";
 import { ensureCliBuilt, poverty } from "./bin";
@@ -102,6 +104,9 @@ describe("poverty report", () => {
       categories,
       lang: "vi",
       scopeName: "Danh sách hộ",
+      // the CLI resolves the year from the roster's title and says so in a note of every form
+      reviewYearReason: resolveReviewYear({ sheet: titleClue((await readWorkbookFile(join(dir, "roster.xlsx")))[0]) })
+        .reason,
     });
     const got = await readXlsx(join(dir, "report.xlsx"));
     const want = sheets(await tablesToWorkbook(expected, { lang: "vi" }));
@@ -116,10 +121,11 @@ describe("poverty report", () => {
   });
 
   test("English, and the year from --year when the title has none", async () => {
-    const noYear = poverty(dir, "report", "roster-no-year.xlsx", "--out", "ny.xlsx");
-    expect(noYear.code).toBe(2);
-    expect(noYear.stderr).toContain("--year");
-    expect(existsSync(join(dir, "ny.xlsx"))).toBe(false);
+    // No year in the title: the default review year (the latest with results), said in the first line.
+    const noYear = poverty(dir, "report", "roster-no-year.xlsx", "--out", "ny-default.xlsx");
+    expect(noYear.code).toBe(0);
+    expect(noYear.stdout.split("\n")[0]).toMatch(/^Năm rà soát \d{4} · chuẩn .+ · mặc định: năm rà soát gần nhất/);
+    expect(existsSync(join(dir, "ny-default.xlsx"))).toBe(true);
     const r = poverty(dir, "report", "roster-no-year.xlsx", "--year", "2024", "--lang", "en", "--out", "ny.xlsx");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Review year 2024");
@@ -127,28 +133,30 @@ describe("poverty report", () => {
   });
 
   test("reading errors: located messages (sheet, cell, vi, en), exit 1, nothing written", async () => {
-    const wb = await tablesToWorkbook([buildRosterTable(households.slice(0, 12), standard, { reviewYear: YEAR })]);
+    const roster = buildRosterTable(households.slice(0, 12), standard, { reviewYear: YEAR });
+    const wb = await tablesToWorkbook([roster]);
     const ws = wb.worksheets[0];
-    // Headers are on row 3; the first household on row 4.
+    // Headers below the form's frame and title; households from `first` on.
+    const { firstHeaderRow, firstBodyRow: first } = tableLayout(roster);
     const col = (header: string) => {
       let c = 0;
-      ws.getRow(3).eachCell((cell, n) => {
+      ws.getRow(firstHeaderRow).eachCell((cell, n) => {
         if (String(cell.value).startsWith(header)) c = n;
       });
       if (!c) throw new Error(`no column ${header}`);
       return c;
     };
-    ws.getCell(5, col("Việc làm")).value = 2; // a flag must be 0/1
-    ws.getCell(6, col("Khu vực")).value = "Miền núi"; // not an area
-    ws.getCell(7, col("Thu nhập")).value = null; // needed to classify
+    ws.getCell(first + 1, col("Việc làm")).value = 2; // a flag must be 0/1
+    ws.getCell(first + 2, col("Khu vực")).value = "Miền núi"; // not an area
+    ws.getCell(first + 3, col("Thu nhập")).value = null; // needed to classify
     const letter = (r: number, c: number) => ws.getCell(r, c).address;
     await wb.xlsx.writeFile(join(dir, "bad.xlsx"));
     const r = poverty(dir, "report", "bad.xlsx", "--out", "bad-report.xlsx");
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, "bad-report.xlsx"))).toBe(false);
-    expect(r.stderr).toContain(`[VALUE_FLAG_INVALID] bad.xlsx › Danh sách hộ!${letter(5, col("Việc làm"))}`);
-    expect(r.stderr).toContain(`[VALUE_UNKNOWN_AREA] bad.xlsx › Danh sách hộ!${letter(6, col("Khu vực"))}`);
-    expect(r.stderr).toContain(`[VALUE_MISSING] bad.xlsx › Danh sách hộ!${letter(7, col("Thu nhập"))}`);
+    expect(r.stderr).toContain(`[VALUE_FLAG_INVALID] bad.xlsx › Danh sách hộ!${letter(first + 1, col("Việc làm"))}`);
+    expect(r.stderr).toContain(`[VALUE_UNKNOWN_AREA] bad.xlsx › Danh sách hộ!${letter(first + 2, col("Khu vực"))}`);
+    expect(r.stderr).toContain(`[VALUE_MISSING] bad.xlsx › Danh sách hộ!${letter(first + 3, col("Thu nhập"))}`);
     expect(r.stderr).toMatch(/Miền núi/);
     expect(r.stderr).toContain("Không lập báo cáo: danh sách hộ có 3 lỗi");
     expect(r.stderr).toContain("No report written: the roster has 3 errors");
@@ -156,10 +164,12 @@ describe("poverty report", () => {
 
   test("duplicate household ids are errors", async () => {
     const dup = [...households.slice(0, 5), { ...households[5], id: households[1].id }];
-    await writeTablesToFile([buildRosterTable(dup, standard, { reviewYear: YEAR })], join(dir, "dup.xlsx"));
+    const dupTable = buildRosterTable(dup, standard, { reviewYear: YEAR });
+    await writeTablesToFile([dupTable], join(dir, "dup.xlsx"));
     const r = poverty(dir, "report", "dup.xlsx", "--out", "dup-report.xlsx");
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("[HH_DUPLICATE_ID] dup.xlsx › Danh sách hộ!A9");
+    // The sixth household (index 5) repeats the second one's id.
+    expect(r.stderr).toContain(`[HH_DUPLICATE_ID] dup.xlsx › Danh sách hộ!A${tableLayout(dupTable).firstBodyRow + 5}`);
   });
 
   test("missing file, unreadable file, no roster sheet and bad usage exit 2; the input is never overwritten", async () => {
@@ -225,7 +235,7 @@ const coreUnits = UNITS.map((u, i) => ({
 
 describe("poverty targets", () => {
   test("proportional 1 pp with a 3-year path: tables equal the core's, allocation printed", async () => {
-    const r = poverty(dir, "targets", "units.xlsx", "--reduction", "0.01", "--years", "3", "--out", "targets.xlsx");
+    const r = poverty(dir, "targets", "units.xlsx", "--reduction", "1", "--years", "3", "--out", "targets.xlsx");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const input = { units: coreUnits, reduction: 0.01, method: "proportional" as const, baseYear: 2025, years: 3 };
@@ -237,26 +247,30 @@ describe("poverty targets", () => {
     expect(got).toEqual(want);
     // 1 pp of 4,000 households = 40; quotas 25.6 / 6.4 / 8 → 26 / 6 / 8 (largest remainder).
     expect(computeTargets(input).allocation.rows.map((x) => x.allocated)).toEqual([26, 6, 8]);
-    expect(r.stdout).toContain("giảm 1,00 điểm % (0,0100) tỷ lệ hộ nghèo trên 4.000 hộ = 40 hộ thoát nghèo");
+    expect(r.stdout).toContain("giảm 1 điểm % tỷ lệ hộ nghèo trên 4.000 hộ = giảm 40 hộ nghèo");
     expect(r.stdout).toMatch(/Xã A\s+96\s+25,60\s+26\s+8,00 %\s+5,83 %/);
     expect(r.stdout).toMatch(/Xã B\s+24\s+6,40\s+6\s+3,00 %\s+2,25 %/);
     expect(r.stdout).toMatch(/Tổng cộng\s+150\s+40,00\s+40\s+3,75 %\s+2,75 %/);
   });
 
-  test('"3pp" and "3%" mean 0.03; a bare "3" is rejected with an explanation (vi + en)', async () => {
-    const a = poverty(dir, "targets", "units.xlsx", "--reduction", "3pp", "--lang", "en", "--out", "t3pp.xlsx");
-    const b = poverty(dir, "targets", "units.xlsx", "--reduction", "3%", "--lang", "en", "--out", "t3pc.xlsx");
-    const c = poverty(dir, "targets", "units.xlsx", "--reduction", "0,03", "--lang", "en", "--out", "t003.xlsx");
-    for (const x of [a, b, c]) {
+  test('"3", "3pp", "3%" and "3 điểm %" all mean 3 points (0.03), read by the core; "0.03" is refused with a hint', async () => {
+    const runs = [
+      poverty(dir, "targets", "units.xlsx", "--reduction", "3", "--lang", "en", "--out", "t3.xlsx"),
+      poverty(dir, "targets", "units.xlsx", "--reduction", "3pp", "--lang", "en", "--out", "t3pp.xlsx"),
+      poverty(dir, "targets", "units.xlsx", "--reduction", "3%", "--lang", "en", "--out", "t3pc.xlsx"),
+      poverty(dir, "targets", "units.xlsx", "--reduction", "3 điểm %", "--lang", "en", "--out", "t3d.xlsx"),
+    ];
+    for (const x of runs) {
       expect(x.code).toBe(0);
-      expect(x.stdout).toContain("reduce the poverty rate by 3.00 pp (0.0300) over 4,000 households = 120 households");
+      expect(x.stdout).toContain("reduce the poverty rate by 3 pp over 4,000 households = 120 fewer poor households");
     }
-    const bare = poverty(dir, "targets", "units.xlsx", "--reduction", "3", "--out", "t3.xlsx");
-    expect(bare.code).toBe(2);
-    expect(bare.stderr).toContain("0.03 = 3 điểm %");
-    expect(bare.stderr).toContain("0.03 = 3 pp");
-    expect(bare.stderr).toContain('"3" is ambiguous');
-    expect(existsSync(join(dir, "t3.xlsx"))).toBe(false);
+    // A fraction typed by habit (the old CLI's 0.03) would be a fall of 0.03 points: refused, never misread.
+    const habit = poverty(dir, "targets", "units.xlsx", "--reduction", "0.03", "--out", "t003.xlsx");
+    expect(habit.code).toBe(2);
+    expect(habit.stderr).toContain("Mức giảm “0.03” không đọc được");
+    expect(habit.stderr).toContain("3 điểm %");
+    expect(habit.stderr).toContain("3 pp");
+    expect(existsSync(join(dir, "t003.xlsx"))).toBe(false);
     expect(poverty(dir, "targets", "units.xlsx", "--reduction", "abc", "--out", "t3.xlsx").code).toBe(2);
   });
 
@@ -268,13 +282,13 @@ describe("poverty targets", () => {
       "--method",
       "tiered",
       "--tiers",
-      "A=0.04,B=1pp",
+      "A=4,B=1pp",
       "--out",
       "tiered.xlsx",
     );
     expect(r.code).toBe(0);
     // 4 % × 1200 + 1 % × 800 + 1 % × 2000 = 48 + 8 + 20 = 76
-    expect(r.stdout).toContain("phân bổ theo nhóm = 76 hộ thoát nghèo");
+    expect(r.stdout).toContain("phân bổ theo nhóm = giảm 76 hộ nghèo");
     const want = sheets(
       await tablesToWorkbook(
         buildTargetTables(
@@ -286,7 +300,7 @@ describe("poverty targets", () => {
     );
     expect(await readXlsx(join(dir, "tiered.xlsx"))).toEqual(want);
 
-    const w = poverty(dir, "targets", "units.xlsx", "--method", "weighted", "--reduction", "0.01", "--out", "w.xlsx");
+    const w = poverty(dir, "targets", "units.xlsx", "--method", "weighted", "--reduction", "1", "--out", "w.xlsx");
     expect(w.code).toBe(1);
     expect(w.stderr).toContain("[STRUCT_MISSING_COLUMN] units.xlsx › Tổng hợp");
     expect(w.stderr).toContain('Thiếu cột "Trọng số" trong biểu tổng hợp.');
@@ -295,41 +309,21 @@ describe("poverty targets", () => {
       ws.getCell("F4").value = 3;
       ws.getCell("F5").value = 1;
     });
-    const w2 = poverty(
-      dir,
-      "targets",
-      "units-w.xlsx",
-      "--method",
-      "weighted",
-      "--reduction",
-      "0.01",
-      "--out",
-      "w.xlsx",
-    );
+    const w2 = poverty(dir, "targets", "units-w.xlsx", "--method", "weighted", "--reduction", "1", "--out", "w.xlsx");
     expect(w2.code).toBe(1);
     expect(w2.stderr).toContain("[VALUE_MISSING] units-w.xlsx › Tổng hợp!F6");
     await unitsFile("units-w2.xlsx", (ws) => {
       ws.getCell("F3").value = "Trọng số";
       [3, 1, 1].forEach((x, i) => (ws.getCell(`F${4 + i}`).value = x));
     });
-    const w3 = poverty(
-      dir,
-      "targets",
-      "units-w2.xlsx",
-      "--method",
-      "weighted",
-      "--reduction",
-      "0.01",
-      "--out",
-      "w.xlsx",
-    );
+    const w3 = poverty(dir, "targets", "units-w2.xlsx", "--method", "weighted", "--reduction", "1", "--out", "w.xlsx");
     expect(w3.code).toBe(0);
     // 40 households by weight 3:1:1 → 24 / 8 / 8
     expect(w3.stdout).toMatch(/Xã A\s+96\s+24,00\s+24/);
     expect(poverty(dir, "targets", "units.xlsx", "--method", "tiered", "--out", "x.xlsx").code).toBe(2);
-    expect(
-      poverty(dir, "targets", "units.xlsx", "--method", "nope", "--reduction", "0.01", "--out", "x.xlsx").code,
-    ).toBe(2);
+    expect(poverty(dir, "targets", "units.xlsx", "--method", "nope", "--reduction", "1", "--out", "x.xlsx").code).toBe(
+      2,
+    );
   });
 
   test("bad unit table: located errors, exit 1, nothing written; missing file exit 2; input not overwritten", async () => {
@@ -337,16 +331,16 @@ describe("poverty targets", () => {
       ws.getCell("D5").value = "hai mươi"; // not a number
       ws.getCell("D6").value = 2500; // more poor than households
     });
-    const r = poverty(dir, "targets", "units-bad.xlsx", "--reduction", "0.01", "--out", "bad-targets.xlsx");
+    const r = poverty(dir, "targets", "units-bad.xlsx", "--reduction", "1", "--out", "bad-targets.xlsx");
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("[VALUE_NOT_NUMBER] units-bad.xlsx › Tổng hợp!D5");
     expect(r.stderr).toContain("hai mươi");
     expect(r.stderr).toMatch(/\[COUNT_EXCEEDS_TOTAL\] units-bad\.xlsx › Tổng hợp!D6/);
     expect(existsSync(join(dir, "bad-targets.xlsx"))).toBe(false);
 
-    expect(poverty(dir, "targets", "gone.xlsx", "--reduction", "0.01", "--out", "g.xlsx").code).toBe(2);
+    expect(poverty(dir, "targets", "gone.xlsx", "--reduction", "1", "--out", "g.xlsx").code).toBe(2);
     const before = readFileSync(join(dir, "units.xlsx"));
-    expect(poverty(dir, "targets", "units.xlsx", "--reduction", "0.01", "--force", "--out", "units.xlsx").code).toBe(2);
+    expect(poverty(dir, "targets", "units.xlsx", "--reduction", "1", "--force", "--out", "units.xlsx").code).toBe(2);
     expect(readFileSync(join(dir, "units.xlsx")).equals(before)).toBe(true);
   });
 });

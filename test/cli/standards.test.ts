@@ -61,7 +61,12 @@ describe("poverty standards (bin)", () => {
     const vi = poverty(ROOT, "standards", "--year", "2024");
     expect(vi.code).toBe(0);
     const s = standardForYear(2024);
-    expect(vi.stdout).toContain("Năm rà soát 2024:");
+    expect(vi.stdout.split("\n")[0]).toBe(
+      "Năm rà soát 2024 · chuẩn Nghị định 07/2021/NĐ-CP · năm rà soát 2024 do người dùng chọn (tùy chọn --year)",
+    );
+    expect(vi.stdout.split("\n")[1]).toBe(
+      "Căn cứ: Nghị định 07/2021/NĐ-CP (Điều 3): chuẩn nghèo đa chiều giai đoạn 2022–2025.",
+    );
     expect(vi.stdout).toContain(s.citation.vi);
     expect(vi.stdout).toMatch(/khu vực nông thôn\s+1\.500\.000 đ/);
     const en = poverty(ROOT, "standards", "--year", "2019", "--lang", "en");
@@ -71,5 +76,14 @@ describe("poverty standards (bin)", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("UNKNOWN_YEAR");
     expect(poverty(ROOT, "standards", "--year", "x").code).toBe(2);
+  });
+
+  test("without --year: the default review year, and why (the latest review with results)", () => {
+    const r = poverty(ROOT, "standards");
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toMatch(
+      /^Năm rà soát \d{4} · chuẩn .+ · mặc định: năm rà soát gần nhất đã có kết quả/,
+    );
+    expect(poverty(ROOT, "standards", "--cutover-month", "0").code).toBe(2);
   });
 });

@@ -78,11 +78,12 @@ describe("every command rejects unknown options and bad values (exit 2, nothing 
     validate: ["roster.xlsx", "--out", "o-validate.xlsx"],
     consolidate: ["roster.xlsx", "--out", "o-consolidate.xlsx"],
     report: ["roster.xlsx", "--out", "o-report.xlsx"],
-    targets: ["units.xlsx", "--reduction", "0.01", "--out", "o-targets.xlsx"],
+    targets: ["units.xlsx", "--reduction", "1", "--out", "o-targets.xlsx"],
     template: ["--out", "o-template.xlsx"],
     standards: [],
     rules: [],
     demo: ["--out", "o-demo"],
+    sponsors: ["units.xlsx", "--roster", "roster.xlsx", "--period", "2026", "--out", "o-sponsors.xlsx"],
   };
   test("the table covers every registered command", () => {
     for (const c of commands) expect(Object.keys(base)).toContain(c.name);
@@ -122,7 +123,7 @@ describe("targets", () => {
     const units = F.CLEAN_UNITS.map((u) => ({ ...u }));
     (units[0] as unknown as { households: string }).households = "nhiều";
     writeFileSync(join(dir, "bad-units-in.xlsx"), await xlsxBuffer([F.summarySheet({ units })]));
-    const r = poverty(dir, "targets", "bad-units-in.xlsx", "--reduction", "0.01", "--out", "o.xlsx");
+    const r = poverty(dir, "targets", "bad-units-in.xlsx", "--reduction", "1", "--out", "o.xlsx");
     expect(r.code).toBe(1);
     const heads = r.stderr.split("\n").filter((l) => /^Lỗi\/Error \[/.test(l));
     expect(heads.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 /**
  * Offline structural checks of manifest.xml (the official validator needs Microsoft's web service,
- * office-addin-notes §4.7): the source manifest and the production copy in dist/.
+ * it POSTs the XML to validationgateway.omex.office.net): the source manifest and the production copy in dist/.
  */
 import * as fs from "fs";
 import * as path from "path";

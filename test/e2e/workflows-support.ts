@@ -34,6 +34,8 @@ export interface FakeOpenOptions {
   dark?: boolean;
   lang?: "vi" | "en";
   apiVersion?: string;
+  /** Viewport height (default 900); the width is always PANE_WIDTH. */
+  height?: number;
 }
 
 export interface FakePane {
@@ -42,8 +44,11 @@ export interface FakePane {
   blocked: string[];
   errors: string[];
   sheetNames(): Promise<string[]>;
-  /** Full-page screenshot to artifacts/<name>.png; first asserts the pane has no horizontal scrollbar. */
-  screenshot(name: string): Promise<string>;
+  /**
+   * Screenshot to artifacts/<name>.png, the whole page (default) or only the viewport ("first screen");
+   * first asserts the pane has no horizontal scrollbar.
+   */
+  screenshot(name: string, opts?: { fullPage?: boolean }): Promise<string>;
   /**
    * The pane (350 px wide) must not scroll sideways: document.scrollingElement.scrollWidth <= 350 now and
    * at every DOM change since the page opened (OVERFLOW_WATCH).
@@ -104,7 +109,7 @@ export async function openWithFakeExcel(
   options: FakeOpenOptions,
 ): Promise<FakePane> {
   const context = await browser.newContext({
-    viewport: { width: PANE_WIDTH, height: 900 },
+    viewport: { width: PANE_WIDTH, height: options.height ?? 900 },
     locale: "vi-VN",
     serviceWorkers: "block",
   });
@@ -170,11 +175,11 @@ export async function openWithFakeExcel(
         () =>
           (window as unknown as { __fakeWb: { selection?: { sheet: string; address: string } } }).__fakeWb.selection,
       ),
-    async screenshot(name: string) {
+    async screenshot(name: string, opts?: { fullPage?: boolean }) {
       await assertNoHorizontalScroll();
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       const file = path.join(ARTIFACTS, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file, fullPage: opts?.fullPage ?? true });
       return file;
     },
     assertClean() {

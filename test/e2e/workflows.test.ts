@@ -61,6 +61,57 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
     await server?.close();
   });
 
+  /** The button a planner presses next when a workflow opens on the fixture workbook (ready to go). */
+  const PRIMARY: Record<string, string> = {
+    classify: "classify-run",
+    validate: "validate-run",
+    targets: "targets-write",
+    reports: "reports-prepare",
+    templates: "templates-insert",
+    settings: "settings-save",
+  };
+
+  /** Waits (without a clock) until the workflow's primary button is enabled, i.e. its sheets were found. */
+  async function primaryReady(page: FakePane["page"], testId: string): Promise<void> {
+    await page.waitForFunction((id) => {
+      const b = document.querySelector(`[data-testid="${id}"]`) as HTMLButtonElement | null;
+      return b !== null && !b.disabled && b.getAttribute("aria-disabled") !== "true";
+    }, testId);
+  }
+
+  it(
+    "first screen at 350 × 700: every workflow's primary button is on screen and enabled, without scrolling",
+    async () => {
+      for (const [lang, dark] of [
+        ["vi", false],
+        ["vi", true],
+        ["en", false],
+        ["en", true],
+      ] as const) {
+        const pane = await open({ lang, dark, height: 700 });
+        const { page } = pane;
+        for (const [id, primary] of Object.entries(PRIMARY)) {
+          await page.getByTestId(`nav-${id}`).click();
+          await primaryReady(page, primary);
+          await expect(
+            page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollTop),
+          ).resolves.toBe(0);
+          const box = await page.getByTestId(primary).boundingBox();
+          expect({
+            id,
+            box: box && { top: box.y >= 0, bottom: box.y + box.height <= 700, right: box.x + box.width <= 350 },
+          }).toEqual({
+            id,
+            box: { top: true, bottom: true, right: true },
+          });
+          await pane.screenshot(`first-${id}-${lang}-${dark ? "dark" : "light"}`, { fullPage: false });
+        }
+        pane.assertClean();
+      }
+    },
+    T,
+  );
+
   it(
     "Phân loại hộ: proposes the roster, classifies and writes the classified copy and Form 1 with a chart",
     async () => {

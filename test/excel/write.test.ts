@@ -31,7 +31,7 @@ describe("planSheet (pure layout)", () => {
     expect(p.formats[4]).toEqual(["@", "#,##0", "#,##0", "0.00%"]);
     expect(p.excelTable).toBe("A4:D6");
     expect(p.freeze).toEqual({ rows: 4, columns: 1 });
-    expect(p.print).toEqual({ landscape: true, titleRows: "$4:$4" });
+    expect(p.print).toMatchObject({ landscape: true, paper: "A4", fitToWidth: true, titleRows: "$4:$4" });
   });
   it("lays out two-row headers with row and column spans as merges, and no Excel table", () => {
     const p = planSheet(mergedHeaderTable());

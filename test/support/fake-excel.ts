@@ -865,6 +865,12 @@ class WorksheetProxy extends Loadable {
       set paperSize(v: string) {
         put("paperSize", v);
       },
+      set zoom(v: unknown) {
+        put("zoom", v);
+      },
+      set centerHorizontally(v: boolean) {
+        put("centerHorizontally", v);
+      },
       setPrintTitleRows: (rows: RangeProxy | string) =>
         put("printTitleRows", typeof rows === "string" ? rows : "(range)"),
     };

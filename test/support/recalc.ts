@@ -1,5 +1,5 @@
 /**
- * Forced recalculation by headless LibreOffice (../shared/toolchain.md §6).
+ * Forced recalculation by headless LibreOffice (CONTRIBUTING.md, tests).
  *
  * LibreOffice's default for OOXML is "never recalculate": a formula with a cached value comes back with that
  * value. A throwaway profile with OOXMLRecalcMode=0 ("always") makes it recompute every formula on load; the

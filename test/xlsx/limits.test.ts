@@ -311,7 +311,7 @@ describe("a whole run over every crafted file: bounded memory, each file named, 
     (name) => {
       for (const args of [
         ["report", join("in", name), "--year", "2024", "--out", "r.xlsx"],
-        ["targets", join("in", name), "--reduction", "0.01", "--base-year", "2024", "--out", "t.xlsx"],
+        ["targets", join("in", name), "--reduction", "1", "--base-year", "2024", "--out", "t.xlsx"],
         ["consolidate", join("in", name), join("in", "good.xlsx"), "--year", "2024", "--out", "c.xlsx"],
       ]) {
         const r = run(...args);

@@ -12,6 +12,7 @@ import {
   buildSummaryTemplate,
   buildTargetTables,
   buildTrackingTable,
+  tableLayout,
 } from "../../src/core/tables";
 import { generateSampleRosters } from "../../src/core/sample";
 import { writeTablesToFile } from "../../src/xlsx/write";
@@ -132,6 +133,8 @@ const lo = libreOfficeAvailable("test/xlsx/write.recalc.test.ts");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(recalculated.templates);
     const ws = wb.worksheets[0];
-    expect(ws.getCell("E5").dataValidation).toMatchObject({ type: "list" });
+    const areaColumn = buildRosterTemplate(standard).columns.findIndex((c) => c.key === "area") + 1;
+    const first = tableLayout(buildRosterTemplate(standard, { rows: 20 })).firstBodyRow;
+    expect(ws.getCell(first, areaColumn).dataValidation).toMatchObject({ type: "list" });
   });
 });

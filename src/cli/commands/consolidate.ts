@@ -2,20 +2,27 @@ import ExcelJS from "exceljs";
 import type { Command } from "../command";
 import type { CellValue } from "../../core/grid";
 import { isCellError } from "../../core/grid";
-import { defaultReviewYear, standardForYear } from "../../core/standards";
 import { readSheet, type SheetRead } from "../../core/sheet/read";
 import { FIELD_BY_NAME } from "../../core/sheet/fields";
 import { finding } from "../../core/validate/catalogue";
 import { sortFindings, summarize, type Finding } from "../../core/validate/finding";
 import { checkDuplicateIds } from "../../core/validate/rules/cross";
 import { CATEGORY_LABELS, type Category } from "../../core/household";
-import type { FileReport } from "../../core/validate/run";
+import { reviewYearsHeadline, sheetReviewYears, type FileReport, type SheetReviewYear } from "../../core/validate/run";
+import { pick } from "../../core/i18n";
+import { YEAR_OPTION_NAME } from "../args";
+import { opt, parseCommandLine, usageFail } from "../options";
 import { prepareOutput } from "../output";
 import { collectFiles, readInputs, textReport } from "./validate";
-import { opt, parseCommandLine, usageFail } from "../options";
 
 /** Options of `poverty consolidate` (add an option: one line here). */
-const CONSOLIDATE_OPTIONS = { out: opt.text("merged.xlsx"), year: opt.year(), lang: opt.lang(), force: opt.flag() };
+const CONSOLIDATE_OPTIONS = {
+  out: opt.text("merged.xlsx"),
+  year: opt.year(),
+  "cutover-month": opt.int(1, 12),
+  lang: opt.lang(),
+  force: opt.flag(),
+};
 
 /** Field set of a roster, for compatibility (the sequence number column does not matter). */
 const fieldSet = (r: SheetRead) =>
@@ -32,7 +39,7 @@ export const consolidateCommand: Command = {
   name: "consolidate",
   summaryVi: "Gộp danh sách hộ của các xã, phường thành một danh sách (cột nguồn + bảng tổng hợp theo đơn vị)",
   summaryEn: "Merge ward rosters into one roster (source column + per-ward summary)",
-  usage: "poverty consolidate <tệp|files...> --out merged.xlsx [--year N] [--lang vi|en] [--force]",
+  usage: "poverty consolidate <tệp|files...> --out merged.xlsx [--year N] [--cutover-month M] [--lang vi|en] [--force]",
   async run(args, io) {
     const { positional, values } = parseCommandLine(args, CONSOLIDATE_OPTIONS, {
       min: 1,
@@ -43,15 +50,24 @@ export const consolidateCommand: Command = {
     const files = collectFiles(positional, io.cwd);
     const output = prepareOutput({ out, inputs: files, force: values.force, cwd: io.cwd });
     const target = output.path;
-    const year = values.year ?? defaultReviewYear(new Date());
-    const standard = standardForYear(year);
-    const read = await readInputs(files, io.cwd);
+    // The standard orders the deprivation flags: each sheet's review year, by the core's resolver (--year > the
+    // sheet's title > another sheet's title > the latest review with results).
+    const yearOpts = {
+      year: values.year,
+      yearOptionName: YEAR_OPTION_NAME,
+      today: new Date(),
+      cutoverMonth: values["cutover-month"],
+    };
+    const read = await readInputs(files, io.cwd, io);
     const reports = new Map<string, Finding[]>(read.inputs.map((i) => [i.file, []]));
     const rosters: SheetRead[] = [];
+    const years: SheetReviewYear[] = [];
     for (const input of read.inputs) {
+      const standards = sheetReviewYears(input, yearOpts);
       const found = input.grids
-        .map((g) => readSheet(g, { file: input.file, standard }))
+        .map((g, i) => readSheet(g, { file: input.file, standard: standards[i].standard }))
         .filter((r) => r.kind === "roster");
+      for (const r of found) years.push(standards[input.grids.findIndex((g) => g.sheetName === r.sheet)].year);
       if (!found.length)
         reports
           .get(input.file)!
@@ -96,7 +112,7 @@ export const consolidateCommand: Command = {
     ];
     const summary = summarize(all.flatMap((f) => f.findings));
     if (read.unreadable.length || summary.errors > 0 || !rosters.length) {
-      for (const l of textReport({ files: all, summary }, lang)) io.out(l);
+      for (const l of textReport({ files: all, summary, years }, lang)) io.out(l);
       io.err(
         lang === "vi"
           ? "Không gộp: hãy sửa các lỗi trên rồi chạy lại. Không có tệp nào được ghi."
@@ -186,6 +202,7 @@ export const consolidateCommand: Command = {
     );
     tr.font = { bold: true };
     await output.write(Buffer.from(await wb.xlsx.writeBuffer()));
+    io.out(pick(reviewYearsHeadline(years), lang));
     io.out(
       lang === "vi"
         ? `Đã gộp ${written} hộ từ ${rosters.length} danh sách vào ${target}`

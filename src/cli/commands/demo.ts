@@ -1,24 +1,17 @@
-import { defaultReviewYear } from "../../core";
+import { defaultReviewYear, parseReduction } from "../../core";
 import type { Command } from "../command";
 import { runDemo } from "../demo/run";
-import { opt, parseCommandLine, usageFail } from "../options";
+import { opt, parseCommandLine } from "../options";
 
 /** Options of `poverty demo` (add an option: one line here). */
 const DEMO_OPTIONS = {
   out: opt.withDefault(opt.text("demo"), "demo"),
   seed: opt.withDefault(opt.int(0, 2 ** 31 - 1), 2026),
   year: opt.year(),
+  // percentage points, read like the pane and `poverty targets` (core parseReduction)
   reduction: opt.withDefault(
-    opt.custom("0.015", (t, o) => {
-      const n = /^\d*[.,]?\d+$/.test(t.trim()) ? Number(t.replace(",", ".")) : NaN;
-      if (n >= 0 && n < 1) return n;
-      return usageFail(
-        `${o} là phân số điểm phần trăm (0.015 = 1,5 điểm %), không phải "${t}".`,
-        `${o} is percentage points as a fraction (0.015 = 1.5 pp), not "${t}".`,
-        { option: o, value: t },
-      );
-    }),
-    0.015,
+    opt.custom("1,5", (t) => parseReduction(t)),
+    parseReduction("1.5"),
   ),
   images: opt.flag(),
   lang: opt.lang(),
@@ -31,7 +24,7 @@ export const demoCommand: Command = {
   summaryVi: "Chạy toàn bộ quy trình trên dữ liệu mẫu có sẵn (ghi vào thư mục demo/)",
   summaryEn: "Run the whole workflow on built-in sample data (writes to demo/)",
   usage:
-    "poverty demo [--out demo] [--seed 2026] [--year <năm rà soát>] [--reduction 0.015] [--images] [--lang vi|en] [--force]",
+    "poverty demo [--out demo] [--seed 2026] [--year <năm rà soát>] [--reduction 1,5] [--images] [--lang vi|en] [--force]",
   async run(args, io) {
     const { values } = parseCommandLine(args, DEMO_OPTIONS, { max: 0 });
     const reviewYear = values.year ?? Math.min(defaultReviewYear(new Date()), 2026);

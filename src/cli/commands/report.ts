@@ -1,21 +1,22 @@
 /**
- * `poverty report <roster.xlsx> [--year N] [--lang vi|en] [--sheet <name>] [--force] --out report.xlsx`
+ * `poverty report <roster.xlsx> [--year N] [--cutover-month M] [--list-reading auto|full|poor-only] [--lang vi|en] [--sheet <name>] [--force] --out report.xlsx`
  * Roster file → the official report set (Form 1, transitions when start categories exist, deprivation tables,
  * Alkire–Foster, breakdowns). Composes src/xlsx (read, write) and src/core (sheet, tables); no rules here.
  * Exit codes: 0 written; 1 the roster has errors (printed, nothing written); 2 unreadable file or bad usage.
  */
 import { basename, resolve } from "path";
 import {
+  averageConfirmed,
   checkDuplicateIds,
   formatNumber,
   isPovertyError,
   pick,
   readSheet,
   rosterHouseholds,
+  reviewYearsHeadline,
+  sheetReviewYears,
   sortFindings,
   uniqueFindings,
-  standardForYear,
-  titleYear,
   type Finding,
 } from "../../core";
 import { buildReportTables, classifyRoster } from "../../core/tables";
@@ -23,13 +24,16 @@ import { readWorkbookFile } from "../../xlsx/read";
 import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
 import type { Command } from "../command";
-import { pickSheet, printFindings } from "../args";
+import { pickSheet, printFindings, YEAR_OPTION_NAME } from "../args";
 import { opt, parseCommandLine, usageFail } from "../options";
 import { withFile } from "../context";
 
 /** Options of `poverty report` (add an option: one line here). */
 const REPORT_OPTIONS = {
   year: opt.year(),
+  "cutover-month": opt.int(1, 12),
+  "list-reading": opt.withDefault(opt.choice(["auto", "full", "poor-only"] as const), "auto"),
+  "max-members": opt.int(1, 1000),
   lang: opt.lang(),
   sheet: opt.text("<tên trang|sheet name>"),
   out: opt.text("report.xlsx"),
@@ -37,7 +41,7 @@ const REPORT_OPTIONS = {
 };
 
 const USAGE =
-  "poverty report <roster.xlsx> [--year N] [--lang vi|en] [--sheet <tên trang|sheet name>] [--force] --out report.xlsx";
+  "poverty report <roster.xlsx> [--year N] [--cutover-month M] [--list-reading auto|full|poor-only] [--max-members 50] [--lang vi|en] [--sheet <tên trang|sheet name>] [--force] --out report.xlsx";
 
 export const reportCommand: Command = {
   name: "report",
@@ -50,6 +54,7 @@ export const reportCommand: Command = {
       max: 1,
       what: { vi: "tệp danh sách hộ", en: "the roster file" },
     });
+    const listReading = ({ auto: "auto", full: "full", "poor-only": "poorOnly" } as const)[values["list-reading"]];
     const { lang, out, year } = values;
     if (!out) usageFail("Thiếu --out (tệp báo cáo).", "Missing --out (the report file).");
     const input = positional[0];
@@ -66,19 +71,31 @@ export const reportCommand: Command = {
       });
       if (!grid) return 2;
 
-      const reviewYear = year ?? titleYear(grid);
-      if (reviewYear === undefined) {
-        io.err(
-          `Không xác định được năm rà soát: tiêu đề trang "${grid.sheetName}" không ghi năm. Hãy thêm --year N (ví dụ --year 2025).`,
-        );
-        io.err(
-          `Cannot tell the review year: the title of sheet "${grid.sheetName}" has no year. Add --year N (e.g. --year 2025).`,
-        );
+      // The core's resolver: --year > the sheet's title > another sheet's title > the latest review with results.
+      const resolved = sheetReviewYears(
+        { file, grids },
+        {
+          year,
+          yearOptionName: YEAR_OPTION_NAME,
+          today: new Date(),
+          cutoverMonth: values["cutover-month"],
+        },
+      )[grids.indexOf(grid)]; // UNKNOWN_YEAR (--year) / INVALID_ARGUMENT → exit 2
+      const standard = resolved.standard;
+      const reviewYear = resolved.year.year;
+      if (!standard || reviewYear === undefined) {
+        io.err(resolved.year.reason.vi);
+        io.err(resolved.year.reason.en);
+        io.err("Hãy thêm --year N. / Add --year N.");
         return 2;
       }
-      const standard = standardForYear(reviewYear); // UNKNOWN_YEAR → exit 2
 
-      const read = readSheet(grid, { file, standard, kind: "roster" });
+      const read = readSheet(grid, {
+        file,
+        standard,
+        kind: "roster",
+        ...(values["max-members"] !== undefined ? { maxMembers: values["max-members"] } : {}),
+      });
       const { households, findings: missing } = rosterHouseholds(read);
       const blocking: Finding[] = sortFindings(
         uniqueFindings([...read.findings, ...checkDuplicateIds([read]), ...missing]).filter(
@@ -114,22 +131,35 @@ export const reportCommand: Command = {
         categories,
         lang,
         scopeName: grid.sheetName,
+        reviewYearReason: resolved.year.reason,
+        transitionOptions: { listReading },
       });
       await output.write(await writeTablesToBuffer(tables, { lang }));
 
       const count = (c: string) => categories.filter((x) => x === c).length;
+      // Average-living households identified as such (Decree 07/2021: agriculture, forestry, fishery, salt only).
+      const avgOk = households.filter(
+        (h, i) => categories[i] === "average" && averageConfirmed(standard, h.agricultural),
+      );
+      const avgUnconfirmed = count("average") - avgOk.length;
+      const unconfirmedText = avgUnconfirmed
+        ? {
+            vi: ` (và ${formatNumber(avgUnconfirmed, "vi")} hộ có thu nhập trong khoảng này chưa rõ có làm nông, lâm, ngư, diêm nghiệp)`,
+            en: ` (and ${formatNumber(avgUnconfirmed, "en")} households in that income band whose agricultural status is not given)`,
+          }
+        : { vi: "", en: "" };
       const n = (v: number) => formatNumber(v, lang);
       const warnings = read.findings.filter((f) => f.severity === "warning").length;
       if (lang === "vi") {
-        io.out(`Năm rà soát ${reviewYear} · ${standard.citation.document} · trang "${grid.sheetName}"`);
+        io.out(`${reviewYearsHeadline([resolved.year]).vi} · trang "${grid.sheetName}"`);
         io.out(
-          `${n(households.length)} hộ: ${n(count("poor"))} hộ nghèo, ${n(count("nearPoor"))} hộ cận nghèo, ${n(count("average"))} hộ có mức sống trung bình`,
+          `${n(households.length)} hộ: ${n(count("poor"))} hộ nghèo, ${n(count("nearPoor"))} hộ cận nghèo, ${n(avgOk.length)} hộ có mức sống trung bình${unconfirmedText.vi}`,
         );
         io.out(`Đã ghi ${tables.length} biểu:`);
       } else {
-        io.out(`Review year ${reviewYear} · ${standard.citation.document} · sheet "${grid.sheetName}"`);
+        io.out(`${reviewYearsHeadline([resolved.year]).en} · sheet "${grid.sheetName}"`);
         io.out(
-          `${n(households.length)} households: ${n(count("poor"))} poor, ${n(count("nearPoor"))} near-poor, ${n(count("average"))} average living standard`,
+          `${n(households.length)} households: ${n(count("poor"))} poor, ${n(count("nearPoor"))} near-poor, ${n(avgOk.length)} average living standard${unconfirmedText.en}`,
         );
         io.out(`${tables.length} tables written:`);
       }

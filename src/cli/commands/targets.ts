@@ -1,9 +1,10 @@
 /**
  * `poverty targets <units.xlsx> --reduction <r> [--method proportional|equal_rate|weighted|tiered]
- *   [--tiers a=0.04,b=0.01] [--years N] [--base-year Y] [--lang vi|en] [--sheet <name>] [--force] --out targets.xlsx`
+ *   [--tiers a=4,b=1] [--years N] [--base-year Y] [--lang vi|en] [--sheet <name>] [--force] --out targets.xlsx`
  * A unit table (Biểu 1 summary or a target table: households and poor per unit) → the annual target table,
- * the allocation audit and (with --years) the multi-year path. The reduction is percentage points of the
- * poverty rate as a fraction of all households (0.03 = 3 pp; "3pp" and "3%" are accepted, a bare "3" is not).
+ * the allocation audit and (with --years) the multi-year path. The reduction is typed in percentage points of the
+ * poverty rate ("1,5", "1.5", "1,5 điểm %", "1,5%" = a fall of 1,5 points = 0.015), read by the core's
+ * `parseReduction` — the same reading as the task pane and the custom functions.
  * Composes src/xlsx and src/core (sheet, validate, tables); no rules here.
  * Exit codes: 0 written; 1 the table has errors or cannot be allocated (printed, nothing written); 2 bad usage/file.
  */
@@ -13,12 +14,14 @@ import {
   allocationUnits,
   detect,
   formatNumber,
+  formatReduction,
   isPovertyError,
+  parseReduction,
   pick,
   readSheet,
   sortFindings,
-  uniqueFindings,
   titleYear,
+  uniqueFindings,
   validateSheet,
   type AllocationMethod,
   type Finding,
@@ -29,15 +32,15 @@ import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
 import type { Command } from "../command";
 import { allocationLines } from "../demo/print";
-import { parseReduction, parseTiers, pickSheet, printFindings } from "../args";
+import { pickSheet, parseTiers, printFindings } from "../args";
 import { opt, parseCommandLine, usageFail } from "../options";
 import { withFile } from "../context";
 
 /** Options of `poverty targets` (add an option: one line here). */
 const TARGETS_OPTIONS = {
-  reduction: opt.custom("0.03|3pp|3%", (t) => parseReduction(t)),
+  reduction: opt.custom("1,5", (t) => parseReduction(t)),
   method: opt.withDefault(opt.choice(ALLOCATION_METHODS), "proportional" as AllocationMethod),
-  tiers: opt.custom("nhomA=0.04,nhomB=0.01", (t) => parseTiers(t)),
+  tiers: opt.custom("nhomA=4,nhomB=1", (t) => parseTiers(t)),
   years: opt.withDefault(opt.int(0, 99), 0),
   "base-year": opt.year(),
   lang: opt.lang(),
@@ -47,7 +50,7 @@ const TARGETS_OPTIONS = {
 };
 
 const USAGE =
-  "poverty targets <units.xlsx> --reduction 0.03|3pp|3% [--method proportional|equal_rate|weighted|tiered] [--tiers nhomA=0.04,nhomB=0.01] [--years N] [--base-year Y] [--lang vi|en] [--sheet <name>] [--force] --out targets.xlsx";
+  'poverty targets <units.xlsx> --reduction <điểm %: 1,5 | 1.5 | "1,5 điểm %"> [--method proportional|equal_rate|weighted|tiered] [--tiers nhomA=4,nhomB=1] [--years N] [--base-year Y] [--lang vi|en] [--sheet <name>] [--force] --out targets.xlsx';
 
 export const targetsCommand: Command = {
   name: "targets",
@@ -66,13 +69,13 @@ export const targetsCommand: Command = {
     if (!out) usageFail("Thiếu --out (tệp kết quả).", "Missing --out (the output file).");
     if (method === "tiered" && tierReductions === undefined)
       usageFail(
-        "Phương pháp tiered cần --tiers, ví dụ --tiers nhomA=0.04,nhomB=0.01.",
-        "Method tiered needs --tiers, e.g. --tiers tierA=0.04,tierB=0.01.",
+        "Phương pháp tiered cần --tiers (điểm %), ví dụ --tiers nhomA=4,nhomB=1.",
+        "Method tiered needs --tiers (pp), e.g. --tiers tierA=4,tierB=1.",
       );
     if (method !== "tiered" && reduction === undefined)
       usageFail(
-        "Thiếu --reduction (điểm % dưới dạng phân số: 0.03 = 3 điểm %).",
-        "Missing --reduction (percentage points as a fraction: 0.03 = 3 pp).",
+        "Thiếu --reduction (số điểm %, ví dụ --reduction 1,5 = giảm 1,5 điểm %).",
+        "Missing --reduction (percentage points, e.g. --reduction 1.5 = a fall of 1.5 pp).",
       );
     const input = positional[0];
     const output = prepareOutput({ out, inputs: [input], force: values.force, cwd: io.cwd });
@@ -151,15 +154,15 @@ export const targetsCommand: Command = {
       if (reduction !== undefined)
         io.out(
           T(
-            `Năm ${baseYear + 1}: giảm ${formatNumber(reduction * 100, lang, 2)} điểm % (${formatNumber(reduction, lang, 4)}) tỷ lệ hộ nghèo trên ${formatNumber(households, lang)} hộ = ${formatNumber(allocation.total, lang)} hộ thoát nghèo · phương pháp ${method}`,
-            `${baseYear + 1}: reduce the poverty rate by ${formatNumber(reduction * 100, lang, 2)} pp (${formatNumber(reduction, lang, 4)}) over ${formatNumber(households, lang)} households = ${formatNumber(allocation.total, lang)} households out of poverty · method ${method}`,
+            `Năm ${baseYear + 1}: giảm ${formatReduction(reduction, lang)} tỷ lệ hộ nghèo trên ${formatNumber(households, lang)} hộ = giảm ${formatNumber(allocation.total, lang)} hộ nghèo · phương pháp ${method}`,
+            `${baseYear + 1}: reduce the poverty rate by ${formatReduction(reduction, lang)} over ${formatNumber(households, lang)} households = ${formatNumber(allocation.total, lang)} fewer poor households · method ${method}`,
           ),
         );
       else
         io.out(
           T(
-            `Năm ${baseYear + 1}: phân bổ theo nhóm = ${formatNumber(allocation.total, lang)} hộ thoát nghèo`,
-            `${baseYear + 1}: tiered allocation = ${formatNumber(allocation.total, lang)} households out of poverty`,
+            `Năm ${baseYear + 1}: phân bổ theo nhóm = giảm ${formatNumber(allocation.total, lang)} hộ nghèo`,
+            `${baseYear + 1}: tiered allocation = ${formatNumber(allocation.total, lang)} fewer poor households`,
           ),
         );
       for (const line of allocationLines(allocation, lang)) io.out(line);

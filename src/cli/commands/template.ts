@@ -1,13 +1,14 @@
 import type { Command } from "../command";
 import { standardForYear } from "../../core/standards";
 import { buildRosterTemplate, buildSummaryTemplate } from "../../core/tables";
+import { buildRegisterTemplate } from "../../core/sponsors";
 import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
 import { opt, parseCommandLine, usageFail } from "../options";
 
 /** Options of `poverty template` (add an option: one line here). */
 const TEMPLATE_OPTIONS = {
-  kind: opt.withDefault(opt.choice(["roster", "summary", "all"] as const), "all"),
+  kind: opt.withDefault(opt.choice(["roster", "summary", "register", "all"] as const), "all"),
   year: opt.withDefault(opt.year(), 2026),
   lang: opt.lang(),
   rows: opt.int(1, 100000),
@@ -15,12 +16,16 @@ const TEMPLATE_OPTIONS = {
   force: opt.flag(),
 };
 
-/** `poverty template [--kind roster|summary|all] [--year N] [--lang vi|en] [--rows N] --out blank.xlsx` */
+/**
+ * `poverty template [--kind roster|summary|register|all] [--year N] [--lang vi|en] [--rows N] --out blank.xlsx`
+ * register: the sponsorship register and its quota sheet ("Giúp hộ nghèo có địa chỉ", core/sponsors).
+ */
 export const templateCommand: Command = {
   name: "template",
-  summaryVi: "Tạo biểu mẫu trống (danh sách hộ, biểu tổng hợp) có kiểm tra dữ liệu nhập",
-  summaryEn: "Write blank templates (household roster, summary form) with data validation",
-  usage: "poverty template [--kind roster|summary|all] [--year N] [--lang vi|en] [--rows N] [--force] --out blank.xlsx",
+  summaryVi: "Tạo biểu mẫu trống (danh sách hộ, biểu tổng hợp, sổ đỡ đầu hộ nghèo) có kiểm tra dữ liệu nhập",
+  summaryEn: "Write blank templates (household roster, summary form, sponsorship register) with data validation",
+  usage:
+    "poverty template [--kind roster|summary|register|all] [--year N] [--lang vi|en] [--rows N] [--force] --out blank.xlsx",
   async run(args, io) {
     const { values } = parseCommandLine(args, TEMPLATE_OPTIONS, { max: 0 });
     const { out, kind, lang, year, rows } = values;
@@ -28,9 +33,11 @@ export const templateCommand: Command = {
     const output = prepareOutput({ out, inputs: [], force: values.force, cwd: io.cwd });
     const target = output.path;
     const standard = standardForYear(year);
+    const want = (k: string) => kind === k || kind === "all";
     const tables = [
-      ...(kind !== "summary" ? [buildRosterTemplate(standard, { lang, ...(rows ? { rows } : {}) })] : []),
-      ...(kind !== "roster" ? [buildSummaryTemplate(standard, { lang, ...(rows ? { rows } : {}) })] : []),
+      ...(want("roster") ? [buildRosterTemplate(standard, { lang, ...(rows ? { rows } : {}) })] : []),
+      ...(want("summary") ? [buildSummaryTemplate(standard, { lang, ...(rows ? { rows } : {}) })] : []),
+      ...(want("register") ? buildRegisterTemplate({ lang, ...(rows ? { rows } : {}) }) : []),
     ];
     await output.write(await writeTablesToBuffer(tables, { lang }));
     io.out(lang === "vi" ? `Đã ghi biểu mẫu: ${target}` : `Template written: ${target}`);

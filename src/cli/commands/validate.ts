@@ -1,18 +1,25 @@
 import ExcelJS from "exceljs";
 import { existsSync, readdirSync, statSync } from "fs";
 import { dirname, extname, join, relative, resolve } from "path";
-import type { CliIO, Command } from "../command";
+import type { Command, CliIO } from "../command";
 import type { Grid } from "../../core/grid";
 import type { Lang } from "../../core/i18n";
 import { isPovertyError } from "../../core/errors";
-import { defaultReviewYear } from "../../core/standards";
 import { quoteSheet } from "../../core/address";
 import { sortFindings, summarize, type Finding } from "../../core/validate/finding";
-import { unreadableFinding, validateEachWorkbook, type FileReport } from "../../core/validate/run";
+import {
+  reviewYearsHeadline,
+  unreadableFinding,
+  validateEachWorkbook,
+  type FileReport,
+  type SheetReviewYear,
+} from "../../core/validate/run";
+import { pick } from "../../core/i18n";
+import { YEAR_OPTION_NAME } from "../args";
 import { debugStack } from "../context";
+import { opt, parseCommandLine, usageFail } from "../options";
 import { readWorkbookFile } from "../../xlsx/read";
 import { prepareOutput } from "../output";
-import { opt, parseCommandLine, usageFail } from "../options";
 
 /** Spreadsheet-looking files found in a folder (non-.xlsx ones are reported as unreadable, not skipped). */
 const CANDIDATE_EXT = new Set([".xlsx", ".xlsm", ".xls", ".csv", ".ods"]);
@@ -82,14 +89,29 @@ const SEV: Record<Lang, Record<Finding["severity"], string>> = {
   en: { error: "ERROR", warning: "WARNING", info: "INFO" },
 };
 
-/** Text report grouped by file then sheet; one line per finding: cell, severity, code, message. */
+/**
+ * Text report grouped by file then sheet; one line per finding: cell, severity, code, message. With `years`, the
+ * first line says which review year and standard were used and why (`reviewYearsHeadline`); when sheets differ,
+ * each file lists its sheets' years.
+ */
 export function textReport(
-  report: { files: FileReport[]; summary: ReturnType<typeof summarize> },
+  report: { files: FileReport[]; summary: ReturnType<typeof summarize>; years?: readonly SheetReviewYear[] },
   lang: Lang,
 ): string[] {
   const lines: string[] = [];
+  const years = report.years;
+  const perSheet =
+    years !== undefined && new Set(years.map((y) => `${y.year}|${y.standardDocument}|${y.reason.vi}`)).size > 1;
+  if (years) lines.push(pick(reviewYearsHeadline(years), lang));
   for (const f of report.files) {
     lines.push(`${lang === "vi" ? "Tệp" : "File"}: ${f.file}`);
+    if (perSheet)
+      for (const y of years!.filter((x) => x.file === f.file))
+        lines.push(
+          y.year === undefined
+            ? `  ${lang === "vi" ? "Trang" : "Sheet"} "${y.sheet}": ${pick(y.reason, lang)}`
+            : `  ${lang === "vi" ? `Trang "${y.sheet}": năm rà soát ${y.year} · ${y.standardDocument}` : `Sheet "${y.sheet}": review year ${y.year} · ${y.standardDocument}`} · ${pick(y.reason, lang)}`,
+        );
     if (!f.findings.length) {
       lines.push(lang === "vi" ? "  Không có phát hiện nào." : "  No findings.");
       continue;
@@ -182,26 +204,32 @@ export async function findingsWorkbook(
 /** Options of `poverty validate` (add an option: one line here). */
 const VALIDATE_OPTIONS = {
   year: opt.year(),
+  "cutover-month": opt.int(1, 12),
+  "max-members": opt.int(1, 1000),
   format: opt.withDefault(opt.choice(["text", "json"] as const), "text"),
   out: opt.text("report.xlsx"),
   lang: opt.lang(),
   force: opt.flag(),
 };
 
-/** `poverty validate <files or folders...> [--year N] [--format text|json] [--out report.xlsx] [--lang vi|en]` */
+/**
+ * `poverty validate <files or folders...> [--year N] [--cutover-month M] [--format text|json] [--out report.xlsx]
+ * [--lang vi|en]`. The review year of each sheet: --year > the sheet's title > another sheet's title > the default
+ * (the latest review with results; --cutover-month, default February). The first line (text) or `reviewYear`
+ * (JSON) says which year and standard were used and why.
+ */
 export const validateCommand: Command = {
   name: "validate",
   summaryVi: "Kiểm tra danh sách hộ và biểu tổng hợp (.xlsx) của các xã, phường; báo lỗi kèm ô",
   summaryEn: "Check ward/commune household rosters and summary forms (.xlsx); report every problem with its cell",
   usage:
-    "poverty validate <tệp hoặc thư mục|files or folders...> [--year N] [--format text|json] [--out report.xlsx] [--lang vi|en]",
+    "poverty validate <tệp hoặc thư mục|files or folders...> [--year N] [--cutover-month M] [--max-members 50] [--format text|json] [--out report.xlsx] [--force] [--lang vi|en]",
   async run(args, io) {
     const { positional, values } = parseCommandLine(args, VALIDATE_OPTIONS, {
       min: 1,
       what: { vi: "tệp cần kiểm tra", en: "files to check" },
     });
-    const { lang, format, out } = values;
-    const year = values.year ?? defaultReviewYear(new Date());
+    const { lang, format, out, year } = values;
     // Every file of the folders is an input, the --out path included: it is never dropped from the inputs, so an
     // output inside a scanned folder is refused (issue 13: `validate DIR --out DIR/roster.xlsx` overwrote a roster).
     const files = collectFiles(positional, io.cwd);
@@ -209,9 +237,16 @@ export const validateCommand: Command = {
     const output = out ? prepareOutput({ out, inputs: files, force: values.force, cwd: io.cwd }) : undefined;
 
     const read = await readInputs(files, io.cwd, io);
+    // Each file isolated: an error while checking one is a FILE_CHECK_FAILED finding for it; the others are checked.
     const { report, failures } = validateEachWorkbook(
       read.inputs.map((i) => ({ file: i.file, grids: i.grids })),
-      { year },
+      {
+        year,
+        yearOptionName: YEAR_OPTION_NAME,
+        today: new Date(),
+        cutoverMonth: values["cutover-month"],
+        ...(values["max-members"] !== undefined ? { read: { maxMembers: values["max-members"] } } : {}),
+      },
     );
     for (const f of failures) debugStack(io, f.file, f.error);
     const byFile = new Map<string, FileReport>([...report.files, ...read.unreadable].map((f) => [f.file, f]));
@@ -221,8 +256,9 @@ export const validateCommand: Command = {
       .map((f) => ({ file: f.file, findings: sortFindings(f.findings) }));
     const summary = summarize(ordered.flatMap((f) => f.findings));
 
-    if (format === "json") io.out(JSON.stringify({ files: ordered, summary }, null, 2));
-    else for (const l of textReport({ files: ordered, summary }, lang)) io.out(l);
+    const reviewYear = { headline: reviewYearsHeadline(report.years), sheets: report.years };
+    if (format === "json") io.out(JSON.stringify({ reviewYear, files: ordered, summary }, null, 2));
+    else for (const l of textReport({ files: ordered, summary, years: report.years }, lang)) io.out(l);
 
     if (out && output) {
       const wb = await findingsWorkbook(ordered, out, io.cwd, lang);

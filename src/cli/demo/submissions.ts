@@ -1,6 +1,6 @@
 /**
  * Ward submissions for the demo: each unit sends its roster and a Form 1 by village, typed by hand —
- * so two of them carry the kinds of mistakes seen in real submissions (see domain.md §7.4), and one is clean.
+ * so two of them carry the kinds of mistakes seen in real submissions (see docs/domain.md §7.4), and one is clean.
  * The tables are rendered by the product's own generators, then "typed over" the way a ward officer would:
  * formulas replaced by the numbers they show, a few cells mistyped.
  */

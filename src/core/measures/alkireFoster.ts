@@ -2,13 +2,13 @@
  * Alkire–Foster (AF) multidimensional poverty measures over binary deprivation flags.
  *
  * Reference: S. Alkire & J. Foster, "Counting and multidimensional poverty measurement",
- * J. Public Econ. 95 (2011) 476–487 (domain.md §9.1, source [59]); output vocabulary of mpitb
- * (`hd`, `hdk`, `actb`, `pctb`) and mpindex [60][62].
+ * J. Public Econ. 95 (2011) 476–487 (docs/domain.md §9.1, source [59]); output vocabulary of mpitb
+ * (`hd`, `hdk`, `actb`, `pctb`) and mpindex (sources [60][62]).
  *
  * Notation: n rows (households), d indicators, g_ij ∈ {0, 1} (1 = deprived), weights w_j ≥ 0 with
  * Σ w_j = 1, deprivation score c_i = Σ_j w_j g_ij, poverty cutoff k ∈ (0, 1].
  * - identification: i is poor when c_i ≥ k (dual cutoff), or — option `poorSet` — when the legal
- *   classification says so (Vietnam's rule also needs income ≤ line, domain.md §9.1 "Mapping to Vietnam");
+ *   classification says so (Vietnam's rule also needs income ≤ line, docs/domain.md §9.1 "Mapping to Vietnam");
  * - H = q / n, A = Σ_i c_i(k) / q, M0 = H × A = Σ_i c_i(k) / n;
  * - uncensored headcount h_j = share of all rows deprived in j; censored h_j(k) = share of rows poor
  *   and deprived in j; M0 = Σ_j w_j h_j(k);
@@ -16,7 +16,7 @@
  *
  * Convention when nobody is poor (q = 0): H = 0, **A = 0** (not 0/0), M0 = 0 and every contribution is 0.
  *
- * Vietnam (DERIVED, domain.md §9.1): 12 equally weighted indicators (2022+; 10 for 2016–2021) and
+ * Vietnam (DERIVED, docs/domain.md §9.1): 12 equally weighted indicators (2022+; 10 for 2016–2021) and
  * "≥ 3 deprivations" ≡ k = 3/12 (3/10). The default k = 3/d follows that rule; pass `k` from the
  * standard in force (src/core/standards) rather than relying on the default.
  *
@@ -316,7 +316,7 @@ export interface AfDecomposition {
 }
 
 /**
- * Subgroup decomposition of M0 (Alkire & Foster 2011; domain.md §9.1; mpitb `over()`, convey `svyafcdec`):
+ * Subgroup decomposition of M0 (Alkire & Foster 2011; docs/domain.md §9.1; mpitb `over()`, convey `svyafcdec`):
  * M0 = Σ_g (n_g/n) M0_g, contribution of group g = (n_g/n) M0_g / M0; the same for H.
  * Every group uses the same weights and cutoff. Groups must be disjoint; each must be non-empty.
  *

@@ -1,6 +1,6 @@
 /**
  * Deprivation headcounts per indicator (chỉ số thiếu hụt), as in Forms 4–7 of the national review
- * system (domain.md §7.3): households deprived in each indicator, counts and rates, among all
+ * system (docs/domain.md §7.3): households deprived in each indicator, counts and rates, among all
  * households, the poor only and the near-poor only, and the total of deprivations
  * ("Tổng số thiếu hụt" = sum of the indicator columns).
  */
@@ -59,7 +59,7 @@ function close(g: DeprivationGroup): DeprivationGroup {
 /**
  * Households deprived in each indicator — count_j = Σ_i g_ij and rate_j = count_j ÷ households — among
  * all households, and (with `categories`) among the poor and the near-poor; plus the total of
- * deprivations Σ_j count_j. Units: households and fractions. Source: domain.md §7.3 Forms 4–7; the
+ * deprivations Σ_j count_j. Units: households and fractions. Source: docs/domain.md §7.3 Forms 4–7; the
  * uncensored headcount ratio h_j of Alkire & Foster (2011) is `all.rates`.
  *
  * @param flags rows × d matrix of 0/1 flags (1 = deprived), one row per household, all rows of equal length
@@ -154,7 +154,7 @@ export interface DeprivationFlatOptions {
 /**
  * {@link deprivationHeadcounts} over a flat, row-major n × d Uint8Array of 0/1 flags and columnar
  * category codes: the path for 1,000,000-row rosters (one pass, no allocation per row).
- * Same formulas and result shape; source: domain.md §7.3 Forms 4–7.
+ * Same formulas and result shape; source: docs/domain.md §7.3 Forms 4–7.
  *
  * @throws INVALID_ARGUMENT (not a Uint8Array, length not a multiple of d, a flag other than 0/1,
  *         option lengths), UNKNOWN_CATEGORY for a code outside 1–4

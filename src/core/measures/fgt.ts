@@ -1,11 +1,11 @@
 /**
- * Foster–Greer–Thorbecke (FGT) income poverty measures (domain.md §9.2; sources [66][67][68]).
+ * Foster–Greer–Thorbecke (FGT) income poverty measures (docs/domain.md §9.2; sources [66][67][68]).
  *
  * P_α = (1/n) Σ_{i poor} ((z − y_i) / z)^α, with y_i the per-capita monthly income (VND) and z the line.
  * α = 0: headcount ratio P0; α = 1: poverty gap P1; α = 2: squared gap (severity) P2. Fractions.
  *
  * **Boundary convention.** Vietnamese standards count y ≤ z as poor ("từ 1.500.000 đồng trở xuống",
- * domain.md §2.2), so `inclusive` defaults to true. Most FGT tools (convey, ineq) count y < z only:
+ * docs/domain.md §2.2), so `inclusive` defaults to true. Most FGT tools (convey, ineq) count y < z only:
  * pass `{ inclusive: false }` to reproduce them. A household exactly on the line is poor in P0 but
  * has a gap of 0, so it adds nothing to P1 and P2 under either convention.
  *
@@ -143,7 +143,7 @@ export interface FgtDecomposition {
 }
 
 /**
- * Subgroup decomposition of FGT (domain.md §9.2; convey `svyfgtdec`, statAfrikR `decomposer_fgt`):
+ * Subgroup decomposition of FGT (docs/domain.md §9.2; convey `svyfgtdec`, statAfrikR `decomposer_fgt`):
  * P_α = Σ_g (n_g/n) P_α,g; contribution of g = (n_g/n) P_α,g / P_α (Σ = 1 when P_α > 0).
  *
  * @param groups disjoint, non-empty groups of incomes (VND), optional weights per group

@@ -1,10 +1,10 @@
 /**
  * Rates (tỷ lệ) of households or people in a category, as fractions.
  *
- * GSO definition (domain.md §8.1, source [48]): rate = households in the category ÷ total households
+ * GSO definition (docs/domain.md §8.1, source [48]): rate = households in the category ÷ total households
  * of the same period. In code and in cells a rate is a fraction: 0.0797 shows as "7,97 %".
- * Published tables give percentages with 2 decimals (§8.1, source [46]); Form 1 of the national review
- * system computes "4 = 3/1×100" (§7.3).
+ * Published tables give percentages with 2 decimals (docs/domain.md §8.1, source [46]); Form 1 of the
+ * national review system computes "4 = 3/1×100" (docs/domain.md §7.3).
  */
 import { fail } from "../errors";
 import { CATEGORIES, type Category } from "../household";
@@ -26,7 +26,7 @@ const COUNT = L("Số đếm", "Count");
 const TOTAL = L("Tổng số", "Total");
 
 /**
- * Scope of a poverty rate (domain.md §8.1): "tỷ lệ nghèo đa chiều" in the national result decisions
+ * Scope of a poverty rate (docs/domain.md §8.1): "tỷ lệ nghèo đa chiều" in the national result decisions
  * means poor + near-poor (`poorAndNearPoor`); some plans use it for the poor rate alone (`poor`).
  * Rate functions take the scope explicitly so the two readings are never confused.
  */
@@ -46,7 +46,7 @@ export const SCOPE_LABELS: Record<Scope, Bilingual> = {
 };
 
 /**
- * Rate = count ÷ total, a fraction in [0, 1] (GSO; domain.md §8.1; Form 1 col. 4 = 3/1×100 without the ×100).
+ * Rate = count ÷ total, a fraction in [0, 1] (GSO; docs/domain.md §8.1; Form 1 col. 4 = 3/1×100 without the ×100).
  *
  * @param count households (or people) in the category — a whole number ≥ 0
  * @param total households (or people) of the same unit and period — a whole number > 0
@@ -97,7 +97,7 @@ export function impliedTotal(count: number, rateValue: number): number {
  * rate can come from a given total. `max` is `null` when the rate rounds to 0 (any larger total fits).
  *
  * @param publishedRate the rate as published, as a fraction (7,97 % → 0.0797)
- * @param decimals decimals of the percentage (default 2, domain.md §8.1)
+ * @param decimals decimals of the percentage (default 2, docs/domain.md §8.1)
  * @returns `{ min, max }` inclusive; `min > max` never happens — an impossible combination throws OUT_OF_RANGE
  */
 export function impliedTotalRange(
@@ -140,7 +140,7 @@ export function impliedTotalRange(
  * half up (away from zero), without binary floating-point surprises (0.079650 → 0.0797, not 0.0796).
  *
  * @param rateValue fraction (may be negative for a change in percentage points)
- * @param decimals decimals of the percentage, default 2 (domain.md §8.1, source [46])
+ * @param decimals decimals of the percentage, default 2 (docs/domain.md §8.1, source [46])
  * @example roundRate(0.0796774, 2) // 0.0797  (7,97 %)
  */
 export function roundRate(rateValue: number, decimals = 2): number {
@@ -218,7 +218,7 @@ export interface CategoryCounts {
   poorRate: number;
   nearPoorRate: number;
   averageRate: number;
-  /** (poor + nearPoor) / total: "tỷ lệ nghèo đa chiều" in the national decisions (§8.1). */
+  /** (poor + nearPoor) / total: "tỷ lệ nghèo đa chiều" in the national decisions (docs/domain.md §8.1). */
   poorAndNearPoorRate: number;
 }
 
@@ -290,7 +290,7 @@ const CATEGORY_INDEX: Record<Category, number> = {
 
 /**
  * Counts and rates by category for any grouping (unit, village, ethnic minority, target group…),
- * in first-seen order of the keys, plus the grand total. Form 1 (domain.md §7.3) in one pass:
+ * in first-seen order of the keys, plus the grand total. Form 1 (docs/domain.md §7.3) in one pass:
  * rates are category ÷ group total (cols 4, 6, 8 for households; 10, 12, 14 with a member weight).
  *
  * @param rows any records (e.g. `Household[]` with a classification)
@@ -377,7 +377,7 @@ export interface CountsByCodesOptions {
  * {@link countsBy} over columnar data: category codes as produced by `classifyColumns`
  * (1 poor, 2 near-poor, 3 average, 4 none) and a group index per row. The path for 1,000,000-row
  * rosters: one pass into a flat accumulator, no allocation per row. Groups come out in index order;
- * groups without rows are left out. Formulas and units as {@link countsBy} (domain.md §7.3 Form 1).
+ * groups without rows are left out. Formulas and units as {@link countsBy} (docs/domain.md §7.3 Form 1).
  *
  * @throws UNKNOWN_CATEGORY for a code outside 1–4 (including 0 = invalid classification);
  *         INVALID_ARGUMENT for a group index outside the keys or lengths that differ;

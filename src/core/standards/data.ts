@@ -1,7 +1,7 @@
 /**
- * The national poverty standards, as data. Every number here comes from ../shared/domain.md (§1–§5);
- * the section is cited next to it. Values domain.md marks UNCERTAIN are listed in `uncertain`;
- * values it does not give are `null`.
+ * The national poverty standards, as data. Every number here is cited to its legal text next to it; docs/standards.md
+ * (generated from this file) lists the sources and what is uncertain. Values the project could not confirm are listed
+ * in `uncertain`; values the law does not (yet) give are `null`.
  */
 import type { Standard, Indicator, Service } from "./schema";
 
@@ -16,6 +16,8 @@ const SVC = {
   education: { id: "education", name: bi("Giáo dục", "Education") },
   housing: { id: "housing", name: bi("Nhà ở", "Housing") },
   water: { id: "water_sanitation", name: bi("Nước sinh hoạt và vệ sinh", "Water and sanitation") },
+  /** Decision 59/2015/QĐ-TTg Art. 1 names the dimension "nước sạch và vệ sinh" (clean water and sanitation). */
+  cleanWater: { id: "water_sanitation", name: bi("Nước sạch và vệ sinh", "Clean water and sanitation") },
   waterEnv: {
     id: "water_sanitation",
     name: bi("Nước sinh hoạt, vệ sinh và môi trường", "Water, sanitation and environment"),
@@ -25,7 +27,7 @@ const SVC = {
 
 const ind = (id: string, vi: string, en: string, service: string): Indicator => ({ id, name: bi(vi, en), service });
 
-// domain.md §4: 5 services, 10 indicators (Decision 59/2015).
+// Decision 59/2015/QĐ-TTg Art. 1: 5 services, 10 indicators.
 const INDICATORS_2016: Indicator[] = [
   ind("health_access", "Tiếp cận các dịch vụ y tế", "Access to health services", "health"),
   ind("health_insurance", "Bảo hiểm y tế", "Health insurance", "health"),
@@ -39,7 +41,7 @@ const INDICATORS_2016: Indicator[] = [
   ind("info_assets", "Tài sản phục vụ tiếp cận thông tin", "Assets for access to information", "information"),
 ];
 
-// domain.md §2.3: 6 services, 12 indicators (Decree 07/2021), in the table's order.
+// Decree 07/2021/NĐ-CP Art. 3: 6 services, 12 indicators, in the decree's order.
 const INDICATORS_2022: Indicator[] = [
   ind("employment", "Việc làm", "Employment", "employment"),
   ind("dependants", "Người phụ thuộc trong hộ gia đình", "Dependants in the household", "employment"),
@@ -55,7 +57,7 @@ const INDICATORS_2022: Indicator[] = [
   ind("info_access_means", "Phương tiện phục vụ tiếp cận thông tin", "Means of access to information", "information"),
 ];
 
-// domain.md §5: the Sept–Nov 2025 DRAFT of the 2026–2030 decree (6 dimensions, 12 indicators).
+// The Sept–Nov 2025 DRAFT of the 2026–2030 decree (6 dimensions, 12 indicators), published for comment.
 // The final decree's list differs ("removed information means, added digital services, internet, waste").
 const DRAFT_INDICATORS_2027: Indicator[] = [
   ind("employment", "Việc làm", "Employment", "employment"),
@@ -71,6 +73,11 @@ const DRAFT_INDICATORS_2027: Indicator[] = [
   ind("latrine", "Nhà tiêu hợp vệ sinh / công trình phụ", "Hygienic toilet / auxiliary works", "water_sanitation"),
   ind("waste_treatment", "Xử lý rác thải", "Waste treatment", "water_sanitation"),
 ];
+
+const AVERAGE_NOTE_QD59 = bi(
+  "Theo Quyết định 59/2015/QĐ-TTg, hộ có mức sống trung bình xác định theo thu nhập (trên chuẩn cận nghèo, đến mức trần), không giới hạn ngành nghề. Mức trần 1.500.000 / 1.950.000 đ chỉ có từ báo chí (chưa chắc chắn).",
+  "Under Decision 59/2015/QĐ-TTg the average-living-standard category is defined by income (above the near-poverty line, up to the ceiling), whatever the household's trade. The ceilings 1,500,000 / 1,950,000 VND are from the press only (uncertain).",
+);
 
 const AVERAGE_NOTE = bi(
   "Hộ có mức sống trung bình chỉ áp dụng cho hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp, được xác định theo quy trình riêng (Quyết định 24/2021/QĐ-TTg); thu nhập 12 tháng trước rà soát, không tính trợ cấp, trợ giúp xã hội từ ngân sách.",
@@ -90,7 +97,11 @@ const UNKNOWN_SCORE_TABLES = {
   ),
 };
 
-/** Decision 59/2015/QĐ-TTg — review years 2016–2021 (domain.md §1, §4). */
+/**
+ * Decision 59/2015/QĐ-TTg — review years 2015–2021: the end-2015 census (tổng điều tra) that gave the 2016 baseline
+ * (results approved by Decision 1095/QĐ-LĐTBXH of 22/08/2016), the reviews of 2016–2020, and 2021 (Decree 07/2021/NĐ-CP
+ * Art. 2).
+ */
 export const QD59_2015: Standard = {
   id: "QD59-2015",
   name: bi("Chuẩn nghèo tiếp cận đa chiều 2016–2020", "Multidimensional poverty standard 2016–2020"),
@@ -106,14 +117,34 @@ export const QD59_2015: Standard = {
       "Also applies to review year 2021 (Decree 07/2021/NĐ-CP, Art. 2). Review method: Circular 17/2016/TT-BLĐTBXH, amended by Circular 14/2018/TT-BLĐTBXH.",
     ),
   },
-  reviewYears: { from: 2016, to: 2021 },
+  reviewYears: { from: 2015, to: 2021 },
+  yearBasis: [
+    {
+      from: 2015,
+      to: 2015,
+      vi: "Tổng điều tra, rà soát hộ nghèo, hộ cận nghèo cuối năm 2015 theo chuẩn nghèo tiếp cận đa chiều của Quyết định 59/2015/QĐ-TTg (kết quả phê duyệt tại Quyết định 1095/QĐ-LĐTBXH ngày 22/08/2016): số liệu đầu kỳ năm 2016 của giai đoạn 2016–2020.",
+      en: "The end-2015 census and review of poor and near-poor households under the multidimensional standard of Decision 59/2015/QĐ-TTg (results approved by Decision 1095/QĐ-LĐTBXH of 22/08/2016): the 2016 baseline of the 2016–2020 period.",
+    },
+    {
+      from: 2016,
+      to: 2020,
+      vi: "Quyết định 59/2015/QĐ-TTg (Điều 1, Điều 2): chuẩn nghèo tiếp cận đa chiều áp dụng cho giai đoạn 2016–2020.",
+      en: "Decision 59/2015/QĐ-TTg (Arts. 1–2): the multidimensional poverty standard for 2016–2020.",
+    },
+    {
+      from: 2021,
+      to: 2021,
+      vi: "Quyết định 59/2015/QĐ-TTg, tiếp tục áp dụng cho năm rà soát 2021 theo Điều 2 Nghị định 07/2021/NĐ-CP.",
+      en: "Decision 59/2015/QĐ-TTg, still applied to review year 2021 by Decree 07/2021/NĐ-CP, Art. 2.",
+    },
+  ],
   rule: "band",
   lines: {
     rural: { poverty: 700_000, nearPoverty: 1_000_000, averageCeiling: 1_500_000 },
     urban: { poverty: 900_000, nearPoverty: 1_300_000, averageCeiling: 1_950_000 },
   },
   deprivationCutoff: 3,
-  services: [SVC.health, SVC.education, SVC.housing, SVC.water, SVC.information],
+  services: [SVC.health, SVC.education, SVC.housing, SVC.cleanWater, SVC.information],
   indicators: INDICATORS_2016,
   draftIndicators: null,
   scores: {
@@ -122,7 +153,8 @@ export const QD59_2015: Standard = {
     bCutoff: 30,
   },
   areaNames: AREA_NAMES_THANH_THI,
-  averageCategoryNote: AVERAGE_NOTE,
+  averageCategoryNote: AVERAGE_NOTE_QD59,
+  averageAgriculturalOnly: false,
   notes: [
     bi(
       "Ngưỡng thiếu hụt chi tiết của 10 chỉ số không được mã hoá; công cụ nhận cờ thiếu hụt đã xác định.",
@@ -162,7 +194,10 @@ export const QD59_2015: Standard = {
   ],
 };
 
-/** Decree 07/2021/NĐ-CP — review years 2022–2026 (2026 = transition year under Decree 351/2025) (§1, §2, §3). */
+/**
+ * Decree 07/2021/NĐ-CP — review years 2022–2026 (2026 = transition year under Decree 351/2025/NĐ-CP); scores from
+ * Circular 07/2021/TT-BLĐTBXH.
+ */
 export const ND07_2021: Standard = {
   id: "ND07-2021",
   name: bi("Chuẩn nghèo đa chiều 2022–2025", "Multidimensional poverty standard 2022–2025"),
@@ -179,6 +214,20 @@ export const ND07_2021: Standard = {
     ),
   },
   reviewYears: { from: 2022, to: 2026 },
+  yearBasis: [
+    {
+      from: 2022,
+      to: 2025,
+      vi: "Nghị định 07/2021/NĐ-CP (Điều 3): chuẩn nghèo đa chiều giai đoạn 2022–2025.",
+      en: "Decree 07/2021/NĐ-CP (Art. 3): the multidimensional poverty standard for 2022–2025.",
+    },
+    {
+      from: 2026,
+      to: 2026,
+      vi: "Nghị định 07/2021/NĐ-CP: chuẩn giai đoạn 2022–2025 tiếp tục áp dụng cho năm rà soát 2026, năm chuyển tiếp theo Nghị định 351/2025/NĐ-CP.",
+      en: "Decree 07/2021/NĐ-CP: the 2022–2025 standard still applies to review year 2026, the transition year under Decree 351/2025/NĐ-CP.",
+    },
+  ],
   rule: "and",
   lines: {
     rural: { poverty: 1_500_000, nearPoverty: 1_500_000, averageCeiling: 2_250_000 },
@@ -195,6 +244,7 @@ export const ND07_2021: Standard = {
   },
   areaNames: AREA_NAMES_THANH_THI,
   averageCategoryNote: AVERAGE_NOTE,
+  averageAgriculturalOnly: true,
   notes: [
     bi(
       "Cận trên mức sống trung bình (2.250.000 / 3.000.000 đ) xác nhận qua báo địa phương trích dẫn chuẩn; chưa đối chiếu văn bản nghị định.",
@@ -231,7 +281,7 @@ export const ND07_2021: Standard = {
   ],
 };
 
-/** Decree 351/2025/NĐ-CP — review years 2027–2030 (§1, §5). Indicator list and average ceilings unknown. */
+/** Decree 351/2025/NĐ-CP — review years 2027–2030. Indicator list and average ceilings unknown. */
 export const ND351_2025: Standard = {
   id: "ND351-2025",
   name: bi("Chuẩn nghèo đa chiều quốc gia 2026–2030", "National multidimensional poverty standard 2026–2030"),
@@ -248,6 +298,14 @@ export const ND351_2025: Standard = {
     ),
   },
   reviewYears: { from: 2027, to: 2030 },
+  yearBasis: [
+    {
+      from: 2027,
+      to: 2030,
+      vi: "Nghị định 351/2025/NĐ-CP ngày 30/12/2025: chuẩn nghèo đa chiều quốc gia giai đoạn 2026–2030, áp dụng từ năm rà soát 2027 (năm 2026 là năm chuyển tiếp).",
+      en: "Decree 351/2025/NĐ-CP of 30/12/2025: the national multidimensional poverty standard for 2026–2030, applied from review year 2027 (2026 is the transition year).",
+    },
+  ],
   rule: "and",
   lines: {
     rural: { poverty: 2_200_000, nearPoverty: 2_200_000, averageCeiling: null },
@@ -267,6 +325,7 @@ export const ND351_2025: Standard = {
     urban: bi("khu vực đô thị", "urban area"),
   },
   averageCategoryNote: AVERAGE_NOTE,
+  averageAgriculturalOnly: null,
   uncertain: [
     {
       path: "indicators",
@@ -291,6 +350,13 @@ export const ND351_2025: Standard = {
       note: bi(
         "Chưa rõ có giữ diện hộ mức sống trung bình và mức trần đô thị.",
         "Whether the average-living category is kept, and its urban ceiling, is unknown.",
+      ),
+    },
+    {
+      path: "averageAgriculturalOnly",
+      note: bi(
+        "Chưa rõ diện hộ có mức sống trung bình (nếu còn) có chỉ áp dụng cho hộ nông, lâm, ngư, diêm nghiệp hay không.",
+        "Whether the average-living category (if kept) is limited to agriculture, forestry, fishery and salt households is unknown.",
       ),
     },
     {

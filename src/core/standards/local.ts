@@ -1,6 +1,6 @@
 /**
  * Local (provincial) standards. The law lets a province adopt a higher standard than the national one
- * (domain.md §2.1: e.g. Hà Nội Decision 13/2021/QĐ-UBND for 2022–2025; §5: confirmed for the 2026–2030 draft).
+ * (e.g. Hà Nội Decision 13/2021/QĐ-UBND for 2022–2025; the power is confirmed for the 2026–2030 draft decree).
  * A local standard is a small JSON document that names the national standard it extends (`basedOn`) and
  * overrides its lines, with its own citation. It is merged onto the national one and validated by the same
  * `StandardSchema`, plus sanity rules.
@@ -182,7 +182,7 @@ export function checkStandard(std: Standard, national?: Standard): StandardIssue
  * national one: `{ id, basedOn: "ND07-2021", province?, name?, citation, reviewYears?, lines?: { rural?, urban? },
  * notes?, uncertain? }`. Missing values are inherited from the national standard; under the "and" rule
  * `nearPoverty` follows `poverty` unless given. Lines are VND/person/month and may only be raised.
- * Legal basis: provinces may set higher standards (domain.md §2.1, §5).
+ * Legal basis: provinces may set higher standards (Decree 07/2021/NĐ-CP; the 2026–2030 draft decree).
  * @returns a frozen `Standard` with `scope: "local"`, usable with `standardForYear(year, { local })`.
  * @throws PovertyError INVALID_STANDARD with one "path: message" line per problem, in Vietnamese and English.
  */

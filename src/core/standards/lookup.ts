@@ -17,8 +17,11 @@ function deepFreeze<T>(value: T): T {
 }
 NATIONAL_STANDARDS.forEach(deepFreeze);
 
-/** First supported review year (Decision 59/2015 applies from 2016). */
-export const FIRST_REVIEW_YEAR = 2016;
+/**
+ * First supported review year: the end-2015 census under Decision 59/2015/QĐ-TTg (the 2016 baseline of the
+ * 2016–2020 period; results approved by Decision 1095/QĐ-LĐTBXH of 22/08/2016).
+ */
+export const FIRST_REVIEW_YEAR = 2015;
 /** Last supported review year (Decree 351/2025 covers 2026–2030). */
 export const LAST_REVIEW_YEAR = 2030;
 
@@ -37,19 +40,20 @@ export function standardById(id: string): Standard | undefined {
 
 /**
  * The standard in force for a review year (năm rà soát).
- * - 2016–2021 → Decision 59/2015/QĐ-TTg (2021 by Decree 07/2021 Art. 2);
+ * - 2015–2021 → Decision 59/2015/QĐ-TTg (2015: the census that gave the 2016 baseline; 2021 by Decree 07/2021 Art. 2);
  * - 2022–2026 → Decree 07/2021/NĐ-CP (2026 = transition year under Decree 351/2025);
  * - 2027–2030 → Decree 351/2025/NĐ-CP.
  * With `opts.local` (see `parseLocalStandard`), the local standard is returned when its `reviewYears` cover the
  * year; otherwise the national one (a local standard never extends beyond its own years).
- * @throws PovertyError UNKNOWN_YEAR for a non-integer or a year outside 2016–2030.
+ * Which year to use when a sheet or an option does not say: `resolveReviewYear` (./year).
+ * @throws PovertyError UNKNOWN_YEAR for a non-integer or a year outside 2015–2030.
  */
 export function standardForYear(year: number, opts?: { local?: Standard }): Standard {
   if (typeof year !== "number" || !Number.isInteger(year) || year < FIRST_REVIEW_YEAR || year > LAST_REVIEW_YEAR) {
     fail(
       "UNKNOWN_YEAR",
-      `Năm rà soát "${String(year)}" không thuộc chuẩn nghèo nào. Các năm được hỗ trợ: ${FIRST_REVIEW_YEAR}–${LAST_REVIEW_YEAR} (2016–2021: QĐ 59/2015/QĐ-TTg; 2022–2026: NĐ 07/2021/NĐ-CP; 2027–2030: NĐ 351/2025/NĐ-CP).`,
-      `Review year "${String(year)}" is not covered by any poverty standard. Supported years: ${FIRST_REVIEW_YEAR}–${LAST_REVIEW_YEAR} (2016–2021: Decision 59/2015/QĐ-TTg; 2022–2026: Decree 07/2021/NĐ-CP; 2027–2030: Decree 351/2025/NĐ-CP).`,
+      `Năm rà soát "${String(year)}" không thuộc chuẩn nghèo nào. Các năm được hỗ trợ: ${FIRST_REVIEW_YEAR}–${LAST_REVIEW_YEAR} (2015–2021: QĐ 59/2015/QĐ-TTg; 2022–2026: NĐ 07/2021/NĐ-CP; 2027–2030: NĐ 351/2025/NĐ-CP).`,
+      `Review year "${String(year)}" is not covered by any poverty standard. Supported years: ${FIRST_REVIEW_YEAR}–${LAST_REVIEW_YEAR} (2015–2021: Decision 59/2015/QĐ-TTg; 2022–2026: Decree 07/2021/NĐ-CP; 2027–2030: Decree 351/2025/NĐ-CP).`,
       { year, supported: { from: FIRST_REVIEW_YEAR, to: LAST_REVIEW_YEAR } },
     );
   }
@@ -59,21 +63,6 @@ export function standardForYear(year: number, opts?: { local?: Standard }): Stan
   /* istanbul ignore next -- the national table covers every supported year (tested) */
   if (!found) return fail("UNKNOWN_YEAR", `Không có chuẩn cho năm ${year}.`, `No standard for ${year}.`, { year });
   return found;
-}
-
-/**
- * The review year used when a function's year argument is omitted: the current calendar year of `today`
- * (local time), clamped into 2016–2030. A review runs 01/09–14/12 of its year, so during a calendar year the
- * latest review that has started (or is about to) is that year's.
- * @throws PovertyError INVALID_ARGUMENT for an invalid Date.
- */
-export function defaultReviewYear(today: Date): number {
-  const t = today instanceof Date ? today.getTime() : NaN;
-  if (!Number.isFinite(t)) {
-    fail("INVALID_ARGUMENT", "Ngày hiện tại không hợp lệ.", "The current date is not valid.", { today });
-  }
-  const y = today.getFullYear();
-  return Math.min(LAST_REVIEW_YEAR, Math.max(FIRST_REVIEW_YEAR, y));
 }
 
 /** Which line `incomeLine` returns: poverty line, near-poverty line, or average-living ceiling. */
@@ -101,7 +90,7 @@ function checkArea(area: unknown): asserts area is Area {
  * - "poor": chuẩn nghèo (band rule: income ≤ it is poor regardless of deprivations; "and" rule: the single line);
  * - "near_poor": chuẩn cận nghèo (band rule: upper line; "and" rule: the same single line);
  * - "average": ceiling of the average-living-standard category.
- * Source: the standard's citation (domain.md §2.2, §4, §5).
+ * Source: the standard's citation (Decision 59/2015/QĐ-TTg Art. 2; Decree 07/2021/NĐ-CP Art. 3; Decree 351/2025/NĐ-CP).
  * @throws UNKNOWN_AREA for a bad area; UNKNOWN_VALUE when the standard does not know the value (e.g. the
  *   2027+ average ceiling); INVALID_ARGUMENT for a bad kind.
  */

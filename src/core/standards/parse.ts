@@ -4,7 +4,7 @@
  * "cận nghèo" can never be read as "nghèo".
  */
 import { fold } from "../i18n";
-import { CATEGORY_LABELS, type Area, type Category } from "../household";
+import { AVERAGE_UNCONFIRMED_LABEL, CATEGORY_LABELS, type Area, type Category } from "../household";
 
 const AREA_WORDS: Record<string, Area> = {};
 for (const w of ["thanh thi", "do thi", "khu vuc thanh thi", "khu vuc do thi", "urban", "urban area", "tt", "dt"])
@@ -23,7 +23,7 @@ const squash = (s: string) =>
  * with or without diacritics. Also the canonical codes "urban" / "rural".
  * Not accepted (returns undefined): numbers (1/2 codes differ between exports), blanks, anything else.
  * Unit types ("phường", "xã") are deliberately not read as areas: after the 2025 mergers a phường may include
- * former rural communes (domain.md §10, UNCERTAIN), so area stays a per-household attribute.
+ * former rural communes (after the 2025 mergers under Resolution 202/2025/QH15; uncertain), so area stays a per-household attribute.
  */
 export function parseArea(value: unknown): Area | undefined {
   if (typeof value !== "string") return undefined;
@@ -67,6 +67,7 @@ addCat("none", [
   "không nghèo",
   "hộ không nghèo",
 ]);
+addCat("average", [AVERAGE_UNCONFIRMED_LABEL.vi, AVERAGE_UNCONFIRMED_LABEL.en]);
 for (const c of Object.keys(CATEGORY_LABELS) as Category[]) {
   CATEGORY_WORDS[squash(CATEGORY_LABELS[c].vi)] = c;
   CATEGORY_WORDS[squash(CATEGORY_LABELS[c].en)] = c;

@@ -1,6 +1,6 @@
 /**
  * The shape of a poverty standard (chuẩn nghèo): lines, rule, cutoff, indicators, score thresholds,
- * legal citation and the list of values that ../shared/domain.md marks UNCERTAIN.
+ * legal citation and the list of values the project could not confirm (UNCERTAIN).
  *
  * A standard is data, never code: every number another module needs (a line, the deprivation cutoff,
  * the indicator count, a score threshold) is read from a `Standard` selected by review year
@@ -67,7 +67,18 @@ export const IndicatorSchema = z.strictObject({
   service: z.string().min(1),
 });
 
-/** One value the project could not confirm (domain.md: UNCERTAIN). */
+/**
+ * The legal basis of the standard for a span of review years, in words a planner can print under a table
+ * ("Năm rà soát 2026: … Nghị định 07/2021/NĐ-CP … năm chuyển tiếp theo Nghị định 351/2025/NĐ-CP").
+ */
+export const YearBasisSchema = z.strictObject({
+  from: z.number().int(),
+  to: z.number().int(),
+  vi: z.string().min(1),
+  en: z.string().min(1),
+});
+
+/** One value the project could not confirm (UNCERTAIN in docs/standards.md). */
 export const UncertainSchema = z.strictObject({
   /** Dotted path into the standard ("lines.rural.averageCeiling"), or a named concept ("scores.nearPoorRule"). */
   path: z.string().min(1),
@@ -98,6 +109,11 @@ export const StandardSchema = z.strictObject({
   citation: CitationSchema,
   /** Review years (năm rà soát) the standard applies to, inclusive. */
   reviewYears: z.strictObject({ from: z.number().int(), to: z.number().int() }),
+  /**
+   * Why the standard applies to each of its review years (one entry per span; together they cover
+   * `reviewYears`). Read by `legalBasis(year)`. Optional for local standards.
+   */
+  yearBasis: z.array(YearBasisSchema).optional(),
   rule: RuleSchema,
   /** VND/person/month per area. */
   lines: perArea(AreaLinesSchema),
@@ -123,9 +139,19 @@ export const StandardSchema = z.strictObject({
   areaNames: perArea(BilingualSchema),
   /** Whom the "average living standard" category serves (documentation). */
   averageCategoryNote: BilingualSchema.optional(),
-  /** Caveats that are not UNCERTAIN in domain.md but worth knowing (e.g. "press only"). */
+  /**
+   * The condition of the "average living standard" category beyond income:
+   * - true: only agriculture, forestry, fishery and salt households (hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp,
+   *   diêm nghiệp), identified by a separate procedure (Decree 07/2021/NĐ-CP; Decision 24/2021/QĐ-TTg);
+   * - false: any household in the income band (Decision 59/2015/QĐ-TTg);
+   * - null: not known (Decree 351/2025/NĐ-CP: whether the category is kept is not known).
+   * Classification reads it: a household known not to be agricultural is never "average" when true, and a
+   * household whose status is not given is "average" only provisionally (see core/classify).
+   */
+  averageAgriculturalOnly: z.boolean().nullable(),
+  /** Caveats that are not UNCERTAIN but worth knowing (e.g. "press only"). */
   notes: z.array(BilingualSchema).optional(),
-  /** Every value domain.md marks UNCERTAIN, with where it lives. */
+  /** Every value the project could not confirm (UNCERTAIN), with where it lives. */
   uncertain: z.array(UncertainSchema),
 });
 
@@ -136,3 +162,4 @@ export type Service = z.infer<typeof ServiceSchema>;
 export type AreaLines = z.infer<typeof AreaLinesSchema>;
 export type Citation = z.infer<typeof CitationSchema>;
 export type UncertainValue = z.infer<typeof UncertainSchema>;
+export type YearBasis = z.infer<typeof YearBasisSchema>;

@@ -1,5 +1,5 @@
 /**
- * Breakdowns of the review results (domain.md §7.3 Forms 8–10): by ethnic minority (DTTS), by target group
+ * Breakdowns of the review results (docs/domain.md §7.3 Forms 8–10): by ethnic minority (DTTS), by target group
  * (no labour capacity, meritorious-service family, social protection) and by cause of poverty — each only when
  * the roster has that column. Counts and rates come from `countsBy` / `rate` (core/measures); rates in cells
  * are ROUND(count/total,4) formulas, totals SUM formulas.
@@ -8,7 +8,7 @@ import type { Category, Household } from "../household";
 import { bi, type Bilingual, type Lang } from "../i18n";
 import { countsBy, rate, type CategoryCounts } from "../measures/rates";
 import type { Standard } from "../standards/schema";
-import { column, legalNote, rateFormula, sumFormula, TableBuilder, tr, type TableOptions } from "./build";
+import { column, formFrame, legalNote, rateFormula, sumFormula, TableBuilder, tr, type TableOptions } from "./build";
 import type { ResultTable, TableCell } from "./model";
 
 export interface BreakdownInput {
@@ -34,8 +34,9 @@ function countsTable(
   all: CategoryCounts | null,
   notes: Bilingual[],
   input: BreakdownInput,
-  lang: Lang,
+  opts: TableOptions,
 ): ResultTable {
+  const lang: Lang = opts.lang ?? "vi";
   const b = new TableBuilder({
     id,
     sheetName,
@@ -65,6 +66,7 @@ function countsTable(
     notes: [...notes, legalNote(input.standard)],
     freezeColumns: 2,
     lang,
+    frame: formFrame(id, bi("hộ, %", "households, %"), opts),
   });
   const cells = (row: number, counts: Record<string, TableCell>, c: CategoryCounts): Record<string, TableCell> => ({
     ...counts,
@@ -129,7 +131,7 @@ export function buildEthnicityBreakdown(input: BreakdownInput, opts: TableOption
       ? [bi(`${missing} hộ không ghi dân tộc: không tính.`, `${missing} households without ethnicity are not counted.`)]
       : [],
     input,
-    lang,
+    opts,
   );
 }
 
@@ -163,7 +165,7 @@ export function buildTargetGroupBreakdown(input: BreakdownInput, opts: TableOpti
       ),
     ],
     input,
-    lang,
+    opts,
   );
 }
 
@@ -217,6 +219,7 @@ export function buildCauseBreakdown(input: BreakdownInput, opts: TableOptions = 
     ],
     freezeColumns: 2,
     lang,
+    frame: formFrame("breakdown-causes", bi("hộ, %", "households, %"), opts),
   });
   const first = b.nextRow;
   const totalRow = first + by.groups.length;

@@ -7,9 +7,10 @@ import { columnLetters } from "../address";
 import { bi, pick, type Bilingual, type Lang } from "../i18n";
 import { roundRate } from "../measures/rates";
 import type { Standard } from "../standards/schema";
-import type { FrameOptions } from "./frame";
+import { productForm, type FrameOptions, type TableFrame } from "./frame";
 import {
   formulaCell,
+  parameterRef,
   tableLayout,
   type ColumnSpec,
   type FormulaCell,
@@ -42,7 +43,7 @@ export class TableBuilder {
   private readonly letters = new Map<string, string>();
 
   constructor(private readonly base: Omit<ResultTable, "rows">) {
-    this.firstBodyRow = tableLayout({ title: base.title, headerRows: base.headerRows, rows: [] }).firstBodyRow;
+    this.firstBodyRow = tableLayout({ ...base, rows: [] }).firstBodyRow;
     base.columns.forEach((c, i) => {
       if (this.letters.has(c.key)) throw new Error(`tables: duplicate column key "${c.key}"`);
       this.letters.set(c.key, columnLetters(i));
@@ -59,6 +60,11 @@ export class TableBuilder {
   /** A1 reference of a column key on a sheet row. */
   ref(key: string, row: number): string {
     return `${this.col(key)}${row}`;
+  }
+
+  /** Absolute reference ("$C$8") of a parameter's input cell (ResultTable.parameters). */
+  param(key: string): string {
+    return parameterRef({ ...this.base, rows: [] }, key);
   }
 
   /** Sheet row the next added row lands on. */
@@ -99,7 +105,23 @@ export function addFormula(refs: string[], value: number): FormulaCell {
   return formulaCell(refs.length === 0 ? "0" : refs.join("+"), value);
 }
 
-/** "Căn cứ pháp lý: <citation>" from the standard's data. */
+/**
+ * The administrative frame of one of the product's forms: its number (PRODUCT_FORM_NUMBERS), the unit of
+ * measure, and the planner's details from the options (`opts.frame`).
+ */
+export function formFrame(tableId: string, unitOfMeasure: Bilingual, opts: TableOptions): TableFrame {
+  return { form: productForm(tableId), unitOfMeasure, ...(opts.frame ? { document: opts.frame } : {}) };
+}
+
+/** Tables with the planner's details put into their frames (for tables built before the details were known). */
+export function withFrameDocument(tables: readonly ResultTable[], frame: FrameOptions | undefined): ResultTable[] {
+  return tables.map((t) => (t.frame && frame ? { ...t, frame: { ...t.frame, document: frame } } : t));
+}
+
+/**
+ * "Căn cứ pháp lý: <citation>" from the standard's data. The seam for the legal basis of a review year: when the
+ * standards module offers the text for a year (transition years cite both decrees), this is the one place to use it.
+ */
 export function legalNote(standard: Standard): Bilingual {
   return bi(`Căn cứ pháp lý: ${standard.citation.vi}.`, `Legal basis: ${standard.citation.en}.`);
 }
@@ -109,9 +131,9 @@ export function numberRow(labels: (string | null)[]): HeaderCell[] {
   return labels.map((l) => ({ text: bi(l ?? "", l ?? "") }));
 }
 
-/** Column spec shorthand. */
+/** Column spec shorthand. The sequence column "tt" (TT, thứ tự) is centred. */
 export function column(key: string, vi: string, en: string, format: ColumnSpec["format"], width?: number): ColumnSpec {
-  return { key, header: bi(vi, en), format, ...(width ? { width } : {}) };
+  return { key, header: bi(vi, en), format, ...(width ? { width } : {}), ...(key === "tt" ? { align: "center" } : {}) };
 }
 
 /** Pick a bilingual text in the options' language. */

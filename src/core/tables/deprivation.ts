@@ -1,5 +1,5 @@
 /**
- * Deprivation tables (domain.md §7.3 Forms 4–7) and the Alkire–Foster table (§9.1).
+ * Deprivation tables (docs/domain.md §7.3 Forms 4–7) and the Alkire–Foster table (docs/domain.md §9.1).
  *
  * - Form 4 / Form 5: per unit, poor (or near-poor) households and the households among them deprived in each
  *   indicator of the standard; "Tổng số thiếu hụt" = SUM of the indicator columns (a formula), totals SUM.
@@ -11,13 +11,22 @@
  * deprivation flags are left out and the note says how many.
  */
 import type { Category, Household } from "../household";
-import { bi, pick, type Lang } from "../i18n";
+import { bi, formatNumber, pick, type Lang } from "../i18n";
 import { afDecompose } from "../measures/alkireFoster";
 import { deprivationHeadcounts } from "../measures/deprivations";
-import { roundRate } from "../measures/rates";
 import { requireIndicators } from "../standards/lookup";
 import type { Standard } from "../standards/schema";
-import { column, legalNote, numberRow, rateFormula, sumFormula, TableBuilder, tr, type TableOptions } from "./build";
+import {
+  column,
+  formFrame,
+  legalNote,
+  numberRow,
+  rateFormula,
+  sumFormula,
+  TableBuilder,
+  tr,
+  type TableOptions,
+} from "./build";
 import { formulaCell, type ColumnSpec, type HeaderCell, type ResultTable, type TableCell } from "./model";
 
 export interface DeprivationInput {
@@ -113,6 +122,7 @@ export function buildDeprivationByUnit(
     ],
     headerRows: [top, second, numberRow(nums)],
     columns,
+    frame: formFrame(group === "poor" ? "form4-poor" : "form5-nearpoor", bi("hộ", "households"), opts),
     notes: [
       bi(
         "Tổng số thiếu hụt = tổng các cột chỉ số (công thức); dòng tổng cộng là công thức SUM.",
@@ -172,7 +182,7 @@ export function buildDeprivationRates(input: DeprivationInput, opts: TableOption
   ];
   const columns: ColumnSpec[] = [
     column("tt", "TT", "No.", "text", 6),
-    column("service", "Dịch vụ xã hội cơ bản", "Basic social service", "text", 20),
+    { ...column("service", "Dịch vụ xã hội cơ bản", "Basic social service", "text", 20), mergeRepeats: true },
     column("indicator", "Chỉ số thiếu hụt", "Indicator", "text", 34),
   ];
   for (const g of groups)
@@ -205,6 +215,7 @@ export function buildDeprivationRates(input: DeprivationInput, opts: TableOption
     ],
     headerRows: [top, second],
     columns,
+    frame: formFrame("deprivation-rates", bi("hộ, %", "households, %"), opts),
     notes: [
       bi(
         "Tỷ lệ = số hộ thiếu hụt chỉ số ÷ số hộ của nhóm (dòng đầu), làm tròn 2 chữ số thập phân của phần trăm (công thức).",
@@ -294,15 +305,17 @@ export function buildAfTables(input: DeprivationInput, opts: AfTableOptions = {}
         `CHỈ SỐ NGHÈO ĐA CHIỀU ALKIRE–FOSTER THEO ĐƠN VỊ NĂM ${input.reviewYear}`,
         `ALKIRE–FOSTER MULTIDIMENSIONAL POVERTY BY UNIT, ${input.reviewYear}`,
       ),
-      bi(`${scope}Đơn vị tính: hộ`, `${scope}Unit of analysis: households`),
+      bi(`${scope}Đơn vị phân tích: hộ gia đình`, `${scope}Unit of analysis: households`),
     ],
+    frame: formFrame("af-units", bi("hộ, %", "households, %"), opts),
     headerRows: [
       [
         { text: bi("TT", "No.") },
         { text: bi("Đơn vị", "Unit") },
         { text: bi("Số hộ (n)", "Households (n)") },
-        { text: bi("Số hộ nghèo đa chiều (q)", "Multidimensionally poor (q)") },
-        { text: bi("Tỷ lệ nghèo H = q/n", "Headcount ratio H = q/n") },
+        // Alkire–Foster's H counts deprivations only: not the official "tỷ lệ nghèo đa chiều" (poor + near-poor).
+        { text: bi("Số hộ thiếu hụt từ k chỉ số (q)", "Households deprived in ≥ k (q)") },
+        { text: bi("Tỷ lệ hộ thiếu hụt đa chiều H = q/n", "Headcount ratio H = q/n") },
         { text: bi("Cường độ A", "Intensity A") },
         { text: bi("M0 = H × A", "M0 = H × A") },
         { text: bi("Tỷ trọng dân số n/N", "Population share n/N") },
@@ -313,10 +326,10 @@ export function buildAfTables(input: DeprivationInput, opts: AfTableOptions = {}
       column("tt", "TT", "No.", "text", 6),
       column("unit", "Đơn vị", "Unit", "text", 24),
       column("n", "Số hộ", "Households", "integer", 11),
-      column("q", "Số hộ nghèo đa chiều", "Poor", "integer", 13),
+      column("q", "Số hộ thiếu hụt từ k chỉ số", "Deprived in ≥ k", "integer", 13),
       column("H", "H", "H", "percent", 11),
       column("A", "A", "A", "percent", 11),
-      column("M0", "M0", "M0", "decimal", 10),
+      column("M0", "M0", "M0", "decimal3", 10),
       column("share", "n/N", "n/N", "percent", 11),
       column("contrib", "Đóng góp", "Contribution", "percent", 12),
     ],
@@ -377,15 +390,16 @@ export function buildAfTables(input: DeprivationInput, opts: AfTableOptions = {}
         `ĐÓNG GÓP CỦA TỪNG CHỈ SỐ VÀO M0 NĂM ${input.reviewYear}`,
         `CONTRIBUTION OF EACH INDICATOR TO M0, ${input.reviewYear}`,
       ),
-      bi(`${scope}M0 = ${roundRate(o.M0, 2)}`, `${scope}M0 = ${roundRate(o.M0, 2)}`),
+      bi(`${scope}M0 = ${formatNumber(o.M0, "vi", 3)}`, `${scope}M0 = ${formatNumber(o.M0, "en", 3)}`),
     ],
+    frame: formFrame("af-indicators", bi("%", "%"), opts),
     headerRows: [
       [
         { text: bi("TT", "No.") },
         { text: bi("Chỉ số thiếu hụt", "Indicator") },
         { text: bi("Trọng số w", "Weight w") },
         { text: bi("Tỷ lệ thiếu hụt (chưa kiểm duyệt) h", "Uncensored headcount h") },
-        { text: bi("Tỷ lệ nghèo và thiếu hụt (kiểm duyệt) h(k)", "Censored headcount h(k)") },
+        { text: bi("Tỷ lệ hộ thiếu hụt đa chiều và thiếu hụt chỉ số (kiểm duyệt) h(k)", "Censored headcount h(k)") },
         { text: bi("Đóng góp tuyệt đối w × h(k)", "Absolute contribution w × h(k)") },
         { text: bi("Đóng góp (%)", "Contribution (%)") },
       ],
@@ -393,10 +407,10 @@ export function buildAfTables(input: DeprivationInput, opts: AfTableOptions = {}
     columns: [
       column("tt", "TT", "No.", "text", 6),
       column("indicator", "Chỉ số", "Indicator", "text", 34),
-      column("w", "w", "w", "decimal", 9),
+      column("w", "w", "w", "percent", 9),
       column("h", "h", "h", "percent", 12),
       column("hk", "h(k)", "h(k)", "percent", 12),
-      column("abs", "w×h(k)", "w×h(k)", "decimal", 12),
+      column("abs", "w×h(k)", "w×h(k)", "decimal4", 12),
       column("pct", "%", "%", "percent", 12),
     ],
     notes: [

@@ -149,3 +149,56 @@ export interface TableFrame {
   /** Issuing body, place, date, signers (from settings or the command line); absent → dotted lines. */
   document?: FrameOptions;
 }
+
+/**
+ * The product's own form numbers, by table id. The report forms of the 2022–2025 review (Circular
+ * 07/2021/TT-BLĐTBXH as amended, consolidated text 1315/VBHN-BLĐTBXH) are not reproduced in this repository,
+ * so no generated table claims an official number: each is labelled as the product's numbering. Numbers 01–05
+ * follow the order of the national review system's report set (results, poor and near-poor changes,
+ * deprivations of the poor and of the near-poor). A new generator adds its id here.
+ */
+export const PRODUCT_FORM_NUMBERS: Readonly<Record<string, string>> = {
+  "form1-results": "01",
+  "form2-poor-transitions": "02",
+  "form3-nearpoor-transitions": "03",
+  "form4-poor": "04",
+  "form5-nearpoor": "05",
+  "deprivation-rates": "06",
+  "af-units": "07",
+  "af-indicators": "08",
+  "breakdown-ethnicity": "09",
+  "breakdown-target-groups": "10",
+  "breakdown-causes": "11",
+  targets: "12",
+  "targets-audit": "13",
+  "targets-path": "14",
+  "plan-tracking": "15",
+  roster: "16",
+  "template-roster": "17",
+  "template-summary": "18",
+  "exclusion-by-unit": "19",
+  "exclusion-zero": "20",
+  "sponsors-support": "21",
+  "sponsors-loans": "22",
+  "sponsors-outcomes": "23",
+  "sponsors-comparison": "24",
+  "template-sponsor-register": "25",
+  "template-sponsor-quota": "26",
+  "sponsor-register": "27",
+  "sponsor-quota": "28",
+};
+
+/** The identity of one of the product's own forms: "Biểu PP-01", labelled as the product's numbering. */
+export function productForm(tableId: string): FormIdentity {
+  const n = PRODUCT_FORM_NUMBERS[tableId];
+  if (n === undefined)
+    throw new Error(`tables: no form number for table "${tableId}" (add it to PRODUCT_FORM_NUMBERS)`);
+  return {
+    number: { vi: `Biểu PP-${n}`, en: `Form PP-${n}` },
+    source: {
+      vi: "(số biểu của Poverty Planner, không phải số hiệu biểu ban hành kèm văn bản)",
+      en: "(Poverty Planner's own numbering, not a form number issued with a legal text)",
+    },
+    official: false,
+  };
+}

@@ -12,17 +12,28 @@ import type { Bilingual, Lang } from "../i18n";
 import { columnLetters } from "../address";
 import type { TableFrame } from "./frame";
 
-export type NumberFormatKind = "integer" | "decimal" | "percent" | "percent1" | "vnd" | "text" | "date";
+export type NumberFormatKind =
+  "integer" | "decimal" | "decimal3" | "decimal4" | "percent" | "percent1" | "vnd" | "text" | "date";
 
 export interface ColumnSpec {
   key: string;
   header: Bilingual;
   /** Column number format kind; writers map it to Excel formats ("#,##0", "0.00%", …). */
   format: NumberFormatKind;
-  /** Width in Excel character units. */
+  /**
+   * Width in Excel character units: the least the column gets; writers widen it to fit its content on one line
+   * (text up to a limit, then it wraps).
+   */
   width?: number;
   /** Templates: Excel data validation for the input cells of this column. */
   validation?: ColumnValidation;
+  /**
+   * A dimension column (e.g. the service an indicator belongs to): consecutive body rows with the same text are
+   * merged into one cell showing the name once.
+   */
+  mergeRepeats?: boolean;
+  /** Horizontal alignment of the body cells (default: the application's, text left and numbers right). */
+  align?: "left" | "center" | "right";
 }
 
 /**
@@ -41,6 +52,8 @@ export type ColumnValidation =
 export const EXCEL_NUMBER_FORMATS: Record<NumberFormatKind, string> = {
   integer: "#,##0",
   decimal: "#,##0.00",
+  decimal3: "0.000",
+  decimal4: "0.0000",
   percent: "0.00%",
   percent1: "0.0%",
   vnd: "#,##0",
@@ -99,10 +112,25 @@ export interface ResultTable {
   /** Templates: protect the sheet (no password) so formula cells are locked; input cells stay unlocked. */
   protect?: boolean;
   /**
+   * Input cells above the header that the table's formulas reference (e.g. the annual reduction of a multi-year
+   * path): one row each, a label and the value in column `parameterColumn`. Editing one recalculates the table.
+   */
+  parameters?: TableParameter[];
+  /** 0-based column of the parameters' values (default 2, column C). */
+  parameterColumn?: number;
+  /**
    * The administrative frame (issuing body and motto block, form number, unit of measure, place and date,
    * signatures) around the table; see ./frame.ts. Absent: the table alone (e.g. a list for machines).
    */
   frame?: TableFrame;
+}
+
+/** An input cell of a table (see ResultTable.parameters). */
+export interface TableParameter {
+  key: string;
+  label: Bilingual;
+  value: number;
+  format: NumberFormatKind;
 }
 
 export interface TableLayout {
@@ -111,14 +139,40 @@ export interface TableLayout {
   firstBodyRow: number;
   lastBodyRow: number;
   firstNoteRow: number;
+  /** 1-based sheet row of the first parameter row (when the table has parameters). */
+  firstParameterRow: number;
 }
 
-/** Where each part of the table lands when rendered at A1 with one blank row after the titles. */
-export function tableLayout(table: Pick<ResultTable, "title" | "headerRows" | "rows">): TableLayout {
-  const firstHeaderRow = table.title.length + (table.title.length > 0 ? 2 : 1);
+/** Rows of the frame above the title: issuing body and motto (2 rows), form number and its source (2 rows). */
+export const FRAME_HEAD_ROWS = 4;
+
+/**
+ * Where each part of the table lands when rendered at A1. Without a frame: the title rows, one blank row, the
+ * parameter rows and a blank row (when there are parameters), the header. With a frame (./frame.ts): the frame's
+ * head rows, one blank row, the title rows, the parameter rows and a blank row (when any), the "Đơn vị tính" row,
+ * the header. The frame's size never depends on what the planner filled in, so formulas never move.
+ */
+export function tableLayout(
+  table: Pick<ResultTable, "title" | "headerRows" | "rows" | "frame" | "parameters">,
+): TableLayout {
+  const t = table.title.length;
+  const p = table.parameters?.length ?? 0;
+  const params = p > 0 ? p + 1 : 0;
+  const firstParameterRow = table.frame ? 1 + FRAME_HEAD_ROWS + 1 + t : 1 + t + (t > 0 ? 1 : 0);
+  const firstHeaderRow = firstParameterRow + params + (table.frame ? 1 : 0);
   const firstBodyRow = firstHeaderRow + table.headerRows.length;
   const lastBodyRow = firstBodyRow + table.rows.length - 1;
-  return { firstHeaderRow, firstBodyRow, lastBodyRow, firstNoteRow: lastBodyRow + 2 };
+  return { firstHeaderRow, firstBodyRow, lastBodyRow, firstNoteRow: lastBodyRow + 2, firstParameterRow };
+}
+
+/** Absolute A1 reference ("$C$8") of a table parameter's input cell. */
+export function parameterRef(
+  table: Pick<ResultTable, "title" | "headerRows" | "rows" | "frame" | "parameters" | "parameterColumn">,
+  key: string,
+): string {
+  const i = (table.parameters ?? []).findIndex((p) => p.key === key);
+  if (i < 0) throw new Error(`tables: unknown parameter "${key}"`);
+  return `$${columnLetters(table.parameterColumn ?? 2)}$${tableLayout(table).firstParameterRow + i}`;
 }
 
 export function isFormulaCell(c: TableCell): c is FormulaCell {

@@ -1,11 +1,13 @@
 /**
- * Target tables (domain.md §8.2–§8.5, §9.3):
+ * Target tables (docs/domain.md §8.2–§8.5, §9.3):
  * - annual target by unit: households (1), poor at start (2), start rate (3) = ROUND(2/1,4), reduction in
  *   percentage points (4) = ROUND(5/1,4), households to lift out (5) (allocated), poor at end (6) = 2 − 5,
  *   end rate (7) = ROUND(6/1,4); totals SUM; the method stated in the notes;
  * - allocation audit: base, raw quota, cap, quota, ⌊quota⌋ = INT(quota), remainder = quota − ⌊quota⌋,
- *   remainder rank, allocated, extra = allocated − ⌊quota⌋ (largest-remainder rounding, §9.3);
- * - multi-year path: rate_t = MAX(0, start − t × pp), poor_t = ROUND(rate_t × households, 0), lift-out per year.
+ *   remainder rank, allocated, extra = allocated − ⌊quota⌋ (largest-remainder rounding, docs/domain.md §9.3);
+ * - multi-year path: input cells for households, poor at the start and the annual pp reduction above the table;
+ *   rate_t = MAX(0, start − t × pp), poor_t = ROUND(rate_t × households, 0), lift-out per year — all referencing
+ *   the input cells, so editing one recalculates the path.
  * "Giảm X%" is percentage points, a fraction in code and cells: 0.03 = 3 pp shows as 3,00 %.
  * Values come from core/targets (targetFromReduction, allocate, ratePath).
  */
@@ -15,7 +17,7 @@ import { allocate, type AllocationMethod, type AllocationResult, type Allocation
 import { ratePath } from "../targets/paths";
 import { targetFromReduction, type ReductionTarget } from "../targets/reduction";
 import { rate } from "../measures/rates";
-import { column, rateFormula, sumFormula, TableBuilder, tr, type TableOptions } from "./build";
+import { column, formFrame, rateFormula, sumFormula, TableBuilder, tr, type TableOptions } from "./build";
 import { formulaCell, type ResultTable } from "./model";
 
 export interface TargetTablesInput {
@@ -58,9 +60,10 @@ const PP_NOTE = bi(
   "“Giảm X%” là giảm X điểm phần trăm của tỷ lệ hộ nghèo (0,03 = 3 điểm %), không phải giảm tương đối. Mẫu số: tổng số hộ đầu kỳ.",
   "“Reduce by X%” means X percentage points of the poverty rate (0.03 = 3 pp), not a relative cut. Denominator: households at the start.",
 );
+// No text fixes the denominator or the allocation method (docs/domain.md §8.3, §8.5): the note says so.
 const DERIVED_NOTE = bi(
-  "Cách tính chỉ tiêu và phân bổ là suy luận từ quy định (domain.md §8.3, §8.5), cần thống nhất với cơ quan giao chỉ tiêu.",
-  "The target and allocation arithmetic is derived from the rules (domain.md §8.3, §8.5); confirm it with the body that sets the targets.",
+  "Cách tính chỉ tiêu và phân bổ là suy luận (văn bản chưa quy định mẫu số và cách phân bổ), cần thống nhất với cơ quan giao chỉ tiêu.",
+  "The target and allocation arithmetic is our own reading (no text fixes the denominator or the method); confirm it with the body that sets the targets.",
 );
 
 export interface TargetComputation {
@@ -107,8 +110,8 @@ export function buildTargetTables(input: TargetTablesInput, opts: TableOptions =
           `${scope}Tiered allocation: ${allocation.total} households`,
         )
       : bi(
-          `${scope}Chỉ tiêu: giảm ${ppText} điểm % tỷ lệ hộ nghèo = ${allocation.total} hộ thoát nghèo`,
-          `${scope}Target: reduce the poverty rate by ${ppText} pp = ${allocation.total} households out of poverty`,
+          `${scope}Chỉ tiêu: giảm ${ppText} điểm % tỷ lệ hộ nghèo = giảm ${allocation.total} hộ nghèo`,
+          `${scope}Target: reduce the poverty rate by ${ppText} pp = ${allocation.total} fewer poor households`,
         );
   const coreNotes = [...(overall?.notes ?? []), ...allocation.notes];
 
@@ -134,7 +137,8 @@ export function buildTargetTables(input: TargetTablesInput, opts: TableOptions =
         { text: bi("Số hộ", "Households") },
         { text: bi("Tỷ lệ", "Rate") },
         { text: bi("Giảm tỷ lệ (điểm %)", "Rate reduction (pp)") },
-        { text: bi("Số hộ thoát nghèo", "Households out of poverty") },
+        // The net fall of the poor count ("số hộ giảm"), not Form 2's "thoát nghèo" column (escaped households).
+        { text: bi("Số hộ nghèo giảm", "Fall in poor households") },
         { text: bi("Số hộ", "Households") },
         { text: bi("Tỷ lệ", "Rate") },
       ],
@@ -159,13 +163,14 @@ export function buildTargetTables(input: TargetTablesInput, opts: TableOptions =
       column("poor", "Hộ nghèo đầu kỳ", "Poor at start", "integer", 11),
       column("rate0", "Tỷ lệ đầu kỳ", "Start rate", "percent", 10),
       column("pp", "Giảm (điểm %)", "Reduction (pp)", "percent", 11),
-      column("out", "Số hộ thoát nghèo", "Out of poverty", "integer", 11),
+      column("out", "Số hộ nghèo giảm", "Fall in poor households", "integer", 11),
       column("poor1", "Hộ nghèo cuối kỳ", "Poor at end", "integer", 11),
       column("rate1", "Tỷ lệ cuối kỳ", "End rate", "percent", 10),
     ],
     notes: [METHOD_NOTES[input.method], ROUNDING_NOTE, PP_NOTE, ...coreNotes, DERIVED_NOTE],
     freezeColumns: 3,
     lang,
+    frame: formFrame("targets", bi("hộ, %, điểm %", "households, %, pp"), opts),
   });
   const rowCells = (row: number) => ({
     rate0: (v: number) => rateFormula(b.ref("poor", row), b.ref("hh", row), v),
@@ -263,6 +268,7 @@ export function buildTargetTables(input: TargetTablesInput, opts: TableOptions =
     ],
     freezeColumns: 3,
     lang,
+    frame: formFrame("targets-audit", bi("hộ", "households"), opts),
   });
   const afirst = a.nextRow;
   allocation.rows.forEach((r, n) => {
@@ -318,11 +324,12 @@ export function buildTargetTables(input: TargetTablesInput, opts: TableOptions =
   );
   tables.push(a.build());
 
-  // --- multi-year path (overall)
+  // --- multi-year path (overall): the households, the poor at the start and the annual reduction are input cells.
   const years = input.years ?? 0;
   if (years > 0 && input.reduction !== undefined) {
+    const pp = input.reduction;
     const start = rate(P, H);
-    const path = ratePath(start, input.reduction, years);
+    const path = ratePath(start, pp, years);
     const p = new TableBuilder({
       id: "targets-path",
       sheetName: bi("Lộ trình", "Multi-year path"),
@@ -336,13 +343,33 @@ export function buildTargetTables(input: TargetTablesInput, opts: TableOptions =
           `${scope}Reduce ${ppText} pp per year; households held at the ${input.baseYear} total`,
         ),
       ],
+      parameters: [
+        {
+          key: "households",
+          label: bi(`Tổng số hộ (năm ${input.baseYear}, giữ cố định)`, `Households (${input.baseYear}, held fixed)`),
+          value: H,
+          format: "integer",
+        },
+        {
+          key: "poor",
+          label: bi(`Số hộ nghèo đầu kỳ (năm ${input.baseYear})`, `Poor households at the start (${input.baseYear})`),
+          value: P,
+          format: "integer",
+        },
+        {
+          key: "reduction",
+          label: bi("Mức giảm tỷ lệ hộ nghèo mỗi năm (điểm %)", "Annual reduction of the poverty rate (pp)"),
+          value: pp,
+          format: "percent",
+        },
+      ],
       headerRows: [
         [
           { text: bi("Năm", "Year") },
           { text: bi("Số năm từ đầu kỳ", "Years from start") },
           { text: bi("Tỷ lệ hộ nghèo mục tiêu", "Target poverty rate") },
           { text: bi("Số hộ nghèo mục tiêu", "Target poor households") },
-          { text: bi("Số hộ thoát nghèo trong năm", "Households out of poverty in the year") },
+          { text: bi("Số hộ nghèo giảm trong năm", "Fall in poor households in the year") },
         ],
       ],
       columns: [
@@ -354,41 +381,37 @@ export function buildTargetTables(input: TargetTablesInput, opts: TableOptions =
       ],
       notes: [
         bi(
-          `Tỷ lệ năm t = MAX(0; tỷ lệ đầu kỳ − t × ${ppText} điểm %); số hộ = làm tròn(tỷ lệ × ${H} hộ).`,
-          `Rate in year t = MAX(0, start rate − t × ${ppText} pp); households = round(rate × ${H}).`,
+          "Tỷ lệ năm t = MAX(0; tỷ lệ đầu kỳ − t × mức giảm mỗi năm); số hộ nghèo = làm tròn(tỷ lệ × tổng số hộ); tỷ lệ đầu kỳ = số hộ nghèo đầu kỳ ÷ tổng số hộ.",
+          "Rate in year t = MAX(0, start rate − t × annual reduction); poor households = round(rate × households); start rate = poor at the start ÷ households.",
         ),
         bi(
-          "Ô tỷ lệ và số hộ là công thức: sửa tỷ lệ đầu kỳ hoặc mức giảm ở dòng đầu để xem lộ trình khác.",
-          "Rate and household cells are formulas: change the start rate or the reduction in the first row to see another path.",
+          "Ba ô tô màu phía trên bảng là số liệu đầu vào: sửa tổng số hộ, số hộ nghèo đầu kỳ hoặc mức giảm mỗi năm thì cả lộ trình tự tính lại.",
+          "The three shaded cells above the table are the inputs: change the households, the poor at the start or the annual reduction and the whole path recalculates.",
         ),
         PP_NOTE,
         DERIVED_NOTE,
       ],
       freezeColumns: 1,
       lang,
+      frame: formFrame("targets-path", bi("hộ, %", "households, %"), opts),
     });
+    const refH = p.param("households");
+    const refP = p.param("poor");
+    const refPp = p.param("reduction");
     const r0 = p.nextRow;
-    // Parameters in the first row: start rate (exact) and the annual reduction.
     path.forEach((rt, t) => {
       const row = p.nextRow;
-      const target =
-        t === 0 ? null : targetFromReduction({ poor: P, total: H, reduction: Math.min(1, t * input.reduction!) });
-      const poorT = target ? target.targetPoor : P;
-      const prevPoor =
-        t === 0
-          ? P
-          : t === 1
-            ? P
-            : targetFromReduction({ poor: P, total: H, reduction: Math.min(1, (t - 1) * input.reduction!) }).targetPoor;
+      const poorAt = (k: number) =>
+        k === 0 ? P : targetFromReduction({ poor: P, total: H, reduction: Math.min(1, k * pp) }).targetPoor;
       p.add({
         year: String(input.baseYear + t),
         t,
         rate:
           t === 0
-            ? formulaCell(`${p.ref("poor", r0)}/${H}`, start)
-            : formulaCell(`MAX(0,${p.col("rate")}$${r0}-${p.ref("t", row)}*${input.reduction})`, rt),
-        poor: t === 0 ? P : formulaCell(`ROUND(${p.ref("rate", row)}*${H},0)`, poorT),
-        out: t === 0 ? null : formulaCell(`${p.ref("poor", row - 1)}-${p.ref("poor", row)}`, prevPoor - poorT),
+            ? formulaCell(`${p.ref("poor", row)}/${refH}`, start)
+            : formulaCell(`MAX(0,${p.col("rate")}$${r0}-${p.ref("t", row)}*${refPp})`, rt),
+        poor: t === 0 ? formulaCell(refP, P) : formulaCell(`ROUND(${p.ref("rate", row)}*${refH},0)`, poorAt(t)),
+        out: t === 0 ? null : formulaCell(`${p.ref("poor", row - 1)}-${p.ref("poor", row)}`, poorAt(t - 1) - poorAt(t)),
       });
     });
     tables.push(p.build());

@@ -9,7 +9,7 @@
  */
 import { bi, type Lang } from "../i18n";
 import { progress, PROGRESS_STATUS_LABELS } from "../targets/progress";
-import { column, TableBuilder, tr, type TableOptions } from "./build";
+import { column, formFrame, TableBuilder, tr, type TableOptions } from "./build";
 import { formulaCell, type NumberFormatKind, type ResultTable, type TableCell } from "./model";
 
 export interface PlanIndicator {
@@ -78,6 +78,11 @@ export function buildTrackingTable(input: TrackingInput, opts: TableOptions = {}
       ),
     ],
     freezeColumns: 2,
+    frame: formFrame(
+      "plan-tracking",
+      bi("theo cột Đơn vị tính của từng chỉ tiêu", "as in each indicator's Unit column"),
+      opts,
+    ),
     lang,
   });
   input.items.forEach((it, n) => {

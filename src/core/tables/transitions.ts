@@ -1,5 +1,5 @@
 /**
- * Form 2 "Tổng hợp diễn biến hộ nghèo" and Form 3 "Tổng hợp diễn biến hộ cận nghèo" (domain.md §7.3): per unit one
+ * Form 2 "Tổng hợp diễn biến hộ nghèo" and Form 3 "Tổng hợp diễn biến hộ cận nghèo" (docs/domain.md §7.3): per unit one
  * "Hộ" row and one "Nhân khẩu" row (column C "Chỉ tiêu"), then a total row per dimension. Columns 1–8 come from
  * `computeTransitions` (core/transitions; members as defined there: decreases with the household's previous members,
  * increases with its current members, member changes of households in the category both years in columns 4 / 8);
@@ -18,7 +18,7 @@ import {
   type TransitionOptions,
   type TransitionResult,
 } from "../transitions";
-import { column, legalNote, numberRow, sumFormula, TableBuilder, tr, type TableOptions } from "./build";
+import { column, formFrame, legalNote, numberRow, sumFormula, TableBuilder, tr, type TableOptions } from "./build";
 import { formulaCell, type ResultTable, type TableCell } from "./model";
 
 /** A household as the transition forms need it; `members` (nhân khẩu) for the members rows. */
@@ -97,17 +97,23 @@ export function buildTransitionTables(input: TransitionTablesInput, opts: TableO
   }
   const units: string[] = [];
   for (const h of [...input.current, ...input.previous]) if (!units.includes(h.unit)) units.push(h.unit);
-  const perUnit = units.map((u) =>
-    computeTransitions(
-      entries(input.previous, input.previousCategories, u),
-      entries(input.current, input.currentCategories, u),
-      input.options,
-    ),
-  );
   const overall = computeTransitions(
     entries(input.previous, input.previousCategories),
     entries(input.current, input.currentCategories),
     input.options,
+  );
+  // Each unit is read like the whole lists (a unit of a full list may hold only poor households).
+  const unitOptions = {
+    ...input.options,
+    absentFromPrevious: overall.reading.previous === "full" ? ("otherIncrease" as const) : ("newPoor" as const),
+    absentFromCurrent: overall.reading.current === "full" ? ("otherDecrease" as const) : ("escaped" as const),
+  };
+  const perUnit = units.map((u) =>
+    computeTransitions(
+      entries(input.previous, input.previousCategories, u),
+      entries(input.current, input.currentCategories, u),
+      unitOptions,
+    ),
   );
   const withMembers = overall.members !== null && perUnit.every((r) => r.members !== null);
   const unavailable = overall.membersUnavailable ?? perUnit.find((r) => r.membersUnavailable)?.membersUnavailable;
@@ -132,9 +138,7 @@ export function buildTransitionTables(input: TransitionTablesInput, opts: TableO
               `TỔNG HỢP DIỄN BIẾN HỘ CẬN NGHÈO NĂM ${input.reviewYear}`,
               `CHANGES IN NEAR-POOR HOUSEHOLDS, ${input.reviewYear}`,
             ),
-        withMembers
-          ? bi(`${scope}Đơn vị tính: hộ, nhân khẩu`, `${scope}Unit: households, members`)
-          : bi(`${scope}Đơn vị tính: hộ`, `${scope}Unit: households`),
+        bi(`${scope}Chuẩn: ${input.standard.name.vi}`, `${scope}Standard: ${input.standard.name.en}`),
       ],
       headerRows: [
         [
@@ -163,8 +167,8 @@ export function buildTransitionTables(input: TransitionTablesInput, opts: TableO
         ]),
       ],
       columns: [
-        column("tt", "TT", "No.", "text", 6),
-        column("unit", "Đơn vị", "Unit", "text", 24),
+        { ...column("tt", "TT", "No.", "text", 6), mergeRepeats: true },
+        { ...column("unit", "Đơn vị", "Unit", "text", 24), mergeRepeats: true },
         column("measure", "Chỉ tiêu", "Row label (households / members)", "text", 11),
         ...headers.map((h, j) => ({ key: `c${j + 1}`, header: h, format: "integer" as const, width: 12 })),
       ],
@@ -187,10 +191,8 @@ export function buildTransitionTables(input: TransitionTablesInput, opts: TableO
               `Không lập dòng Nhân khẩu: thiếu số nhân khẩu (hoặc không phải số nguyên ≥ 0) ở ${unavailable?.missing.previous ?? 0} hộ năm trước và ${unavailable?.missing.current ?? 0} hộ năm nay thuộc diện nghèo/cận nghèo.`,
               `No members rows: member count missing (or not a whole number ≥ 0) for ${unavailable?.missing.previous ?? 0} previous and ${unavailable?.missing.current ?? 0} current poor/near-poor households.`,
             ),
-        bi(
-          "Hộ không có trong danh sách năm trước mà nay thuộc diện được tính là phát sinh mới; hộ không còn trong danh sách năm nay được tính là thoát (mặc định, xem tài liệu).",
-          "A household absent from last year's list that is in the category now counts as new; one absent from this year's list counts as escaped (default, see the documentation).",
-        ),
+        // How absence from a list was read (core/transitions: full review list or poor/near-poor only).
+        bi(overall.reading.messageVi, overall.reading.messageEn),
         ...(overall.excludedIds.length > 0 || overall.excludedEntries.previous + overall.excludedEntries.current > 0
           ? [
               bi(
@@ -203,6 +205,11 @@ export function buildTransitionTables(input: TransitionTablesInput, opts: TableO
       ],
       freezeColumns: 3,
       lang,
+      frame: formFrame(
+        form === "poor" ? "form2-poor-transitions" : "form3-nearpoor-transitions",
+        withMembers ? bi("hộ, người", "households, persons") : bi("hộ", "households"),
+        opts,
+      ),
     });
     const ninth = (row: number, value: number) => {
       const r = (j: number) => b.ref(`c${j}`, row);
@@ -218,7 +225,7 @@ export function buildTransitionTables(input: TransitionTablesInput, opts: TableO
     const first = b.nextRow;
     perUnit.forEach((res, n) => {
       addRow(String(n + 1), units[n], HH, cols(res));
-      if (withMembers) addRow("", units[n], MEM, memCols(res));
+      if (withMembers) addRow(String(n + 1), units[n], MEM, memCols(res));
     });
     const last = b.nextRow - 1;
     const total = (measure: string, c: Nine) => {

@@ -2,9 +2,9 @@
  * Allocation of a household reduction target across units (phân bổ chỉ tiêu giảm nghèo cho xã, phường),
  * with exact integer rounding by the largest-remainder (Hamilton / Hare / Vinton) method.
  *
- * Sources: domain.md §8.5 (methods: equal pp, proportional, tiered pp, caps and floors, exact rounding;
- * published allocations have been seen whose parts do not add up to the province total) and §9.3
- * (largest remainder [69][70]). All of it is DERIVED: confirm the method with the client.
+ * Sources: docs/domain.md §8.5 (methods: equal pp, proportional, tiered pp, caps and floors, exact rounding;
+ * published allocations have been seen whose parts do not add up to the province total) and docs/domain.md
+ * §9.3 (largest remainder, sources [69][70]). All of it is DERIVED: confirm the method with the client.
  */
 import { fail } from "../errors";
 import type { Bilingual } from "../i18n";
@@ -19,7 +19,7 @@ import {
 } from "../measures/checks";
 
 /**
- * - `proportional`: quota_i = T × poor_i / Σ poor (domain.md §8.5 method 2);
+ * - `proportional`: quota_i = T × poor_i / Σ poor (docs/domain.md §8.5 method 2);
  * - `equal_rate`: quota_i = T × households_i / Σ households — every unit cuts the same percentage points
  *   (method 1: target_i = Δpp × households_i, with Δpp = T / Σ households);
  * - `weighted`: quota_i = T × weight_i / Σ weight (any user weight, e.g. a priority score);
@@ -245,7 +245,7 @@ function unknownMethod(method: unknown): never {
  * (its remainder rank drops as all quotas grow). The result is exact for each T; do not compare
  * allocations of different totals unit by unit without recomputing.
  *
- * Source: domain.md §8.5 and §9.3 (DERIVED). Units: households; rates are fractions.
+ * Source: docs/domain.md §8.5 and §9.3 (DERIVED). Units: households; rates are fractions.
  *
  * @throws INFEASIBLE when T > Σ caps, or when the remaining units all have base 0;
  *         INVALID_ARGUMENT (method, duplicate or empty codes, missing weight/tier, no total);

@@ -1,6 +1,6 @@
 /**
  * Multi-year rate paths (lộ trình giảm nghèo). Rates and reductions are fractions; a reduction is in
- * percentage points per year (domain.md §8.2: Resolution 24/2021/QH15 −1 to −1.5 pp/year; poor districts
+ * percentage points per year (docs/domain.md §8.2: Resolution 24/2021/QH15 −1 to −1.5 pp/year; poor districts
  * −4 to −5 pp/year under Decision 90/QĐ-TTg; 2026–2030 draft −1 to −1.5 pp/year).
  * Paths are linear in percentage points, never a relative (compound) cut.
  */

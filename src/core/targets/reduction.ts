@@ -1,15 +1,15 @@
 /**
  * Reduction targets: "giảm X% tỷ lệ hộ nghèo" → target rate and households to lift out.
  *
- * "Giảm X%" is a difference in **percentage points** (domain.md §8.2, source [46]), a fraction in code:
- * `reduction = 0.03` means 3 pp. Formulas (domain.md §8.3, DERIVED — confirm with the client):
+ * "Giảm X%" is a difference in **percentage points** (docs/domain.md §8.2, source [46]), a fraction in code:
+ * `reduction = 0.03` means 3 pp. Formulas (docs/domain.md §8.3, DERIVED — confirm with the client):
  *
  *   startRate   = poor / total                         (start-of-year households)
  *   targetRate  = max(0, startRate − reduction)        (exact — only float noise < 1e-12 removed; never below 0)
  *   targetPoor  = round_half_up(targetRate × denominator)
  *   liftOut     = poor − targetPoor                    (+ expected inflow = exitsNeeded)
  *
- * No rule fixes the denominator (domain.md §8.3, UNCERTAIN): it is explicit in the result — the
+ * No rule fixes the denominator (docs/domain.md §8.3, UNCERTAIN): it is explicit in the result — the
  * start-of-year household total by default, or a projected end-of-year total (`base: "projected"`).
  */
 import { fail } from "../errors";
@@ -61,7 +61,7 @@ export interface ReductionTarget {
 /**
  * Households to lift out of poverty for a reduction of `reduction` percentage points (a fraction).
  * Rounding: `targetPoor` = targetRate × denominator rounded half up (robust to floating error);
- * `targetRate` itself stays exact. Source: domain.md §8.2–§8.3 (Resolution 24/2021/QH15 sets −1 to
+ * `targetRate` itself stays exact. Source: docs/domain.md §8.2–§8.3 (Resolution 24/2021/QH15 sets −1 to
  * −1.5 pp/year nationally).
  *
  * @throws NOT_INTEGER / NEGATIVE / COUNT_EXCEEDS_TOTAL / ZERO_TOTAL for the counts, OUT_OF_RANGE for a

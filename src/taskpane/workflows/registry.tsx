@@ -1,10 +1,16 @@
 /**
- * Workflow registry: one entry per navigation item. The shell (src/taskpane/App.tsx) renders the tab,
- * the heading (title + one-line description from the string catalogue) and, below it, the entry's
- * lazily loaded component inside <Suspense> and an error boundary.
+ * Workflow registry: one entry per tab. The shell (src/taskpane/App.tsx) renders the tab (icon above the
+ * short `tab` label, the full `title` and the `description` as its tooltip) and the selected entry's lazily
+ * loaded component inside <Suspense> and an error boundary. The panel has no visible heading: the tab says
+ * where the planner is, so the workflow's first control is the first thing on screen.
  *
- * To replace a placeholder with a real workflow (taskpane engineer):
- *   component: lazy(() => import("./classify/ClassifyWorkflow")),   // default export: ComponentType<WorkflowProps>
+ * To add a workflow (e.g. "Giúp hộ có địa chỉ"):
+ *   1. add its id to `WorkflowId` in ./types.ts;
+ *   2. add three strings to src/taskpane/strings.ts (`nav.<id>` full name, `tab.<id>` one or two short
+ *      words for the tab, `wf.<id>.description` one line), Vietnamese and English;
+ *   3. add an entry below: component: lazy(() => import("./<id>/<Name>Workflow")) with a default export of
+ *      type ComponentType<WorkflowProps> (import WorkflowProps from ./types, never from this file);
+ *   4. put the primary button within the first 700 px of the pane (test/e2e/workflows.test.ts checks it).
  * Keep the import lazy: workflow code (and what it pulls from src/core / src/excel) then lands in its own
  * chunk and the first render stays small (the benchmark measures gzip of taskpane.js; budget 200 KB).
  * Order of WORKFLOWS = order of the tabs. Ids are stable (tests and saved settings use them).
@@ -16,11 +22,10 @@
  *   outside-office            the "Mở trong Excel" message (only when Office.onReady gave host null)
  *   nav                       the tab list; nav-<id> one tab (e.g. nav-validate)
  *   workflow-<id>             the panel of the selected workflow (e.g. workflow-classify)
- *   workflow-title / workflow-description   its heading
+ *   workflow-title / workflow-description   its heading and description (for screen readers only)
  *   workflow-loading          Suspense fallback while a workflow chunk loads
  *   workflow-error            message when a workflow chunk failed to load or threw while rendering
- *   workflow-placeholder      "Đang phát triển" body of a workflow not built yet
- * Workflows should prefix their own test ids with their id: `classify-run`, `validate-findings`, …
+ * Workflows prefix their own test ids with their id: `classify-run`, `validate-findings`, …
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from "react";
 import type { FluentIcon } from "@fluentui/react-icons";
@@ -33,18 +38,16 @@ import {
   TargetArrowRegular,
 } from "@fluentui/react-icons";
 import type { StringKey } from "../strings";
+import type { WorkflowId, WorkflowProps } from "./types";
 
-export type WorkflowId = "classify" | "validate" | "targets" | "reports" | "templates" | "settings";
-
-/** Props every workflow component receives. Language: useStrings(); host: useHost() (src/taskpane). */
-export interface WorkflowProps {
-  id: WorkflowId;
-}
+export type { WorkflowId, WorkflowProps };
 
 export interface WorkflowDefinition {
   id: WorkflowId;
-  /** Tab label and heading. */
+  /** Full name: the tab's tooltip and the panel's accessible name. */
   title: StringKey;
+  /** One or two short words under the tab's icon. */
+  tab: StringKey;
   /** One line under the heading. */
   description: StringKey;
   icon: FluentIcon;
@@ -55,6 +58,7 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
   {
     id: "classify",
     title: "nav.classify",
+    tab: "tab.classify",
     description: "wf.classify.description",
     icon: PeopleCommunityRegular,
     component: lazy(() => import(/* webpackChunkName: "wf-classify" */ "./classify/ClassifyWorkflow")),
@@ -62,6 +66,7 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
   {
     id: "validate",
     title: "nav.validate",
+    tab: "tab.validate",
     description: "wf.validate.description",
     icon: ClipboardTaskListLtrRegular,
     component: lazy(() => import(/* webpackChunkName: "wf-validate" */ "./validate/ValidateWorkflow")),
@@ -69,6 +74,7 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
   {
     id: "targets",
     title: "nav.targets",
+    tab: "tab.targets",
     description: "wf.targets.description",
     icon: TargetArrowRegular,
     component: lazy(() => import(/* webpackChunkName: "wf-targets" */ "./targets/TargetsWorkflow")),
@@ -76,6 +82,7 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
   {
     id: "reports",
     title: "nav.reports",
+    tab: "tab.reports",
     description: "wf.reports.description",
     icon: DataBarVerticalRegular,
     component: lazy(() => import(/* webpackChunkName: "wf-reports" */ "./reports/ReportsWorkflow")),
@@ -83,6 +90,7 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
   {
     id: "templates",
     title: "nav.templates",
+    tab: "tab.templates",
     description: "wf.templates.description",
     icon: DocumentTableRegular,
     component: lazy(() => import(/* webpackChunkName: "wf-templates" */ "./templates/TemplatesWorkflow")),
@@ -90,6 +98,7 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
   {
     id: "settings",
     title: "nav.settings",
+    tab: "tab.settings",
     description: "wf.settings.description",
     icon: SettingsRegular,
     component: lazy(() => import(/* webpackChunkName: "wf-settings" */ "./settings/SettingsWorkflow")),

@@ -76,7 +76,7 @@ describe("parseLocalStandard — valid", () => {
       notes: [{ vi: "a", en: "b" }],
       uncertain: [{ path: "lines.rural.poverty", note: { vi: "chưa chắc", en: "unsure" } }],
     });
-    expect(s.reviewYears).toEqual({ from: 2016, to: 2021 });
+    expect(s.reviewYears).toEqual({ from: 2015, to: 2021 });
     expect(s.lines.rural).toEqual({ poverty: 800_000, nearPoverty: 1_000_000, averageCeiling: 1_500_000 });
     expect(s.name.en).toBe("Standard X");
     expect(s.notes?.at(-1)).toEqual({ vi: "a", en: "b" });

@@ -1,6 +1,5 @@
 import {
   standardForYear,
-  defaultReviewYear,
   listStandards,
   standardById,
   incomeLine,
@@ -29,6 +28,7 @@ function errorOf(f: () => unknown): PovertyError {
 
 describe("standardForYear", () => {
   test.each([
+    [2015, "QD59-2015"], // the end-2015 census: the 2016 baseline (Decision 1095/QĐ-LĐTBXH)
     [2016, "QD59-2015"],
     [2020, "QD59-2015"],
     [2021, "QD59-2015"], // Decree 07/2021 Art. 2
@@ -49,11 +49,11 @@ describe("standardForYear", () => {
     }
   });
 
-  test.each([2015, 2031, 2022.5, NaN, Infinity, -1])("%p → UNKNOWN_YEAR listing supported years", (year) => {
+  test.each([2014, 2031, 2022.5, NaN, Infinity, -1])("%p → UNKNOWN_YEAR listing supported years", (year) => {
     const e = errorOf(() => standardForYear(year));
     expect(e.code).toBe("UNKNOWN_YEAR");
-    expect(e.messageVi).toContain("2016–2030");
-    expect(e.messageEn).toContain("Supported years: 2016–2030");
+    expect(e.messageVi).toContain("2015–2030");
+    expect(e.messageEn).toContain("Supported years: 2015–2030");
     expect(e.messageVi).toContain("Năm rà soát");
   });
 
@@ -75,21 +75,7 @@ describe("standardForYear", () => {
   });
 });
 
-describe("defaultReviewYear", () => {
-  test("current calendar year inside the range", () => {
-    expect(defaultReviewYear(new Date(2024, 5, 1))).toBe(2024);
-    expect(defaultReviewYear(new Date(2026, 0, 1))).toBe(2026);
-    expect(defaultReviewYear(new Date(2027, 11, 31))).toBe(2027);
-  });
-  test("clamped into 2016–2030", () => {
-    expect(defaultReviewYear(new Date(2010, 0, 1))).toBe(2016);
-    expect(defaultReviewYear(new Date(2040, 0, 1))).toBe(2030);
-  });
-  test("an invalid date is INVALID_ARGUMENT", () => {
-    expect(errorOf(() => defaultReviewYear(new Date("nope"))).code).toBe("INVALID_ARGUMENT");
-    expect(errorOf(() => defaultReviewYear("2024" as unknown as Date)).code).toBe("INVALID_ARGUMENT");
-  });
-});
+// defaultReviewYear (the latest review whose results exist, with its cut-over month): year.test.ts
 
 describe("national data", () => {
   test("listStandards returns the three, oldest first, frozen", () => {

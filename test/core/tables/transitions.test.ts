@@ -98,7 +98,7 @@ describe("Forms 2/3: Hộ and Nhân khẩu rows", () => {
       ["TỔNG CỘNG", "Hộ", "total"],
       ["TỔNG CỘNG", "Nhân khẩu", "total"],
     ]);
-    expect(pick(f2.title[1], "vi")).toContain("hộ, nhân khẩu");
+    expect(pick(f2.frame!.unitOfMeasure, "vi")).toBe("hộ, người");
   });
 
   test("hand-computed values: the household that stays poor and loses 2 members is in column 4 of the members row", () => {
@@ -168,7 +168,7 @@ describe("Forms 2/3: Hộ and Nhân khẩu rows", () => {
       const note = g.notes.map((n) => pick(n, "vi")).find((n) => n.startsWith("Không lập dòng Nhân khẩu"));
       expect(note).toContain("0 hộ năm trước và 1 hộ năm nay");
       expect(note).not.toContain('"c"'); // no household codes in a summary form
-      expect(pick(g.title[1], "vi")).toMatch(/Đơn vị tính: hộ$/);
+      expect(pick(g.frame!.unitOfMeasure, "vi")).toBe("hộ");
     }
     expect(nine(g2, 2)).toEqual([3, 1, 1, 0, 0, 0, 1, 0, 2]);
   });

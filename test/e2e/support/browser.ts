@@ -26,7 +26,7 @@ export const ARTIFACTS = path.join(ROOT, "artifacts");
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const OFFICE_STUB = path.join(__dirname, "office-stub.js");
 
-/** Flags verified on Debian 12 (toolchain.md §7): headless, no sandbox (root in containers), no background traffic. */
+/** Flags verified with Debian 12's chromium: headless, no sandbox (root in containers), no background traffic. */
 const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",

@@ -12,7 +12,7 @@
  * - RichNumbers (percent, currency, dates) become plain numbers; CellError inputs pass as they are;
  * - CustomFunctions.Error results (thrown, or elements of a spill) become CellError with the message.
  *
- * HyperFormula must know the size of an array result when parsing (toolchain §5), so each matrix
+ * HyperFormula must know the size of an array result when parsing (`sizeOfResultArrayMethod`), so each matrix
  * function has a size predictor from its argument sizes (or, for PATH, from a literal `years`).
  */
 import {

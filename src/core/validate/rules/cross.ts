@@ -411,6 +411,7 @@ export function checkRosterYears(reads: SheetRead[]): Finding[] {
       const t = computeTransitions(
         p.map((x) => ({ id: x.household.id, category: x.household.declaredCategory! })),
         c.map((x) => ({ id: x.household.id, category: x.household.declaredCategory! })),
+        readingOf(prev, cur),
       );
       for (const form of forms) {
         const row = form.table?.find(
@@ -435,6 +436,20 @@ export function checkRosterYears(reads: SheetRead[]): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * Absence from a roster is read by what the whole roster is (core/transitions): a full review list (it lists
+ * households outside the poor and near-poor categories) → left / arrived; otherwise escaped / newly poor. Decided on
+ * the whole sheet, not on one unit's rows (a unit of a full list may hold only poor households).
+ */
+function readingOf(prev: SheetRead, cur: SheetRead) {
+  const full = (r: SheetRead) =>
+    (r.roster ?? []).some((x) => x.household.declaredCategory === "average" || x.household.declaredCategory === "none");
+  return {
+    absentFromPrevious: full(prev) ? ("otherIncrease" as const) : ("newPoor" as const),
+    absentFromCurrent: full(cur) ? ("otherDecrease" as const) : ("escaped" as const),
+  };
 }
 
 export const foldKey = fold;
@@ -466,7 +481,7 @@ function namesUnit(child: SheetRead, totalLabel: string, key: string): boolean {
 }
 
 /**
- * CROSS_PARENT_CHILD (domain §7.4 "sub-units sum to parent"): when several files are validated together, a unit row
+ * CROSS_PARENT_CHILD (docs/domain.md §7.4 "sub-units sum to parent"): when several files are validated together, a unit row
  * of a parent table (e.g. a commune in the province's Form 1) equals the grand total of the same kind of table
  * (same subject for Forms 2/3) in that unit's own file, for every count column both tables have, per measure
  * (household and member rows). A parent unit listed in several rows (its urban and rural parts) counts as their sum.

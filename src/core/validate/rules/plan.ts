@@ -66,7 +66,7 @@ const REDUCE_START = /^(giam|ha|reduce|decrease|lower|cut)( |$)/;
  *    "reduce … to 3%") → reduce;
  * 3. else the text starts with "Giảm"/"Reduce" and the row has a baseline above the plan (the plan is a level) → reduce;
  * 4. else increase — including "Giảm tỷ lệ hộ nghèo 1,5 %" without a level: the plan is an amount of reduction
- *    (percentage points, domain §8.2), where more is better.
+ *    (percentage points, docs/domain.md §8.2), where more is better.
  */
 export function planDirection(
   indicator: string,

@@ -8,13 +8,13 @@ import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { PlayRegular } from "@fluentui/react-icons";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "../../../core/household";
 import { formatNumber, formatPercent, pick } from "../../../core/i18n";
-import type { WorkflowProps } from "../registry";
+import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
 import { useOperation } from "../common/operation";
 import { MappingReview, SheetPicker, useSheetChoice } from "../common/sheets";
 import { OperationStatusView, EmptyState, useCommonStyles } from "../common/ui";
 import { YearPicker, useLocalStandard, usePreferences, useReviewYear } from "../common/year";
-import { useWf } from "../strings";
+import { useStrings } from "../../i18n";
 import { runClassify, type ClassifySummary } from "./classifyRun";
 
 const KINDS = ["roster"] as const;
@@ -35,7 +35,7 @@ const useStyles = makeStyles({
 });
 
 export function ResultCounts({ summary }: { summary: ClassifySummary }) {
-  const { t, lang } = useWf();
+  const { t, lang } = useStrings();
   const styles = useStyles();
   const rows: { key: Category | "invalid"; label: string }[] = [
     ...CATEGORIES.map((c) => ({ key: c, label: pick(CATEGORY_LABELS[c], lang) })),
@@ -71,7 +71,7 @@ export function ResultCounts({ summary }: { summary: ClassifySummary }) {
 }
 
 export default function ClassifyWorkflow(_: WorkflowProps) {
-  const { t, lang } = useWf();
+  const { t, lang } = useStrings();
   const host = useGateway();
   const styles = useCommonStyles();
   const choice = useSheetChoice(KINDS);

@@ -20,7 +20,7 @@ import { readSheetGrid } from "../../../excel/read";
 import { writeResultTables, type WrittenSheet } from "../../../excel/write";
 import { throwIfAborted } from "../../../excel/errors";
 import { yieldToUi, type Progress } from "../common/operation";
-import { wfTranslate } from "../strings";
+import { translate } from "../../strings";
 
 export interface ClassifyRequest {
   sheet: string;
@@ -56,8 +56,8 @@ export function classifiedCopyTable(
   standard: Standard,
 ): ResultTable {
   const { lang } = req;
-  const tr = (key: Parameters<typeof wfTranslate>[1], params?: Record<string, string | number>) =>
-    bi(wfTranslate("vi", key, params), wfTranslate("en", key, params));
+  const tr = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+    bi(translate("vi", key, params), translate("en", key, params));
   const m = read.detection.mapping;
   const o = parseA1(grid.origin) ?? { row0: 0, col0: 0 };
   const width = Math.max(
@@ -85,10 +85,10 @@ export function classifiedCopyTable(
     id: "classified-roster",
     sheetName: tr("classify.copySheet"),
     title: [
-      tr("classify.copyTitle", { year: req.year }),
+      tr("classify.copyTitle", { year: String(req.year) }),
       bi(
-        wfTranslate("vi", "classify.copySource", { sheet: req.sheet, standard: standard.name.vi }),
-        wfTranslate("en", "classify.copySource", { sheet: req.sheet, standard: standard.name.en }),
+        translate("vi", "classify.copySource", { sheet: req.sheet, standard: standard.name.vi }),
+        translate("en", "classify.copySource", { sheet: req.sheet, standard: standard.name.en }),
       ),
     ],
     headerRows: [[...headerTexts.map((h) => ({ text: bi(h, h) })), { text: cat }, { text: note }]],
@@ -133,7 +133,7 @@ export async function classifyHouseholds(
       }
     }
     report({
-      text: wfTranslate(lang, "common.processing", {
+      text: translate(lang, "common.processing", {
         done: Math.min(households.length, i + SLICE),
         total: households.length,
       }),
@@ -150,8 +150,8 @@ export async function runClassify(
   signal: AbortSignal,
   report: (p: Progress) => void,
 ): Promise<ClassifySummary> {
-  const t = (key: Parameters<typeof wfTranslate>[1], params?: Record<string, string | number>) =>
-    wfTranslate(req.lang, key, params);
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+    translate(req.lang, key, params);
   const standard = standardForYear(req.year, { local: req.local });
   const grid = await readSheetGrid(req.sheet, {
     host,
@@ -164,7 +164,7 @@ export async function runClassify(
   });
   const read = readSheet(grid, { kind: "roster", mapping: req.mapping, standard });
   if (read.kind !== "roster" || !read.roster || read.roster.length === 0) {
-    fail("MISSING_VALUE", wfTranslate("vi", "classify.noRoster"), wfTranslate("en", "classify.noRoster"), {
+    fail("MISSING_VALUE", translate("vi", "classify.noRoster"), translate("en", "classify.noRoster"), {
       sheet: req.sheet,
     });
   }
@@ -187,7 +187,7 @@ export async function runClassify(
     charts: [
       {
         tableId: "form1-results",
-        title: bi(wfTranslate("vi", "classify.chartTitle"), wfTranslate("en", "classify.chartTitle")),
+        title: bi(translate("vi", "classify.chartTitle"), translate("en", "classify.chartTitle")),
         categoryColumn: "unit",
         valueColumns: ["h_poor_r", "h_nearPoor_r"],
       },

@@ -28,7 +28,7 @@ import { listSheets, readSheetGrid } from "../../../excel/read";
 import type { ExcelHost } from "../../../excel/host";
 import { describeError } from "../../../excel/errors";
 import { useGateway } from "./gateway";
-import { useWf } from "../strings";
+import { useStrings } from "../../i18n";
 import { EmptyState, Hint, useCommonStyles } from "./ui";
 
 export interface SheetCandidate {
@@ -114,7 +114,7 @@ export function SheetPicker({
   testId: string;
   label?: string;
 }) {
-  const { t, lang } = useWf();
+  const { t, lang } = useStrings();
   const styles = useCommonStyles();
   if (choice.loading)
     return (
@@ -199,7 +199,7 @@ export function MappingReview({
   fields: readonly string[];
   testId: string;
 }) {
-  const { t, lang } = useWf();
+  const { t, lang } = useStrings();
   const styles = useMapStyles();
   const common = useCommonStyles();
   const options = useMemo(() => columnOptions(candidate), [candidate]);
@@ -217,9 +217,9 @@ export function MappingReview({
       <Text weight="semibold">{t("mapping.title")}</Text>
       <Hint>
         {t("mapping.headerRow", {
-          from: o.row0 + m.headerTop + 1,
-          to: o.row0 + m.headerBottom + 1,
-          data: o.row0 + m.dataStart + 1,
+          from: String(o.row0 + m.headerTop + 1),
+          to: String(o.row0 + m.headerBottom + 1),
+          data: String(o.row0 + m.dataStart + 1),
         })}
       </Hint>
       <div className={styles.grid}>

@@ -19,7 +19,7 @@ import {
 import { DismissRegular } from "@fluentui/react-icons";
 import { describeError } from "../../../excel/errors";
 import type { Operation } from "./operation";
-import { useWf } from "../strings";
+import { useStrings } from "../../i18n";
 
 export const useCommonStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -43,7 +43,7 @@ export const useCommonStyles = makeStyles({
 
 /** Progress, cancel, error, cancelled and success states of an operation. */
 export function OperationStatusView({ op, testId }: { op: Operation; testId: string }) {
-  const { t, lang } = useWf();
+  const { t, lang } = useStrings();
   const styles = useCommonStyles();
   if (op.status === "running") {
     return (

@@ -12,7 +12,7 @@ import {
 } from "../../../core/standards";
 import { readPreferences, type DocumentPreferences } from "../../../excel/settings";
 import { useGateway } from "./gateway";
-import { useWf } from "../strings";
+import { useStrings } from "../../i18n";
 import { Hint } from "./ui";
 
 export const YEARS: number[] = Array.from(
@@ -65,7 +65,7 @@ export function YearPicker({
   testId: string;
   local?: Standard;
 }) {
-  const { t, lang } = useWf();
+  const { t, lang } = useStrings();
   let standard: Standard | undefined;
   try {
     standard = standardForYear(year, { local });

@@ -15,19 +15,20 @@ import { buildReportTables } from "../../../core/tables/report";
 import type { ResultTable } from "../../../core/tables/model";
 import { readSheetGrid } from "../../../excel/read";
 import { writeResultTables } from "../../../excel/write";
-import type { WorkflowProps } from "../registry";
+import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
 import { useOperation } from "../common/operation";
 import { SheetPicker, useSheetChoice } from "../common/sheets";
 import { EmptyState, Hint, OperationStatusView, useCommonStyles } from "../common/ui";
 import { YearPicker, useLocalStandard, usePreferences, useReviewYear } from "../common/year";
 import { classifyHouseholds } from "../classify/classifyRun";
-import { useWf, wfTranslate } from "../strings";
+import { useStrings } from "../../i18n";
+import { translate } from "../../strings";
 
 const KINDS = ["roster"] as const;
 
 export default function ReportsWorkflow(_: WorkflowProps) {
-  const { t, lang } = useWf();
+  const { t, lang } = useStrings();
   const host = useGateway();
   const common = useCommonStyles();
   const choice = useSheetChoice(KINDS);
@@ -57,7 +58,7 @@ export default function ReportsWorkflow(_: WorkflowProps) {
       });
       const read = readSheet(grid, { kind: "roster", standard });
       if (!read.roster?.length)
-        fail("MISSING_VALUE", wfTranslate("vi", "classify.noRoster"), wfTranslate("en", "classify.noRoster"), {
+        fail("MISSING_VALUE", translate("vi", "classify.noRoster"), translate("en", "classify.noRoster"), {
           sheet: selected.name,
         });
       const households = read.roster.map((r) => r.household);

@@ -21,15 +21,15 @@ import { checkStandard, parseLocalStandard, type StandardIssue } from "../../../
 import { isPovertyError } from "../../../core/errors";
 import { savePreferences } from "../../../excel/settings";
 import { useStrings } from "../../i18n";
-import type { WorkflowProps } from "../registry";
+import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
 import { useOperation } from "../common/operation";
 import { Hint, OperationStatusView, useCommonStyles } from "../common/ui";
 import { YEARS, usePreferences } from "../common/year";
-import { useWf, wfTranslate } from "../strings";
+import { translate } from "../../strings";
 
 export default function SettingsWorkflow(_: WorkflowProps) {
-  const { t, lang } = useWf();
+  const { t, lang } = useStrings();
   const { setLang } = useStrings();
   const host = useGateway();
   const common = useCommonStyles();
@@ -48,7 +48,11 @@ export default function SettingsWorkflow(_: WorkflowProps) {
     try {
       const std = parseLocalStandard(localText);
       setCheck({
-        ok: t("settings.localOk", { name: pick(std.name, lang), from: std.reviewYears.from, to: std.reviewYears.to }),
+        ok: t("settings.localOk", {
+          name: pick(std.name, lang),
+          from: String(std.reviewYears.from),
+          to: String(std.reviewYears.to),
+        }),
         issues: checkStandard(std),
       });
       return true;
@@ -65,7 +69,7 @@ export default function SettingsWorkflow(_: WorkflowProps) {
         host,
       );
       setLang(uiLang);
-      return wfTranslate(uiLang, "settings.saved");
+      return translate(uiLang, "settings.saved");
     });
 
   return (

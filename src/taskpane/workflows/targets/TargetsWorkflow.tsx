@@ -31,13 +31,14 @@ import { fail } from "../../../core/errors";
 import type { ExcelHost } from "../../../excel/host";
 import { readSheetGrid } from "../../../excel/read";
 import { writeResultTables } from "../../../excel/write";
-import type { WorkflowProps } from "../registry";
+import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
 import { useOperation, type Progress } from "../common/operation";
 import { SheetPicker, useSheetChoice } from "../common/sheets";
 import { EmptyState, Hint, OperationStatusView, useCommonStyles } from "../common/ui";
 import { YEARS, usePreferences } from "../common/year";
-import { useWf, wfTranslate, type WfKey } from "../strings";
+import { useStrings } from "../../i18n";
+import { translate, type StringKey } from "../../strings";
 
 const UNIT_KINDS = ["summary", "target"] as const;
 const PLAN_KINDS = ["plan"] as const;
@@ -60,7 +61,7 @@ export async function readUnits(
     host,
     signal,
     onProgress: (p) =>
-      report({ text: wfTranslate(lang, "common.reading", { sheet, done: p.rowsRead, total: p.totalRows }) }),
+      report({ text: translate(lang, "common.reading", { sheet, done: p.rowsRead, total: p.totalRows }) }),
   });
   // The same reading as `poverty targets`: units, poor and household counts from a summary/target sheet.
   const read = readSheet(grid);
@@ -71,7 +72,7 @@ export async function readUnits(
     fail("MISSING_VALUE", errors[0].messageVi + more, errors[0].messageEn + more, { sheet, cell: errors[0].cell });
   }
   if (units.length === 0)
-    fail("MISSING_VALUE", wfTranslate("vi", "targets.noUnits"), wfTranslate("en", "targets.noUnits"), { sheet });
+    fail("MISSING_VALUE", translate("vi", "targets.noUnits"), translate("en", "targets.noUnits"), { sheet });
   return units;
 }
 
@@ -97,12 +98,12 @@ export async function readPlan(host: ExcelHost, sheet: string, signal: AbortSign
       };
     });
   if (items.length === 0)
-    fail("MISSING_VALUE", wfTranslate("vi", "targets.noPlan"), wfTranslate("en", "targets.noPlan"), { sheet });
+    fail("MISSING_VALUE", translate("vi", "targets.noPlan"), translate("en", "targets.noPlan"), { sheet });
   return items;
 }
 
 export default function TargetsWorkflow(_: WorkflowProps) {
-  const { t, lang } = useWf();
+  const { t, lang } = useStrings();
   const host = useGateway();
   const common = useCommonStyles();
   const styles = useStyles();
@@ -175,13 +176,13 @@ export default function TargetsWorkflow(_: WorkflowProps) {
       >
         <Dropdown
           data-testid="targets-method"
-          value={t(`targets.m.${method}` as WfKey)}
+          value={t(`targets.m.${method}` as StringKey)}
           selectedOptions={[method]}
           onOptionSelect={(_, d) => d.optionValue && setMethod(d.optionValue as AllocationMethod)}
         >
           {ALLOCATION_METHODS.map((m) => (
-            <Option key={m} value={m} text={t(`targets.m.${m}` as WfKey)}>
-              {t(`targets.m.${m}` as WfKey)}
+            <Option key={m} value={m} text={t(`targets.m.${m}` as StringKey)}>
+              {t(`targets.m.${m}` as StringKey)}
             </Option>
           ))}
         </Dropdown>

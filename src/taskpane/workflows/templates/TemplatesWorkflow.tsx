@@ -8,15 +8,15 @@ import { DocumentTableRegular } from "@fluentui/react-icons";
 import { standardForYear } from "../../../core/standards";
 import { buildRosterTemplate, buildSummaryTemplate } from "../../../core/tables/templates";
 import { writeResultTables } from "../../../excel/write";
-import type { WorkflowProps } from "../registry";
+import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
 import { useOperation } from "../common/operation";
 import { OperationStatusView, useCommonStyles } from "../common/ui";
 import { YearPicker, useLocalStandard, usePreferences, useReviewYear } from "../common/year";
-import { useWf } from "../strings";
+import { useStrings } from "../../i18n";
 
 export default function TemplatesWorkflow(_: WorkflowProps) {
-  const { t, lang } = useWf();
+  const { t, lang } = useStrings();
   const host = useGateway();
   const common = useCommonStyles();
   const prefs = usePreferences();

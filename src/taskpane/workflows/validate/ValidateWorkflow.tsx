@@ -24,12 +24,12 @@ import { listSheets, type SheetInfo } from "../../../excel/read";
 import { selectCell } from "../../../excel/navigate";
 import { writeResultTables } from "../../../excel/write";
 import { describeError } from "../../../excel/errors";
-import type { WorkflowProps } from "../registry";
+import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
 import { useOperation } from "../common/operation";
 import { EmptyState, Hint, OperationStatusView, useCommonStyles } from "../common/ui";
 import { YEARS, useLocalStandard, usePreferences } from "../common/year";
-import { useWf } from "../strings";
+import { useStrings } from "../../i18n";
 import { consolidatedTable, runValidate, type PickedFile, type ValidateOutcome } from "./validateRun";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
@@ -61,7 +61,7 @@ const useStyles = makeStyles({
 });
 
 export default function ValidateWorkflow(_: WorkflowProps) {
-  const { t, lang } = useWf();
+  const { t, lang } = useStrings();
   const host = useGateway();
   const common = useCommonStyles();
   const styles = useStyles();

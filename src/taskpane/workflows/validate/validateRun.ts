@@ -15,7 +15,7 @@ import type { ExcelHost } from "../../../excel/host";
 import { readSheetGrid } from "../../../excel/read";
 import { throwIfAborted } from "../../../excel/errors";
 import type { Progress } from "../common/operation";
-import { wfTranslate } from "../strings";
+import { translate } from "../../strings";
 import { readXlsxFile } from "./files";
 
 /** Findings located in this workbook carry no `file`. */
@@ -45,8 +45,8 @@ export async function runValidate(
   signal: AbortSignal,
   report: (p: Progress) => void,
 ): Promise<ValidateOutcome> {
-  const t = (key: Parameters<typeof wfTranslate>[1], params?: Record<string, string | number>) =>
-    wfTranslate(req.lang, key, params);
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+    translate(req.lang, key, params);
   const grids: Grid[] = [];
   for (const sheet of req.sheets) {
     throwIfAborted(signal);
@@ -109,8 +109,8 @@ export async function runValidate(
 export function consolidatedTable(reads: SheetRead[], lang: Lang): ResultTable | undefined {
   const rosters = reads.filter((r) => r.kind === "roster" && (r.roster?.length ?? 0) > 0);
   if (rosters.length < 2) return undefined;
-  const tr = (key: Parameters<typeof wfTranslate>[1], params?: Record<string, string | number>) =>
-    bi(wfTranslate("vi", key, params), wfTranslate("en", key, params));
+  const tr = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+    bi(translate("vi", key, params), translate("en", key, params));
   const cols = [
     { key: "source", header: tr("validate.colSource"), format: "text" as const, width: 24 },
     { key: "id", header: bi("Mã hộ", "Household id"), format: "text" as const, width: 14 },

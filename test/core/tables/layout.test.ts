@@ -1,5 +1,5 @@
-import { bi } from "../../src/core/i18n";
-import type { ResultTable } from "../../src/core/tables/model";
+import { bi } from "../../../src/core/i18n";
+import type { ResultTable } from "../../../src/core/tables/model";
 import {
   CHAR_FACTOR,
   LINE_PT,
@@ -9,10 +9,10 @@ import {
   headerRowHeights,
   placeHeaderCells,
   titleRowHeight,
-} from "../../src/xlsx/write-layout";
-import { planSheet } from "../../src/excel/render";
+} from "../../../src/core/tables/layout";
+import { planSheet } from "../../../src/core/tables/plan";
 import ExcelJS from "exceljs";
-import { writeTablesToBuffer } from "../../src/xlsx/write";
+import { writeTablesToBuffer } from "../../../src/xlsx/write";
 
 describe("estimateLines", () => {
   test("short text is one line; running text ≈ ceil(chars × 1.1 / width); explicit newlines count", () => {
@@ -112,7 +112,7 @@ describe("both writers size title and header rows the same way", () => {
       { row: plan.firstHeaderRow, points: expected[0] },
       { row: plan.firstHeaderRow + 1, points: expected[1] },
     ]);
-    expect(plan.titleSizes).toEqual([14, 12]);
+    expect(plan.styles.filter((s) => s.area.row < 2).map((s) => s.size)).toEqual([14, 12]);
     expect(plan.rowHeights.some((h) => h.row >= plan.firstBodyRow)).toBe(false);
   });
 });
