@@ -17,7 +17,7 @@ export const rulesCommand: Command = {
   async run(args, io) {
     const { values } = parseCommandLine(
       args,
-      { markdown: opt.flag(), out: opt.text("rules.md"), lang: opt.lang(), force: opt.flag() },
+      { markdown: opt.flag(), out: opt.text("<tệp|file>"), lang: opt.lang(), force: opt.flag() },
       { max: 0 },
     );
     const { lang } = values;
