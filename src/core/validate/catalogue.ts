@@ -824,6 +824,21 @@ export const RULES: RuleInfo[] = [
     { cell: "G7", value: 20, pp: "1,5 %", households: 2400, expected: 36 },
   ),
   R(
+    "TARGET_IMPLIED_TOTAL_WIDE",
+    "error",
+    "target",
+    b("Tổng số hộ ngầm định quá rộng để giao chỉ tiêu", "Implied totals too wide for the targets"),
+    b(
+      "Bảng đơn vị không có cột Tổng số hộ: tổng số hộ của mỗi đơn vị được suy ra từ số hộ nghèo và tỷ lệ (lấy giữa khoảng, làm tròn). Khi các tỷ lệ in quá ít chữ số thập phân, tổng các khoảng vượt 1 % tổng số hộ dùng và chỉ tiêu có thể lệch: hãy thêm cột Tổng số hộ.",
+      "The unit table has no total-households column: each unit's total is implied by its poor count and rate (the middle of the interval, rounded). When the rates are printed with too few decimals, the intervals add up to more than 1% of the total used and the targets could move: add a total-households column.",
+    ),
+    (v) =>
+      `Tổng số hộ ngầm định của các đơn vị có thể lệch ${v("spread")} % quanh ${v("used")} hộ (giới hạn ${v("limit")} %): hãy thêm cột "Tổng số hộ".`,
+    (v) =>
+      `The units' implied totals may be off by ${v("spread")}% around ${v("used")} households (limit ${v("limit")}%): add a "Total households" column.`,
+    { spread: 2.4, used: 12480, limit: 1 },
+  ),
+  R(
     "TARGET_TOTALS_INCONSISTENT",
     "warning",
     "target",
