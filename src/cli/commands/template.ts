@@ -1,16 +1,21 @@
 import type { Command } from "../command";
 import { standardForYear } from "../../core/standards";
 import { buildRosterTemplate, buildSummaryTemplate } from "../../core/tables";
+import { buildRegisterTemplate } from "../../core/sponsors";
 import type { Lang } from "../../core/i18n";
 import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
 
-/** `poverty template [--kind roster|summary|all] [--year N] [--lang vi|en] [--rows N] --out blank.xlsx` */
+/**
+ * `poverty template [--kind roster|summary|register|all] [--year N] [--lang vi|en] [--rows N] --out blank.xlsx`
+ * register: the sponsorship register and its quota sheet ("Giúp hộ nghèo có địa chỉ", core/sponsors).
+ */
 export const templateCommand: Command = {
   name: "template",
-  summaryVi: "Tạo biểu mẫu trống (danh sách hộ, biểu tổng hợp) có kiểm tra dữ liệu nhập",
-  summaryEn: "Write blank templates (household roster, summary form) with data validation",
-  usage: "poverty template [--kind roster|summary|all] [--year N] [--lang vi|en] [--rows N] [--force] --out blank.xlsx",
+  summaryVi: "Tạo biểu mẫu trống (danh sách hộ, biểu tổng hợp, sổ đỡ đầu hộ nghèo) có kiểm tra dữ liệu nhập",
+  summaryEn: "Write blank templates (household roster, summary form, sponsorship register) with data validation",
+  usage:
+    "poverty template [--kind roster|summary|register|all] [--year N] [--lang vi|en] [--rows N] [--force] --out blank.xlsx",
   async run(args, io) {
     const opt = (name: string) => {
       const i = args.indexOf(name);
@@ -23,7 +28,7 @@ export const templateCommand: Command = {
     const rows = opt("--rows") === undefined ? undefined : Number(opt("--rows"));
     if (
       !out ||
-      !["roster", "summary", "all"].includes(kind) ||
+      !["roster", "summary", "register", "all"].includes(kind) ||
       !["vi", "en"].includes(lang) ||
       (rows !== undefined && !(Number.isInteger(rows) && rows > 0 && rows <= 100000))
     ) {
@@ -33,9 +38,11 @@ export const templateCommand: Command = {
     const output = prepareOutput({ out, inputs: [], force: args.includes("--force"), cwd: io.cwd });
     const target = output.path;
     const standard = standardForYear(year);
+    const want = (k: string) => kind === k || kind === "all";
     const tables = [
-      ...(kind !== "summary" ? [buildRosterTemplate(standard, { lang, ...(rows ? { rows } : {}) })] : []),
-      ...(kind !== "roster" ? [buildSummaryTemplate(standard, { lang, ...(rows ? { rows } : {}) })] : []),
+      ...(want("roster") ? [buildRosterTemplate(standard, { lang, ...(rows ? { rows } : {}) })] : []),
+      ...(want("summary") ? [buildSummaryTemplate(standard, { lang, ...(rows ? { rows } : {}) })] : []),
+      ...(want("register") ? buildRegisterTemplate({ lang, ...(rows ? { rows } : {}) }) : []),
     ];
     await output.write(await writeTablesToBuffer(tables, { lang }));
     io.out(lang === "vi" ? `Đã ghi biểu mẫu: ${target}` : `Template written: ${target}`);
