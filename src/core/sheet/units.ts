@@ -7,8 +7,8 @@
  */
 import type { Grid } from "../grid";
 import type { AllocationUnit } from "../targets/allocate";
-import type { Finding } from "../validate/finding";
-import { finding } from "../validate/catalogue";
+import type { Finding } from "../findings/finding";
+import { finding } from "../findings/catalogue";
 import { at } from "../validate/rules/common";
 import { gridOffset } from "./detect";
 import { FIELD_BY_NAME } from "./fields";

@@ -4,8 +4,8 @@ import { fold, formatPercent } from "../../i18n";
 import { a1 } from "../../address";
 import type { SheetRead, FormRow } from "../../sheet/read";
 import { FIELD_BY_NAME, INDICATOR_PHRASES } from "../../sheet/fields";
-import type { Where } from "../catalogue";
-import type { RelatedCell } from "../finding";
+import type { Where } from "../../findings/catalogue";
+import type { RelatedCell } from "../../findings/finding";
 
 /** Where a field's cell of a row is (falls back to the row's first column when the field is unmapped). */
 export function at(read: SheetRead, row0: number, field?: string): Where {
