@@ -6,7 +6,7 @@
 import type { Household } from "../household";
 import type { Finding } from "../findings/finding";
 import { finding } from "../findings/catalogue";
-import { at } from "../validate/rules/common";
+import { at } from "./locate";
 import { FIELD_BY_NAME } from "./fields";
 import { rosterAreaKnown, type RosterRow, type SheetRead } from "./read";
 

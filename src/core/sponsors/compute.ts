@@ -24,7 +24,7 @@ import type { Standard } from "../standards/schema";
 import { classifyRoster } from "../tables/report";
 import { finding } from "../findings/catalogue";
 import { sortFindings, type Finding } from "../findings/finding";
-import { unitKey } from "../validate/rules/common";
+import { unitKey } from "../sheet/text";
 import { activeIn, type Period } from "./period";
 import type { QuotaEntry, RegisterRead, SponsorRecord } from "./register";
 import {

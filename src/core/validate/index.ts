@@ -10,5 +10,5 @@ export * from "./rules/household";
 export * from "./rules/cross";
 export * from "./rules/plan";
 export * from "./rules/implied";
-export { unitKey } from "./rules/common";
+export { unitKey } from "../sheet/text";
 export * from "./docs";
