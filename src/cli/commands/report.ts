@@ -24,6 +24,9 @@ import { prepareOutput } from "../output";
 import type { Command } from "../command";
 import {
   cutoverOption,
+  FRAME_OPTIONS,
+  FRAME_USAGE,
+  frameOptionsOf,
   langOf,
   parseArgs,
   pickSheet,
@@ -33,8 +36,7 @@ import {
   YEAR_OPTION_NAME,
 } from "../args";
 
-const USAGE =
-  "poverty report <roster.xlsx> [--year N] [--cutover-month M] [--lang vi|en] [--sheet <tên trang|sheet name>] [--force] --out report.xlsx";
+const USAGE = `poverty report <roster.xlsx> [--year N] [--cutover-month M] [--lang vi|en] [--sheet <tên trang|sheet name>] ${FRAME_USAGE} [--force] --out report.xlsx`;
 
 export const reportCommand: Command = {
   name: "report",
@@ -42,7 +44,12 @@ export const reportCommand: Command = {
   summaryEn: "Build the review report forms (Form 1, transitions, deprivations, MPI) from a household roster",
   usage: USAGE,
   async run(args, io) {
-    const p = parseArgs(args, ["--year", "--cutover-month", "--lang", "--sheet", "--out"], ["--force"]);
+    const p = parseArgs(
+      args,
+      ["--year", "--cutover-month", "--lang", "--sheet", "--out", ...FRAME_OPTIONS],
+      ["--force"],
+    );
+    const frame = frameOptionsOf((name) => p.options.get(name));
     const lang = langOf(p);
     const out = p.options.get("--out");
     const year = yearOption(p, "--year");
@@ -109,7 +116,13 @@ export const reportCommand: Command = {
       io.err(`  ${e.messageEn}`);
       return 1;
     }
-    const tables = buildReportTables(households, standard, { reviewYear, categories, lang, scopeName: grid.sheetName });
+    const tables = buildReportTables(households, standard, {
+      reviewYear,
+      categories,
+      lang,
+      scopeName: grid.sheetName,
+      frame,
+    });
     await output.write(await writeTablesToBuffer(tables, { lang }));
 
     const count = (c: string) => categories.filter((x) => x === c).length;

@@ -30,6 +30,9 @@ import type { Command } from "../command";
 import { allocationLines } from "../demo/print";
 import {
   langOf,
+  FRAME_OPTIONS,
+  FRAME_USAGE,
+  frameOptionsOf,
   parseArgs,
   pickSheet,
   parseReduction,
@@ -39,8 +42,7 @@ import {
   yearOption,
 } from "../args";
 
-const USAGE =
-  "poverty targets <units.xlsx> --reduction 0.03|3pp|3% [--method proportional|equal_rate|weighted|tiered] [--tiers nhomA=0.04,nhomB=0.01] [--years N] [--base-year Y] [--lang vi|en] [--sheet <name>] [--force] --out targets.xlsx";
+const USAGE = `poverty targets <units.xlsx> --reduction 0.03|3pp|3% [--method proportional|equal_rate|weighted|tiered] [--tiers nhomA=0.04,nhomB=0.01] [--years N] [--base-year Y] [--lang vi|en] [--sheet <name>] ${FRAME_USAGE} [--force] --out targets.xlsx`;
 
 export const targetsCommand: Command = {
   name: "targets",
@@ -51,9 +53,10 @@ export const targetsCommand: Command = {
   async run(args, io) {
     const p = parseArgs(
       args,
-      ["--reduction", "--method", "--tiers", "--years", "--base-year", "--lang", "--sheet", "--out"],
+      ["--reduction", "--method", "--tiers", "--years", "--base-year", "--lang", "--sheet", "--out", ...FRAME_OPTIONS],
       ["--force"],
     );
+    const frame = frameOptionsOf((name) => p.options.get(name));
     const lang = langOf(p);
     const out = p.options.get("--out");
     const method = (p.options.get("--method") ?? "proportional") as AllocationMethod;
@@ -147,7 +150,7 @@ export const targetsCommand: Command = {
     let tables;
     try {
       computed = computeTargets(tablesInput);
-      tables = buildTargetTables(tablesInput, { lang, scopeName: grid.sheetName });
+      tables = buildTargetTables(tablesInput, { lang, scopeName: grid.sheetName, frame });
     } catch (e) {
       if (!isPovertyError(e)) throw e;
       io.err(`Lỗi [${e.code}]: ${e.messageVi}`);

@@ -4,13 +4,14 @@ import { buildRosterTemplate, buildSummaryTemplate } from "../../core/tables";
 import type { Lang } from "../../core/i18n";
 import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
+import { FRAME_USAGE, frameOptionsOf } from "../args";
 
-/** `poverty template [--kind roster|summary|all] [--year N] [--lang vi|en] [--rows N] --out blank.xlsx` */
+/** `poverty template [--kind roster|summary|all] [--year N] [--lang vi|en] [--rows N] [--unit …] [--place …] --out blank.xlsx` */
 export const templateCommand: Command = {
   name: "template",
   summaryVi: "Tạo biểu mẫu trống (danh sách hộ, biểu tổng hợp) có kiểm tra dữ liệu nhập",
   summaryEn: "Write blank templates (household roster, summary form) with data validation",
-  usage: "poverty template [--kind roster|summary|all] [--year N] [--lang vi|en] [--rows N] [--force] --out blank.xlsx",
+  usage: `poverty template [--kind roster|summary|all] [--year N] [--lang vi|en] [--rows N] ${FRAME_USAGE} [--force] --out blank.xlsx`,
   async run(args, io) {
     const opt = (name: string) => {
       const i = args.indexOf(name);
@@ -21,6 +22,7 @@ export const templateCommand: Command = {
     const lang = (opt("--lang") ?? "vi") as Lang;
     const year = Number(opt("--year") ?? 2026);
     const rows = opt("--rows") === undefined ? undefined : Number(opt("--rows"));
+    const frame = frameOptionsOf(opt);
     if (
       !out ||
       !["roster", "summary", "all"].includes(kind) ||
@@ -34,8 +36,8 @@ export const templateCommand: Command = {
     const target = output.path;
     const standard = standardForYear(year);
     const tables = [
-      ...(kind !== "summary" ? [buildRosterTemplate(standard, { lang, ...(rows ? { rows } : {}) })] : []),
-      ...(kind !== "roster" ? [buildSummaryTemplate(standard, { lang, ...(rows ? { rows } : {}) })] : []),
+      ...(kind !== "summary" ? [buildRosterTemplate(standard, { lang, frame, ...(rows ? { rows } : {}) })] : []),
+      ...(kind !== "roster" ? [buildSummaryTemplate(standard, { lang, frame, ...(rows ? { rows } : {}) })] : []),
     ];
     await output.write(await writeTablesToBuffer(tables, { lang }));
     io.out(lang === "vi" ? `Đã ghi biểu mẫu: ${target}` : `Template written: ${target}`);
