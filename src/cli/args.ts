@@ -1,11 +1,12 @@
 /**
  * Small helpers shared by the report / targets / standards commands: options, output paths, findings
- * on the terminal, and reading a reduction given in percentage points. No domain rules here.
+ * on the terminal. No domain rules here (a reduction is read by the core: parseReduction).
  */
 import {
   detect,
   fail,
   parseFrameOptions,
+  parseReduction,
   pick,
   SHEET_KIND_LABELS,
   type Finding,
@@ -117,41 +118,9 @@ export function printFindings(io: CliIO, findings: readonly Finding[], limit = 5
   }
 }
 
-const AMBIGUOUS_VI =
-  "Mức giảm là điểm phần trăm của tỷ lệ hộ nghèo, viết dưới dạng phân số: 0.03 = 3 điểm % (hoặc viết 3pp, 3%). Một số trần như";
-const AMBIGUOUS_EN =
-  "The reduction is percentage points of the poverty rate, written as a fraction: 0.03 = 3 pp (or write 3pp, 3%). A bare number such as";
-
 /**
- * A reduction in percentage points → fraction of all households (0.03 = 3 pp).
- * Accepted: a fraction below 1 ("0.03", "0,03"), or percentage points with a unit ("3pp", "3 pp", "3%",
- * "1,5%", "3đ%"). A bare number ≥ 1 ("3") is ambiguous (3 pp? 300 %?) and rejected.
- * @throws PovertyError INVALID_ARGUMENT with a Vietnamese and English explanation.
- */
-export function parseReduction(text: string): number {
-  const t = text.trim().toLowerCase().replace(/\s+/g, "");
-  const m = /^([0-9]+(?:[.,][0-9]+)?)(pp|%|điểm%|diem%|đ%|điểm|diem)?$/.exec(t);
-  if (!m)
-    fail(
-      "INVALID_ARGUMENT",
-      `Không đọc được mức giảm "${text}". ${AMBIGUOUS_VI.replace(/ Một số.*$/, "")}`,
-      `Cannot read the reduction "${text}". ${AMBIGUOUS_EN.replace(/ A bare.*$/, "")}`,
-      { value: text },
-    );
-  const n = Number(m[1].replace(",", "."));
-  if (m[2]) return Math.round(n * 1e6) / 1e8;
-  if (n >= 1)
-    fail(
-      "INVALID_ARGUMENT",
-      `Mức giảm "${text}" không rõ nghĩa. ${AMBIGUOUS_VI} "${text}" có thể hiểu là ${text} điểm % hay ${n * 100} %: hãy viết ${n / 100} hoặc ${text}pp.`,
-      `The reduction "${text}" is ambiguous. ${AMBIGUOUS_EN} "${text}" could mean ${text} pp or ${n * 100} %: write ${n / 100} or ${text}pp.`,
-      { value: text },
-    );
-  return n;
-}
-
-/**
- * `--tiers a=0.04,b=1pp` → { a: 0.04, b: 0.01 } (each value read by `parseReduction`).
+ * `--tiers a=4,b=1` → { a: 0.04, b: 0.01 }: each value in percentage points, read by the core's `parseReduction`
+ * (the one reading of a reduction for the pane, the CLI and the functions).
  * @throws PovertyError INVALID_ARGUMENT.
  */
 export function parseTiers(text: string): Record<string, number> {
@@ -161,8 +130,8 @@ export function parseTiers(text: string): Record<string, number> {
     if (eq <= 0)
       fail(
         "INVALID_ARGUMENT",
-        `Nhóm không hợp lệ "${part}": viết tên=mức, ví dụ nhomA=0.04,nhomB=0.01.`,
-        `Invalid tier "${part}": write name=reduction, e.g. tierA=0.04,tierB=0.01.`,
+        `Nhóm không hợp lệ "${part}": viết tên=mức giảm (điểm %), ví dụ nhomA=4,nhomB=1.`,
+        `Invalid tier "${part}": write name=reduction (pp), e.g. tierA=4,tierB=1.`,
         { value: part },
       );
     out[part.slice(0, eq).trim()] = parseReduction(part.slice(eq + 1));

@@ -17,6 +17,7 @@
  */
 import { fail, PovertyError, type PovertyErrorCode } from "../core/errors";
 import { flagOfText, parseNumberText, type NumberHint } from "../core/values";
+import { parseReduction } from "../core/targets";
 
 /** Excel's error texts we recognise in input values. */
 export const EXCEL_ERRORS = [
@@ -177,6 +178,17 @@ export function toNumber(v: unknown, opts?: NumberOptions & { blankCode?: Povert
   if (n !== null) return n;
   const [vi, en] = opts?.label ?? DEFAULT_LABEL;
   return fail(opts?.blankCode ?? "MISSING_VALUE", `${vi} đang trống`, `${en} is blank`);
+}
+
+/**
+ * A reduction-target cell → a fraction, by the core's one reading of a reduction (`parseReduction`, the same as the
+ * task pane and `poverty targets`): a number is a fraction, as every rate in a cell (a cell showing 1,5 % holds
+ * 0.015); text is in percentage points ("1,5", "1,5 điểm %", "1,5%"). Blank → MISSING_VALUE; an error value is
+ * re-raised; TRUE/FALSE → INVALID_NUMBER.
+ */
+export function toReduction(v: unknown, label?: readonly [string, string]): number {
+  if (typeof v === "string" && !isBlank(v) && !excelErrorOf(v)) return parseReduction(v);
+  return parseReduction(toNumber(v, { label }));
 }
 
 /** An optional scalar argument: `null`/omitted/blank → undefined, else a number. 0 is a real value. */

@@ -85,8 +85,9 @@ describe("poverty demo", () => {
   }, 180_000);
 
   it("rejects bad options with exit code 2", () => {
-    const bad = poverty(dir, "demo", "--reduction", "3");
+    const bad = poverty(dir, "demo", "--reduction", "0.015");
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/0.015/);
+    expect(bad.stderr).toContain("Mức giảm “0.015” không đọc được");
+    expect(bad.stderr).toContain("1,5 điểm %");
   });
 });

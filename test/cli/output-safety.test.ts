@@ -91,7 +91,7 @@ describe("an output is never an input", () => {
       ["validate", "roster.xlsx", "--year", "2024", "--out", "link-to-roster.xlsx", "--force"],
       ["consolidate", "roster.xlsx", "--year", "2024", "--out", "link-to-roster.xlsx", "--force"],
       ["report", "roster.xlsx", "--year", "2024", "--out", "link-to-roster.xlsx", "--force"],
-      ["targets", "units.xlsx", "--reduction", "0.01", "--base-year", "2024", "--out", "link-to-units.xlsx", "--force"],
+      ["targets", "units.xlsx", "--reduction", "1", "--base-year", "2024", "--out", "link-to-units.xlsx", "--force"],
     ];
     for (const args of cases) {
       const r = runKeeping(dir, ...args);
@@ -115,7 +115,7 @@ describe("an existing file is kept unless --force", () => {
       ["validate", "roster.xlsx", "--year", "2024", "--out", "keep.xlsx"],
       ["consolidate", "wards", "--year", "2024", "--out", "keep.xlsx"],
       ["report", "roster.xlsx", "--year", "2024", "--out", "keep.xlsx"],
-      ["targets", "units.xlsx", "--reduction", "0.01", "--base-year", "2024", "--out", "keep.xlsx"],
+      ["targets", "units.xlsx", "--reduction", "1", "--base-year", "2024", "--out", "keep.xlsx"],
       ["template", "--out", "keep.xlsx"],
     ];
     for (const args of cases) {

@@ -231,7 +231,7 @@ const coreUnits = UNITS.map((u, i) => ({
 
 describe("poverty targets", () => {
   test("proportional 1 pp with a 3-year path: tables equal the core's, allocation printed", async () => {
-    const r = poverty(dir, "targets", "units.xlsx", "--reduction", "0.01", "--years", "3", "--out", "targets.xlsx");
+    const r = poverty(dir, "targets", "units.xlsx", "--reduction", "1", "--years", "3", "--out", "targets.xlsx");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const input = { units: coreUnits, reduction: 0.01, method: "proportional" as const, baseYear: 2025, years: 3 };
@@ -243,26 +243,30 @@ describe("poverty targets", () => {
     expect(got).toEqual(want);
     // 1 pp of 4,000 households = 40; quotas 25.6 / 6.4 / 8 → 26 / 6 / 8 (largest remainder).
     expect(computeTargets(input).allocation.rows.map((x) => x.allocated)).toEqual([26, 6, 8]);
-    expect(r.stdout).toContain("giảm 1,00 điểm % (0,0100) tỷ lệ hộ nghèo trên 4.000 hộ = 40 hộ thoát nghèo");
+    expect(r.stdout).toContain("giảm 1 điểm % tỷ lệ hộ nghèo trên 4.000 hộ = 40 hộ thoát nghèo");
     expect(r.stdout).toMatch(/Xã A\s+96\s+25,60\s+26\s+8,00 %\s+5,83 %/);
     expect(r.stdout).toMatch(/Xã B\s+24\s+6,40\s+6\s+3,00 %\s+2,25 %/);
     expect(r.stdout).toMatch(/Tổng cộng\s+150\s+40,00\s+40\s+3,75 %\s+2,75 %/);
   });
 
-  test('"3pp" and "3%" mean 0.03; a bare "3" is rejected with an explanation (vi + en)', async () => {
-    const a = poverty(dir, "targets", "units.xlsx", "--reduction", "3pp", "--lang", "en", "--out", "t3pp.xlsx");
-    const b = poverty(dir, "targets", "units.xlsx", "--reduction", "3%", "--lang", "en", "--out", "t3pc.xlsx");
-    const c = poverty(dir, "targets", "units.xlsx", "--reduction", "0,03", "--lang", "en", "--out", "t003.xlsx");
-    for (const x of [a, b, c]) {
+  test('"3", "3pp", "3%" and "3 điểm %" all mean 3 points (0.03), read by the core; "0.03" is refused with a hint', async () => {
+    const runs = [
+      poverty(dir, "targets", "units.xlsx", "--reduction", "3", "--lang", "en", "--out", "t3.xlsx"),
+      poverty(dir, "targets", "units.xlsx", "--reduction", "3pp", "--lang", "en", "--out", "t3pp.xlsx"),
+      poverty(dir, "targets", "units.xlsx", "--reduction", "3%", "--lang", "en", "--out", "t3pc.xlsx"),
+      poverty(dir, "targets", "units.xlsx", "--reduction", "3 điểm %", "--lang", "en", "--out", "t3d.xlsx"),
+    ];
+    for (const x of runs) {
       expect(x.code).toBe(0);
-      expect(x.stdout).toContain("reduce the poverty rate by 3.00 pp (0.0300) over 4,000 households = 120 households");
+      expect(x.stdout).toContain("reduce the poverty rate by 3 pp over 4,000 households = 120 households");
     }
-    const bare = poverty(dir, "targets", "units.xlsx", "--reduction", "3", "--out", "t3.xlsx");
-    expect(bare.code).toBe(2);
-    expect(bare.stderr).toContain("0.03 = 3 điểm %");
-    expect(bare.stderr).toContain("0.03 = 3 pp");
-    expect(bare.stderr).toContain('"3" is ambiguous');
-    expect(existsSync(join(dir, "t3.xlsx"))).toBe(false);
+    // A fraction typed by habit (the old CLI's 0.03) would be a fall of 0.03 points: refused, never misread.
+    const habit = poverty(dir, "targets", "units.xlsx", "--reduction", "0.03", "--out", "t003.xlsx");
+    expect(habit.code).toBe(2);
+    expect(habit.stderr).toContain("Mức giảm “0.03” không đọc được");
+    expect(habit.stderr).toContain("3 điểm %");
+    expect(habit.stderr).toContain("3 pp");
+    expect(existsSync(join(dir, "t003.xlsx"))).toBe(false);
     expect(poverty(dir, "targets", "units.xlsx", "--reduction", "abc", "--out", "t3.xlsx").code).toBe(2);
   });
 
@@ -274,7 +278,7 @@ describe("poverty targets", () => {
       "--method",
       "tiered",
       "--tiers",
-      "A=0.04,B=1pp",
+      "A=4,B=1pp",
       "--out",
       "tiered.xlsx",
     );
@@ -292,7 +296,7 @@ describe("poverty targets", () => {
     );
     expect(await readXlsx(join(dir, "tiered.xlsx"))).toEqual(want);
 
-    const w = poverty(dir, "targets", "units.xlsx", "--method", "weighted", "--reduction", "0.01", "--out", "w.xlsx");
+    const w = poverty(dir, "targets", "units.xlsx", "--method", "weighted", "--reduction", "1", "--out", "w.xlsx");
     expect(w.code).toBe(1);
     expect(w.stderr).toContain("[STRUCT_MISSING_COLUMN] units.xlsx › Tổng hợp");
     expect(w.stderr).toContain('Thiếu cột "Trọng số" trong biểu tổng hợp.');
@@ -301,41 +305,21 @@ describe("poverty targets", () => {
       ws.getCell("F4").value = 3;
       ws.getCell("F5").value = 1;
     });
-    const w2 = poverty(
-      dir,
-      "targets",
-      "units-w.xlsx",
-      "--method",
-      "weighted",
-      "--reduction",
-      "0.01",
-      "--out",
-      "w.xlsx",
-    );
+    const w2 = poverty(dir, "targets", "units-w.xlsx", "--method", "weighted", "--reduction", "1", "--out", "w.xlsx");
     expect(w2.code).toBe(1);
     expect(w2.stderr).toContain("[VALUE_MISSING] units-w.xlsx › Tổng hợp!F6");
     await unitsFile("units-w2.xlsx", (ws) => {
       ws.getCell("F3").value = "Trọng số";
       [3, 1, 1].forEach((x, i) => (ws.getCell(`F${4 + i}`).value = x));
     });
-    const w3 = poverty(
-      dir,
-      "targets",
-      "units-w2.xlsx",
-      "--method",
-      "weighted",
-      "--reduction",
-      "0.01",
-      "--out",
-      "w.xlsx",
-    );
+    const w3 = poverty(dir, "targets", "units-w2.xlsx", "--method", "weighted", "--reduction", "1", "--out", "w.xlsx");
     expect(w3.code).toBe(0);
     // 40 households by weight 3:1:1 → 24 / 8 / 8
     expect(w3.stdout).toMatch(/Xã A\s+96\s+24,00\s+24/);
     expect(poverty(dir, "targets", "units.xlsx", "--method", "tiered", "--out", "x.xlsx").code).toBe(2);
-    expect(
-      poverty(dir, "targets", "units.xlsx", "--method", "nope", "--reduction", "0.01", "--out", "x.xlsx").code,
-    ).toBe(2);
+    expect(poverty(dir, "targets", "units.xlsx", "--method", "nope", "--reduction", "1", "--out", "x.xlsx").code).toBe(
+      2,
+    );
   });
 
   test("bad unit table: located errors, exit 1, nothing written; missing file exit 2; input not overwritten", async () => {
@@ -343,16 +327,16 @@ describe("poverty targets", () => {
       ws.getCell("D5").value = "hai mươi"; // not a number
       ws.getCell("D6").value = 2500; // more poor than households
     });
-    const r = poverty(dir, "targets", "units-bad.xlsx", "--reduction", "0.01", "--out", "bad-targets.xlsx");
+    const r = poverty(dir, "targets", "units-bad.xlsx", "--reduction", "1", "--out", "bad-targets.xlsx");
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("[VALUE_NOT_NUMBER] units-bad.xlsx › Tổng hợp!D5");
     expect(r.stderr).toContain("hai mươi");
     expect(r.stderr).toMatch(/\[COUNT_EXCEEDS_TOTAL\] units-bad\.xlsx › Tổng hợp!D6/);
     expect(existsSync(join(dir, "bad-targets.xlsx"))).toBe(false);
 
-    expect(poverty(dir, "targets", "gone.xlsx", "--reduction", "0.01", "--out", "g.xlsx").code).toBe(2);
+    expect(poverty(dir, "targets", "gone.xlsx", "--reduction", "1", "--out", "g.xlsx").code).toBe(2);
     const before = readFileSync(join(dir, "units.xlsx"));
-    expect(poverty(dir, "targets", "units.xlsx", "--reduction", "0.01", "--force", "--out", "units.xlsx").code).toBe(2);
+    expect(poverty(dir, "targets", "units.xlsx", "--reduction", "1", "--force", "--out", "units.xlsx").code).toBe(2);
     expect(readFileSync(join(dir, "units.xlsx")).equals(before)).toBe(true);
   });
 });

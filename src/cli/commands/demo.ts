@@ -1,5 +1,5 @@
 import { parseArgs } from "util";
-import { defaultReviewYear, type Lang } from "../../core";
+import { defaultReviewYear, isPovertyError, parseReduction, type Lang } from "../../core";
 import { FRAME_USAGE, frameOptionsOf } from "../args";
 import type { Command } from "../command";
 import { runDemo } from "../demo/run";
@@ -9,7 +9,7 @@ export const demoCommand: Command = {
   name: "demo",
   summaryVi: "Chạy toàn bộ quy trình trên dữ liệu mẫu có sẵn (ghi vào thư mục demo/)",
   summaryEn: "Run the whole workflow on built-in sample data (writes to demo/)",
-  usage: `poverty demo [--out demo] [--seed 2026] [--year <năm rà soát>] [--reduction 0.015] [--images] [--lang vi|en] ${FRAME_USAGE} [--force]`,
+  usage: `poverty demo [--out demo] [--seed 2026] [--year <năm rà soát>] [--reduction 1,5] [--images] [--lang vi|en] ${FRAME_USAGE} [--force]`,
   async run(args, io) {
     const { values } = parseArgs({
       args,
@@ -17,7 +17,7 @@ export const demoCommand: Command = {
         out: { type: "string", default: "demo" },
         seed: { type: "string", default: "2026" },
         year: { type: "string" },
-        reduction: { type: "string", default: "0.015" },
+        reduction: { type: "string", default: "1.5" },
         images: { type: "boolean", default: false },
         force: { type: "boolean", default: false },
         lang: { type: "string", default: "vi" },
@@ -30,12 +30,20 @@ export const demoCommand: Command = {
     });
     const given = frameOptionsOf((name) => values[name.slice(2) as "unit" | "parent" | "place" | "date"]);
     const seed = Number(values.seed);
-    const reduction = Number(values.reduction);
+    let reduction: number;
+    try {
+      reduction = parseReduction(values.reduction); // percentage points, read like the pane and `poverty targets`
+    } catch (e) {
+      if (!isPovertyError(e)) throw e;
+      io.err(e.messageVi);
+      io.err(e.messageEn);
+      return 2;
+    }
     const lang = values.lang === "en" ? "en" : ("vi" as Lang);
     const reviewYear = values.year ? Number(values.year) : Math.min(defaultReviewYear(new Date()), 2026);
-    if (!Number.isInteger(seed) || !(reduction >= 0 && reduction < 1) || !Number.isInteger(reviewYear)) {
-      io.err("Tham số không hợp lệ: --seed là số nguyên, --reduction là phân số (0.015 = 1,5 điểm %), --year là năm.");
-      io.err("Invalid options: --seed is an integer, --reduction a fraction (0.015 = 1.5 pp), --year a year.");
+    if (!Number.isInteger(seed) || !Number.isInteger(reviewYear)) {
+      io.err("Tham số không hợp lệ: --seed là số nguyên, --year là năm.");
+      io.err("Invalid options: --seed is an integer, --year a year.");
       return 2;
     }
     await runDemo(

@@ -1,9 +1,10 @@
 /**
  * `poverty targets <units.xlsx> --reduction <r> [--method proportional|equal_rate|weighted|tiered]
- *   [--tiers a=0.04,b=0.01] [--years N] [--base-year Y] [--lang vi|en] [--sheet <name>] [--force] --out targets.xlsx`
+ *   [--tiers a=4,b=1] [--years N] [--base-year Y] [--lang vi|en] [--sheet <name>] [--force] --out targets.xlsx`
  * A unit table (Biểu 1 summary or a target table: households and poor per unit) → the annual target table,
- * the allocation audit and (with --years) the multi-year path. The reduction is percentage points of the
- * poverty rate as a fraction of all households (0.03 = 3 pp; "3pp" and "3%" are accepted, a bare "3" is not).
+ * the allocation audit and (with --years) the multi-year path. The reduction is typed in percentage points of the
+ * poverty rate ("1,5", "1.5", "1,5 điểm %", "1,5%" = a fall of 1,5 points = 0.015), read by the core's
+ * `parseReduction` — the same reading as the task pane and the custom functions.
  * Composes src/xlsx and src/core (sheet, validate, tables); no rules here.
  * Exit codes: 0 written; 1 the table has errors or cannot be allocated (printed, nothing written); 2 bad usage/file.
  */
@@ -13,7 +14,9 @@ import {
   allocationUnits,
   detect,
   formatNumber,
+  formatReduction,
   isPovertyError,
+  parseReduction,
   pick,
   readSheet,
   sortFindings,
@@ -29,20 +32,19 @@ import { prepareOutput } from "../output";
 import type { Command } from "../command";
 import { allocationLines } from "../demo/print";
 import {
-  langOf,
   FRAME_OPTIONS,
   FRAME_USAGE,
   frameOptionsOf,
+  langOf,
   parseArgs,
   pickSheet,
-  parseReduction,
   parseTiers,
   printFindings,
   usageError,
   yearOption,
 } from "../args";
 
-const USAGE = `poverty targets <units.xlsx> --reduction 0.03|3pp|3% [--method proportional|equal_rate|weighted|tiered] [--tiers nhomA=0.04,nhomB=0.01] [--years N] [--base-year Y] [--lang vi|en] [--sheet <name>] ${FRAME_USAGE} [--force] --out targets.xlsx`;
+const USAGE = `poverty targets <units.xlsx> --reduction <điểm %: 1,5 | 1.5 | "1,5 điểm %"> [--method proportional|equal_rate|weighted|tiered] [--tiers nhomA=4,nhomB=1] [--years N] [--base-year Y] [--lang vi|en] [--sheet <name>] ${FRAME_USAGE} [--force] --out targets.xlsx`;
 
 export const targetsCommand: Command = {
   name: "targets",
@@ -78,15 +80,15 @@ export const targetsCommand: Command = {
       return usageError(
         io,
         USAGE,
-        "Phương pháp tiered cần --tiers, ví dụ --tiers nhomA=0.04,nhomB=0.01.",
-        "Method tiered needs --tiers, e.g. --tiers tierA=0.04,tierB=0.01.",
+        "Phương pháp tiered cần --tiers (điểm %), ví dụ --tiers nhomA=4,nhomB=1.",
+        "Method tiered needs --tiers (pp), e.g. --tiers tierA=4,tierB=1.",
       );
     if (method !== "tiered" && reductionText === undefined)
       return usageError(
         io,
         USAGE,
-        "Thiếu --reduction (điểm % dưới dạng phân số: 0.03 = 3 điểm %).",
-        "Missing --reduction (percentage points as a fraction: 0.03 = 3 pp).",
+        "Thiếu --reduction (số điểm %, ví dụ --reduction 1,5 = giảm 1,5 điểm %).",
+        "Missing --reduction (percentage points, e.g. --reduction 1.5 = a fall of 1.5 pp).",
       );
     const reduction = reductionText === undefined ? undefined : parseReduction(reductionText); // INVALID_ARGUMENT → exit 2
     const tierReductions = tiersText === undefined ? undefined : parseTiers(tiersText);
@@ -165,8 +167,8 @@ export const targetsCommand: Command = {
     if (reduction !== undefined)
       io.out(
         T(
-          `Năm ${baseYear + 1}: giảm ${formatNumber(reduction * 100, lang, 2)} điểm % (${formatNumber(reduction, lang, 4)}) tỷ lệ hộ nghèo trên ${formatNumber(households, lang)} hộ = ${formatNumber(allocation.total, lang)} hộ thoát nghèo · phương pháp ${method}`,
-          `${baseYear + 1}: reduce the poverty rate by ${formatNumber(reduction * 100, lang, 2)} pp (${formatNumber(reduction, lang, 4)}) over ${formatNumber(households, lang)} households = ${formatNumber(allocation.total, lang)} households out of poverty · method ${method}`,
+          `Năm ${baseYear + 1}: giảm ${formatReduction(reduction, lang)} tỷ lệ hộ nghèo trên ${formatNumber(households, lang)} hộ = ${formatNumber(allocation.total, lang)} hộ thoát nghèo · phương pháp ${method}`,
+          `${baseYear + 1}: reduce the poverty rate by ${formatReduction(reduction, lang)} over ${formatNumber(households, lang)} households = ${formatNumber(allocation.total, lang)} households out of poverty · method ${method}`,
         ),
       );
     else

@@ -12,6 +12,7 @@ import {
   countsBy,
   deprivationHeadcounts,
   formatNumber,
+  formatReduction,
   formatPercent,
   generateSampleRosters,
   pick,
@@ -227,8 +228,8 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   // 7. Targets ------------------------------------------------------------------------------------
   heading(
     7,
-    `Chỉ tiêu năm ${reviewYear + 1}: giảm ${formatNumber(opts.reduction * 100, lang, 1)} điểm % tỷ lệ hộ nghèo, phân bổ theo số hộ nghèo`,
-    `Targets for ${reviewYear + 1}: reduce the poverty rate by ${formatNumber(opts.reduction * 100, lang, 1)} pp, allocated in proportion to poor households`,
+    `Chỉ tiêu năm ${reviewYear + 1}: giảm ${formatReduction(opts.reduction, "vi")} tỷ lệ hộ nghèo, phân bổ theo số hộ nghèo`,
+    `Targets for ${reviewYear + 1}: reduce the poverty rate by ${formatReduction(opts.reduction, "en")}, allocated in proportion to poor households`,
   );
   const units = byUnit.groups.map((g, i) => ({ code: String(i + 1).padStart(2, "0"), name: g.key, poor: g.poor, households: g.total }));
   const targetInput = { units, reduction: opts.reduction, method: "proportional" as const, baseYear: reviewYear, years: 4 };

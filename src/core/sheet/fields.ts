@@ -51,6 +51,8 @@ export interface FieldDef {
 }
 
 const ALL: SheetKind[] = [...SHEET_KINDS];
+/** Movement counts are read in movement tables and, where a results table has them, in summaries. */
+const MOVEMENT_KINDS: SheetKind[] = ["transition", "summary"];
 
 /** Indicator vocabulary: indicator ids of core/standards and header phrases that name them. */
 export const INDICATOR_PHRASES: { ids: string[]; match: string[][]; label: Bilingual }[] = [
@@ -117,6 +119,12 @@ const MEMBERS = ["nhan khau", "khau", "members", "persons", "thanh vien"];
 const RATE_WORDS = ["ty le", "%", "rate"];
 /** The combined "poor and near-poor" columns (tỷ lệ hộ nghèo và cận nghèo) are neither the poor nor the near-poor. */
 const POOR_AND_NEAR = ["ngheo va can ngheo", "ngheo va ho can ngheo", "poor near poor", "poor and near poor"];
+/** A count or rate of deprived households (Biểu 4–5, deprivation rates) is not the poor or near-poor count. */
+const DEPRIVED = ["thieu hut", "deprived", "deprivation"];
+/** Alkire–Foster notation: "q" poor units and "H = q/n" — the AF headcount, not the legal poor count. */
+const AF_WORDS = ["q", "h q n", "alkire", "af"];
+/** Movement words: a rate next to a movement count ("Số hộ thoát nghèo / Tỷ lệ") is not the poverty rate. */
+const MOVEMENT_WORDS = ["thoat", "tai ngheo", "phat sinh", "giam", "tang"];
 
 /** The field vocabulary. Order matters only for documentation. */
 export const FIELDS: FieldDef[] = [
@@ -144,6 +152,17 @@ export const FIELDS: FieldDef[] = [
       ["ward"],
       ["dac khu"],
       ["dia phuong"],
+      ["huyen"],
+      ["quan", "huyen"],
+      ["thi xa"],
+      ["thanh pho"],
+      ["tinh"],
+      ["tinh", "thanh pho"],
+      ["vung"],
+      ["vung", "mien"],
+      ["district"],
+      ["province"],
+      ["region"],
     ],
     not: ["don vi tinh", "so ho", "ngheo", "thon"],
   },
@@ -285,7 +304,9 @@ export const FIELDS: FieldDef[] = [
     kinds: ["roster"],
     type: "flag",
     label: bi("Hộ nông, lâm, ngư, diêm nghiệp", "Agricultural household"),
-    match: [["nong nghiep"], ["nong lam ngu"], ["agricultural"], ["agriculture"]],
+    // "Hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp", "Hộ nông, lâm, ngư, diêm nghiệp", "Hộ NLNDN",
+    // "Hộ làm NLNNDN" (the category of average-living households under Decree 07/2021/NĐ-CP)
+    match: [["nong nghiep"], ["nong lam ngu"], ["nlndn"], ["nlnndn"], ["nlnn"], ["agricultural"], ["agriculture"]],
   },
   {
     field: "tg.meritorious",
@@ -331,7 +352,7 @@ export const FIELDS: FieldDef[] = [
     type: "count",
     label: bi("Số hộ nghèo", "Poor households"),
     match: [["ngheo"], ["poor"]],
-    not: [...CAT_NOT_POOR, ...RATE_WORDS, ...MEMBERS, "thieu hut", "multidimensionally"],
+    not: [...CAT_NOT_POOR, ...RATE_WORDS, ...MEMBERS, "thieu hut", "multidimensionally", ...AF_WORDS],
   },
   {
     field: "poorRate",
@@ -339,7 +360,15 @@ export const FIELDS: FieldDef[] = [
     type: "rate",
     label: bi("Tỷ lệ hộ nghèo", "Poverty rate"),
     match: [...withRate([["ngheo"], ["poor"]]), ["poverty rate"]],
-    not: [...CAT_NOT_POOR, ...MEMBERS],
+    not: [
+      ...CAT_NOT_POOR,
+      ...MEMBERS,
+      ...MOVEMENT_WORDS,
+      ...DEPRIVED,
+      ...AF_WORDS,
+      "ty le ngheo da chieu",
+      "multidimensional poverty rate",
+    ],
   },
   {
     field: "nearPoor",
@@ -347,7 +376,7 @@ export const FIELDS: FieldDef[] = [
     type: "count",
     label: bi("Số hộ cận nghèo", "Near-poor households"),
     match: [["can ngheo"], ["near poor"]],
-    not: [...RATE_WORDS, ...MEMBERS, ...POOR_AND_NEAR],
+    not: [...RATE_WORDS, ...MEMBERS, ...POOR_AND_NEAR, ...DEPRIVED],
   },
   {
     field: "nearPoorRate",
@@ -355,7 +384,23 @@ export const FIELDS: FieldDef[] = [
     type: "rate",
     label: bi("Tỷ lệ hộ cận nghèo", "Near-poverty rate"),
     match: [...withRate([["can ngheo"], ["near poor"]]), ["near poverty rate"]],
-    not: [...MEMBERS, ...POOR_AND_NEAR],
+    not: [...MEMBERS, ...POOR_AND_NEAR, ...DEPRIVED, ...MOVEMENT_WORDS],
+  },
+  {
+    field: "poorNear",
+    kinds: ["summary"],
+    type: "count",
+    label: bi("Số hộ nghèo và cận nghèo", "Poor and near-poor households"),
+    match: POOR_AND_NEAR.map((p) => [p]),
+    not: [...RATE_WORDS, ...MEMBERS],
+  },
+  {
+    field: "poorNearRate",
+    kinds: ["summary"],
+    type: "rate",
+    label: bi("Tỷ lệ nghèo đa chiều (nghèo và cận nghèo)", "Poor and near-poor rate (multidimensional)"),
+    match: [...withRate(POOR_AND_NEAR.map((p) => [p])), ["ty le ngheo da chieu"], ["multidimensional poverty rate"]],
+    not: MEMBERS,
   },
   {
     field: "average",
@@ -444,18 +489,19 @@ export const FIELDS: FieldDef[] = [
     ),
   },
 
-  // ---- transitions (Biểu 2/3): 9 = 1 − 2 − 3 − 4 + 5 + 6 + 7 + 8
+  // ---- transitions (Biểu 2/3): 9 = 1 − 2 − 3 − 4 + 5 + 6 + 7 + 8. Detection reads the direction of a movement
+  // column from its words in order (movement.ts); the phrases below name the fields for the confidence measure.
   {
     field: "start",
     kinds: ["transition"],
     type: "count",
     label: bi("Đầu kỳ", "Start of period"),
     match: [["dau ky"], ["dau nam"], ["start"]],
-    not: ["giam", "tang", "ty le", "%"],
+    not: ["giam", "tang", "ty le", "%", "tong so ho", "households", "dan cu"],
   },
   {
     field: "decToNear",
-    kinds: ["transition"],
+    kinds: MOVEMENT_KINDS,
     type: "count",
     label: bi("Thoát nghèo sang cận nghèo", "Poor → near-poor"),
     match: [
@@ -469,7 +515,7 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "decAbove",
-    kinds: ["transition"],
+    kinds: MOVEMENT_KINDS,
     type: "count",
     label: bi("Thoát nghèo / thoát cận nghèo", "Escaped (above the line)"),
     match: [["thoat ngheo", "vuot"], ["thoat can ngheo"], ["vuot"], ["thoat ngheo"], ["escaped"]],
@@ -477,7 +523,7 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "decToPoor",
-    kinds: ["transition"],
+    kinds: MOVEMENT_KINDS,
     type: "count",
     label: bi("Cận nghèo chuyển thành hộ nghèo", "Near-poor → poor"),
     match: [["xuong ho ngheo"], ["sang ho ngheo"], ["thanh ho ngheo"], ["to poor"], ["decreases", "near poor poor"]],
@@ -485,14 +531,14 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "decOther",
-    kinds: ["transition"],
+    kinds: MOVEMENT_KINDS,
     type: "count",
     label: bi("Giảm khác", "Other decrease"),
     match: [["giam khac"], ["giam", "khac"], ["other decrease"]],
   },
   {
     field: "incFromNear",
-    kinds: ["transition"],
+    kinds: MOVEMENT_KINDS,
     type: "count",
     label: bi("Từ cận nghèo xuống nghèo", "Near-poor → poor (increase)"),
     match: [["tu ho can ngheo"], ["tu can ngheo"], ["from near poor"], ["increases", "near poor poor"]],
@@ -500,7 +546,7 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "incFromPoor",
-    kinds: ["transition"],
+    kinds: MOVEMENT_KINDS,
     type: "count",
     label: bi("Từ hộ nghèo sang cận nghèo", "Poor → near-poor (increase)"),
     match: [["tu ho ngheo"], ["tu ngheo"], ["from poor"], ["increases", "poor near poor"]],
@@ -508,24 +554,38 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "incRe",
-    kinds: ["transition"],
+    kinds: MOVEMENT_KINDS,
     type: "count",
     label: bi("Tái nghèo / tái cận nghèo", "Re-entered"),
     match: [["tai ngheo"], ["tai can ngheo"], ["re poor"], ["re near poor"], ["re entered"]],
   },
   {
     field: "incNew",
-    kinds: ["transition"],
+    kinds: MOVEMENT_KINDS,
     type: "count",
     label: bi("Phát sinh mới", "Newly poor / near-poor"),
     match: [["phat sinh"], ["new"], ["newly"]],
   },
   {
     field: "incOther",
-    kinds: ["transition"],
+    kinds: MOVEMENT_KINDS,
     type: "count",
     label: bi("Tăng khác", "Other increase"),
     match: [["tang khac"], ["tang", "khac"], ["other increase"]],
+  },
+  {
+    field: "decTotal",
+    kinds: MOVEMENT_KINDS,
+    type: "count",
+    label: bi("Tổng số giảm", "Total decrease"),
+    match: [["tong giam"], ["so ho giam"], ["giam"], ["total decrease"], ["decrease"]],
+  },
+  {
+    field: "incTotal",
+    kinds: MOVEMENT_KINDS,
+    type: "count",
+    label: bi("Tổng số tăng", "Total increase"),
+    match: [["tong tang"], ["so ho tang"], ["tang"], ["total increase"], ["increase"]],
   },
   {
     field: "end",
@@ -533,7 +593,7 @@ export const FIELDS: FieldDef[] = [
     type: "count",
     label: bi("Cuối kỳ", "End of period"),
     match: [["cuoi ky"], ["cuoi nam"], ["end"]],
-    not: ["giam", "tang", "ty le", "%"],
+    not: ["giam", "tang", "ty le", "%", "tong so ho", "households", "dan cu"],
   },
 
   // ---- targets (chỉ tiêu giảm nghèo)
@@ -547,7 +607,7 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "startRate",
-    kinds: ["target"],
+    kinds: ["target", "transition"],
     type: "rate",
     label: bi("Tỷ lệ đầu kỳ", "Rate at start"),
     match: [...withRate([["dau ky"], ["dau nam"], ["start"]])],
@@ -555,7 +615,7 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "reductionPp",
-    kinds: ["target"],
+    kinds: ["target", "transition"],
     type: "pp",
     label: bi("Chỉ tiêu giảm tỷ lệ (điểm %)", "Reduction (percentage points)"),
     match: [
@@ -595,7 +655,7 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "endRate",
-    kinds: ["target"],
+    kinds: ["target", "transition"],
     type: "rate",
     label: bi("Tỷ lệ cuối kỳ", "Rate at end"),
     match: [...withRate([["cuoi ky"], ["cuoi nam"], ["end"]])],

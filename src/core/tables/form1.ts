@@ -6,8 +6,9 @@
  * SUM subtotals, then the grand total. Counts come from `countsBy` (core/measures).
  */
 import type { Category, Household } from "../household";
-import { bi, pick, type Lang } from "../i18n";
+import { bi, formatNumber, pick, type Lang } from "../i18n";
 import { countsBy, type CategoryCounts } from "../measures/rates";
+import { averageConfirmed } from "../classify";
 import type { Standard } from "../standards/schema";
 import {
   addFormula,
@@ -46,6 +47,42 @@ const RATE_OF: Record<Kind, keyof CategoryCounts> = {
   average: "averageRate",
 };
 
+/**
+ * Notes on column (7) (average living standard): households in the income band left out because their trade is not
+ * given (with the roster's column absent or blank), and the uncertain ceilings of Decision 59/2015/QĐ-TTg.
+ */
+function averageNotes(standard: Standard, households: readonly Household[], unconfirmed: number) {
+  const notes = [];
+  if (unconfirmed > 0) {
+    const noColumn = households.every((h) => h.agricultural === undefined);
+    notes.push(
+      noColumn
+        ? bi(
+            `Cột (7), (8): danh sách không có cột "Hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp" nên chưa xác định được hộ có mức sống trung bình (chỉ gồm các hộ này, theo Nghị định 07/2021/NĐ-CP và Quyết định 24/2021/QĐ-TTg); ${unconfirmed} hộ có thu nhập trong khoảng mức sống trung bình không được tính.`,
+            `Columns (7), (8): the roster has no "agriculture, forestry, fishery or salt household" column, so average-living households (only those, under Decree 07/2021/NĐ-CP and Decision 24/2021/QĐ-TTg) are not identified; ${unconfirmed} households with an income in the average band are not counted.`,
+          )
+        : bi(
+            `Cột (7), (8): ${unconfirmed} hộ có thu nhập trong khoảng mức sống trung bình chưa ghi có phải hộ làm nông, lâm, ngư, diêm nghiệp hay không nên không được tính (Nghị định 07/2021/NĐ-CP; Quyết định 24/2021/QĐ-TTg).`,
+            `Columns (7), (8): ${unconfirmed} households with an income in the average band have no agriculture/forestry/fishery/salt flag and are not counted (Decree 07/2021/NĐ-CP; Decision 24/2021/QĐ-TTg).`,
+          ),
+    );
+  }
+  if (
+    standard.uncertain.some((u) => u.path.endsWith("averageCeiling")) &&
+    standard.lines.rural.averageCeiling !== null
+  ) {
+    const r = standard.lines.rural.averageCeiling;
+    const u = standard.lines.urban.averageCeiling;
+    notes.push(
+      bi(
+        `Cột (7), (8): mức trần hộ có mức sống trung bình của ${standard.citation.document} (${formatNumber(r, "vi")} đ nông thôn, ${u === null ? "chưa rõ" : formatNumber(u, "vi")} đ thành thị) chỉ có từ báo chí, chưa đối chiếu văn bản.`,
+        `Columns (7), (8): the average-living ceilings of ${standard.citation.document} (${formatNumber(r, "en")} VND rural, ${u === null ? "unknown" : formatNumber(u, "en")} VND urban) are from the press only, not checked against the text.`,
+      ),
+    );
+  }
+  return notes;
+}
+
 /** Form 1 as a ResultTable. Member columns are included when every household has a member count. */
 export function buildForm1(input: Form1Input, opts: TableOptions = {}): ResultTable {
   const lang: Lang = opts.lang ?? "vi";
@@ -53,7 +90,14 @@ export function buildForm1(input: Form1Input, opts: TableOptions = {}): ResultTa
   if (categories.length !== households.length) throw new Error("buildForm1: categories must match households");
   const withMembers = households.length > 0 && households.every((h) => typeof h.members === "number");
   const idx = households.map((_, i) => i);
-  const cat = (i: number) => categories[i];
+  // Column (7) counts identified average-living households only: under a standard that limits the category to
+  // agriculture, forestry, fishery and salt households (Decree 07/2021/NĐ-CP), a household in the income band whose
+  // trade is not given is left out, and a note says how many (never counted as if identified).
+  const unconfirmed = idx.filter(
+    (i) => categories[i] === "average" && !averageConfirmed(standard, households[i].agricultural),
+  ).length;
+  const cat = (i: number): Category =>
+    categories[i] === "average" && !averageConfirmed(standard, households[i].agricultural) ? "none" : categories[i];
   const unitOf = (i: number) => households[i].unit;
   const members = (i: number) => households[i].members ?? 0;
 
@@ -129,6 +173,7 @@ export function buildForm1(input: Form1Input, opts: TableOptions = {}): ResultTa
             "Member counts missing for some households: member columns (2), (9)–(14) omitted.",
           ),
         ]),
+    ...averageNotes(standard, households, unconfirmed),
     legalNote(standard),
   ];
   const b = new TableBuilder({

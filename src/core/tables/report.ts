@@ -7,6 +7,8 @@ import { classifyHousehold } from "../classify";
 import { fail, isPovertyError } from "../errors";
 import type { Category, Household } from "../household";
 import type { Standard } from "../standards/schema";
+import { legalBasis } from "../standards/year";
+import { bi, type Bilingual } from "../i18n";
 import { buildAfTables, buildDeprivationByUnit, buildDeprivationRates, type AfTableOptions } from "./deprivation";
 import { buildCauseBreakdown, buildEthnicityBreakdown, buildTargetGroupBreakdown } from "./breakdowns";
 import { buildForm1 } from "./form1";
@@ -17,6 +19,11 @@ import type { TransitionOptions } from "../transitions";
 
 export interface ReportOptions extends TableOptions {
   reviewYear: number;
+  /**
+   * Why this review year (core/standards `resolveReviewYear(…).reason`): each table then ends with a note naming the
+   * year, why it was used and its legal basis (`legalBasis`), so a printed form says which standard it applied.
+   */
+  reviewYearReason?: Bilingual;
   /** Categories already computed (same order as households); otherwise each household is classified. */
   categories?: readonly Category[];
   /** AF identification (default "cutoff"). */
@@ -134,5 +141,13 @@ export function buildReportTables(
     buildCauseBreakdown(input, opts),
   ])
     if (t) tables.push(t);
+  if (opts.reviewYearReason) {
+    const basis = legalBasis(opts.reviewYear, standard.scope === "local" ? { local: standard } : {});
+    const note = bi(
+      `Năm rà soát ${opts.reviewYear}: ${opts.reviewYearReason.vi}. Căn cứ: ${basis.vi}`,
+      `Review year ${opts.reviewYear}: ${opts.reviewYearReason.en}. Legal basis: ${basis.en}`,
+    );
+    for (const t of tables) t.notes = [...t.notes, note];
+  }
   return tables;
 }

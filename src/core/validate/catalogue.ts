@@ -224,6 +224,20 @@ export const RULES: RuleInfo[] = [
     { row: 25, totalRow: 20 },
   ),
   R(
+    "STRUCT_BELOW_TABLE_IGNORED",
+    "warning",
+    "structure",
+    b("Ô lẻ bên dưới ghi chú cuối bảng", "Stray cells below the table's notes"),
+    b(
+      "Bảng kết thúc ở phần ghi chú (dòng trống rồi các dòng chỉ có một đoạn chữ). Các ô lẻ nằm dưới phần ghi chú không được đọc như dữ liệu của bảng — mọi lệnh (kiểm tra, gộp, báo cáo) đều dừng ở cùng một chỗ; hãy xóa hoặc chuyển chúng nếu đó là số liệu.",
+      "The table ends at its notes (a blank row, then rows holding one text each). Stray cells below the notes are not read as rows of the table — every command (validate, consolidate, report) stops at the same place; delete or move them if they are data.",
+    ),
+    (v) => `Ô ${v("cell")}: bảng kết thúc ở dòng ghi chú ${v("notesRow")}; ${v("count")} ô bên dưới không được đọc.`,
+    (v) =>
+      `Cell ${v("cell")}: the table ends at its notes on row ${v("notesRow")}; ${v("count")} cell(s) below are not read.`,
+    { cell: "Z1000", notesRow: 45, count: 1 },
+  ),
+  R(
     "STRUCT_MERGED_DATA",
     "warning",
     "structure",
@@ -341,6 +355,21 @@ export const RULES: RuleInfo[] = [
     (v) => `Ô ${v("cell")} (${v("field")}): tỷ lệ ${v("value")} nằm ngoài 0–100 %.`,
     (v) => `Cell ${v("cell")} (${v("field")}): rate ${v("value")} is outside 0–100 %.`,
     { cell: "E5", field: b("Tỷ lệ hộ nghèo", "Poverty rate"), value: "112,5 %" },
+  ),
+  R(
+    "VALUE_READ_AS_NOTE",
+    "info",
+    "values",
+    b("Ô số liệu được đọc là ghi chú", "Data cell read as a note"),
+    b(
+      'Chữ trong một cột số là ghi chú rõ ràng (ô gộp qua nhiều dòng, hoặc "Như cột 4", "Ghi chú…", "(*)"): không phải lỗi số liệu, ô được bỏ qua; các ô khác của dòng vẫn được kiểm tra.',
+      'Text in a numeric column that is plainly a note (merged over several rows, or "Như cột 4", "Ghi chú…", "(*)"): not a data error; the cell is skipped and the rest of the row is still checked.',
+    ),
+    (v) =>
+      `Ô ${v("cell")} (${v("field")}): "${v("value")}" được đọc là ghi chú, không phải số; các ô khác của dòng vẫn được kiểm tra.`,
+    (v) =>
+      `Cell ${v("cell")} (${v("field")}): "${v("value")}" was read as a note, not a number; the rest of the row is still checked.`,
+    { cell: "F9", field: b("Số hộ cận nghèo", "Near-poor households"), value: "Như cột 4" },
   ),
   R(
     "VALUE_FLAG_INVALID",
@@ -599,6 +628,85 @@ export const RULES: RuleInfo[] = [
     { row: 9, value: 640, expected: 612 },
   ),
 
+  R(
+    "TOTAL_IMPLIED_DISAGREE",
+    "error",
+    "arithmetic",
+    b("Các tỷ lệ của một dòng không cùng một tổng số hộ", "A row's rates admit no common total"),
+    b(
+      "Bảng không có cột tổng số hộ: mỗi cặp (số hộ, tỷ lệ) cho một khoảng tổng số hộ ở độ chính xác đã in (tỷ lệ in với d chữ số thập phân = ± ½·10⁻ᵈ; số hộ ÷ (tỷ lệ + ½ đơn vị) ≤ tổng ≤ số hộ ÷ (tỷ lệ − ½ đơn vị)). Các cặp của cùng một đơn vị, cùng một thời điểm (hộ nghèo, hộ cận nghèo, nghèo và cận nghèo) phải có chung ít nhất một tổng số hộ. Ví dụ: 13.342 hộ = 7,97 % ⇒ tổng 167.298–167.507 hộ.",
+      "The table has no total-households column: each (count, rate) pair bounds the total at the printed precision (a rate printed with d decimals = ± ½·10⁻ᵈ; count ÷ (rate + ½ unit) ≤ total ≤ count ÷ (rate − ½ unit)). The pairs of one unit at one date (poor, near-poor, poor and near-poor) must admit at least one common total. Example: 13,342 households = 7.97% ⇒ total 167,298–167,507.",
+    ),
+    (v) => `Dòng ${v("row")} (${v("unit")}): ${v("pairs")} — không có tổng số hộ chung.`,
+    (v) => `Row ${v("row")} (${v("unit")}): ${v("pairs")} — no common total.`,
+    {
+      row: 9,
+      unit: "Huyện Ninh Phước",
+      pairs: b(
+        "3.616 hộ = 12,50 % ⇒ tổng 28.917–28.939 hộ; 4.103 hộ = 13,67 % ⇒ tổng 30.004–30.025 hộ",
+        "3,616 households = 12.50% ⇒ total 28,917–28,939; 4,103 households = 13.67% ⇒ total 30,004–30,025",
+      ),
+    },
+  ),
+  R(
+    "TOTAL_IMPLIED_SUM",
+    "error",
+    "arithmetic",
+    b("Tổng số hộ ngầm định của dòng tổng ≠ tổng các dòng", "Totals row's implied total ≠ sum of the rows'"),
+    b(
+      "Bảng không có cột tổng số hộ: tổng số hộ mà (số hộ, tỷ lệ) của dòng tổng (hoặc dòng cộng của mục) cho phép phải gặp tổng các khoảng tổng số hộ của các dòng nó cộng ([Σ nhỏ nhất, Σ lớn nhất]). Nếu không, tỷ lệ của dòng tổng không được tính trên cùng các hộ với các dòng.",
+      "The table has no total-households column: the totals the (count, rate) of a totals row (or subtotal) allows must meet the sum of its rows' intervals ([Σ min, Σ max]). Otherwise the totals row's rate is not computed over the same households as its rows.",
+    ),
+    (v) =>
+      `Ô ${v("cell")} (${v("rowKind")}): ${v("own")}, nhưng tổng số hộ ngầm định của ${v("sumOf")} là ${v("sum")} hộ.`,
+    (v) =>
+      `Cell ${v("cell")} (${v("rowKind")}): ${v("own")}, but ${v("sumOf")} imply a total of ${v("sum")} households.`,
+    {
+      cell: "D5",
+      rowKind: b("dòng tổng", "totals row"),
+      own: b(
+        "1.586.336 hộ = 5,71 % ⇒ tổng 27.757.411–27.806.064 hộ",
+        "1,586,336 households = 5.71% ⇒ total 27,757,411–27,806,064",
+      ),
+      sumOf: b("các dòng", "the rows"),
+      sum: b("26.895.565–27.158.638", "26,895,565–27,158,638"),
+    },
+  ),
+  R(
+    "COMBINED_COUNT_MISMATCH",
+    "error",
+    "arithmetic",
+    b("Số hộ nghèo và cận nghèo ≠ nghèo + cận nghèo", "Poor and near-poor ≠ poor + near-poor"),
+    b(
+      '"Tổng số hộ nghèo và hộ cận nghèo" phải bằng số hộ nghèo cộng số hộ cận nghèo của cùng dòng.',
+      '"Poor and near-poor households" must equal poor plus near-poor households of the same row.',
+    ),
+    (v) =>
+      `Ô ${v("cell")}: số hộ nghèo và cận nghèo ${v("value")} nhưng ${v("poor")} + ${v("near")} = ${v("expected")}.`,
+    (v) =>
+      `Cell ${v("cell")}: poor and near-poor households ${v("value")} but ${v("poor")} + ${v("near")} = ${v("expected")}.`,
+    { cell: "D7", value: 169566, poor: 69239, near: 100237, expected: 169476 },
+  ),
+  R(
+    "COMBINED_RATE_MISMATCH",
+    "error",
+    "arithmetic",
+    b("Tỷ lệ nghèo đa chiều ≠ tỷ lệ nghèo + tỷ lệ cận nghèo", "Combined rate ≠ poor rate + near-poor rate"),
+    b(
+      '"Tỷ lệ nghèo đa chiều" (hộ nghèo và hộ cận nghèo) bằng tỷ lệ hộ nghèo + tỷ lệ hộ cận nghèo; so ở độ chính xác đã in (mỗi tỷ lệ sai lệch tối đa ½ đơn vị ở chữ số cuối).',
+      'The "multidimensional poverty rate" (poor and near-poor) equals the poor rate + the near-poor rate; compared at the printed precision (each rate is off by at most half a unit in its last decimal).',
+    ),
+    (v) => `Ô ${v("cell")}: tỷ lệ nghèo đa chiều ${v("value")} nhưng ${v("poor")} + ${v("near")} = ${v("expected")}.`,
+    (v) => `Cell ${v("cell")}: combined rate ${v("value")} but ${v("poor")} + ${v("near")} = ${v("expected")}.`,
+    {
+      cell: "C7",
+      value: b("2,52 %", "2.52%"),
+      poor: b("1,00 %", "1.00%"),
+      near: b("1,45 %", "1.45%"),
+      expected: b("2,45 %", "2.45%"),
+    },
+  ),
+
   // ---------------------------------------------------------------- transitions
   R(
     "TRANSITION_IDENTITY",
@@ -628,6 +736,20 @@ export const RULES: RuleInfo[] = [
     { cell: "D8", field: b("nghèo → cận nghèo", "poor → near-poor"), value: 14, expected: 12, other: "Biểu 3!H8" },
   ),
 
+  R(
+    "MOVEMENT_PARTS_MISMATCH",
+    "error",
+    "transition",
+    b("Tổng giảm/tăng ≠ tổng các cột thành phần", "Total decrease/increase ≠ sum of its parts"),
+    b(
+      'Cột tổng của nhóm giảm (hoặc tăng) — "Số hộ thoát nghèo" trên các cột "trong đó: chuyển sang cận nghèo / thoát chuẩn / chết, chuyển đi" — phải bằng tổng các cột thành phần của nhóm.',
+      'The total of a decrease (or increase) group — "Households leaving poverty" above "of which: to near-poor / above the line / died, moved away" — must equal the sum of the group\'s columns.',
+    ),
+    (v) => `Ô ${v("cell")}: ${v("field")} = ${v("value")} nhưng tổng các cột thành phần = ${v("expected")}.`,
+    (v) => `Cell ${v("cell")}: ${v("field")} = ${v("value")} but its parts sum to ${v("expected")}.`,
+    { cell: "E6", field: b("Tổng số giảm", "Total decrease"), value: 3507, expected: 3500 },
+  ),
+
   // ---------------------------------------------------------------- deprivations
   R(
     "DEPRIV_TOTAL_MISMATCH",
@@ -648,8 +770,8 @@ export const RULES: RuleInfo[] = [
     "deprivation",
     b("Tổng thiếu hụt < ngưỡng × số hộ nghèo", "Total deprivations below cutoff × poor"),
     b(
-      "Mỗi hộ nghèo thiếu hụt ít nhất theo ngưỡng của chuẩn (3 chỉ số), nên tổng thiếu hụt của hộ nghèo ≥ 3 × số hộ nghèo. Ngoại lệ chưa rõ, nên là cảnh báo.",
-      "Each poor household has at least the cutoff (3) deprivations, so the total among the poor ≥ 3 × poor households. Exceptions are uncertain, so this is a warning.",
+      "Từ năm rà soát 2022 (Nghị định 07/2021/NĐ-CP, quy tắc “thu nhập ≤ chuẩn VÀ thiếu hụt ≥ 3”) mỗi hộ nghèo thiếu hụt ít nhất 3 chỉ số, nên tổng thiếu hụt của hộ nghèo ≥ 3 × số hộ nghèo. Không áp dụng cho năm rà soát 2015–2021 (Quyết định 59/2015/QĐ-TTg: thu nhập ≤ chuẩn nghèo là hộ nghèo dù thiếu hụt bao nhiêu). Ngoại lệ chưa rõ, nên là cảnh báo.",
+      "From review year 2022 (Decree 07/2021/NĐ-CP, the rule “income ≤ line AND ≥ 3 deprivations”) each poor household has at least 3 deprivations, so the total among the poor ≥ 3 × poor households. Not applied to review years 2015–2021 (Decision 59/2015/QĐ-TTg: income ≤ the poverty line is poor whatever the deprivations). Exceptions are uncertain, so this is a warning.",
     ),
     (v) =>
       `Ô ${v("cell")}: tổng thiếu hụt ${v("value")} nhỏ hơn ${v("cutoff")} × ${v("poor")} hộ nghèo = ${v("expected")}.`,
@@ -673,17 +795,19 @@ export const RULES: RuleInfo[] = [
     { cell: "H7", value: 130, expected: 128 },
   ),
   R(
-    "TARGET_RATE_MISSED",
-    "warning",
+    "REDUCTION_PP_MISMATCH",
+    "error",
     "target",
-    b("Tỷ lệ cuối kỳ không đạt mức giảm đã ghi", "End rate misses the stated reduction"),
+    b("Mức giảm ghi ≠ tỷ lệ đầu kỳ − tỷ lệ cuối kỳ", "Stated reduction ≠ start rate − end rate"),
     b(
-      '"Giảm từ X% trở lên" nghĩa là tỷ lệ cuối kỳ ≤ tỷ lệ đầu kỳ − X điểm phần trăm. Tỷ lệ cuối kỳ cao hơn nghĩa là chính số liệu của dòng không đạt chỉ tiêu của dòng. Cảnh báo, không chặn.',
-      '"Reduce by X% or more" means end rate ≤ start rate − X percentage points. A higher end rate means the row\'s own counts miss its own target. Warn, do not block.',
+      '"Giảm X%" là X điểm phần trăm: tỷ lệ đầu kỳ − tỷ lệ cuối kỳ. So ở độ chính xác đã in: mỗi số in với d chữ số thập phân sai lệch tối đa ½ đơn vị ở chữ số cuối, nên |(đầu kỳ − cuối kỳ) − X| phải ≤ tổng các nửa đơn vị. Áp dụng cho bảng chỉ tiêu và bảng diễn biến có cột mức giảm. (Thay quy tắc TARGET_RATE_MISSED của bản 0.1, vốn so sánh không tính độ chính xác đã in.)',
+      '"Reduce by X%" is X percentage points: start rate − end rate. Compared at the printed precision: a number printed with d decimals is off by at most half a unit in its last decimal, so |(start − end) − X| must be ≤ the sum of the half units. Applies to target tables and movement tables with a reduction column. (Replaces TARGET_RATE_MISSED of version 0.1, which compared without the printed precision.)',
     ),
-    (v) => `Ô ${v("cell")}: tỷ lệ cuối kỳ ${v("value")} cao hơn đầu kỳ − mức giảm = ${v("expected")}.`,
-    (v) => `Cell ${v("cell")}: end rate ${v("value")} is above start − reduction = ${v("expected")}.`,
-    { cell: "I7", value: "4,10 %", expected: "3,95 %" },
+    (v) =>
+      `Ô ${v("cell")}: ${v("start")} − ${v("end")} = ${v("diff")} điểm % ≠ ${v("value")} (mức giảm đã ghi, so ở độ chính xác đã in).`,
+    (v) =>
+      `Cell ${v("cell")}: ${v("start")} − ${v("end")} = ${v("diff")} pp ≠ ${v("value")} (the stated reduction, compared at the printed precision).`,
+    { cell: "E5", start: b("4,32", "4.32"), end: b("3,41", "3.41"), diff: b("0,91", "0.91"), value: b("1", "1") },
   ),
   R(
     "TARGET_REDUCED_VS_PP",
@@ -929,8 +1053,8 @@ export const RULES: RuleInfo[] = [
     "series",
     b("Biến động bất thường giữa hai năm", "Implausible jump between years"),
     b(
-      'Tỷ lệ thay đổi hơn 5 điểm phần trăm hoặc số hộ nghèo thay đổi hơn 50 % giữa hai năm liên tiếp mà không đổi chuẩn nghèo. "Không chạy theo thành tích".',
-      "The rate moves by more than 5 percentage points, or the poor count by more than 50 %, between consecutive years under the same standard.",
+      'Tỷ lệ thay đổi hơn 5 điểm phần trăm hoặc số hộ nghèo thay đổi hơn 50 % từ năm Y sang năm Y + 1 mà không đổi chuẩn nghèo (so theo năm, không theo dòng: các năm cách quãng không bị so). "Không chạy theo thành tích".',
+      "The rate moves by more than 5 percentage points, or the poor count by more than 50 %, from year Y to year Y + 1 under the same standard (years, not rows: years with a gap are not compared).",
     ),
     (v) => `Ô ${v("cell")}: ${v("field")} từ ${v("from")} (${v("year1")}) thành ${v("value")} (${v("year2")}).`,
     (v) => `Cell ${v("cell")}: ${v("field")} goes from ${v("from")} (${v("year1")}) to ${v("value")} (${v("year2")}).`,
@@ -949,8 +1073,8 @@ export const RULES: RuleInfo[] = [
     "series",
     b("Đổi chuẩn nghèo giữa hai năm", "Standard changes between years"),
     b(
-      "Biến động lớn giữa hai năm áp dụng hai chuẩn nghèo khác nhau được ghi nhận, không cảnh báo.",
-      "A large move between two years under different standards is noted, not warned.",
+      "Biến động lớn giữa hai năm áp dụng hai chuẩn nghèo khác nhau (ví dụ 2021 theo Quyết định 59/2015/QĐ-TTg và 2022 theo Nghị định 07/2021/NĐ-CP) được ghi nhận, không bao giờ là biến động bất thường.",
+      "A large move between two years under different standards (e.g. 2021 under Decision 59/2015/QĐ-TTg and 2022 under Decree 07/2021/NĐ-CP) is noted, never called a jump.",
     ),
     (v) =>
       `Ô ${v("cell")}: ${v("field")} từ ${v("from")} (${v("year1")}) thành ${v("value")} (${v("year2")}); hai năm áp dụng hai chuẩn nghèo khác nhau.`,

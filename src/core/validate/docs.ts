@@ -3,7 +3,10 @@
  * committed file equals `rulesMarkdown()` so the documentation cannot drift.
  */
 import { GROUP_LABELS, RULES, exampleMessage, type RuleGroup } from "./catalogue";
-import { FIELDS, SHEET_KINDS, SHEET_KIND_LABELS } from "../sheet/fields";
+import { FIELDS, FIELD_BY_NAME, SHEET_KINDS, SHEET_KIND_LABELS } from "../sheet/fields";
+import { MOVEMENT_PHRASES } from "../sheet/movement";
+import { formatNumber } from "../i18n";
+import { differenceConsistent, halfUnit, impliedTotalInterval, intersectIntervals } from "../measures/intervals";
 
 const SEVERITY_TEXT = { error: "lỗi / error", warning: "cảnh báo / warning", info: "thông tin / info" } as const;
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -47,6 +50,8 @@ export function rulesMarkdown(): string {
       out.push("");
     }
   }
+  out.push(...intervalSection());
+  out.push(...movementSection());
   out.push("## Loại bảng và tên cột được nhận ra / Recognised sheet kinds and column names");
   out.push("");
   out.push(
@@ -68,4 +73,118 @@ export function rulesMarkdown(): string {
   }
   out.push("");
   return out.join("\n");
+}
+
+const vi = (v: number, d = 0) => formatNumber(v, "vi", d);
+const en = (v: number, d = 0) => formatNumber(v, "en", d);
+const range = (x: { min: number; max: number } | null, f: (v: number) => string) =>
+  x ? (Number.isFinite(x.max) ? `${f(x.min)}–${f(x.max)}` : `≥ ${f(x.min)}`) : "∅";
+
+/**
+ * The interval arithmetic behind TOTAL_IMPLIED_*, COMBINED_RATE_MISMATCH, REDUCTION_PP_MISMATCH and
+ * TARGET_TOTALS_INCONSISTENT, with worked examples computed by the same functions the rules call
+ * (core/measures/intervals.ts), on published figures.
+ */
+function intervalSection(): string[] {
+  const out: string[] = [];
+  out.push("## Số in ra là một khoảng / Printed numbers are intervals");
+  out.push("");
+  out.push(
+    "Một tỷ lệ in với d chữ số thập phân (của phân số: 7,97 % có d = 4) đại diện cho mọi giá trị trong khoảng ± ½·10⁻ᵈ. Vì vậy một cặp (số hộ, tỷ lệ) không cho một tổng số hộ mà cho một khoảng: số hộ ÷ (tỷ lệ + ½ đơn vị) ≤ tổng ≤ số hộ ÷ (tỷ lệ − ½ đơn vị), tổng là số nguyên. Biên được tính bao gồm (một giá trị đúng nửa đơn vị được chấp nhận dù làm tròn lên hay xuống), nên một phát hiện luôn có nghĩa là các số đã in không thể cùng đúng. Độ chính xác là của cột: định dạng số của ô, hoặc số chữ số thập phân nhiều nhất trong cột.",
+  );
+  out.push("");
+  out.push(
+    "A rate printed with d decimals (of the fraction: 7.97% has d = 4) stands for every value within ± ½·10⁻ᵈ. So a (count, rate) pair does not give one total but an interval: count ÷ (rate + ½ unit) ≤ total ≤ count ÷ (rate − ½ unit), a whole number. Bounds are inclusive (a value exactly half-way is accepted whichever way it was rounded), so a finding always means the printed numbers cannot all be true. The precision is the column's: the cells' number format, or else the most decimals in the column.",
+  );
+  out.push("");
+  // 1. One pair (Kế hoạch 147/KH-UBND, Đắk Nông 2023: toàn tỉnh cuối năm 2022).
+  const p1 = impliedTotalInterval(13342, 0.0797, 4);
+  out.push("### Ví dụ 1 — một cặp / Example 1 — one pair (TOTAL_IMPLIED_*)");
+  out.push("");
+  out.push(
+    `- 13.342 hộ nghèo = 7,97 % (Kế hoạch 147/KH-UBND tỉnh Đắk Nông, toàn tỉnh cuối năm 2022): 13.342 ÷ 0,07975 ≤ tổng ≤ 13.342 ÷ 0,07965 ⇒ tổng ${range(p1, vi)} hộ.`,
+  );
+  out.push(
+    `- 13,342 poor households = 7.97% (Plan 147/KH-UBND, Đắk Nông, end of 2022): 13,342 ÷ 0.07975 ≤ total ≤ 13,342 ÷ 0.07965 ⇒ total ${range(p1, en)}.`,
+  );
+  out.push("");
+  // 2. Two pairs of one row that disagree (Quyết định 948/QĐ-UBND, Ninh Thuận 2011: huyện Ninh Phước).
+  const a = impliedTotalInterval(3616, 0.125, 4);
+  const b = impliedTotalInterval(4103, 0.1367, 4);
+  out.push("### Ví dụ 2 — các cặp của một dòng / Example 2 — the pairs of one row (TOTAL_IMPLIED_DISAGREE)");
+  out.push("");
+  out.push(
+    `- Huyện Ninh Phước (Quyết định 948/QĐ-UBND tỉnh Ninh Thuận, 2011): 3.616 hộ nghèo = 12,50 % ⇒ tổng ${range(a, vi)}; 4.103 hộ cận nghèo = 13,67 % ⇒ tổng ${range(b, vi)}. Hai khoảng ${intersectIntervals([a!, b!]) ? "giao nhau" : "không giao nhau"}: hai tỷ lệ không cùng một tổng số hộ.`,
+  );
+  out.push(
+    `- Ninh Phước district (Decision 948/QĐ-UBND, Ninh Thuận, 2011): 3,616 poor = 12.50% ⇒ total ${range(a, en)}; 4,103 near-poor = 13.67% ⇒ total ${range(b, en)}. The intervals ${intersectIntervals([a!, b!]) ? "meet" : "do not meet"}: the two rates do not share one total.`,
+  );
+  out.push("");
+  // 3. Totals row against the sum of its rows.
+  out.push("### Ví dụ 3 — dòng tổng / Example 3 — a totals row (TOTAL_IMPLIED_SUM)");
+  out.push("");
+  const rows: [number, number][] = [
+    [587952, 0.182],
+    [129779, 0.0187],
+    [460456, 0.0803],
+    [195795, 0.1246],
+    [10791, 0.0023],
+    [201563, 0.0415],
+  ];
+  const parts = rows.map(([c, r]) => impliedTotalInterval(c, r, 4)!);
+  const sum = { min: parts.reduce((x, p) => x + p.min, 0), max: parts.reduce((x, p) => x + p.max, 0) };
+  const nat = impliedTotalInterval(1586336, 0.0571, 4);
+  out.push(
+    `- Kết quả rà soát năm 2023 theo vùng (Quyết định 134/QĐ-BLĐTBXH): 6 vùng cộng lại 1.586.336 hộ nghèo và cận nghèo, đúng bằng cả nước; nhưng tổng các khoảng tổng số hộ của 6 vùng là ${range(sum, vi)} trong khi cả nước 1.586.336 hộ = 5,71 % ⇒ ${range(nat, vi)}: tỷ lệ cả nước không tính trên cùng các hộ với tỷ lệ các vùng.`,
+  );
+  out.push(
+    `- 2023 results by region (Decision 134/QĐ-BLĐTBXH): the 6 regions add up to 1,586,336 poor and near-poor households, exactly the national figure; but their implied totals add up to ${range(sum, en)} while the nation's 1,586,336 = 5.71% ⇒ ${range(nat, en)}: the national rate is not computed over the same households as the regional ones.`,
+  );
+  out.push("");
+  // 4. Stated reduction against the rates.
+  const tol = halfUnit(4) + halfUnit(4) + halfUnit(3);
+  const ok = differenceConsistent(0.0432, 0.0341, 0.01, tol);
+  out.push("### Ví dụ 4 — mức giảm / Example 4 — a stated reduction (REDUCTION_PP_MISMATCH)");
+  out.push("");
+  out.push(
+    `- Huyện Krông Nô (Kế hoạch 147/KH-UBND): tỷ lệ cuối năm 2022 là 4,32 %, cuối năm 2023 là 3,41 %, chỉ tiêu "giảm 1 %". Cột mức giảm in với 1 chữ số thập phân (0,6; 2,2; 11,3): ± 0,05 điểm %; hai tỷ lệ ± 0,005 mỗi tỷ lệ. 4,32 − 3,41 = 0,91; |0,91 − 1| = 0,09 > 0,06 ⇒ ${ok ? "khớp" : "không khớp"}. Bảng kế hoạch được thêm sai lệch một hộ (1 ÷ tổng số hộ) vì số hộ thoát nghèo là số nguyên.`,
+  );
+  out.push(
+    `- Krông Nô district (Plan 147/KH-UBND): rate 4.32% at the end of 2022, 3.41% at the end of 2023, target "reduce by 1%". The reduction column has one decimal (0.6; 2.2; 11.3): ± 0.05 pp; each rate ± 0.005. 4.32 − 3.41 = 0.91; |0.91 − 1| = 0.09 > 0.06 ⇒ ${ok ? "consistent" : "inconsistent"}. A plan is allowed one household more (1 ÷ households), as households lifted out are whole.`,
+  );
+  out.push("");
+  // 5. Combined rate.
+  out.push("### Ví dụ 5 — tỷ lệ nghèo đa chiều / Example 5 — the combined rate (COMBINED_RATE_MISMATCH)");
+  out.push("");
+  out.push(
+    "- Tỷ lệ nghèo đa chiều = tỷ lệ hộ nghèo + tỷ lệ hộ cận nghèo: ba số in với 2 chữ số thập phân (của %) ⇒ |34,16 − (27,49 + 6,68)| = 0,01 ≤ 3 × 0,005: khớp (huyện Vĩnh Thạnh, khu vực thành thị, tỉnh Bình Định đầu kỳ 2022–2025).",
+  );
+  out.push(
+    "- Combined rate = poor rate + near-poor rate: three numbers printed with 2 decimals (of the %) ⇒ |34.16 − (27.49 + 6.68)| = 0.01 ≤ 3 × 0.005: consistent (Vĩnh Thạnh district, urban area, Bình Định baseline 2022–2025).",
+  );
+  out.push("");
+  return out;
+}
+
+/** Every movement wording the reader supports, with the field and the sign it gets (sheet/movement.ts). */
+function movementSection(): string[] {
+  const out: string[] = [];
+  out.push("## Chiều của các cột diễn biến / Direction of movement columns");
+  out.push("");
+  out.push(
+    'Chiều của một cột diễn biến được đọc từ các chữ theo thứ tự và từ đối tượng của bảng (hộ nghèo: Biểu 2; hộ cận nghèo: Biểu 3): "hộ cận nghèo trở thành hộ nghèo" là tăng của hộ nghèo nhưng là giảm của hộ cận nghèo. Cuối kỳ = đầu kỳ − các cột giảm (−) + các cột tăng (+).',
+  );
+  out.push("");
+  out.push(
+    'The direction of a movement column is read from its words in order and from the table\'s subject (poor: Form 2; near-poor: Form 3): "near-poor became poor" is an increase of the poor but a decrease of the near-poor. End = start − decreases (−) + increases (+).',
+  );
+  out.push("");
+  out.push("| Tiêu đề cột / Header | Bảng / Table | Trường / Field | Chiều / Sign |");
+  out.push("|---|---|---|---|");
+  for (const p of MOVEMENT_PHRASES)
+    out.push(
+      `| ${esc(p.header)} | ${p.subject === "poor" ? "hộ nghèo / poor" : "hộ cận nghèo / near-poor"} | \`${p.field}\` (${esc(FIELD_BY_NAME[p.field]?.label.vi ?? p.field)}) | ${p.sign < 0 ? "− giảm / decrease" : "+ tăng / increase"} |`,
+    );
+  out.push("");
+  return out;
 }

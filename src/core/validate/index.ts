@@ -9,5 +9,6 @@ export * from "./rules/tables";
 export * from "./rules/household";
 export * from "./rules/cross";
 export * from "./rules/plan";
+export * from "./rules/implied";
 export { unitKey } from "./rules/common";
 export * from "./docs";

@@ -30,6 +30,7 @@ import {
   checkSummaryVsRosters,
 } from "./rules/cross";
 import { checkPlan } from "./rules/plan";
+import { checkCombined, checkImpliedSums, checkImpliedTotals } from "./rules/implied";
 
 export interface ValidateOptions {
   /**
@@ -173,6 +174,7 @@ export function validateSheet(read: SheetRead, standard?: Standard, grid?: Grid)
     out.push(...checkRates(read), ...checkCounts(read), ...checkTotalRows(read), ...checkTransitions(read));
     out.push(...checkDeprivations(read, standard), ...checkTargets(read), ...checkSeries(read));
     out.push(...checkPlan(read, grid));
+    out.push(...checkImpliedTotals(read), ...checkImpliedSums(read), ...checkCombined(read));
   }
   return out;
 }

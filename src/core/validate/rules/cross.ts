@@ -411,6 +411,7 @@ export function checkRosterYears(reads: SheetRead[]): Finding[] {
       const t = computeTransitions(
         p.map((x) => ({ id: x.household.id, category: x.household.declaredCategory! })),
         c.map((x) => ({ id: x.household.id, category: x.household.declaredCategory! })),
+        readingOf(prev, cur),
       );
       for (const form of forms) {
         const row = form.table?.find(
@@ -435,6 +436,20 @@ export function checkRosterYears(reads: SheetRead[]): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * Absence from a roster is read by what the whole roster is (core/transitions): a full review list (it lists
+ * households outside the poor and near-poor categories) → left / arrived; otherwise escaped / newly poor. Decided on
+ * the whole sheet, not on one unit's rows (a unit of a full list may hold only poor households).
+ */
+function readingOf(prev: SheetRead, cur: SheetRead) {
+  const full = (r: SheetRead) =>
+    (r.roster ?? []).some((x) => x.household.declaredCategory === "average" || x.household.declaredCategory === "none");
+  return {
+    absentFromPrevious: full(prev) ? ("otherIncrease" as const) : ("newPoor" as const),
+    absentFromCurrent: full(cur) ? ("otherDecrease" as const) : ("escaped" as const),
+  };
 }
 
 export const foldKey = fold;
