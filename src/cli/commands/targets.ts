@@ -167,15 +167,15 @@ export const targetsCommand: Command = {
     if (reduction !== undefined)
       io.out(
         T(
-          `Năm ${baseYear + 1}: giảm ${formatReduction(reduction, lang)} tỷ lệ hộ nghèo trên ${formatNumber(households, lang)} hộ = ${formatNumber(allocation.total, lang)} hộ thoát nghèo · phương pháp ${method}`,
-          `${baseYear + 1}: reduce the poverty rate by ${formatReduction(reduction, lang)} over ${formatNumber(households, lang)} households = ${formatNumber(allocation.total, lang)} households out of poverty · method ${method}`,
+          `Năm ${baseYear + 1}: giảm ${formatReduction(reduction, lang)} tỷ lệ hộ nghèo trên ${formatNumber(households, lang)} hộ = giảm ${formatNumber(allocation.total, lang)} hộ nghèo · phương pháp ${method}`,
+          `${baseYear + 1}: reduce the poverty rate by ${formatReduction(reduction, lang)} over ${formatNumber(households, lang)} households = ${formatNumber(allocation.total, lang)} fewer poor households · method ${method}`,
         ),
       );
     else
       io.out(
         T(
-          `Năm ${baseYear + 1}: phân bổ theo nhóm = ${formatNumber(allocation.total, lang)} hộ thoát nghèo`,
-          `${baseYear + 1}: tiered allocation = ${formatNumber(allocation.total, lang)} households out of poverty`,
+          `Năm ${baseYear + 1}: phân bổ theo nhóm = giảm ${formatNumber(allocation.total, lang)} hộ nghèo`,
+          `${baseYear + 1}: tiered allocation = ${formatNumber(allocation.total, lang)} fewer poor households`,
         ),
       );
     for (const line of allocationLines(allocation, lang)) io.out(line);

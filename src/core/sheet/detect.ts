@@ -323,8 +323,26 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
   }
 
   // 2. Header block: a parent row above (merged groups) and/or a child row below.
+  // A row holding one text merged over every column of the row below is a title, not a group header over it.
+  const titleOver = (u: number, l: number): boolean => {
+    let lo = Infinity;
+    let hi = -1;
+    for (let c = 0; c < width; c++)
+      if (!isBlank(raw(l, c))) {
+        lo = Math.min(lo, c);
+        hi = Math.max(hi, c);
+      }
+    let cells = 0;
+    for (let c = 0; c < width; c++) if (!isBlank(raw(u, c))) cells++;
+    return (
+      cells === 1 &&
+      hi > lo &&
+      merges.some((m) => m.r0 <= u && u <= m.r1 && m.r1 < l && m.c0 <= lo && m.c1 >= hi && m.c1 > m.c0)
+    );
+  };
   const isSub = (u: number, l: number): boolean => {
     if (l < 0 || u < 0 || l >= values.length) return false;
+    if (titleOver(u, l)) return false;
     let n = 0;
     for (let c = 0; c < width; c++) {
       const v = raw(l, c);
@@ -394,7 +412,7 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
   let chosenMap: Assignment | undefined;
   let bestScore = 0;
   const kinds = opts.kind ? [opts.kind] : kindsAll;
-  const planWords = PLAN_WORDS.test(` ${title} ${norms.join(" ")} `);
+  const planWords = PLAN_WORDS.test(` ${title} ${norms.join(" ")} `); // for the kind; `planned` is stricter
   for (const k of kinds) {
     const m = mapFor(k);
     let s = kindScore(k, m.byField, m.scores);
@@ -482,7 +500,16 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
     findings.push(finding("STRUCT_MISSING_COLUMN", where(top, undefined), { column: req, kind: lowerLabel(kind) }));
   }
 
-  const planned = kind === "target" && planWords;
+  // A plan says so in its title or in the headers of its value columns ("Chỉ tiêu giảm tỷ lệ …"); a label column
+  // headed "Chỉ tiêu" (indicator) does not make a table of results a plan.
+  const planned =
+    kind === "target" &&
+    PLAN_WORDS.test(
+      ` ${title} ${Object.entries(chosenMap.byField)
+        .filter(([f]) => FIELD_BY_NAME[f]?.type !== "text")
+        .map(([, c]) => norms[c])
+        .join(" ")} `,
+    );
 
   return {
     kind,

@@ -168,7 +168,7 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "rowLabel",
-    kinds: ["summary", "transition", "deprivation"],
+    kinds: ["summary", "transition", "deprivation", "target"],
     type: "text",
     label: bi("Chỉ tiêu (Hộ / Nhân khẩu)", "Row label (households / members)"),
     match: [["chi tieu"], ["hang muc"], ["noi dung"]],
@@ -632,7 +632,9 @@ export const FIELDS: FieldDef[] = [
     field: "reduced",
     kinds: ["target"],
     type: "count",
-    label: bi("Số hộ giảm (thoát nghèo)", "Households to reduce"),
+    // The net fall of the poor count ("số hộ giảm"); planners often head it "thoát nghèo", which Form 2 uses for
+    // escaped households only — read both, label it for what it is.
+    label: bi("Số hộ nghèo giảm", "Fall in poor households"),
     match: [
       ["so ho giam"],
       ["so ho", "giam"],
@@ -641,6 +643,7 @@ export const FIELDS: FieldDef[] = [
       ["households to reduce"],
       ["reduced households"],
       ["out of poverty"],
+      ["fall in poor households"],
       ["giam", "ho"],
     ],
     not: RATE_WORDS,

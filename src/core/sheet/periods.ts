@@ -62,8 +62,8 @@ export function readPeriods(headers: string[]): Periods {
   const distinct = new Set<number>();
   for (const n of base) {
     const ys = yearsIn(n);
-    // "giai đoạn 2021–2025" names a range, not the date of a column.
-    if (new Set(ys).size === 1) distinct.add(ys[0]);
+    // "giai đoạn 2021–2025" names a range, and "giảm so với năm 2021" a change: neither is the date of a column.
+    if (new Set(ys).size === 1 && !CHANGE.some((w) => hasPhrase(n, w))) distinct.add(ys[0]);
   }
   const sorted = [...distinct].sort((a, b) => a - b);
   const period: Periods["period"] = base.map(() => undefined);
@@ -80,6 +80,11 @@ export function readPeriods(headers: string[]): Periods {
       return out;
     }
     const y = ys[0];
+    // "đầu năm Y" is a start whatever the other years are.
+    if (new RegExp(` dau (?:nam|ky) ${y} `).test(n)) {
+      period[col] = "start";
+      return replaceDate(out, y, "dau ky");
+    }
     if (sorted.length >= 2) {
       if (y === sorted[0]) {
         period[col] = "start";
@@ -90,10 +95,6 @@ export function readPeriods(headers: string[]): Periods {
         return replaceDate(out, y, "cuoi ky");
       }
       return out;
-    }
-    if (new RegExp(` dau (?:nam|ky) ${y} `).test(n)) {
-      period[col] = "start";
-      return replaceDate(out, y, "dau ky");
     }
     if (new RegExp(` cuoi (?:nam|ky) ${y} `).test(n)) {
       period[col] = "end";

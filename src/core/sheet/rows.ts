@@ -21,3 +21,8 @@ export function rowKindOf(label: string, seq: string): RowKind {
   if (ROMAN.test(s) || ROMAN.test(l) || AREA_SECTION.test(l)) return "section";
   return "body";
 }
+
+/** An "of which" row ("Trong đó: các huyện nghèo", "Of which: …"): a part of a row above it, in no sum. */
+export function isOfWhich(label: string): boolean {
+  return /^(trong do|trong so do|of which|in which)\b/.test(fold(label));
+}

@@ -815,8 +815,8 @@ export const RULES: RuleInfo[] = [
     "target",
     b("Số hộ giảm không khớp mức giảm (điểm %)", "Households reduced ≠ reduction × households"),
     b(
-      "Số hộ cần giảm ≈ mức giảm (điểm phần trăm) × tổng số hộ; lệch quá 1 hộ được cảnh báo.",
-      "Households to reduce ≈ reduction (percentage points) × total households; more than one household off is a warning.",
+      "Bảng kế hoạch: số hộ cần giảm ≈ mức giảm (điểm phần trăm) × tổng số hộ; lệch quá 1 hộ được cảnh báo. Không có cột tổng số hộ thì dùng khoảng tổng số hộ mà số hộ và tỷ lệ đầu kỳ cho phép, và mức giảm ± ½ đơn vị ở chữ số cuối đã in.",
+      "A plan: households to reduce ≈ reduction (percentage points) × total households; more than one household off is a warning. Without a total column, the total is the interval the start count and rate allow, and the reduction ± half a unit of its last printed decimal.",
     ),
     (v) => `Ô ${v("cell")}: số hộ giảm ${v("value")} nhưng ${v("pp")} × ${v("households")} hộ ≈ ${v("expected")}.`,
     (v) =>
@@ -829,12 +829,17 @@ export const RULES: RuleInfo[] = [
     "target",
     b("Tổng số hộ ngầm định không nhất quán", "Implied household totals disagree"),
     b(
-      "Tổng số hộ suy ra từ số hộ ÷ tỷ lệ ở đầu kỳ và cuối kỳ (kể cả sai số làm tròn tỷ lệ) không giao nhau: hai tỷ lệ dùng hai mẫu số khác nhau.",
-      "The totals implied by count ÷ rate at start and at end (allowing for rate rounding) do not overlap: the two rates use different denominators.",
+      "Bảng kế hoạch không có cột tổng số hộ (tiêu đề hoặc cột ghi kế hoạch, chỉ tiêu, mục tiêu, phấn đấu, dự kiến): tổng số hộ suy ra từ số hộ ÷ tỷ lệ ở đầu kỳ và cuối kỳ (kể cả sai số làm tròn tỷ lệ) không giao nhau — hai tỷ lệ của kế hoạch dùng hai mẫu số khác nhau. Bảng kết quả của hai thời điểm không bị kiểm tra này (số hộ thay đổi theo năm).",
+      "A plan without a total column (its title or columns say plan, target, aim, planned): the totals implied by count ÷ rate at start and at end (allowing for rate rounding) do not overlap — the plan's two rates use different denominators. A table of results at two dates is not checked this way (households change from year to year).",
     ),
-    (v) => `Dòng ${v("row")}: đầu kỳ ngầm định ${v("start")} hộ, cuối kỳ ngầm định ${v("end")} hộ.`,
-    (v) => `Row ${v("row")}: the start implies ${v("start")} households, the end implies ${v("end")}.`,
-    { row: 7, start: "2.390–2.410", end: "2.650–2.680" },
+    (v) => `Dòng ${v("row")} (${v("unit")}): đầu kỳ ngầm định ${v("start")} hộ, cuối kỳ ngầm định ${v("end")} hộ.`,
+    (v) => `Row ${v("row")} (${v("unit")}): the start implies ${v("start")} households, the end implies ${v("end")}.`,
+    {
+      row: 10,
+      unit: "Huyện Đắk Glong",
+      start: b("17.696–17.702", "17,696–17,702"),
+      end: b("17.794–17.806", "17,794–17,806"),
+    },
   ),
 
   // ---------------------------------------------------------------- plan indicators

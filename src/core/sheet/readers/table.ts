@@ -12,7 +12,7 @@ import { gridMerges, type Detection } from "../detect";
 import { formatPrecision, parseNumberCell, type ParsedNumber } from "../parse";
 import { cellText } from "../text";
 import { scanRow, type ScanState } from "../extent";
-import { rowKindOf } from "../rows";
+import { isOfWhich, rowKindOf } from "../rows";
 import type { FormRow, RateColumn } from "../read";
 import { checkNumber, numberHint, report, reportProblem, reportStray, type Ctx } from "./common";
 import { readPlanCell, unitHint } from "./plan";
@@ -60,7 +60,7 @@ function settleTotals(rows: FormRow[], ctx: Ctx): void {
   // "Cả nước" / "Toàn tỉnh" above its units (national and provincial results often start with the total).
   const firstBody = rows.find((x) => x.kind === "body");
   if (firstBody && total.row0 < firstBody.row0 && !rows.some((x) => x.kind === "total" && x !== total)) return;
-  const below = rows.find((x) => x.row0 > total.row0 && x.kind === "body");
+  const below = rows.find((x) => x.row0 > total.row0 && x.kind === "body" && !isOfWhich(x.label));
   if (below)
     ctx.findings.push(
       finding(

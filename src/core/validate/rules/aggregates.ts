@@ -6,9 +6,11 @@
  *   is the subtotal of the rows below it, up to the next section or total;
  * - the grand total ("Tổng cộng", "Toàn tỉnh", "Cả nước") sums the subtotals and the body rows no subtotal covers —
  *   whether it is written below its rows or above them (national results list "Cả nước" first).
+ * "Trong đó …" (of which) rows are in no sum.
  * The count rule (TOTAL_ROW_MISMATCH) and the implied-total rule (TOTAL_IMPLIED_SUM) use the same grouping.
  */
 import type { FormRow } from "../../sheet/read";
+import { isOfWhich } from "../../sheet/rows";
 
 export interface Aggregate {
   row: FormRow;
@@ -49,7 +51,7 @@ export function aggregates(rows: readonly FormRow[]): Aggregate[] {
       closed = false;
       if (hasNumbers(r)) heading = r;
     } else if (r.kind === "body") {
-      if (closed) continue;
+      if (closed || isOfWhich(r.label)) continue;
       section.push(r);
       uncovered.push(r);
     } else if (r.kind === "subtotal") {

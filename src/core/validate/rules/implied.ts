@@ -185,44 +185,49 @@ const SUM_OF = {
   rows: { vi: "các dòng", en: "the rows" },
 };
 
-/** TOTAL_IMPLIED_SUM, per date group, on the totals row's first rate cell of that group. */
+/**
+ * TOTAL_IMPLIED_SUM, per (count, rate) column pair: the totals row's interval against the sum of its rows'
+ * intervals for the same pair (a row without the pair — blank — leaves the check out for that pair).
+ */
 export function checkImpliedSums(read: SheetRead): Finding[] {
   const out: Finding[] = [];
   if (!read.table) return out;
   for (const group of dateGroups(read.kind)) {
-    for (const measure of ["households", "members"] as const) {
-      const aggs = aggregates(read.table.filter((r) => r.measure === measure));
-      const partsOf = new Map(aggs.map((a) => [a.row, a.parts]));
-      const intervalOf = (r: FormRow): TotalInterval | null => {
-        const own = rowInterval(read, r, group);
-        if (own) return own;
-        const parts = partsOf.get(r);
-        if (!parts) return null;
-        const xs = parts.map(intervalOf);
-        return xs.every((x) => x) ? sumIntervals(xs as TotalInterval[]) : null;
-      };
-      for (const ag of aggs) {
-        if (totalWritten(read, ag.row, group)) continue;
-        const pairs = rowPairs(read, ag.row, group);
-        const own = rowInterval(read, ag.row, group);
-        if (!own) continue;
-        const xs = ag.parts.map(intervalOf);
-        if (xs.some((x) => !x)) continue;
-        const sum = sumIntervals(xs as TotalInterval[]);
-        if (intersectIntervals([own, sum])) continue;
-        out.push(
-          finding(
-            "TOTAL_IMPLIED_SUM",
-            at(read, ag.row.row0, pairs[0].field),
-            {
-              rowKind: ag.kind === "subtotal" ? SUBTOTAL_ROW : TOTAL_ROW,
-              own: join(pairs.map(pairText)),
-              sumOf: SUM_OF[ag.sumOf],
-              sum: intervalText(sum),
-            },
-            { field: pairs[0].field, expected: intervalText(sum).vi },
-          ),
-        );
+    for (const pair of group.pairs) {
+      const one: DateGroup = { ...group, pairs: [pair] };
+      for (const measure of ["households", "members"] as const) {
+        const aggs = aggregates(read.table.filter((r) => r.measure === measure));
+        const partsOf = new Map(aggs.map((a) => [a.row, a.parts]));
+        const intervalOf = (r: FormRow): TotalInterval | null => {
+          const own = rowInterval(read, r, one);
+          if (own) return own;
+          const parts = partsOf.get(r);
+          if (!parts || rowPairs(read, r, one).length) return null;
+          const xs = parts.map(intervalOf);
+          return xs.every((x) => x) ? sumIntervals(xs as TotalInterval[]) : null;
+        };
+        for (const ag of aggs) {
+          if (totalWritten(read, ag.row, group)) continue;
+          const [p] = rowPairs(read, ag.row, one);
+          if (!p?.interval) continue;
+          const xs = ag.parts.map(intervalOf);
+          if (xs.some((x) => !x)) continue;
+          const sum = sumIntervals(xs as TotalInterval[]);
+          if (intersectIntervals([p.interval, sum])) continue;
+          out.push(
+            finding(
+              "TOTAL_IMPLIED_SUM",
+              at(read, ag.row.row0, p.field),
+              {
+                rowKind: ag.kind === "subtotal" ? SUBTOTAL_ROW : TOTAL_ROW,
+                own: pairText(p),
+                sumOf: SUM_OF[ag.sumOf],
+                sum: intervalText(sum),
+              },
+              { field: p.field, expected: intervalText(sum).vi },
+            ),
+          );
+        }
       }
     }
   }

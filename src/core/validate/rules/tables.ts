@@ -19,10 +19,13 @@ import { aggregates } from "./aggregates";
 /**
  * Rate = count ÷ total, compared at the column's precision (cell number format, else the most decimals among
  * the column's values). One unit off in the last decimal → RATE_ROUNDING (warning); more → RATE_MISMATCH (error).
- * Also ZERO_DENOMINATOR: total blank/0 with a non-zero count or rate.
+ * Also ZERO_DENOMINATOR: total 0 — or blank in a total column the table otherwise fills — with a non-zero count
+ * or rate. A total column filled only on some rows (a province row with its total, districts without) leaves the
+ * blank rows to the implied-total rules (rules/implied.ts).
  */
 export function checkRates(read: SheetRead): Finding[] {
   const out: Finding[] = [];
+  const missing = blankIsMissing(read);
   if (!read.table) return out;
   for (const [rateField, parts] of Object.entries(rateParts(read.kind))) {
     if (!(rateField in read.columns) || !(parts.count in read.columns)) continue;
@@ -34,6 +37,7 @@ export function checkRates(read: SheetRead): Finding[] {
       const total = row.values[parts.total];
       if (rate === undefined || count === undefined) continue;
       if (!(parts.total in read.columns)) continue;
+      if (total === undefined && !missing(parts.total)) continue;
       if (total === undefined || total === 0) {
         if (count > 0 || rate > 0) {
           out.push(
@@ -82,16 +86,36 @@ const SUBSETS: [string, string][] = [
   ["reduced", "startCount"],
 ];
 
+/**
+ * A blank total stands for a missing value when the table fills that column on most of its rows; when the column
+ * is mostly blank (only the province row has its total), a blank is "not published".
+ */
+function blankIsMissing(read: SheetRead): (field: string) => boolean {
+  const memo = new Map<string, boolean>();
+  return (field) => {
+    let v = memo.get(field);
+    if (v === undefined) {
+      const rows = (read.table ?? []).filter((r) => r.kind === "body");
+      const filled = rows.filter((r) => r.values[field] !== undefined).length;
+      v = rows.length > 0 && filled * 2 >= rows.length;
+      memo.set(field, v);
+    }
+    return v;
+  };
+}
+
 /** COUNT_EXCEEDS_TOTAL, ZERO_DENOMINATOR (count > 0 with total 0) and POOR_NEAR_EXCEEDS_TOTAL. */
 export function checkCounts(read: SheetRead): Finding[] {
   const out: Finding[] = [];
   if (!read.table) return out;
+  const missing = blankIsMissing(read);
   const depCols = Object.keys(read.columns).filter(isDepField);
   for (const row of read.table) {
     for (const [sub, tot] of SUBSETS) {
       const s = row.values[sub];
       const t = row.values[tot];
       if (s === undefined || !(tot in read.columns)) continue;
+      if (t === undefined && !missing(tot)) continue;
       if (t === undefined || t === 0) {
         if (s > 0) {
           out.push(
@@ -461,7 +485,7 @@ export function checkTargets(read: SheetRead): Finding[] {
           finding(
             "TARGET_TOTALS_INCONSISTENT",
             at(read, row.row0, "endRate"),
-            { start: intervalText(s), end: intervalText(e) },
+            { unit: row.label || String(row.row0 + 1), start: intervalText(s), end: intervalText(e) },
             { field: "endRate" },
           ),
         );
