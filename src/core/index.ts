@@ -17,3 +17,4 @@ export * from "./classify";
 export * from "./measures";
 export * from "./targets";
 export * from "./transitions";
+export * from "./sponsors";

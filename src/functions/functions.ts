@@ -14,7 +14,7 @@
  * of the key, so a default year that changes at the cut-over (1 February) is never served stale.
  */
 import { fail } from "../core/errors";
-import { alkireFosterFlat, fgt, impliedTotal, rate } from "../core/measures";
+import { alkireFosterFlat, fgt, impliedTotal, netRate, rate } from "../core/measures";
 import { incomeLine, parseCategory } from "../core/standards";
 import { computeTransitions } from "../core/transitions";
 import {
@@ -47,6 +47,7 @@ import { column, elementwise, row } from "./spill";
 
 const L_COUNT = ["Số hộ", "The count"] as const;
 const L_TOTAL = ["Tổng số hộ", "The total"] as const;
+const L_EXCLUDED = ["Số hộ loại trừ", "The excluded count"] as const;
 const L_RATE = ["Tỷ lệ", "The rate"] as const;
 const L_START = ["Tỷ lệ đầu kỳ", "The start rate"] as const;
 const L_TARGET_RATE = ["Tỷ lệ mục tiêu", "The target rate"] as const;
@@ -74,21 +75,22 @@ function countOf(v: unknown, label: readonly [string, string] = L_COUNT): number
 // ------------------------------------------------------------------------------------------------
 
 /**
- * Rate = count ÷ total as a fraction (format the cell as % to see 7.97%). Works on single cells or on equal-shaped ranges, element by element; a single cell is applied to every element of a range.
+ * Rate = count ÷ total as a fraction (format as % to see 7.97%); with excluded, (count − excluded) ÷ total, e.g. not counting poor social-protection households. Cells or equal-shaped ranges, element by element; a single cell applies to all.
  * @customfunction RATE
  * @param count Households (or people) in the category: a whole number ≥ 0, a cell or a range.
  * @param total Total households (or people) of the same unit: a whole number > 0, a cell or a range of the same shape.
+ * @param [excluded] Of the count, households left out (e.g. poor social-protection households): a whole number from 0 to count; a blank cell is 0. The total stays all households of the unit.
  * @returns The rate (fraction) for each element.
  */
-export function cfRate(count: any[][], total: any[][]): any[][] {
-  return guard(() =>
-    elementwise([count, total], [L_COUNT, L_TOTAL], (c, t) => {
-      const n = countOf(c);
-      // a blank total (0 on desktop, null on the web) divides by zero, as =A1/B1 does
-      const d = toNumberOrBlank(t, { label: L_TOTAL }) ?? 0;
-      return rate(n, d);
-    }),
-  );
+export function cfRate(count: any[][], total: any[][], excluded?: any[][]): any[][] {
+  return guard(() => {
+    // a blank total (0 on desktop, null on the web) divides by zero, as =A1/B1 does
+    const den = (t: unknown) => toNumberOrBlank(t, { label: L_TOTAL }) ?? 0;
+    if (isOmitted(excluded)) return elementwise([count, total], [L_COUNT, L_TOTAL], (c, t) => rate(countOf(c), den(t)));
+    return elementwise([count, total, excluded], [L_COUNT, L_TOTAL, L_EXCLUDED], (c, t, x) =>
+      netRate(countOf(c), toNumberOrBlank(x, { label: L_EXCLUDED }) ?? 0, den(t)),
+    );
+  });
 }
 
 /**

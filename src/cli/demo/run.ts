@@ -1,7 +1,8 @@
 /**
  * `poverty demo`: the product's main job, end to end, on built-in sample data —
  * sample rosters → validation of ward submissions (with planted mistakes) → classification from the file
- * → rates by unit, deprivations and MPI → transitions → official report forms → targets → blank templates.
+ * → rates by unit, deprivations and MPI → transitions → official report forms → targets → the organisations'
+ * sponsorship register (planted mistakes) and its outcomes → blank templates.
  * Everything is computed by src/core and written by src/xlsx; this file only composes and prints.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "fs";
@@ -31,6 +32,16 @@ import { prepareOutput } from "../output";
 import type { ResultTable } from "../../core/tables/model";
 import type { CliIO } from "../command";
 import { validateCommand } from "../commands/validate";
+import { sponsorsCommand } from "../commands/sponsors";
+import {
+  buildQuotaTable,
+  buildRegisterTable,
+  buildRegisterTemplate,
+  generateSampleRegister,
+  ORGANISATION_BY_CODE,
+  type OrganisationCode,
+  type SponsorRecord,
+} from "../../core/sponsors";
 import { allocationLines, textTable } from "./print";
 import { buildSubmissions } from "./submissions";
 
@@ -61,7 +72,7 @@ const T = (lang: Lang, vi: string, en: string) => (lang === "vi" ? vi : en);
 /** Marker file: this folder was written by `poverty demo`, so a re-run replaces its files. */
 const DEMO_MARK = ".poverty-demo";
 /** What the demo writes in its folder (a folder holding only these is a previous run's, marker or not). */
-const DEMO_ENTRY = /^(?:(?:danh-sach-ho|bao-cao|chi-tieu)-\d{4}|ket-qua-kiem-tra|mau-bieu-trong)\.xlsx$|^ho-so-nop$|^\.poverty-demo$/;
+const DEMO_ENTRY = /^(?:(?:danh-sach-ho|bao-cao|chi-tieu|so-do-dau|bao-cao-do-dau)-\d{4}|ket-qua-kiem-tra|mau-bieu-trong)\.xlsx$|^ho-so-nop$|^\.poverty-demo$/;
 
 /**
  * The demo's output folder: created when missing; an existing folder is used only when it is empty, was written
@@ -242,17 +253,43 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   for (const line of allocationLines(allocation, lang)) io.out(line);
   io.out(`   → ${rel(targetsFile)}`);
 
-  // 8. Templates ----------------------------------------------------------------------------------
-  heading(8, "Mẫu biểu trống cho phường, xã (có danh sách chọn và kiểm tra dữ liệu)", "Blank templates for wards (drop-downs and data validation)");
+  // 8. Sponsorship of named poor households ------------------------------------------------------------
+  heading(
+    8,
+    `Giúp hộ nghèo có địa chỉ: sổ đỡ đầu năm ${reviewYear} của các tổ chức (lỗi cài sẵn), kết quả thoát nghèo theo tổ chức × đơn vị`,
+    `Sponsorship of named poor households: the organisations' ${reviewYear} register (planted mistakes), outcomes by organisation × unit`,
+  );
+  const register = generateSampleRegister({ households: sample.previous, categories: previousCategories, year: reviewYear, seed: opts.seed, plant: true });
+  const registerFile = join(out, `so-do-dau-${reviewYear}.xlsx`);
+  const orgText = (r: SponsorRecord) => (ORGANISATION_BY_CODE[r.organisation as OrganisationCode] ? pick(ORGANISATION_BY_CODE[r.organisation as OrganisationCode].label, lang) : r.organisationText);
+  await writeTablesToFile(
+    [
+      buildRegisterTable(register.records, { lang, organisationText: orgText, scopeName: T(lang, "Dữ liệu mẫu", "Sample data") }),
+      buildQuotaTable(register.quotas, { lang, scopeName: T(lang, "Dữ liệu mẫu", "Sample data") }),
+    ],
+    registerFile,
+    { lang },
+  );
+  files.push(registerFile);
+  io.out(`   ${rel(registerFile)} — ${T(lang, "lỗi cài sẵn", "planted")}: ${register.planted.map((p) => T(lang, p.vi, p.en)).join("; ")}`);
+  const sponsorFile = join(out, `bao-cao-do-dau-${reviewYear}.xlsx`);
+  const sponsorArgs = [registerFile, "--roster", previousFile, "--roster-end", currentFile, "--period", String(reviewYear), "--out", sponsorFile, "--lang", lang, "--force"];
+  io.out(`   $ poverty sponsors ${rel(registerFile)} --roster ${rel(previousFile)} --roster-end ${rel(currentFile)} --period ${reviewYear} --out ${rel(sponsorFile)}`);
+  const sponsorExit = await sponsorsCommand.run(sponsorArgs, indented);
+  files.push(sponsorFile);
+  io.out(T(lang, `   (mã thoát ${sponsorExit}: 1 = sổ có lỗi, các dòng lỗi không được tính)`, `   (exit code ${sponsorExit}: 1 = the register has errors; those rows are not counted)`));
+
+  // 9. Templates ----------------------------------------------------------------------------------
+  heading(9, "Mẫu biểu trống cho phường, xã (có danh sách chọn và kiểm tra dữ liệu)", "Blank templates for wards (drop-downs and data validation)");
   const templateFile = join(out, "mau-bieu-trong.xlsx");
-  await writeTablesToFile([buildRosterTemplate(standard, { lang, frame }), buildSummaryTemplate(standard, { lang, frame })], templateFile, { lang });
+  await writeTablesToFile([buildRosterTemplate(standard, { lang, frame }), buildSummaryTemplate(standard, { lang, frame }), ...buildRegisterTemplate({ lang, frame })], templateFile, { lang });
   files.push(templateFile);
   io.out(`   → ${rel(templateFile)}`);
 
   // Images ---------------------------------------------------------------------------------------
   const images: string[] = [];
   if (opts.images) {
-    heading(9, "Ảnh trang đầu của từng biểu (LibreOffice → PDF → PNG)", "First-page image of each table (LibreOffice → PDF → PNG)");
+    heading(10, "Ảnh trang đầu của từng biểu (LibreOffice → PDF → PNG)", "First-page image of each table (LibreOffice → PDF → PNG)");
     const artifacts = resolve(io.cwd, "artifacts", "reports");
     const perTable = join(artifacts, "xlsx");
     mkdirSync(perTable, { recursive: true });

@@ -7,3 +7,4 @@ export * from "./intervals";
 export * from "./deprivations";
 export * from "./alkireFoster";
 export * from "./fgt";
+export * from "./exclusion";

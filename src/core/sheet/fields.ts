@@ -117,6 +117,11 @@ const RATE = [["ty le"], ["%"], ["rate"]];
 const withRate = (base: string[][]): string[][] => base.flatMap((b) => RATE.map((r) => [...b, ...r]));
 const MEMBERS = ["nhan khau", "khau", "members", "persons", "thanh vien"];
 const RATE_WORDS = ["ty le", "%", "rate"];
+/** Words of the columns of poor households in or net of an excluded group (BTXH): never the poor count itself. */
+const NET_WORDS = ["khong tinh", "tru", "not counting", "excluding"];
+const EXCLUSION_WORDS = [...NET_WORDS, "bao tro xa hoi", "social protection"];
+/** A marker column "không còn hộ nghèo (trừ BTXH)" names units, not a count. */
+const NO_POOR_LEFT = ["khong con", "no poor"];
 /** The combined "poor and near-poor" columns (tỷ lệ hộ nghèo và cận nghèo) are neither the poor nor the near-poor. */
 const POOR_AND_NEAR = ["ngheo va can ngheo", "ngheo va ho can ngheo", "poor near poor", "poor and near poor"];
 /** A count or rate of deprived households (Biểu 4–5, deprivation rates) is not the poor or near-poor count. */
@@ -308,26 +313,59 @@ export const FIELDS: FieldDef[] = [
     // "Hộ làm NLNNDN" (the category of average-living households under Decree 07/2021/NĐ-CP)
     match: [["nong nghiep"], ["nong lam ngu"], ["nlndn"], ["nlnndn"], ["nlnn"], ["agricultural"], ["agriculture"]],
   },
+  // Target groups (nhóm đối tượng) the review records per household: flag columns, 1/x/có = in the group.
+  // Codes after "tg." are Household.targetGroups values (labels: TARGET_GROUP_LABELS in core/tables/breakdowns.ts).
   {
     field: "tg.meritorious",
     kinds: ["roster"],
     type: "flag",
-    label: bi("Người có công", "Meritorious service"),
-    match: [["co cong"], ["meritorious"]],
+    label: bi("Hộ có người có công với cách mạng", "Household with a person of meritorious service"),
+    match: [["co cong"], ["gia dinh chinh sach"], ["thuong binh", "liet si"], ["meritorious"]],
   },
   {
     field: "tg.socialProtection",
     kinds: ["roster"],
     type: "flag",
-    label: bi("Bảo trợ xã hội", "Social protection"),
-    match: [["bao tro xa hoi"], ["social protection"]],
+    label: bi("Hộ thuộc diện bảo trợ xã hội", "Social-protection household"),
+    match: [["bao tro xa hoi"], ["tro cap xa hoi"], ["tro giup xa hoi"], ["social protection"], ["social assistance"]],
   },
   {
     field: "tg.noLabour",
     kinds: ["roster"],
     type: "flag",
-    label: bi("Không có khả năng lao động", "No working capacity"),
-    match: [["khong co kha nang lao dong"], ["no labour"], ["no working capacity"]],
+    label: bi("Hộ không có khả năng lao động", "Household without working capacity"),
+    match: [
+      ["khong co kha nang lao dong"],
+      ["khong", "kha nang lao dong"],
+      ["khong co lao dong"],
+      ["khong co nguoi lao dong"],
+      // English "No …" is normalised like the abbreviation "No." (số thứ tự): match the words after it.
+      ["working capacity"],
+      ["without labour"],
+      ["member able to work"],
+      ["unable to work"],
+    ],
+  },
+  {
+    field: "tg.womanHeaded",
+    kinds: ["roster"],
+    type: "flag",
+    label: bi("Hộ có phụ nữ làm chủ hộ", "Woman-headed household"),
+    match: [
+      ["phu nu lam chu ho"],
+      ["chu ho la nu"],
+      ["chu ho la phu nu"],
+      ["chu ho nu"],
+      ["woman headed"],
+      ["female headed"],
+    ],
+  },
+  {
+    field: "tg.disability",
+    kinds: ["roster"],
+    type: "flag",
+    label: bi("Hộ có người khuyết tật", "Household with a person with disability"),
+    match: [["khuyet tat"], ["disability"], ["disabled"]],
   },
 
   // ---- unit summary / official results (Biểu 1)
@@ -352,7 +390,15 @@ export const FIELDS: FieldDef[] = [
     type: "count",
     label: bi("Số hộ nghèo", "Poor households"),
     match: [["ngheo"], ["poor"]],
-    not: [...CAT_NOT_POOR, ...RATE_WORDS, ...MEMBERS, "thieu hut", "multidimensionally", ...AF_WORDS],
+    not: [
+      ...CAT_NOT_POOR,
+      ...RATE_WORDS,
+      ...MEMBERS,
+      "thieu hut",
+      "multidimensionally",
+      ...AF_WORDS,
+      ...EXCLUSION_WORDS,
+    ],
   },
   {
     field: "poorRate",
@@ -368,7 +414,57 @@ export const FIELDS: FieldDef[] = [
       ...AF_WORDS,
       "ty le ngheo da chieu",
       "multidimensional poverty rate",
+      ...EXCLUSION_WORDS,
     ],
+  },
+  // "trong đó: hộ nghèo thuộc diện BTXH" and "hộ nghèo không tính BTXH" (count, rate): see core/measures/exclusion.ts.
+  {
+    field: "poorSocialProtection",
+    kinds: ["summary"],
+    type: "count",
+    label: bi("Trong đó: hộ nghèo thuộc diện bảo trợ xã hội", "Of which: poor social-protection households"),
+    match: [
+      ["ngheo", "bao tro xa hoi"],
+      ["poor", "social protection"],
+    ],
+    not: [...RATE_WORDS, ...MEMBERS, ...NET_WORDS, ...CAT_NOT_POOR, ...NO_POOR_LEFT],
+  },
+  {
+    field: "poorSocialProtectionRate",
+    kinds: ["summary"],
+    type: "rate",
+    label: bi("Tỷ lệ hộ nghèo thuộc diện bảo trợ xã hội", "Rate of poor social-protection households"),
+    match: withRate([
+      ["ngheo", "bao tro xa hoi"],
+      ["poor", "social protection"],
+    ]),
+    not: [...MEMBERS, ...NET_WORDS, ...CAT_NOT_POOR, ...NO_POOR_LEFT],
+  },
+  {
+    field: "poorNet",
+    kinds: ["summary"],
+    type: "count",
+    label: bi("Hộ nghèo không tính hộ bảo trợ xã hội", "Poor households not counting social protection"),
+    match: [
+      ["ngheo", "khong tinh"],
+      ["ngheo", "tru", "bao tro xa hoi"],
+      ["poor", "not counting"],
+      ["poor", "excluding"],
+    ],
+    not: [...RATE_WORDS, ...MEMBERS, ...CAT_NOT_POOR, ...NO_POOR_LEFT],
+  },
+  {
+    field: "poorNetRate",
+    kinds: ["summary"],
+    type: "rate",
+    label: bi("Tỷ lệ hộ nghèo không tính hộ bảo trợ xã hội", "Poverty rate not counting social protection"),
+    match: withRate([
+      ["ngheo", "khong tinh"],
+      ["ngheo", "tru", "bao tro xa hoi"],
+      ["poor", "not counting"],
+      ["poor", "excluding"],
+    ]),
+    not: [...MEMBERS, ...CAT_NOT_POOR, ...NO_POOR_LEFT],
   },
   {
     field: "nearPoor",

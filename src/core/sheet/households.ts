@@ -51,3 +51,14 @@ export function rosterHouseholds(read: SheetRead): RosterHouseholds {
   }
   return { households, rows, findings };
 }
+
+/**
+ * The target groups (Household.targetGroups codes: "socialProtection", "noLabour", …) the roster records, i.e. those
+ * with a flag column. A household without the flag is then known NOT to be in the group; for a group the roster does
+ * not record nothing is known, and a report must not show it as zero.
+ */
+export function recordedTargetGroups(read: Pick<SheetRead, "columns">): string[] {
+  return Object.keys(read.columns)
+    .filter((f) => f.startsWith("tg."))
+    .map((f) => f.slice(3));
+}

@@ -22,6 +22,9 @@ const ABBREVIATIONS: Record<string, string> = {
   mstb: "muc song trung binh",
   kh: "ke hoach",
   no: "so thu tu",
+  btxh: "bao tro xa hoi",
+  ncc: "nguoi co cong",
+  knld: "kha nang lao dong",
 };
 
 /**

@@ -12,6 +12,8 @@ import { bi, type Bilingual } from "../i18n";
 import { buildAfTables, buildDeprivationByUnit, buildDeprivationRates, type AfTableOptions } from "./deprivation";
 import { buildCauseBreakdown, buildEthnicityBreakdown, buildTargetGroupBreakdown } from "./breakdowns";
 import { buildForm1 } from "./form1";
+import { buildExclusionTables } from "./exclusion";
+import { DEFAULT_EXCLUDED_GROUP } from "../measures/exclusion";
 import type { ResultTable } from "./model";
 import type { TableOptions } from "./build";
 import { buildTransitionTables } from "./transitions";
@@ -39,6 +41,19 @@ export interface ReportOptions extends TableOptions {
    */
   previous?: { households: readonly Household[]; categories?: readonly Category[]; standard?: Standard };
   transitionOptions?: TransitionOptions;
+  /**
+   * Target groups the roster records (flag columns; `recordedTargetGroups(read)` in core/sheet). Groups seen on a
+   * household count as recorded too. When the excluded group is recorded, Form 1 gets its "trong đó / không tính"
+   * columns and the net-of-group tables follow the transition forms.
+   */
+  recordedGroups?: readonly string[];
+  /** Target group shown separately and left out of the net poverty count. Default "socialProtection" (BTXH). */
+  excludeGroup?: string;
+}
+
+/** Whether a report over these households can show the excluded group: recorded by the roster or seen on a row. */
+export function groupRecorded(households: readonly Household[], group: string, recorded?: readonly string[]): boolean {
+  return (recorded ?? []).includes(group) || households.some((h) => (h.targetGroups ?? []).includes(group));
 }
 
 /**
@@ -88,7 +103,12 @@ export function buildReportTables(
 ): ResultTable[] {
   const categories = opts.categories ?? classifyRoster(households, standard);
   const input = { households, categories, standard, reviewYear: opts.reviewYear };
-  const tables: ResultTable[] = [buildForm1(input, opts), ...(opts.extraAfterForm1 ?? [])];
+  const group = opts.excludeGroup ?? DEFAULT_EXCLUDED_GROUP;
+  const exclusion = households.length > 0 && groupRecorded(households, group, opts.recordedGroups);
+  const tables: ResultTable[] = [
+    buildForm1({ ...input, ...(exclusion ? { exclusion: { group } } : {}) }, opts),
+    ...(opts.extraAfterForm1 ?? []),
+  ];
   if (opts.previous) {
     const prev = opts.previous;
     const prevCats = prev.categories ?? classifyRoster(prev.households, prev.standard ?? standard);
@@ -124,6 +144,7 @@ export function buildReportTables(
       ),
     );
   }
+  if (exclusion) tables.push(...buildExclusionTables({ ...input, group }, opts));
   const hasFlags =
     households.some((h) => Array.isArray(h.deprivationFlags) && h.deprivationFlags.length > 0) &&
     standard.indicators !== null;

@@ -26,7 +26,8 @@ export type RuleGroup =
   | "plan"
   | "cross"
   | "series"
-  | "consolidate";
+  | "consolidate"
+  | "sponsor";
 
 export const GROUP_LABELS: Record<RuleGroup, Bilingual> = {
   file: { vi: "Tệp và trang tính", en: "Files and sheets" },
@@ -42,6 +43,7 @@ export const GROUP_LABELS: Record<RuleGroup, Bilingual> = {
   cross: { vi: "Đối chiếu giữa các bảng", en: "Cross-sheet" },
   series: { vi: "Chuỗi thời gian", en: "Time series" },
   consolidate: { vi: "Gộp danh sách", en: "Consolidation" },
+  sponsor: { vi: "Sổ đỡ đầu hộ nghèo (giúp hộ nghèo có địa chỉ)", en: "Sponsorship register" },
 };
 
 export interface RuleInfo {
@@ -1121,6 +1123,241 @@ export const RULES: RuleInfo[] = [
     (v) => `Tệp "${v("file")}" không có danh sách hộ.`,
     (v) => `File "${v("file")}" has no household roster.`,
     { file: "bieu-1.xlsx" },
+  ),
+  // ---------------------------------------------------------------- sponsor (core/sponsors)
+  R(
+    "SPONSOR_NO_ORGANISATION",
+    "error",
+    "sponsor",
+    b("Sổ đỡ đầu không ghi tổ chức", "Register names no organisation"),
+    b(
+      "Sổ đỡ đầu cần cột tổ chức nhận đỡ đầu (MTTQ, Đoàn Thanh niên, Hội LHPN, Hội Nông dân, Hội CCB, LĐLĐ…), hoặc tên tổ chức trong tiêu đề khi cả sổ của một tổ chức.",
+      "A register needs a column naming the sponsoring organisation (Front, Youth Union, Women's Union, Farmers' Union, Veterans, Labour Federation…), or the organisation in the title when the whole register is one organisation's.",
+    ),
+    (v) => `Trang "${v("sheet")}" không có cột tổ chức đỡ đầu và tiêu đề không ghi tên tổ chức.`,
+    (v) => `Sheet "${v("sheet")}" has no sponsoring-organisation column and its title names no organisation.`,
+    { sheet: "Sổ đỡ đầu" },
+  ),
+  R(
+    "SPONSOR_NO_DATES",
+    "warning",
+    "sponsor",
+    b("Sổ đỡ đầu không có ngày", "Register without dates"),
+    b(
+      "Không có cột ngày bắt đầu đỡ đầu: mọi dòng được tính vào kỳ báo cáo, không lọc được theo tháng, quý.",
+      "No start-date column: every row counts in the reporting period; rows cannot be filtered by month or quarter.",
+    ),
+    (v) => `Trang "${v("sheet")}" không có cột ngày bắt đầu đỡ đầu: mọi dòng được tính vào kỳ ${v("period")}.`,
+    (v) => `Sheet "${v("sheet")}" has no start-date column: every row counts in ${v("period")}.`,
+    { sheet: "Sổ đỡ đầu", period: b("Quý I năm 2026", "Q1 2026") },
+  ),
+  R(
+    "SPONSOR_MISSING_ID",
+    "error",
+    "sponsor",
+    b("Thiếu mã hộ", "Household id missing"),
+    b(
+      "Dòng của sổ đỡ đầu có dữ liệu nhưng không ghi mã hộ: không đối chiếu được với danh sách hộ, không được tính.",
+      "A register row with data but no household id: it cannot be matched with the roster and is not counted.",
+    ),
+    (v) => `Dòng ${v("row")}: có dữ liệu đỡ đầu nhưng ô mã hộ ${v("cell")} trống; dòng này không được tính.`,
+    (v) => `Row ${v("row")}: sponsorship data but the household id cell ${v("cell")} is blank; the row is not counted.`,
+    {},
+  ),
+  R(
+    "SPONSOR_MISSING_ORGANISATION",
+    "error",
+    "sponsor",
+    b("Thiếu tổ chức đỡ đầu", "Organisation missing"),
+    b(
+      "Dòng của sổ đỡ đầu không ghi tổ chức nhận đỡ đầu: không được tính.",
+      "A register row names no sponsoring organisation: it is not counted.",
+    ),
+    (v) => `Ô ${v("cell")}: hộ ${v("id")} không ghi tổ chức đỡ đầu; dòng này không được tính.`,
+    (v) => `Cell ${v("cell")}: household ${v("id")} has no sponsoring organisation; the row is not counted.`,
+    { id: "90002-0017" },
+  ),
+  R(
+    "SPONSOR_UNKNOWN_ORGANISATION",
+    "info",
+    "sponsor",
+    b("Tổ chức ngoài danh mục", "Organisation not in the list"),
+    b(
+      "Tên tổ chức không phải MTTQ, Đoàn Thanh niên, Hội LHPN, Hội Nông dân, Hội CCB, LĐLĐ: được giữ nguyên như ghi (ví dụ doanh nghiệp, cơ quan đỡ đầu).",
+      "The organisation is none of Front, Youth Union, Women's Union, Farmers' Union, Veterans, Labour Federation: it is kept as written (e.g. a company or agency sponsor).",
+    ),
+    (v) => `Ô ${v("cell")}: "${v("value")}" không thuộc danh mục tổ chức; báo cáo giữ nguyên tên này.`,
+    (v) => `Cell ${v("cell")}: "${v("value")}" is not a listed organisation; the report keeps the name as written.`,
+    { value: "Công ty May Hà Tĩnh" },
+  ),
+  R(
+    "SPONSOR_UNKNOWN_SUPPORT",
+    "warning",
+    "sponsor",
+    b("Hình thức hỗ trợ không rõ", "Unknown kind of support"),
+    b(
+      'Phần của ô hình thức hỗ trợ không thuộc vay vốn, đào tạo nghề, việc làm, BHYT, nhà ở, sinh kế, quà/hiện vật: được tính là "hỗ trợ khác".',
+      'A part of the support cell is none of loan, training, jobs, health insurance, housing, livelihood, gifts/in kind: it counts as "other support".',
+    ),
+    (v) => `Ô ${v("cell")}: không nhận ra hình thức hỗ trợ "${v("value")}"; được tính là hỗ trợ khác.`,
+    (v) => `Cell ${v("cell")}: the kind of support "${v("value")}" is not recognised; it counts as other support.`,
+    { value: "khám bệnh miễn phí" },
+  ),
+  R(
+    "SPONSOR_DATE_INVALID",
+    "error",
+    "sponsor",
+    b("Ngày không đọc được", "Unreadable date"),
+    b(
+      "Ô ngày phải là ngày (định dạng ngày của Excel) hoặc chữ dạng ngày/tháng/năm (15/01/2026) hay tháng/năm (01/2026).",
+      "A date cell must be a date (an Excel date) or text day/month/year (15/01/2026) or month/year (01/2026).",
+    ),
+    (v) => `Ô ${v("cell")} (${v("field")}): "${v("value")}" không phải ngày; dòng này không được tính.`,
+    (v) => `Cell ${v("cell")} (${v("field")}): "${v("value")}" is not a date; the row is not counted.`,
+    { cell: "H9", field: b("Ngày bắt đầu", "Start date"), value: "32/01/2026" },
+  ),
+  R(
+    "SPONSOR_DATE_MISSING",
+    "warning",
+    "sponsor",
+    b("Thiếu ngày bắt đầu", "Start date missing"),
+    b(
+      "Dòng không ghi ngày bắt đầu đỡ đầu: được tính vào mọi kỳ báo cáo cho đến ngày kết thúc (nếu có).",
+      "The row has no start date: it counts in every reporting period up to its end date (if any).",
+    ),
+    (v) => `Ô ${v("cell")}: hộ ${v("id")} không ghi ngày bắt đầu đỡ đầu; được tính vào mọi kỳ.`,
+    (v) => `Cell ${v("cell")}: household ${v("id")} has no start date; it counts in every period.`,
+    { cell: "H9", id: "90002-0017" },
+  ),
+  R(
+    "SPONSOR_DATE_ORDER",
+    "error",
+    "sponsor",
+    b("Ngày kết thúc trước ngày bắt đầu", "End before start"),
+    b(
+      "Ngày kết thúc đỡ đầu sớm hơn ngày bắt đầu: dòng không được tính.",
+      "The end date is before the start date: the row is not counted.",
+    ),
+    (v) => `Ô ${v("cell")}: hộ ${v("id")} kết thúc đỡ đầu ${v("value")}, trước ngày bắt đầu ${v("expected")}.`,
+    (v) => `Cell ${v("cell")}: household ${v("id")} ends ${v("value")}, before its start ${v("expected")}.`,
+    { cell: "I9", id: "90002-0017", value: "01/01/2026", expected: "15/03/2026" },
+  ),
+  R(
+    "SPONSOR_UNKNOWN_HOUSEHOLD",
+    "error",
+    "sponsor",
+    b("Mã hộ không có trong danh sách hộ", "Household not in the roster"),
+    b(
+      "Mã hộ của sổ đỡ đầu phải có trong danh sách hộ đầu kỳ (rà soát năm trước): mã ghi sai hoặc hộ ở đơn vị khác. Dòng không được tính.",
+      "A register household id must be on the start roster (last review): a mistyped id or a household of another unit. The row is not counted.",
+    ),
+    (v) =>
+      `Ô ${v("cell")}: mã hộ "${v("value")}" không có trong danh sách hộ đầu kỳ (${v("roster")}); dòng này không được tính.`,
+    (v) =>
+      `Cell ${v("cell")}: household id "${v("value")}" is not on the start roster (${v("roster")}); the row is not counted.`,
+    { cell: "D14", value: "90002-9999", roster: "danh-sach-ho-2025.xlsx" },
+  ),
+  R(
+    "SPONSOR_NOT_POOR",
+    "warning",
+    "sponsor",
+    b("Hộ được đỡ đầu không nghèo, cận nghèo", "Sponsored household not poor or near-poor"),
+    b(
+      "Đỡ đầu nhằm vào hộ nghèo (và cận nghèo) đầu kỳ; hộ này không thuộc diện đó theo danh sách hộ đầu kỳ. Vẫn được tính vào số hộ đỡ đầu và hỗ trợ, không tính vào kết quả thoát nghèo.",
+      "Sponsorship targets households poor (or near-poor) at the start; by the start roster this one is neither. It still counts among sponsored households and support, not in the escape outcomes.",
+    ),
+    (v) =>
+      `Ô ${v("cell")}: hộ ${v("value")} là "${v("category")}" theo danh sách hộ đầu kỳ, không phải hộ nghèo hay cận nghèo.`,
+    (v) =>
+      `Cell ${v("cell")}: household ${v("value")} is "${v("category")}" on the start roster, neither poor nor near-poor.`,
+    { cell: "D15", value: "90001-0042", category: b("Không thuộc diện", "Not in any category") },
+  ),
+  R(
+    "SPONSOR_UNIT_MISMATCH",
+    "warning",
+    "sponsor",
+    b("Đơn vị khác danh sách hộ", "Unit differs from the roster"),
+    b(
+      "Xã, phường ghi trong sổ đỡ đầu khác đơn vị của hộ trong danh sách hộ; báo cáo dùng đơn vị theo danh sách hộ.",
+      "The commune/ward in the register differs from the household's unit on the roster; the report uses the roster's unit.",
+    ),
+    (v) =>
+      `Ô ${v("cell")}: hộ ${v("id")} ghi "${v("value")}" nhưng danh sách hộ ghi "${v("expected")}"; dùng "${v("expected")}".`,
+    (v) =>
+      `Cell ${v("cell")}: household ${v("id")} says "${v("value")}" but the roster says "${v("expected")}"; "${v("expected")}" is used.`,
+    { id: "90002-0017", value: "Xã Bình Điền", expected: "Xã Hồng Thủy" },
+  ),
+  R(
+    "SPONSOR_SEVERAL_ORGANISATIONS",
+    "info",
+    "sponsor",
+    b("Một hộ được nhiều tổ chức đỡ đầu", "Household sponsored by several organisations"),
+    b(
+      "Cùng một hộ được hai tổ chức trở lên đỡ đầu trong kỳ: mỗi tổ chức tính hộ này một lượt; tổng số hộ khác nhau được ghi riêng.",
+      "One household is sponsored by two or more organisations in the period: each organisation counts it once; the number of distinct households is given separately.",
+    ),
+    (v) => `Ô ${v("cell")}: hộ ${v("value")} được ${v("count")} tổ chức đỡ đầu trong kỳ (${v("organisations")}).`,
+    (v) =>
+      `Cell ${v("cell")}: household ${v("value")} is sponsored by ${v("count")} organisations in the period (${v("organisations")}).`,
+    { cell: "D20", value: "90003-0008", count: 2, organisations: b("Hội LHPN, Đoàn TN", "Women, Youth") },
+  ),
+  R(
+    "SPONSOR_OUTSTANDING_ABOVE_LOAN",
+    "error",
+    "sponsor",
+    b("Dư nợ lớn hơn số tiền vay", "Outstanding above the loan"),
+    b("Dư nợ không thể lớn hơn số tiền đã vay.", "The outstanding balance cannot exceed the amount lent."),
+    (v) => `Ô ${v("cell")}: dư nợ ${v("value")} lớn hơn số tiền vay ${v("expected")} của hộ ${v("id")}.`,
+    (v) => `Cell ${v("cell")}: outstanding ${v("value")} exceeds the loan ${v("expected")} of household ${v("id")}.`,
+    { cell: "S12", value: 60_000_000, expected: 50_000_000, id: "90002-0017" },
+  ),
+  R(
+    "SPONSOR_INTEREST_ABOVE_DUE",
+    "error",
+    "sponsor",
+    b("Lãi đã thu lớn hơn lãi phải thu", "Interest collected above interest due"),
+    b(
+      "Lãi đã thu trong kỳ không thể lớn hơn lãi phải thu (nếu thu cả lãi kỳ trước, ghi vào lãi phải thu).",
+      "Interest collected cannot exceed interest due (arrears collected belong in interest due).",
+    ),
+    (v) => `Ô ${v("cell")}: lãi đã thu ${v("value")} lớn hơn lãi phải thu ${v("expected")} của hộ ${v("id")}.`,
+    (v) =>
+      `Cell ${v("cell")}: interest collected ${v("value")} exceeds interest due ${v("expected")} of household ${v("id")}.`,
+    { cell: "U12", value: 1_250_000, expected: 1_150_000, id: "90002-0017" },
+  ),
+  R(
+    "SPONSOR_LOAN_NO_PROGRAMME",
+    "warning",
+    "sponsor",
+    b("Khoản vay không ghi chương trình", "Loan without a programme"),
+    b(
+      "Có số tiền vay nhưng không ghi chương trình cho vay của Ngân hàng Chính sách xã hội.",
+      "A loan amount without the Social Policy Bank programme it comes from.",
+    ),
+    (v) => `Ô ${v("cell")}: hộ ${v("id")} vay ${v("value")} đồng nhưng không ghi chương trình cho vay.`,
+    (v) => `Cell ${v("cell")}: household ${v("id")} borrowed ${v("value")} VND but no loan programme is given.`,
+    { cell: "Q12", id: "90002-0017", value: 50_000_000 },
+  ),
+  R(
+    "SPONSOR_INTEREST_RATE_LOW",
+    "warning",
+    "sponsor",
+    b("Tỷ lệ thu lãi dưới chỉ tiêu", "Interest collection below target"),
+    b(
+      'Tỷ lệ thu lãi của một tổ chức (lãi đã thu ÷ lãi phải thu của các hộ tổ chức đỡ đầu trong kỳ) thấp hơn chỉ tiêu (mặc định 99 %: "tỷ lệ thu lãi hàng năm đạt từ 99% lãi phải thu trở lên").',
+      'An organisation\'s interest collection rate (interest collected ÷ due over its sponsored households in the period) is below the target (default 99 %: "annual interest collection at least 99% of interest due").',
+    ),
+    (v) =>
+      `${v("organisation")}: thu lãi ${v("value")}, dưới chỉ tiêu ${v("expected")} (đã thu ${v("collected")} / phải thu ${v("due")} đồng).`,
+    (v) =>
+      `${v("organisation")}: interest collection ${v("value")}, below the ${v("expected")} target (collected ${v("collected")} of ${v("due")} VND due).`,
+    {
+      organisation: b("Hội Nông dân", "Farmers' Union"),
+      value: "97,50 %",
+      expected: "99 %",
+      collected: 3_900_000,
+      due: 4_000_000,
+    },
   ),
 ];
 

@@ -55,11 +55,11 @@ export function rulesMarkdown(): string {
   out.push("## Loại bảng và tên cột được nhận ra / Recognised sheet kinds and column names");
   out.push("");
   out.push(
-    "Tiêu đề cột được so khớp không phân biệt hoa thường, có dấu hoặc không dấu; chữ viết tắt TT, STT, BQ, HN, HCN, DTTS, BHYT, NK, ĐVT được mở rộng. Có thể chỉ định ánh xạ cột thay cho nhận dạng tự động.",
+    "Tiêu đề cột được so khớp không phân biệt hoa thường, có dấu hoặc không dấu; chữ viết tắt TT, STT, BQ, HN, HCN, DTTS, BHYT, NK, ĐVT, BTXH (bảo trợ xã hội), NCC (người có công) được mở rộng. Có thể chỉ định ánh xạ cột thay cho nhận dạng tự động.",
   );
   out.push("");
   out.push(
-    "Headers match case- and diacritic-insensitively; the abbreviations TT, STT, BQ, HN, HCN, DTTS, BHYT, NK, ĐVT are expanded. An explicit column mapping overrides detection.",
+    "Headers match case- and diacritic-insensitively; the abbreviations TT, STT, BQ, HN, HCN, DTTS, BHYT, NK, ĐVT, BTXH (social protection), NCC (meritorious service) are expanded. An explicit column mapping overrides detection.",
   );
   out.push("");
   for (const k of SHEET_KINDS) {

@@ -328,6 +328,28 @@ const ELSEWHERE: Record<string, string> = {
   FILE_UNREADABLE: "test/xlsx/read.test.ts, test/cli/validate.test.ts",
   CONSOLIDATE_INCOMPATIBLE: "test/cli/validate.test.ts",
   CONSOLIDATE_NO_ROSTER: "test/cli/validate.test.ts",
+  // Sponsorship registers (core/sponsors): read and checked against a roster, not by the submission validator.
+  ...Object.fromEntries(
+    [
+      "SPONSOR_NO_ORGANISATION",
+      "SPONSOR_NO_DATES",
+      "SPONSOR_MISSING_ID",
+      "SPONSOR_MISSING_ORGANISATION",
+      "SPONSOR_UNKNOWN_ORGANISATION",
+      "SPONSOR_UNKNOWN_SUPPORT",
+      "SPONSOR_DATE_INVALID",
+      "SPONSOR_DATE_MISSING",
+      "SPONSOR_DATE_ORDER",
+      "SPONSOR_UNKNOWN_HOUSEHOLD",
+      "SPONSOR_NOT_POOR",
+      "SPONSOR_UNIT_MISMATCH",
+      "SPONSOR_SEVERAL_ORGANISATIONS",
+      "SPONSOR_OUTSTANDING_ABOVE_LOAN",
+      "SPONSOR_INTEREST_ABOVE_DUE",
+      "SPONSOR_LOAN_NO_PROGRAMME",
+      "SPONSOR_INTEREST_RATE_LOW",
+    ].map((c) => [c, "test/core/sponsors/sponsors.test.ts, test/cli/sponsors.test.ts"]),
+  ),
   YEAR_UNSUPPORTED: "test/core/validate/year.test.ts",
 };
 

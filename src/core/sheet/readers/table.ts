@@ -89,6 +89,8 @@ export const RATE_PARTS: Record<string, { count: string; total: string }> = {
   averageMembersRate: { count: "averageMembers", total: "members" },
   startRate: { count: "startCount", total: "households" },
   endRate: { count: "endCount", total: "households" },
+  poorSocialProtectionRate: { count: "poorSocialProtection", total: "households" },
+  poorNetRate: { count: "poorNet", total: "households" },
 };
 
 /** RATE_PARTS of a sheet kind: in a movement table the start and end counts are "start" and "end". */
