@@ -44,8 +44,11 @@ function findRow(ws: ExcelJS.Worksheet, needle: string, from = 1): number {
   return -1;
 }
 
+/** Working lists that are not documents to sign and send (findings to fix go back to the unit that sent the data). */
+const NOT_FORMS = new Set(["sponsors-checks"]);
+
 describe.each(["vi", "en"] as const)("every generated form has the administrative frame (%s)", (lang) => {
-  const tables = allProductTables(lang, FRAME);
+  const tables = allProductTables(lang, FRAME).filter((t) => !NOT_FORMS.has(t.id));
   let wb: ExcelJS.Workbook;
   beforeAll(async () => {
     wb = await workbookOf(tables, lang);
@@ -53,6 +56,11 @@ describe.each(["vi", "en"] as const)("every generated form has the administrativ
 
   test("the product's forms are all here, each with a product form number (never an invented official one)", () => {
     expect(tables.map((t) => t.id).sort()).toEqual(Object.keys(PRODUCT_FORM_NUMBERS).sort());
+    expect(
+      allProductTables(lang, FRAME)
+        .filter((t) => !t.frame)
+        .map((t) => t.id),
+    ).toEqual([...NOT_FORMS]);
     for (const t of tables) {
       expect(t.frame).toBeDefined();
       expect(t.frame!.form.official).toBe(false);
@@ -61,7 +69,7 @@ describe.each(["vi", "en"] as const)("every generated form has the administrativ
     }
   });
 
-  test.each(allProductTables(lang, FRAME).map((t) => [t.id, t] as const))(
+  test.each(allProductTables(lang, FRAME).flatMap((t) => (NOT_FORMS.has(t.id) ? [] : [[t.id, t] as const])))(
     "%s: issuing body, motto, form number, title, unit, header, notes, place and date, signatures",
     (_id, table) => {
       const ws = wb.worksheets[tables.findIndex((t) => t.id === table.id)];
@@ -88,8 +96,9 @@ describe.each(["vi", "en"] as const)("every generated form has the administrativ
       const firstHeader = pick(table.headerRows[0][0].text, lang);
       expect(text(ws, layout.firstHeaderRow, 1)).toBe(firstHeader);
       // Notes, merged across the table and wrapped.
-      const notesHead = findRow(ws, vi ? "Ghi chú:" : "Notes:", layout.firstBodyRow);
-      expect(notesHead).toBeGreaterThan(layout.lastBodyRow);
+      const notesHead =
+        table.notes.length > 0 ? findRow(ws, vi ? "Ghi chú:" : "Notes:", layout.firstBodyRow) : layout.lastBodyRow;
+      expect(notesHead).toBeGreaterThanOrEqual(layout.lastBodyRow);
       table.notes.forEach((n, i) => {
         expect(text(ws, notesHead + 1 + i, 1)).toBe(pick(n, lang));
         expect(ws.getCell(notesHead + 1 + i, 1).alignment).toMatchObject({ wrapText: true });

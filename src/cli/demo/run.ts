@@ -264,8 +264,8 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   const orgText = (r: SponsorRecord) => (ORGANISATION_BY_CODE[r.organisation as OrganisationCode] ? pick(ORGANISATION_BY_CODE[r.organisation as OrganisationCode].label, lang) : r.organisationText);
   await writeTablesToFile(
     [
-      buildRegisterTable(register.records, { lang, organisationText: orgText, scopeName: T(lang, "Dữ liệu mẫu", "Sample data") }),
-      buildQuotaTable(register.quotas, { lang, scopeName: T(lang, "Dữ liệu mẫu", "Sample data") }),
+      buildRegisterTable(register.records, { lang, organisationText: orgText, scopeName: T(lang, "Dữ liệu mẫu", "Sample data"), frame }),
+      buildQuotaTable(register.quotas, { lang, scopeName: T(lang, "Dữ liệu mẫu", "Sample data"), frame }),
     ],
     registerFile,
     { lang },
