@@ -6,7 +6,7 @@ import type { Grid } from "../../core/grid";
 import type { Lang } from "../../core/i18n";
 import { isPovertyError } from "../../core/errors";
 import { quoteSheet } from "../../core/address";
-import { sortFindings, summarize, type Finding } from "../../core/validate/finding";
+import { sortFindings, summarize, type Finding } from "../../core/findings/finding";
 import {
   reviewYearsHeadline,
   unreadableFinding,

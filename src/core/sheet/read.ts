@@ -5,9 +5,9 @@
  */
 import type { Grid } from "../grid";
 import type { Household } from "../household";
-import type { Finding } from "../validate/finding";
+import type { Finding } from "../findings/finding";
 import { columnLetters } from "../address";
-import { finding } from "../validate/catalogue";
+import { finding } from "../findings/catalogue";
 import type { Standard } from "../standards/schema";
 import type { SheetKind } from "./fields";
 import { detect, gridMerges, gridOffset, type Detection, type DetectOptions } from "./detect";

@@ -7,9 +7,9 @@
  */
 import type { Grid } from "../grid";
 import type { AllocationUnit } from "../targets/allocate";
-import type { Finding } from "../validate/finding";
-import { finding } from "../validate/catalogue";
-import { at } from "../validate/rules/common";
+import type { Finding } from "../findings/finding";
+import { finding } from "../findings/catalogue";
+import { at } from "./locate";
 import { gridOffset } from "./detect";
 import { FIELD_BY_NAME } from "./fields";
 import { parseNumberCell } from "./parse";
