@@ -35,10 +35,20 @@ import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
 import type { Command } from "../command";
 import { allocationLines } from "../demo/print";
-import { langOf, parseArgs, pickSheet, parseTiers, printFindings, usageError, yearOption } from "../args";
+import {
+  FRAME_OPTIONS,
+  FRAME_USAGE,
+  frameOptionsOf,
+  langOf,
+  parseArgs,
+  pickSheet,
+  parseTiers,
+  printFindings,
+  usageError,
+  yearOption,
+} from "../args";
 
-const USAGE =
-  'poverty targets <units.xlsx> --reduction <điểm %: 1,5 | 1.5 | "1,5 điểm %"> [--method proportional|equal_rate|weighted|tiered] [--tiers nhomA=4,nhomB=1] [--years N] [--base-year Y] [--lang vi|en] [--sheet <name>] [--force] --out targets.xlsx';
+const USAGE = `poverty targets <units.xlsx> --reduction <điểm %: 1,5 | 1.5 | "1,5 điểm %"> [--method proportional|equal_rate|weighted|tiered] [--tiers nhomA=4,nhomB=1] [--years N] [--base-year Y] [--lang vi|en] [--sheet <name>] ${FRAME_USAGE} [--force] --out targets.xlsx`;
 
 export const targetsCommand: Command = {
   name: "targets",
@@ -49,9 +59,10 @@ export const targetsCommand: Command = {
   async run(args, io) {
     const p = parseArgs(
       args,
-      ["--reduction", "--method", "--tiers", "--years", "--base-year", "--lang", "--sheet", "--out"],
+      ["--reduction", "--method", "--tiers", "--years", "--base-year", "--lang", "--sheet", "--out", ...FRAME_OPTIONS],
       ["--force"],
     );
+    const frame = frameOptionsOf((name) => p.options.get(name));
     const lang = langOf(p);
     const out = p.options.get("--out");
     const method = (p.options.get("--method") ?? "proportional") as AllocationMethod;
@@ -154,7 +165,7 @@ export const targetsCommand: Command = {
     let tables;
     try {
       computed = computeTargets(tablesInput);
-      tables = buildTargetTables(tablesInput, { lang, scopeName: grid.sheetName });
+      tables = buildTargetTables(tablesInput, { lang, scopeName: grid.sheetName, frame });
     } catch (e) {
       if (!isPovertyError(e)) throw e;
       io.err(`Lỗi [${e.code}]: ${e.messageVi}`);
