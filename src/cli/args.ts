@@ -5,15 +5,39 @@
 import {
   detect,
   fail,
+  parseFrameOptions,
   parseReduction,
   pick,
   SHEET_KIND_LABELS,
   type Finding,
+  type FrameOptions,
   type Grid,
   type Lang,
   type SheetKind,
 } from "../core";
 import type { CliIO } from "./command";
+import { opt } from "./options";
+
+/**
+ * Options that fill the administrative frame of the forms: `--unit "UBND xã …"` (issuing body), `--parent "UBND
+ * tỉnh …"` (the body above it), `--place "…"` (place of the place-and-date line), `--date YYYY-MM-DD`. Spread into
+ * a command's option spec (`...FRAME_SPEC`).
+ */
+export const FRAME_SPEC = {
+  unit: opt.text("UBND xã …"),
+  parent: opt.text("UBND tỉnh …"),
+  place: opt.text("…"),
+  date: opt.text("YYYY-MM-DD"),
+};
+export const FRAME_USAGE = '[--unit "UBND xã …"] [--parent "UBND tỉnh …"] [--place "…"] [--date YYYY-MM-DD]';
+
+/**
+ * The frame options given on the command line, checked by the core (`parseFrameOptions`).
+ * @throws PovertyError INVALID_ARGUMENT naming the option's field (exit 2).
+ */
+export function frameOptionsOf(v: { unit?: string; parent?: string; place?: string; date?: string }): FrameOptions {
+  return parseFrameOptions({ issuer: v.unit, parent: v.parent, place: v.place, date: v.date });
+}
 
 /** How the CLI names the user's year, for the reason of the year used. */
 export const YEAR_OPTION_NAME = { vi: "tùy chọn --year", en: "the --year option" };

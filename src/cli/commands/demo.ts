@@ -2,6 +2,7 @@ import { defaultReviewYear, parseReduction } from "../../core";
 import type { Command } from "../command";
 import { runDemo } from "../demo/run";
 import { opt, parseCommandLine } from "../options";
+import { FRAME_SPEC, FRAME_USAGE, frameOptionsOf } from "../args";
 
 /** Options of `poverty demo` (add an option: one line here). */
 const DEMO_OPTIONS = {
@@ -15,6 +16,7 @@ const DEMO_OPTIONS = {
   ),
   images: opt.flag(),
   lang: opt.lang(),
+  ...FRAME_SPEC,
   force: opt.flag(),
 };
 
@@ -23,11 +25,11 @@ export const demoCommand: Command = {
   name: "demo",
   summaryVi: "Chạy toàn bộ quy trình trên dữ liệu mẫu có sẵn (ghi vào thư mục demo/)",
   summaryEn: "Run the whole workflow on built-in sample data (writes to demo/)",
-  usage:
-    "poverty demo [--out demo] [--seed 2026] [--year <năm rà soát>] [--reduction 1,5] [--images] [--lang vi|en] [--force]",
+  usage: `poverty demo [--out demo] [--seed 2026] [--year <năm rà soát>] [--reduction 1,5] [--images] [--lang vi|en] ${FRAME_USAGE} [--force]`,
   async run(args, io) {
     const { values } = parseCommandLine(args, DEMO_OPTIONS, { max: 0 });
     const reviewYear = values.year ?? Math.min(defaultReviewYear(new Date()), 2026);
+    const given = frameOptionsOf(values);
     await runDemo(
       {
         outDir: values.out,
@@ -37,6 +39,7 @@ export const demoCommand: Command = {
         images: values.images,
         lang: values.lang,
         force: values.force,
+        frame: Object.keys(given).length > 0 ? given : undefined,
       },
       io,
     );

@@ -24,7 +24,7 @@ import { readWorkbookFile } from "../../xlsx/read";
 import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
 import type { Command } from "../command";
-import { pickSheet, printFindings, YEAR_OPTION_NAME } from "../args";
+import { FRAME_SPEC, FRAME_USAGE, frameOptionsOf, pickSheet, printFindings, YEAR_OPTION_NAME } from "../args";
 import { opt, parseCommandLine, usageFail } from "../options";
 import { withFile } from "../context";
 
@@ -37,11 +37,11 @@ const REPORT_OPTIONS = {
   lang: opt.lang(),
   sheet: opt.text("<tên trang|sheet name>"),
   out: opt.text("report.xlsx"),
+  ...FRAME_SPEC,
   force: opt.flag(),
 };
 
-const USAGE =
-  "poverty report <roster.xlsx> [--year N] [--cutover-month M] [--list-reading auto|full|poor-only] [--max-members 50] [--lang vi|en] [--sheet <tên trang|sheet name>] [--force] --out report.xlsx";
+const USAGE = `poverty report <roster.xlsx> [--year N] [--cutover-month M] [--list-reading auto|full|poor-only] [--max-members 50] [--lang vi|en] [--sheet <tên trang|sheet name>] ${FRAME_USAGE} [--force] --out report.xlsx`;
 
 export const reportCommand: Command = {
   name: "report",
@@ -56,6 +56,7 @@ export const reportCommand: Command = {
     });
     const listReading = ({ auto: "auto", full: "full", "poor-only": "poorOnly" } as const)[values["list-reading"]];
     const { lang, out, year } = values;
+    const frame = frameOptionsOf(values);
     if (!out) usageFail("Thiếu --out (tệp báo cáo).", "Missing --out (the report file).");
     const input = positional[0];
     const output = prepareOutput({ out, inputs: [input], force: values.force, cwd: io.cwd });
@@ -131,6 +132,7 @@ export const reportCommand: Command = {
         categories,
         lang,
         scopeName: grid.sheetName,
+        frame,
         reviewYearReason: resolved.year.reason,
         transitionOptions: { listReading },
       });

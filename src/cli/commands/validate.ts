@@ -6,7 +6,7 @@ import type { Grid } from "../../core/grid";
 import type { Lang } from "../../core/i18n";
 import { isPovertyError } from "../../core/errors";
 import { quoteSheet } from "../../core/address";
-import { sortFindings, summarize, type Finding } from "../../core/validate/finding";
+import { sortFindings, summarize, type Finding } from "../../core/findings/finding";
 import {
   reviewYearsHeadline,
   unreadableFinding,
@@ -16,6 +16,7 @@ import {
 } from "../../core/validate/run";
 import { pick } from "../../core/i18n";
 import { YEAR_OPTION_NAME } from "../args";
+import { describeRead, explainLines, type SheetDescription } from "../../core/sheet";
 import { debugStack } from "../context";
 import { opt, parseCommandLine, usageFail } from "../options";
 import { readWorkbookFile } from "../../xlsx/read";
@@ -95,7 +96,14 @@ const SEV: Record<Lang, Record<Finding["severity"], string>> = {
  * each file lists its sheets' years.
  */
 export function textReport(
-  report: { files: FileReport[]; summary: ReturnType<typeof summarize>; years?: readonly SheetReviewYear[] },
+  report: {
+    files: FileReport[];
+    summary: ReturnType<typeof summarize>;
+    years?: readonly SheetReviewYear[];
+    /** What each sheet was read as: one line per sheet, every column with `explain`. */
+    sheets?: readonly SheetDescription[];
+    explain?: boolean;
+  },
   lang: Lang,
 ): string[] {
   const lines: string[] = [];
@@ -112,6 +120,8 @@ export function textReport(
             ? `  ${lang === "vi" ? "Trang" : "Sheet"} "${y.sheet}": ${pick(y.reason, lang)}`
             : `  ${lang === "vi" ? `Trang "${y.sheet}": năm rà soát ${y.year} · ${y.standardDocument}` : `Sheet "${y.sheet}": review year ${y.year} · ${y.standardDocument}`} · ${pick(y.reason, lang)}`,
         );
+    for (const d of report.sheets?.filter((x) => x.file === f.file) ?? [])
+      for (const l of explainLines(d, lang, report.explain === true)) lines.push(`  ${l}`);
     if (!f.findings.length) {
       lines.push(lang === "vi" ? "  Không có phát hiện nào." : "  No findings.");
       continue;
@@ -207,13 +217,14 @@ const VALIDATE_OPTIONS = {
   "cutover-month": opt.int(1, 12),
   "max-members": opt.int(1, 1000),
   format: opt.withDefault(opt.choice(["text", "json"] as const), "text"),
+  explain: opt.flag(),
   out: opt.text("report.xlsx"),
   lang: opt.lang(),
   force: opt.flag(),
 };
 
 /**
- * `poverty validate <files or folders...> [--year N] [--cutover-month M] [--format text|json] [--out report.xlsx]
+ * `poverty validate <files or folders...> [--year N] [--cutover-month M] [--format text|json] [--explain] [--out report.xlsx]
  * [--lang vi|en]`. The review year of each sheet: --year > the sheet's title > another sheet's title > the default
  * (the latest review with results; --cutover-month, default February). The first line (text) or `reviewYear`
  * (JSON) says which year and standard were used and why.
@@ -223,7 +234,7 @@ export const validateCommand: Command = {
   summaryVi: "Kiểm tra danh sách hộ và biểu tổng hợp (.xlsx) của các xã, phường; báo lỗi kèm ô",
   summaryEn: "Check ward/commune household rosters and summary forms (.xlsx); report every problem with its cell",
   usage:
-    "poverty validate <tệp hoặc thư mục|files or folders...> [--year N] [--cutover-month M] [--max-members 50] [--format text|json] [--out report.xlsx] [--force] [--lang vi|en]",
+    "poverty validate <tệp hoặc thư mục|files or folders...> [--year N] [--cutover-month M] [--max-members 50] [--format text|json] [--explain] [--out report.xlsx] [--force] [--lang vi|en]",
   async run(args, io) {
     const { positional, values } = parseCommandLine(args, VALIDATE_OPTIONS, {
       min: 1,
@@ -257,8 +268,12 @@ export const validateCommand: Command = {
     const summary = summarize(ordered.flatMap((f) => f.findings));
 
     const reviewYear = { headline: reviewYearsHeadline(report.years), sheets: report.years };
-    if (format === "json") io.out(JSON.stringify({ reviewYear, files: ordered, summary }, null, 2));
-    else for (const l of textReport({ files: ordered, summary, years: report.years }, lang)) io.out(l);
+    // What each sheet was read as (kind, header rows, column → field with confidence): always in the JSON, one
+    // line per sheet in the text, every column with --explain.
+    const sheets = report.sheets.map(describeRead);
+    const explain = values.explain;
+    if (format === "json") io.out(JSON.stringify({ reviewYear, files: ordered, summary, sheets }, null, 2));
+    else for (const l of textReport({ files: ordered, summary, years: report.years, sheets, explain }, lang)) io.out(l);
 
     if (out && output) {
       const wb = await findingsWorkbook(ordered, out, io.cwd, lang);

@@ -4,8 +4,8 @@
  * CELL_READ_AS_BLANK (warning: an empty value element, read as blank rather than 0).
  */
 import type { Grid } from "../grid";
-import { finding } from "../validate/catalogue";
-import type { Finding } from "../validate/finding";
+import { finding } from "../findings/catalogue";
+import type { Finding } from "../findings/finding";
 import { gridOffset } from "./detect";
 
 export function readIssueFindings(grid: Grid, file?: string): Finding[] {

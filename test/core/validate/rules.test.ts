@@ -332,6 +332,7 @@ const ELSEWHERE: Record<string, string> = {
   FILE_CHECK_FAILED: "test/cli/isolation.test.ts",
   CELL_UNREADABLE: "test/xlsx/truthful.test.ts",
   CELL_READ_AS_BLANK: "test/xlsx/truthful.test.ts",
+  TARGET_IMPLIED_TOTAL_WIDE: "test/core/sheet/planners.test.ts (allocation units, not validation)",
   // Sponsorship registers (core/sponsors): read and checked against a roster, not by the submission validator.
   ...Object.fromEntries(
     [
