@@ -21,11 +21,12 @@ import { allocationUnits, planIndicators, readSheet } from "../../../core/sheet"
 import { ALLOCATION_METHODS, type AllocationMethod, type AllocationUnit } from "../../../core/targets";
 import {
   buildTargetTables,
+  buildTrackingTable,
   computeTargets,
+  type PlanIndicator,
   type TargetComputation,
   type TargetTablesInput,
-} from "../../../core/tables/targets";
-import { buildTrackingTable, type PlanIndicator } from "../../../core/tables/tracking";
+} from "../../../core/tables";
 import { fail } from "../../../core/errors";
 import type { ExcelHost } from "../../../excel/host";
 import { readSheetGrid } from "../../../excel/read";

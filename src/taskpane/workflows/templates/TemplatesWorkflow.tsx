@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button, Field, Radio, RadioGroup, SpinButton } from "@fluentui/react-components";
 import { DocumentTableRegular } from "@fluentui/react-icons";
 import { standardForYear } from "../../../core/standards";
-import { buildRosterTemplate, buildSummaryTemplate } from "../../../core/tables/templates";
+import { buildRosterTemplate, buildSummaryTemplate } from "../../../core/tables";
 import { writeResultTables } from "../../../excel/write";
 import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
