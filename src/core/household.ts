@@ -16,6 +16,17 @@ export const CATEGORY_LABELS: Record<Category, { vi: string; en: string }> = {
   none: { vi: "Không thuộc diện", en: "Not in any category" },
 };
 
+/**
+ * The label of a household whose income is in the average-living band when the standard limits that category to
+ * agriculture, forestry, fishery and salt households (Decree 07/2021/NĐ-CP; Decision 24/2021/QĐ-TTg) and the
+ * household's trade is not given: it is not an identified "Hộ có mức sống trung bình" (POVERTY.CLASSIFY returns this
+ * label; report forms leave such households out of the average column with a note). Read back as "average".
+ */
+export const AVERAGE_UNCONFIRMED_LABEL = {
+  vi: "Thu nhập mức sống trung bình (chưa rõ hộ NLNDN)",
+  en: "Average-living income (agri status not given)",
+} as const;
+
 export interface Household {
   /** Household code (mã hộ), unique per commune and year. */
   id: string;

@@ -3,6 +3,7 @@
  * handing them to the core. Interpretation of the values (which standard, which line) stays in the core.
  */
 import { fail } from "../core/errors";
+import { fold } from "../core/i18n";
 import type { Area } from "../core/household";
 import {
   parseArea,
@@ -98,6 +99,41 @@ export function choiceOf<T extends string>(
     "INVALID_ARGUMENT",
     `${label[0]} ${show(t)} không hợp lệ; dùng ${allowed.map((a) => `"${a}"`).join(", ")}`,
     `${label[1]} ${show(t)} is not valid; use ${allowed.map((a) => `"${a}"`).join(", ")}`,
+    { value: t },
+  );
+}
+
+const READINGS: Record<string, "auto" | "full" | "poorOnly"> = {
+  auto: "auto",
+  "tu dong": "auto",
+  full: "full",
+  "day du": "full",
+  "danh sach day du": "full",
+  poor_only: "poorOnly",
+  "poor only": "poorOnly",
+  poor: "poorOnly",
+  ngheo: "poorOnly",
+  "ngheo can ngheo": "poorOnly",
+  "ho ngheo can ngheo": "poorOnly",
+};
+
+/**
+ * TRANSITIONS' `reading`: how absence from a list is read (core/transitions `listReading`). Omitted → "auto";
+ * "full" / "đầy đủ"; "poor_only" / "nghèo, cận nghèo"; "auto" / "tự động". Anything else is INVALID_ARGUMENT.
+ */
+export function listReadingOf(v: unknown): "auto" | "full" | "poorOnly" {
+  const t = optionalText(v, ["Cách đọc danh sách", "The reading"]);
+  if (t === undefined) return "auto";
+  const key = fold(t)
+    .replace(/[,;/]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const hit = READINGS[key] ?? READINGS[key.replace(/ /g, "_")];
+  if (hit) return hit;
+  return fail(
+    "INVALID_ARGUMENT",
+    `Cách đọc danh sách ${show(t)} không hợp lệ; dùng "auto" (tự động), "full" (danh sách đầy đủ) hoặc "poor_only" (chỉ hộ nghèo, cận nghèo)`,
+    `Reading ${show(t)} is not valid; use "auto", "full" or "poor_only"`,
     { value: t },
   );
 }

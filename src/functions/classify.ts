@@ -2,25 +2,66 @@
  * Range adapters of CLASSIFY and CLASSIFYSCORE: Excel ranges → typed columns → the core's classifiers →
  * one Vietnamese label (CATEGORY_LABELS) per row, errors per row, "" for blank rows.
  */
-import { classifyColumns, classifyHousehold, classifyScores, CODE_CATEGORY } from "../core/classify";
+import {
+  averageConfirmed,
+  CATEGORY_CODE,
+  classifyColumns,
+  classifyHousehold,
+  classifyScores,
+  CODE_CATEGORY,
+  type Classification,
+} from "../core/classify";
 import { isPovertyError } from "../core/errors";
-import { CATEGORY_LABELS, type Category } from "../core/household";
+import { AVERAGE_UNCONFIRMED_LABEL, CATEGORY_LABELS, type Category } from "../core/household";
 import { indicatorCount, type Standard } from "../core/standards";
 import { cell, toCustomFunctionsError } from "./errors";
 import { fail } from "../core/errors";
 import { areaColumn, blankRows, columnArg, flagBlock, householdColumns, numberColumn, type RowErrors } from "./columns";
-import { asMatrix, shapeOf } from "./normalize";
+import { asMatrix, isOmitted, shapeOf, toFlag } from "./normalize";
 
 export const L_INCOME = ["Thu nhập bình quân", "The income"] as const;
 export const L_DEPRIVATIONS = ["Số chỉ số thiếu hụt", "The deprivation count"] as const;
 export const L_AREA = ["Khu vực", "The area"] as const;
 export const L_SCORE_A = ["Điểm A (phiếu B1)", "Score A (form B1)"] as const;
 export const L_SCORE_B = ["Điểm B (phiếu B2)", "Score B (form B2)"] as const;
+export const L_AGRI = ["Hộ nông, lâm, ngư, diêm nghiệp", "The agricultural flag"] as const;
+
+/**
+ * The optional `agricultural` argument of CLASSIFY: omitted → every row unknown (undefined); else a column of n rows
+ * or one cell for all: 1/TRUE/"x"/"có" = agriculture, forestry, fishery or salt household, 0/FALSE/"không" = not,
+ * blank = not known. A bad cell is that row's error.
+ */
+function agriculturalColumn(
+  agricultural: unknown,
+  n: number,
+  errors: RowErrors,
+  skip: Uint8Array,
+): (0 | 1 | undefined)[] | undefined {
+  if (isOmitted(agricultural)) return undefined;
+  const col = columnArg(agricultural, n, L_AGRI);
+  const out: (0 | 1 | undefined)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    if (skip[i]) continue;
+    try {
+      const f = toFlag(col.get(i), L_AGRI);
+      out[i] = f === null ? undefined : f;
+    } catch (e) {
+      if (!isPovertyError(e)) throw e;
+      if (!errors.has(i)) errors.set(i, e);
+    }
+  }
+  return out;
+}
 
 const LABEL_BY_CODE: readonly string[] = CODE_CATEGORY.map((c) => (c ? CATEGORY_LABELS[c].vi : ""));
+const CATEGORY_LABEL_UNCONFIRMED: string = AVERAGE_UNCONFIRMED_LABEL.vi;
 
 /** The Vietnamese label of a category ("Hộ nghèo" …). */
 export const labelOf = (c: Category): string => CATEGORY_LABELS[c].vi;
+
+/** The label of one classification: an average result whose trade condition is unconfirmed gets its own label. */
+const labelOfResult = (c: Classification): string =>
+  c.reason.averageCondition === "unconfirmed" ? AVERAGE_UNCONFIRMED_LABEL.vi : labelOf(c.category);
 
 /**
  * Deprivations argument: a count column (n × 1) or a block of flags (n × indicators of the standard).
@@ -105,13 +146,30 @@ export function classifyInputsByColumn(
   return { n, skip, incomes, deps, areas, errors };
 }
 
-/** CLASSIFY over ranges: one label per row (n × 1). */
-export function classifyRange(income: unknown, deprivations: unknown, area: unknown, standard: Standard): unknown[][] {
+/**
+ * CLASSIFY over ranges: one label per row (n × 1). With a standard that limits the average category to agriculture,
+ * forestry, fishery and salt households (Decree 07/2021/NĐ-CP), a row in the average band whose trade is not given
+ * (no `agricultural` argument, or a blank cell) gets AVERAGE_UNCONFIRMED_LABEL instead of "Hộ có mức sống trung
+ * bình"; a row flagged 0 is "Không thuộc diện".
+ */
+export function classifyRange(
+  income: unknown,
+  deprivations: unknown,
+  area: unknown,
+  standard: Standard,
+  agricultural?: unknown,
+): unknown[][] {
   const { n, skip, incomes, deps, areas, errors } = classifyInputs(income, deprivations, area, standard);
+  const agri = agriculturalColumn(agricultural, n, errors, skip);
+  const agriCodes = agri ? Uint8Array.from(agri, (f) => (f === 0 ? 0 : 1)) : undefined;
+  const unconfirmed = CATEGORY_LABEL_UNCONFIRMED;
 
   let codes: Uint8Array | null = null;
   try {
-    codes = classifyColumns({ income: incomes, deprivations: deps, area: areas, n }, standard);
+    codes = classifyColumns(
+      { income: incomes, deprivations: deps, area: areas, n, ...(agriCodes ? { agricultural: agriCodes } : {}) },
+      standard,
+    );
   } catch (e) {
     // 2027+: income above the line and no known average ceiling → fall back to per-row errors below
     if (!(isPovertyError(e) && e.code === "UNKNOWN_VALUE")) throw e;
@@ -130,17 +188,24 @@ export function classifyRange(income: unknown, deprivations: unknown, area: unkn
     }
     const code = codes ? codes[i] : 0;
     if (code > 0) {
-      out[i] = [LABEL_BY_CODE[code]];
+      const confirmed =
+        code !== CATEGORY_CODE.average || averageConfirmed(standard, agri?.[i] === 1 ? true : undefined);
+      out[i] = [confirmed ? LABEL_BY_CODE[code] : unconfirmed];
       continue;
     }
     // invalid row (or no columnar result): the per-household classifier says exactly why
     out[i] = [
       cell(() =>
-        labelOf(
+        labelOfResult(
           classifyHousehold(
-            { incomePerCapita: incomes[i], deprivations: deps[i], area: areas[i] === 1 ? "urban" : "rural" },
+            {
+              incomePerCapita: incomes[i],
+              deprivations: deps[i],
+              area: areas[i] === 1 ? "urban" : "rural",
+              ...(agri?.[i] !== undefined ? { agricultural: agri[i] === 1 } : {}),
+            },
             standard,
-          ).category,
+          ),
         ),
       ),
     ];

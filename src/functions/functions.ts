@@ -11,10 +11,10 @@
  * Rules for this file: ranges are `any[][]`, optional arguments `x?: any` (Excel passes null for an
  * omitted argument, so TypeScript default values would never apply), matrix results `any[][]`.
  * Heavy functions are memoised by a hash of their arguments (./memo); the year actually used is part
- * of the key, so a default year that changes on 1 January is never served stale.
+ * of the key, so a default year that changes at the cut-over (1 February) is never served stale.
  */
 import { fail } from "../core/errors";
-import { alkireFosterFlat, fgt, impliedTotal, rate } from "../core/measures";
+import { alkireFosterFlat, fgt, impliedTotal, netRate, rate } from "../core/measures";
 import { incomeLine, parseCategory } from "../core/standards";
 import { computeTransitions } from "../core/transitions";
 import {
@@ -25,7 +25,7 @@ import {
   targetFromReduction,
   type AllocationMethod,
 } from "../core/targets";
-import { areaOf, choiceOf, lineKindOf, resolveStandard } from "./args";
+import { areaOf, choiceOf, lineKindOf, listReadingOf, resolveStandard } from "./args";
 import { transitionRows } from "./transitions";
 import { classifyRange, classifyScoreRange } from "./classify";
 import { emptyRows, flagBlock, atRow, type RowErrors } from "./columns";
@@ -47,6 +47,7 @@ import { column, elementwise, row } from "./spill";
 
 const L_COUNT = ["Số hộ", "The count"] as const;
 const L_TOTAL = ["Tổng số hộ", "The total"] as const;
+const L_EXCLUDED = ["Số hộ loại trừ", "The excluded count"] as const;
 const L_RATE = ["Tỷ lệ", "The rate"] as const;
 const L_START = ["Tỷ lệ đầu kỳ", "The start rate"] as const;
 const L_TARGET_RATE = ["Tỷ lệ mục tiêu", "The target rate"] as const;
@@ -74,21 +75,22 @@ function countOf(v: unknown, label: readonly [string, string] = L_COUNT): number
 // ------------------------------------------------------------------------------------------------
 
 /**
- * Rate = count ÷ total as a fraction (format the cell as % to see 7.97%). Works on single cells or on equal-shaped ranges, element by element; a single cell is applied to every element of a range.
+ * Rate = count ÷ total as a fraction (format as % to see 7.97%); with excluded, (count − excluded) ÷ total, e.g. not counting poor social-protection households. Cells or equal-shaped ranges, element by element; a single cell applies to all.
  * @customfunction RATE
  * @param count Households (or people) in the category: a whole number ≥ 0, a cell or a range.
  * @param total Total households (or people) of the same unit: a whole number > 0, a cell or a range of the same shape.
+ * @param [excluded] Of the count, households left out (e.g. poor social-protection households): a whole number from 0 to count; a blank cell is 0. The total stays all households of the unit.
  * @returns The rate (fraction) for each element.
  */
-export function cfRate(count: any[][], total: any[][]): any[][] {
-  return guard(() =>
-    elementwise([count, total], [L_COUNT, L_TOTAL], (c, t) => {
-      const n = countOf(c);
-      // a blank total (0 on desktop, null on the web) divides by zero, as =A1/B1 does
-      const d = toNumberOrBlank(t, { label: L_TOTAL }) ?? 0;
-      return rate(n, d);
-    }),
-  );
+export function cfRate(count: any[][], total: any[][], excluded?: any[][]): any[][] {
+  return guard(() => {
+    // a blank total (0 on desktop, null on the web) divides by zero, as =A1/B1 does
+    const den = (t: unknown) => toNumberOrBlank(t, { label: L_TOTAL }) ?? 0;
+    if (isOmitted(excluded)) return elementwise([count, total], [L_COUNT, L_TOTAL], (c, t) => rate(countOf(c), den(t)));
+    return elementwise([count, total, excluded], [L_COUNT, L_TOTAL, L_EXCLUDED], (c, t, x) =>
+      netRate(countOf(c), toNumberOrBlank(x, { label: L_EXCLUDED }) ?? 0, den(t)),
+    );
+  });
 }
 
 /**
@@ -111,10 +113,10 @@ export function cfTotal(count: any[][], rate: any[][]): any[][] {
 // ------------------------------------------------------------------------------------------------
 
 /**
- * The income line in VND per person per month for an area and review year. When year is omitted, the current calendar year is used (the latest standard in force).
+ * The income line in VND per person per month for an area and review year. Year omitted: the latest review with published results (from February of year C: C − 1; in January: C − 2).
  * @customfunction LINE
  * @param area "thành thị" (urban) or "nông thôn" (rural); a cell or a column of areas.
- * @param [year] Review year, e.g. 2024. Omitted: the current calendar year.
+ * @param [year] Review year (2015–2030), e.g. 2024. Omitted: the latest review with published results.
  * @param [kind] "poor" (default), "near_poor" or "average" (the ceiling of the average living standard).
  * @returns The line in VND/person/month for each area.
  */
@@ -127,9 +129,9 @@ export function cfLine(area: any[][], year?: any, kind?: any): any[][] {
 }
 
 /**
- * The legal document of the poverty standard in force for a review year, e.g. "Nghị định 07/2021/NĐ-CP". When year is omitted, the current calendar year is used.
+ * The legal document of the poverty standard of a review year, e.g. "Nghị định 07/2021/NĐ-CP". Year omitted: the latest review with published results (from February of year C: C − 1).
  * @customfunction STANDARD
- * @param [year] Review year, e.g. 2024. Omitted: the current calendar year.
+ * @param [year] Review year (2015–2030), e.g. 2024. Omitted: the latest review with published results.
  * @returns The citation of the standard.
  */
 export function cfStandard(year?: any): string {
@@ -141,30 +143,37 @@ export function cfStandard(year?: any): string {
 // ------------------------------------------------------------------------------------------------
 
 /**
- * Category of each household from its income, deprivations and area: "Hộ nghèo", "Hộ cận nghèo", "Hộ có mức sống trung bình" or "Không thuộc diện". Spills one label per row; blank rows give "". When year is omitted, the current calendar year is used.
+ * Category of each household: "Hộ nghèo", "Hộ cận nghèo", "Hộ có mức sống trung bình" or "Không thuộc diện"; from 2022, the average band without the agricultural flag gives "Thu nhập mức sống trung bình (chưa rõ hộ NLNDN)".
  * @customfunction CLASSIFY
  * @param income Per-capita monthly income in VND, one column (one row per household).
  * @param deprivations The number of deprived indicators (one column), or the 12 (10 before 2022) deprivation flags per row (1/0, TRUE/FALSE, "x", "có"/"không").
  * @param area "thành thị" or "nông thôn": one column, or a single cell for all rows.
- * @param [year] Review year, e.g. 2024. Omitted: the current calendar year.
+ * @param [year] Review year (2015–2030), e.g. 2024. Omitted: the latest review with published results.
+ * @param [agricultural] Agriculture, forestry, fishery or salt household: 1/TRUE/"có" or 0/FALSE/"không", one column or a single cell; blank = not known.
  * @returns One category label per household.
  */
-export function cfClassify(income: any[][], deprivations: any[][], area: any[][], year?: any): any[][] {
+export function cfClassify(
+  income: any[][],
+  deprivations: any[][],
+  area: any[][],
+  year?: any,
+  agricultural?: any[][],
+): any[][] {
   return guard(() => {
     const { year: y, standard } = resolveStandard(year);
-    return memo.memo("CLASSIFY", [income, deprivations, area, y], () =>
-      classifyRange(income, deprivations, area, standard),
+    return memo.memo("CLASSIFY", [income, deprivations, area, y, agricultural], () =>
+      classifyRange(income, deprivations, area, standard, agricultural),
     );
   });
 }
 
 /**
- * Category of each household from its review scores (Phiếu B): score A (form B1) and score B (form B2, 10 points per deprivation). Spills one label per row; blank rows give "". When year is omitted, the current calendar year is used.
+ * Category of each household from its review scores (Phiếu B): score A (form B1) and score B (form B2, 10 points per deprivation). One label per row; blank rows give "". Year omitted: the latest review with published results.
  * @customfunction CLASSIFYSCORE
  * @param score_a Score A (form B1, income proxy), one column.
  * @param score_b Score B (form B2) = 10 × deprivations, one column.
  * @param area "thành thị" or "nông thôn": one column, or a single cell for all rows.
- * @param [year] Review year, e.g. 2024. Omitted: the current calendar year.
+ * @param [year] Review year (2015–2030), e.g. 2024. Omitted: the latest review with published results.
  * @returns One category label per household.
  */
 export function cfClassifyScore(score_a: any[][], score_b: any[][], area: any[][], year?: any): any[][] {
@@ -233,7 +242,7 @@ function afOptions(k: unknown, weights: unknown): { k?: number; weights?: number
 }
 
 /**
- * Alkire–Foster multidimensional poverty: one row [H, A, M0] (headcount ratio, intensity, adjusted headcount ratio), fractions. Empty rows are skipped.
+ * Alkire–Foster: one row [H, A, M0], fractions. H = share deprived in at least k indicators (income not considered; not the official poverty rate), A = intensity, M0 = H × A. Empty rows are skipped.
  * @customfunction MPI
  * @param flags The deprivation flags, one row per household, one column per indicator.
  * @param [k] Poverty cutoff as a share of the total weight, in (0, 1]. Default 3 ÷ number of indicators ("deprived in at least 3").
@@ -268,7 +277,7 @@ export function cfContrib(flags: any[][], k?: any, weights?: any[][]): any[][] {
 }
 
 /**
- * Foster–Greer–Thorbecke index P_alpha of incomes against a line (income ≤ line is poor): alpha 0 = headcount, 1 = poverty gap, 2 = severity. Blank cells are skipped.
+ * Foster–Greer–Thorbecke P_alpha of incomes against a line (income ≤ line counts): alpha 0 = share at or below the line (under the 2022+ "and" rule: poor + near-poor), 1 = gap, 2 = severity. Blank cells skipped.
  * @customfunction FGT
  * @param incomes Per-capita monthly incomes in VND, a range.
  * @param line The poverty line in VND/person/month (e.g. POVERTY.LINE("nông thôn")).
@@ -305,12 +314,12 @@ export function cfFgt(incomes: any[][], line: any[][], alpha?: any): number {
 // ------------------------------------------------------------------------------------------------
 
 /**
- * Reduction target for a unit: one row [households to lift out, remaining poor, target rate] for a reduction in percentage points. With columns of units, one row per unit.
+ * Reduction target for a unit: one row [fall in poor households (net; not Form 2's "escaped"), remaining poor, target rate] for a reduction in percentage points. One row per unit.
  * @customfunction TARGET
  * @param poor Poor households at the start of the year (a cell or a column).
  * @param total All households at the start of the year (same shape as poor).
  * @param reduction Reduction in percentage points: a cell formatted as % (3% = 3 points) or the text "3" or "3 điểm %".
- * @returns Rows of [households to lift out, remaining poor, target rate].
+ * @returns Rows of [fall in poor households, remaining poor, target rate].
  */
 export function cfTarget(poor: any[][], total: any[][], reduction: any[][]): any[][] {
   return guard(() => {
@@ -379,9 +388,9 @@ export function cfAnnual(start_rate: any[][], target_rate: any[][], years: any[]
 const METHODS = ["proportional", "equal_rate", "weighted"] as const satisfies readonly AllocationMethod[];
 
 /**
- * Splits the households to lift out among units so that the parts add up exactly (largest remainder): a column of whole numbers, one per unit, never above the unit's poor households.
+ * Splits the fall in poor households among units so that the parts add up exactly (largest remainder): a column of whole numbers, one per unit, never above the unit's poor households.
  * @customfunction ALLOCATE
- * @param reduction_households Households to lift out in total (a whole number).
+ * @param reduction_households The fall in poor households in total (a whole number).
  * @param poor_counts Poor households per unit (one column).
  * @param [totals] All households per unit (same column shape); needed for "equal_rate".
  * @param [method] "proportional" to poor households (default), "equal_rate" (same percentage points everywhere) or "weighted".
@@ -482,14 +491,15 @@ export function cfProgress(actual: any[][], target: any[][], baseline?: any[][])
 // ------------------------------------------------------------------------------------------------
 
 /**
- * Transitions of poor households between the previous and this review (Form 2): a two-column table of flow label and households — start, each decrease (to near-poor, escaped, other), each increase (from near-poor, re-poor, newly poor, other), end.
+ * Transitions of poor households between the previous and this review (Form 2): rows of [flow, households] — start, decreases, increases, end — and a 10th row saying how absence from a list was read (full review list or poor/near-poor only).
  * @customfunction TRANSITIONS
  * @param prev_ids Household codes of the previous review (one column).
  * @param prev_status Category of each household at the previous review ("Hộ nghèo", "cận nghèo", …), same length.
  * @param ids Household codes of this review (one column).
  * @param status Category of each household at this review, same length.
- * @param [ever_escaped_ids] Codes of households that escaped poverty in an earlier review: their return counts as re-poor.
- * @returns 9 rows of [flow, households].
+ * @param [ever_escaped_ids] Codes of households that escaped poverty in an earlier review: their return to poverty counts as re-poor.
+ * @param [reading] "auto" (default: a list with non-poor households is a full review list), "full" (absence = other decrease/increase) or "poor_only" (absence = escaped/newly poor).
+ * @returns 10 rows of [flow, households]; the last says which reading was used.
  */
 export function cfTransitions(
   prev_ids: any[][],
@@ -497,9 +507,11 @@ export function cfTransitions(
   ids: any[][],
   status: any[][],
   ever_escaped_ids?: any[][],
+  reading?: any,
 ): any[][] {
   return guard(() =>
-    memo.memo("TRANSITIONS", [prev_ids, prev_status, ids, status, ever_escaped_ids], () => {
+    memo.memo("TRANSITIONS", [prev_ids, prev_status, ids, status, ever_escaped_ids, reading], () => {
+      const listReading = listReadingOf(reading);
       const { previous, current, everEscaped } = transitionRows(
         prev_ids,
         prev_status,
@@ -508,7 +520,7 @@ export function cfTransitions(
         ever_escaped_ids,
         parseCategory,
       );
-      const r = computeTransitions(previous, current, { everEscapedIds: everEscaped });
+      const r = computeTransitions(previous, current, { everEscapedIds: everEscaped, listReading });
       const excluded = r.problems.find((p) => p.excluded);
       if (excluded) {
         fail("INVALID_ARGUMENT", excluded.messageVi, excluded.messageEn, {
@@ -516,7 +528,10 @@ export function cfTransitions(
           index: excluded.index,
         });
       }
-      return TRANSITION_LABELS.map((label, i) => [label, r.poor.columns[i]]);
+      return [
+        ...TRANSITION_LABELS.map((label, i) => [label, r.poor.columns[i]]),
+        ["Cách đọc danh sách", r.reading.shortVi],
+      ];
     }),
   );
 }

@@ -33,6 +33,8 @@ describe("poverty demo", () => {
       "ket-qua-kiem-tra.xlsx",
       "bao-cao-2026.xlsx",
       "chi-tieu-2027.xlsx",
+      "so-do-dau-2026.xlsx",
+      "bao-cao-do-dau-2026.xlsx",
       "mau-bieu-trong.xlsx",
     ])
       expect(existsSync(join(dir, "out", f))).toBe(true);
@@ -66,6 +68,13 @@ describe("poverty demo", () => {
     ])
       expect(run.stdout).toContain(code);
     expect(run.stdout).toMatch(/mã thoát 1/);
+  });
+
+  it("sponsorship step: the register's planted mistakes are reported and the outcome table is printed", () => {
+    for (const code of ["SPONSOR_UNKNOWN_HOUSEHOLD", "SPONSOR_NOT_POOR", "SPONSOR_INTEREST_ABOVE_DUE"])
+      expect(run.stdout).toMatch(new RegExp(`\\[${code}\\] so-do-dau-2026\\.xlsx › Sổ đỡ đầu![A-Z]+\\d+`));
+    expect(run.stdout).toMatch(/Hội Nông dân · Xã Hồng Thủy +\d+ +\d+ +\d+/);
+    expect(run.stdout).toMatch(/So sánh đơn thuần \(không phải đánh giá tác động\)/);
   });
 
   it("writes a roster the product reads back as a roster of the same size", async () => {

@@ -7,7 +7,8 @@ import ExcelJS from "exceljs";
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { generateSampleRosters, standardForYear, type Household } from "../../src/core";
+import { generateSampleRosters, resolveReviewYear, standardForYear, titleClue, type Household } from "../../src/core";
+import { readWorkbookFile } from "../../src/xlsx/read";
 import {
   buildReportTables,
   buildRosterTable,
@@ -103,6 +104,9 @@ describe("poverty report", () => {
       categories,
       lang: "vi",
       scopeName: "Danh sách hộ",
+      // the CLI resolves the year from the roster's title and says so in a note of every form
+      reviewYearReason: resolveReviewYear({ sheet: titleClue((await readWorkbookFile(join(dir, "roster.xlsx")))[0]) })
+        .reason,
     });
     const got = await readXlsx(join(dir, "report.xlsx"));
     const want = sheets(await tablesToWorkbook(expected, { lang: "vi" }));
@@ -243,7 +247,7 @@ describe("poverty targets", () => {
     expect(got).toEqual(want);
     // 1 pp of 4,000 households = 40; quotas 25.6 / 6.4 / 8 → 26 / 6 / 8 (largest remainder).
     expect(computeTargets(input).allocation.rows.map((x) => x.allocated)).toEqual([26, 6, 8]);
-    expect(r.stdout).toContain("giảm 1 điểm % tỷ lệ hộ nghèo trên 4.000 hộ = 40 hộ thoát nghèo");
+    expect(r.stdout).toContain("giảm 1 điểm % tỷ lệ hộ nghèo trên 4.000 hộ = giảm 40 hộ nghèo");
     expect(r.stdout).toMatch(/Xã A\s+96\s+25,60\s+26\s+8,00 %\s+5,83 %/);
     expect(r.stdout).toMatch(/Xã B\s+24\s+6,40\s+6\s+3,00 %\s+2,25 %/);
     expect(r.stdout).toMatch(/Tổng cộng\s+150\s+40,00\s+40\s+3,75 %\s+2,75 %/);
@@ -258,7 +262,7 @@ describe("poverty targets", () => {
     ];
     for (const x of runs) {
       expect(x.code).toBe(0);
-      expect(x.stdout).toContain("reduce the poverty rate by 3 pp over 4,000 households = 120 households");
+      expect(x.stdout).toContain("reduce the poverty rate by 3 pp over 4,000 households = 120 fewer poor households");
     }
     // A fraction typed by habit (the old CLI's 0.03) would be a fall of 0.03 points: refused, never misread.
     const habit = poverty(dir, "targets", "units.xlsx", "--reduction", "0.03", "--out", "t003.xlsx");
@@ -284,7 +288,7 @@ describe("poverty targets", () => {
     );
     expect(r.code).toBe(0);
     // 4 % × 1200 + 1 % × 800 + 1 % × 2000 = 48 + 8 + 20 = 76
-    expect(r.stdout).toContain("phân bổ theo nhóm = 76 hộ thoát nghèo");
+    expect(r.stdout).toContain("phân bổ theo nhóm = giảm 76 hộ nghèo");
     const want = sheets(
       await tablesToWorkbook(
         buildTargetTables(

@@ -3,6 +3,7 @@
  * which year and standard they used — and why — in their first line (text) or header (JSON), and `--year` overrides.
  * Through the real bin.
  */
+import ExcelJS from "exceljs";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -133,5 +134,32 @@ describe("poverty consolidate: reads each roster with its own year's standard an
     const r = poverty(dir, "consolidate", "ds-2019.xlsx", "--out", "gop.xlsx");
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[0]).toMatch(/^Năm rà soát 2019 · chuẩn Quyết định 59\/2015\/QĐ-TTg · năm rà soát 2019/);
+  });
+});
+
+describe("poverty report: the year in the first line and in a note of every form", () => {
+  test("'giai đoạn 2021 - 2025 … năm 2023': classified under Decree 07/2021 (was 2021, Decision 59/2015)", () => {
+    const r = poverty(dir, "report", "ds-2023.xlsx", "--out", "bc-2023.xlsx");
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toMatch(/^Năm rà soát 2023 · chuẩn Nghị định 07\/2021\/NĐ-CP/);
+    expect(r.stdout).toContain("3 hộ: 2 hộ nghèo, 1 hộ cận nghèo, 0 hộ có mức sống trung bình");
+  });
+
+  test("a 2019 roster: Decision 59/2015, from its title; the forms say why and the legal basis", async () => {
+    const r = poverty(dir, "report", "ds-2019.xlsx", "--out", "bc-2019.xlsx");
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toBe(
+      'Năm rà soát 2019 · chuẩn Quyết định 59/2015/QĐ-TTg · năm rà soát 2019 đọc từ tiêu đề trang "Danh sách hộ": “NĂM 2019” · trang "Danh sách hộ"',
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "bc-2019.xlsx"));
+    const texts = (ws: ExcelJS.Worksheet) => {
+      const out: string[] = [];
+      ws.eachRow((row) => row.eachCell((c) => typeof c.value === "string" && out.push(c.value)));
+      return out;
+    };
+    const form1 = wb.worksheets[0];
+    expect(texts(form1).some((t) => t.startsWith("Năm rà soát 2019: năm rà soát 2019 đọc từ tiêu đề"))).toBe(true);
+    expect(texts(form1).some((t) => t.includes("Quyết định 59/2015/QĐ-TTg (Điều 1, Điều 2)"))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { classifyHousehold, classifyScores } from "../../src/core/classify";
-import { CATEGORY_LABELS } from "../../src/core/household";
+import { AVERAGE_UNCONFIRMED_LABEL, CATEGORY_LABELS } from "../../src/core/household";
 import { alkireFoster, fgt, impliedTotal } from "../../src/core/measures";
 import { defaultReviewYear, incomeLine, standardForYear } from "../../src/core/standards";
 import { allocate, ratePath, requiredAnnualReduction, targetFromReduction } from "../../src/core/targets";
@@ -97,22 +97,45 @@ describe("CLASSIFY", () => {
       2024,
     );
     expect(out).toEqual(
-      rows.map((r) => [
-        label(
-          classifyHousehold(
-            { incomePerCapita: r[0], deprivations: r[1], area: r[2] === "thành thị" ? "urban" : "rural" },
-            S2024,
-          ).category,
-        ),
-      ]),
+      rows.map((r) => {
+        const c = classifyHousehold(
+          { incomePerCapita: r[0], deprivations: r[1], area: r[2] === "thành thị" ? "urban" : "rural" },
+          S2024,
+        );
+        return [c.reason.averageCondition === "unconfirmed" ? AVERAGE_UNCONFIRMED_LABEL.vi : label(c.category)];
+      }),
     );
     expect(out.map((r) => r[0])).toEqual([
       "Hộ nghèo",
       "Hộ cận nghèo",
-      "Hộ có mức sống trung bình",
+      // issue 12 defect 5: no agricultural flag → not an identified average-living household (Decree 07/2021)
+      "Thu nhập mức sống trung bình (chưa rõ hộ NLNDN)",
       "Không thuộc diện",
       "Hộ nghèo",
     ]);
+  });
+  it("the optional agricultural argument decides the average category from 2022 (one column or one cell)", () => {
+    const income = [[2_000_000], [2_000_000], [2_000_000], [2_000_000], [1_000_000]];
+    const deps = [[0], [0], [0], [0], [1]];
+    expect(F.cfClassify(income, deps, [["nông thôn"]], 2024, [[1], ["không"], [null], ["có"], [0]])).toEqual([
+      ["Hộ có mức sống trung bình"],
+      ["Không thuộc diện"],
+      ["Thu nhập mức sống trung bình (chưa rõ hộ NLNDN)"],
+      ["Hộ có mức sống trung bình"],
+      ["Hộ cận nghèo"],
+    ]);
+    expect(F.cfClassify(income, deps, [["nông thôn"]], 2024, [[true]])).toEqual(
+      income.map((_, i) => [i < 4 ? "Hộ có mức sống trung bình" : "Hộ cận nghèo"]),
+    );
+    // Decision 59/2015 has no trade condition: rural 1,200,000 đ is average whatever the flag.
+    expect(F.cfClassify([[1_200_000], [1_200_000]], [[0], [0]], [["nông thôn"]], 2019, [[0], [null]])).toEqual([
+      ["Hộ có mức sống trung bình"],
+      ["Hộ có mức sống trung bình"],
+    ]);
+    const bad = F.cfClassify([[2_000_000], [2_000_000]], [[0], [0]], [["nông thôn"]], 2024, [["?"], [1]]);
+    expect(errOf(bad[0][0]).code).toBe("#VALUE!");
+    expect(bad[1][0]).toBe("Hộ có mức sống trung bình");
+    expect(thrown(() => F.cfClassify(income, deps, [["nông thôn"]], 2024, [[1], [1]])).code).toBe("#VALUE!");
   });
   it("accepts 12 flags per row (1/0, x, có/không, TRUE) and one area for all rows", () => {
     const flags = [
@@ -416,10 +439,30 @@ describe("TRANSITIONS", () => {
         { id: "H6", category: "nearPoor" },
       ],
     );
-    expect(out).toHaveLength(9);
-    expect(out.map((r) => r[1])).toEqual(core.poor.columns);
+    expect(out).toHaveLength(10);
+    expect(out.slice(0, 9).map((r) => r[1])).toEqual(core.poor.columns);
     expect(out[0]).toEqual(["Hộ nghèo đầu kỳ", 3]);
     expect(out[8]).toEqual(["Hộ nghèo cuối kỳ", 3]);
+    expect(out[9]).toEqual([
+      "Cách đọc danh sách",
+      "Danh sách hộ nghèo, cận nghèo: vắng mặt = thoát nghèo / phát sinh (nhận ra từ nội dung)",
+    ]);
+  });
+  it("issue 12 defect 8: a full review list (with non-poor households) reads absence as other decrease/increase", () => {
+    // Last year H1, H2 poor and H9 not in any category; this year H1 poor, H9 near-poor, H7 poor (new on the list).
+    const prevIds = [["H1"], ["H2"], ["H9"]];
+    const prevSt = [["Hộ nghèo"], ["Hộ nghèo"], ["Không thuộc diện"]];
+    const curIds = [["H1"], ["H9"], ["H7"], ["H8"]];
+    const curSt = [["Hộ nghèo"], ["Hộ cận nghèo"], ["Hộ nghèo"], ["Không thuộc diện"]];
+    const auto = F.cfTransitions(prevIds, prevSt, curIds, curSt);
+    expect(auto.map((r) => r[1]).slice(0, 9)).toEqual([2, 0, 0, 1, 0, 0, 0, 1, 2]); // H2 left, H7 arrived
+    expect(auto[2]).toEqual(["Giảm: thoát nghèo (lên trên chuẩn cận nghèo)", 0]);
+    expect(auto[9][1]).toBe("Danh sách đầy đủ: vắng mặt = giảm khác / tăng khác (nhận ra từ nội dung)");
+    const poorOnly = F.cfTransitions(prevIds, prevSt, curIds, curSt, undefined, "poor_only");
+    expect(poorOnly.map((r) => r[1]).slice(0, 9)).toEqual([2, 0, 1, 0, 0, 0, 1, 0, 2]);
+    expect(poorOnly[9][1]).toContain("theo tuỳ chọn");
+    expect(F.cfTransitions(prevIds, prevSt, curIds, curSt, undefined, "đầy đủ")[9][1]).toMatch(/^Danh sách đầy đủ/);
+    expect(thrown(() => F.cfTransitions(prevIds, prevSt, curIds, curSt, undefined, "sometimes")).code).toBe("#VALUE!");
   });
   it("ever-escaped ids make a return re-poor", () => {
     const out = F.cfTransitions([["A"]], [["không"]], [["A"]], [["nghèo"]], [["A"]]);

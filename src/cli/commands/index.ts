@@ -6,6 +6,7 @@ import { consolidateCommand } from "./consolidate";
 import { demoCommand } from "./demo";
 import { reportCommand } from "./report";
 import { rulesCommand } from "./rules";
+import { sponsorsCommand } from "./sponsors";
 import { standardsCommand } from "./standards";
 import { targetsCommand } from "./targets";
 import { templateCommand } from "./template";
@@ -16,6 +17,7 @@ export const commands: Command[] = [
   demoCommand,
   reportCommand,
   rulesCommand,
+  sponsorsCommand,
   standardsCommand,
   targetsCommand,
   templateCommand,

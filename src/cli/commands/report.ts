@@ -1,11 +1,12 @@
 /**
- * `poverty report <roster.xlsx> [--year N] [--cutover-month M] [--lang vi|en] [--sheet <name>] [--force] --out report.xlsx`
+ * `poverty report <roster.xlsx> [--year N] [--cutover-month M] [--list-reading auto|full|poor-only] [--lang vi|en] [--sheet <name>] [--force] --out report.xlsx`
  * Roster file → the official report set (Form 1, transitions when start categories exist, deprivation tables,
  * Alkire–Foster, breakdowns). Composes src/xlsx (read, write) and src/core (sheet, tables); no rules here.
  * Exit codes: 0 written; 1 the roster has errors (printed, nothing written); 2 unreadable file or bad usage.
  */
 import { basename, resolve } from "path";
 import {
+  averageConfirmed,
   checkDuplicateIds,
   formatNumber,
   isPovertyError,
@@ -24,6 +25,9 @@ import { prepareOutput } from "../output";
 import type { Command } from "../command";
 import {
   cutoverOption,
+  FRAME_OPTIONS,
+  FRAME_USAGE,
+  frameOptionsOf,
   langOf,
   parseArgs,
   pickSheet,
@@ -33,8 +37,7 @@ import {
   YEAR_OPTION_NAME,
 } from "../args";
 
-const USAGE =
-  "poverty report <roster.xlsx> [--year N] [--cutover-month M] [--lang vi|en] [--sheet <tên trang|sheet name>] [--force] --out report.xlsx";
+const USAGE = `poverty report <roster.xlsx> [--year N] [--cutover-month M] [--list-reading auto|full|poor-only] [--lang vi|en] [--sheet <tên trang|sheet name>] ${FRAME_USAGE} [--force] --out report.xlsx`;
 
 export const reportCommand: Command = {
   name: "report",
@@ -42,7 +45,17 @@ export const reportCommand: Command = {
   summaryEn: "Build the review report forms (Form 1, transitions, deprivations, MPI) from a household roster",
   usage: USAGE,
   async run(args, io) {
-    const p = parseArgs(args, ["--year", "--cutover-month", "--lang", "--sheet", "--out"], ["--force"]);
+    const p = parseArgs(
+      args,
+      ["--year", "--cutover-month", "--list-reading", "--lang", "--sheet", "--out", ...FRAME_OPTIONS],
+      ["--force"],
+    );
+    const frame = frameOptionsOf((name) => p.options.get(name));
+    const readingText = p.options.get("--list-reading") ?? "auto";
+    const listReading = ({ auto: "auto", full: "full", "poor-only": "poorOnly" } as const)[
+      readingText as "auto" | "full" | "poor-only"
+    ];
+    if (!listReading) return usageError(io, USAGE);
     const lang = langOf(p);
     const out = p.options.get("--out");
     const year = yearOption(p, "--year");
@@ -109,22 +122,41 @@ export const reportCommand: Command = {
       io.err(`  ${e.messageEn}`);
       return 1;
     }
-    const tables = buildReportTables(households, standard, { reviewYear, categories, lang, scopeName: grid.sheetName });
+    const tables = buildReportTables(households, standard, {
+      reviewYear,
+      categories,
+      lang,
+      scopeName: grid.sheetName,
+      frame,
+      reviewYearReason: resolved.year.reason,
+      transitionOptions: { listReading },
+    });
     await output.write(await writeTablesToBuffer(tables, { lang }));
 
     const count = (c: string) => categories.filter((x) => x === c).length;
+    // Average-living households identified as such (Decree 07/2021: agriculture, forestry, fishery, salt only).
+    const avgOk = households.filter(
+      (h, i) => categories[i] === "average" && averageConfirmed(standard, h.agricultural),
+    );
+    const avgUnconfirmed = count("average") - avgOk.length;
+    const unconfirmedText = avgUnconfirmed
+      ? {
+          vi: ` (và ${formatNumber(avgUnconfirmed, "vi")} hộ có thu nhập trong khoảng này chưa rõ có làm nông, lâm, ngư, diêm nghiệp)`,
+          en: ` (and ${formatNumber(avgUnconfirmed, "en")} households in that income band whose agricultural status is not given)`,
+        }
+      : { vi: "", en: "" };
     const n = (v: number) => formatNumber(v, lang);
     const warnings = read.findings.filter((f) => f.severity === "warning").length;
     if (lang === "vi") {
       io.out(`${reviewYearsHeadline([resolved.year]).vi} · trang "${grid.sheetName}"`);
       io.out(
-        `${n(households.length)} hộ: ${n(count("poor"))} hộ nghèo, ${n(count("nearPoor"))} hộ cận nghèo, ${n(count("average"))} hộ có mức sống trung bình`,
+        `${n(households.length)} hộ: ${n(count("poor"))} hộ nghèo, ${n(count("nearPoor"))} hộ cận nghèo, ${n(avgOk.length)} hộ có mức sống trung bình${unconfirmedText.vi}`,
       );
       io.out(`Đã ghi ${tables.length} biểu:`);
     } else {
       io.out(`${reviewYearsHeadline([resolved.year]).en} · sheet "${grid.sheetName}"`);
       io.out(
-        `${n(households.length)} households: ${n(count("poor"))} poor, ${n(count("nearPoor"))} near-poor, ${n(count("average"))} average living standard`,
+        `${n(households.length)} households: ${n(count("poor"))} poor, ${n(count("nearPoor"))} near-poor, ${n(avgOk.length)} average living standard${unconfirmedText.en}`,
       );
       io.out(`${tables.length} tables written:`);
     }

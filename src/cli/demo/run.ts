@@ -1,7 +1,8 @@
 /**
  * `poverty demo`: the product's main job, end to end, on built-in sample data —
  * sample rosters → validation of ward submissions (with planted mistakes) → classification from the file
- * → rates by unit, deprivations and MPI → transitions → official report forms → targets → blank templates.
+ * → rates by unit, deprivations and MPI → transitions → official report forms → targets → the organisations'
+ * sponsorship register (planted mistakes) and its outcomes → blank templates.
  * Everything is computed by src/core and written by src/xlsx; this file only composes and prints.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "fs";
@@ -20,6 +21,7 @@ import {
   standardForYear,
   type Category,
   type Household,
+  type FrameOptions,
   type Lang,
 } from "../../core";
 import { buildReportTables, buildRosterTable, buildRosterTemplate, buildSummaryTemplate, buildTargetTables, classifyRoster } from "../../core/tables";
@@ -30,6 +32,16 @@ import { prepareOutput } from "../output";
 import type { ResultTable } from "../../core/tables/model";
 import type { CliIO } from "../command";
 import { validateCommand } from "../commands/validate";
+import { sponsorsCommand } from "../commands/sponsors";
+import {
+  buildQuotaTable,
+  buildRegisterTable,
+  buildRegisterTemplate,
+  generateSampleRegister,
+  ORGANISATION_BY_CODE,
+  type OrganisationCode,
+  type SponsorRecord,
+} from "../../core/sponsors";
 import { allocationLines, textTable } from "./print";
 import { buildSubmissions } from "./submissions";
 
@@ -43,7 +55,12 @@ export interface DemoOptions {
   lang: Lang;
   /** Write into an --out folder that holds files the demo did not write. */
   force?: boolean;
+  /** The forms' issuing body, place and date (default: DEMO_FRAME, clearly sample names). */
+  frame?: FrameOptions;
 }
+
+/** The sample frame of the demo's forms: names that say they are samples. */
+export const DEMO_FRAME: FrameOptions = { parent: "UBND tỉnh Mẫu", issuer: "UBND xã Mẫu", place: "Mẫu" };
 
 export interface DemoResult {
   files: string[];
@@ -55,7 +72,7 @@ const T = (lang: Lang, vi: string, en: string) => (lang === "vi" ? vi : en);
 /** Marker file: this folder was written by `poverty demo`, so a re-run replaces its files. */
 const DEMO_MARK = ".poverty-demo";
 /** What the demo writes in its folder (a folder holding only these is a previous run's, marker or not). */
-const DEMO_ENTRY = /^(?:(?:danh-sach-ho|bao-cao|chi-tieu)-\d{4}|ket-qua-kiem-tra|mau-bieu-trong)\.xlsx$|^ho-so-nop$|^\.poverty-demo$/;
+const DEMO_ENTRY = /^(?:(?:danh-sach-ho|bao-cao|chi-tieu|so-do-dau|bao-cao-do-dau)-\d{4}|ket-qua-kiem-tra|mau-bieu-trong)\.xlsx$|^ho-so-nop$|^\.poverty-demo$/;
 
 /**
  * The demo's output folder: created when missing; an existing folder is used only when it is empty, was written
@@ -84,6 +101,7 @@ export function claimDemoFolder(out: string, force: boolean): void {
 
 export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult> {
   const { lang, reviewYear } = opts;
+  const frame = opts.frame ?? DEMO_FRAME;
   const out = resolve(io.cwd, opts.outDir);
   claimDemoFolder(out, opts.force ?? false);
   // Every file goes through the one output check (a folder the demo owns: its own files are replaced).
@@ -108,8 +126,8 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   const currentCategories = classifyRoster(sample.current, standard);
   const previousFile = join(out, `danh-sach-ho-${reviewYear - 1}.xlsx`);
   const currentFile = join(out, `danh-sach-ho-${reviewYear}.xlsx`);
-  await writeTablesToFile([buildRosterTable(sample.previous, previousStandard, { categories: previousCategories, reviewYear: reviewYear - 1, lang })], previousFile);
-  await writeTablesToFile([buildRosterTable(sample.current, standard, { categories: currentCategories, reviewYear, lang })], currentFile);
+  await writeTablesToFile([buildRosterTable(sample.previous, previousStandard, { categories: previousCategories, reviewYear: reviewYear - 1, lang, frame })], previousFile);
+  await writeTablesToFile([buildRosterTable(sample.current, standard, { categories: currentCategories, reviewYear, lang, frame })], currentFile);
   files.push(previousFile, currentFile);
   io.out(T(lang, `   ${sample.current.length} hộ năm ${reviewYear}, ${sample.previous.length} hộ năm ${reviewYear - 1} (hạt giống ${opts.seed})`, `   ${sample.current.length} households in ${reviewYear}, ${sample.previous.length} in ${reviewYear - 1} (seed ${opts.seed})`));
   io.out(`   → ${rel(previousFile)}`);
@@ -209,6 +227,7 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
     categories,
     lang,
     scopeName: T(lang, "Dữ liệu mẫu", "Sample data"),
+    frame,
     previous: { households: sample.previous, categories: previousCategories, standard: previousStandard },
     transitionOptions: { everEscapedIds: sample.everEscapedIds, absentFromPrevious: "otherIncrease", absentFromCurrent: "otherDecrease" },
   });
@@ -225,7 +244,7 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   );
   const units = byUnit.groups.map((g, i) => ({ code: String(i + 1).padStart(2, "0"), name: g.key, poor: g.poor, households: g.total }));
   const targetInput = { units, reduction: opts.reduction, method: "proportional" as const, baseYear: reviewYear, years: 4 };
-  const targetTables = buildTargetTables(targetInput, { lang, scopeName: T(lang, "Dữ liệu mẫu", "Sample data") });
+  const targetTables = buildTargetTables(targetInput, { lang, scopeName: T(lang, "Dữ liệu mẫu", "Sample data"), frame });
   const targetsFile = join(out, `chi-tieu-${reviewYear + 1}.xlsx`);
   await writeTablesToFile(targetTables, targetsFile, { lang });
   files.push(targetsFile);
@@ -234,22 +253,48 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   for (const line of allocationLines(allocation, lang)) io.out(line);
   io.out(`   → ${rel(targetsFile)}`);
 
-  // 8. Templates ----------------------------------------------------------------------------------
-  heading(8, "Mẫu biểu trống cho phường, xã (có danh sách chọn và kiểm tra dữ liệu)", "Blank templates for wards (drop-downs and data validation)");
+  // 8. Sponsorship of named poor households ------------------------------------------------------------
+  heading(
+    8,
+    `Giúp hộ nghèo có địa chỉ: sổ đỡ đầu năm ${reviewYear} của các tổ chức (lỗi cài sẵn), kết quả thoát nghèo theo tổ chức × đơn vị`,
+    `Sponsorship of named poor households: the organisations' ${reviewYear} register (planted mistakes), outcomes by organisation × unit`,
+  );
+  const register = generateSampleRegister({ households: sample.previous, categories: previousCategories, year: reviewYear, seed: opts.seed, plant: true });
+  const registerFile = join(out, `so-do-dau-${reviewYear}.xlsx`);
+  const orgText = (r: SponsorRecord) => (ORGANISATION_BY_CODE[r.organisation as OrganisationCode] ? pick(ORGANISATION_BY_CODE[r.organisation as OrganisationCode].label, lang) : r.organisationText);
+  await writeTablesToFile(
+    [
+      buildRegisterTable(register.records, { lang, organisationText: orgText, scopeName: T(lang, "Dữ liệu mẫu", "Sample data"), frame }),
+      buildQuotaTable(register.quotas, { lang, scopeName: T(lang, "Dữ liệu mẫu", "Sample data"), frame }),
+    ],
+    registerFile,
+    { lang },
+  );
+  files.push(registerFile);
+  io.out(`   ${rel(registerFile)} — ${T(lang, "lỗi cài sẵn", "planted")}: ${register.planted.map((p) => T(lang, p.vi, p.en)).join("; ")}`);
+  const sponsorFile = join(out, `bao-cao-do-dau-${reviewYear}.xlsx`);
+  const sponsorArgs = [registerFile, "--roster", previousFile, "--roster-end", currentFile, "--period", String(reviewYear), "--out", sponsorFile, "--lang", lang, "--force"];
+  io.out(`   $ poverty sponsors ${rel(registerFile)} --roster ${rel(previousFile)} --roster-end ${rel(currentFile)} --period ${reviewYear} --out ${rel(sponsorFile)}`);
+  const sponsorExit = await sponsorsCommand.run(sponsorArgs, indented);
+  files.push(sponsorFile);
+  io.out(T(lang, `   (mã thoát ${sponsorExit}: 1 = sổ có lỗi, các dòng lỗi không được tính)`, `   (exit code ${sponsorExit}: 1 = the register has errors; those rows are not counted)`));
+
+  // 9. Templates ----------------------------------------------------------------------------------
+  heading(9, "Mẫu biểu trống cho phường, xã (có danh sách chọn và kiểm tra dữ liệu)", "Blank templates for wards (drop-downs and data validation)");
   const templateFile = join(out, "mau-bieu-trong.xlsx");
-  await writeTablesToFile([buildRosterTemplate(standard, { lang }), buildSummaryTemplate(standard, { lang })], templateFile, { lang });
+  await writeTablesToFile([buildRosterTemplate(standard, { lang, frame }), buildSummaryTemplate(standard, { lang, frame }), ...buildRegisterTemplate({ lang, frame })], templateFile, { lang });
   files.push(templateFile);
   io.out(`   → ${rel(templateFile)}`);
 
   // Images ---------------------------------------------------------------------------------------
   const images: string[] = [];
   if (opts.images) {
-    heading(9, "Ảnh trang đầu của từng biểu (LibreOffice → PDF → PNG)", "First-page image of each table (LibreOffice → PDF → PNG)");
+    heading(10, "Ảnh trang đầu của từng biểu (LibreOffice → PDF → PNG)", "First-page image of each table (LibreOffice → PDF → PNG)");
     const artifacts = resolve(io.cwd, "artifacts", "reports");
     const perTable = join(artifacts, "xlsx");
     mkdirSync(perTable, { recursive: true });
     const singles: string[] = [];
-    const all = [...reportTables, ...targetTables, buildRosterTemplate(standard, { lang, rows: 20 }), buildSummaryTemplate(standard, { lang, rows: 10 })];
+    const all = [...reportTables, ...targetTables, buildRosterTemplate(standard, { lang, rows: 20, frame }), buildSummaryTemplate(standard, { lang, rows: 10, frame })];
     for (const table of all) {
       const file = join(perTable, `${table.id}.xlsx`);
       await writeTablesToFile([table], file, { lang });

@@ -10,8 +10,11 @@
  * - "and" rule, Decree 07/2021/NĐ-CP (2022–2026) and Decree 351/2025/NĐ-CP (2027–2030):
  *     income ≤ line and dep ≥ 3 → poor;  income ≤ line and dep < 3 → near-poor
  * - above the (near-)poverty line: line < income ≤ average ceiling → average living standard; else none.
- *   Officially the average category applies only to agriculture/forestry/fishery/salt households identified by a
- *   separate procedure (Decision 24/2021/QĐ-TTg): pass `agricultural: false` to get "none" for others.
+ *   The standard's data says whether the average category has a condition on the household's trade
+ *   (`averageAgriculturalOnly`): under Decree 07/2021/NĐ-CP and Decision 24/2021/QĐ-TTg it serves agriculture,
+ *   forestry, fishery and salt households only — `agricultural: false` gives "none", `true` gives "average", and an
+ *   unknown trade gives "average" marked `averageCondition: "unconfirmed"` (with a note) so no face counts it as
+ *   identified; under Decision 59/2015/QĐ-TTg any household in the band is average (`"notRequired"`).
  *
  * Money is VND per person per month. Scores are points (Circular 07/2021/TT-BLĐTBXH).
  */
@@ -29,7 +32,11 @@ export interface ClassifyInput {
   /** Number of deprived indicators, or one flag per indicator of the standard (1/true = deprived). */
   deprivations: number | ReadonlyArray<0 | 1 | boolean>;
   area: Area;
-  /** Agriculture/forestry/fishery/salt household; `false` → never "average". Undefined = not known (eligible). */
+  /**
+   * Agriculture/forestry/fishery/salt household (hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp). Under a
+   * standard that limits the average category to them: `false` → never "average"; undefined = not known → "average"
+   * with `averageCondition: "unconfirmed"`. Ignored by standards without that condition (Decision 59/2015).
+   */
   agricultural?: boolean;
 }
 
@@ -60,6 +67,12 @@ export interface ClassificationReason {
   textEn: string;
   /** Caveats attached to this result (UNCERTAIN rules, values not evaluated). */
   notes?: Bilingual[];
+  /**
+   * For an "average" result, the standard's condition on the household's trade (`averageAgriculturalOnly`):
+   * "met" (an agricultural household), "notRequired" (no such condition: Decision 59/2015), or "unconfirmed" (the
+   * standard requires it and the household's trade was not given: income in the band, category not identified).
+   */
+  averageCondition?: "met" | "notRequired" | "unconfirmed";
 }
 
 export interface Classification {
@@ -274,17 +287,18 @@ export function classifyHousehold(input: ClassifyInput, standard: Standard, opts
   }
   const income = checkNonNegative(input.incomePerCapita, "Thu nhập bình quân đầu người", "Per-capita income");
   const dep = countDeprivations(input.deprivations, standard);
-  return incomeDecision(income, dep, input.area, input.agricultural === false, standard, opts);
+  return incomeDecision(income, dep, input.area, input.agricultural, standard, opts);
 }
 
 function incomeDecision(
   income: number,
   dep: number,
   area: Area,
-  notAgri: boolean,
+  agri: boolean | undefined,
   standard: Standard,
   opts: ClassifyOptions | undefined,
 ): Classification {
+  const notAgri = agri === false && standard.averageAgriculturalOnly !== false;
   const poverty = incomeLine(standard, area, "poor");
   const upper = incomeLine(standard, area, "near_poor");
   const avgRaw = standard.lines[area].averageCeiling;
@@ -310,6 +324,10 @@ function incomeDecision(
     standardId: standard.id,
   };
   const withNotes = (r: ClassificationReason): ClassificationReason => (notes.length ? { ...r, notes } : r);
+  /** The line a household above it is compared with: the near-poverty line (band rule) or the poverty line. */
+  const above: Bilingual = band
+    ? { vi: `chuẩn cận nghèo ${lineValue(upper).vi}`, en: `near-poverty line ${lineValue(upper).en}` }
+    : { vi: `chuẩn nghèo ${lineValue(upper).vi}`, en: `poverty line ${lineValue(upper).en}` };
   /** The line the household is compared with below the band: the near-poverty line (band rule) or the poverty line. */
   const upperLineText = (): Bilingual => {
     const l = lineValue(upper);
@@ -360,13 +378,27 @@ function incomeDecision(
     }
     case 3: {
       const c = lineValue(avgRaw as number);
+      const condition: ClassificationReason["averageCondition"] =
+        standard.averageAgriculturalOnly === false ? "notRequired" : agri === true ? "met" : "unconfirmed";
+      if (standard.averageAgriculturalOnly === false) notes.push(AVERAGE_CEILING_NOTE_BAND(standard));
+      if (condition === "unconfirmed") notes.push(AVERAGE_UNCONFIRMED_NOTE);
+      const who: Bilingual =
+        condition === "notRequired"
+          ? { vi: "", en: "" }
+          : condition === "met"
+            ? { vi: "; hộ nông, lâm, ngư, diêm nghiệp", en: "; an agriculture/forestry/fishery/salt household" }
+            : {
+                vi: " — chỉ là hộ có mức sống trung bình nếu là hộ nông, lâm, ngư, diêm nghiệp (chưa có thông tin)",
+                en: " — average living standard only if an agriculture/forestry/fishery/salt household (not given)",
+              };
       return {
         category: "average",
         reason: withNotes({
           ...base,
           line: avgRaw as number,
-          textVi: `Thu nhập ${x.vi} trên chuẩn ${lineValue(upper).vi} và ≤ mức trần ${c.vi} (${a.vi}; ${src}): hộ có mức sống trung bình (chỉ áp dụng cho hộ nông, lâm, ngư, diêm nghiệp).`,
-          textEn: `Income ${x.en} is above the line ${lineValue(upper).en} and ≤ the ceiling ${c.en} (${a.en}; ${src}): average living standard (applies to agriculture, forestry, fishery and salt households only).`,
+          averageCondition: condition,
+          textVi: `Thu nhập ${x.vi} trên ${above.vi} và ≤ mức trần ${c.vi} (${a.vi}; ${src}): hộ có mức sống trung bình${who.vi}.`,
+          textEn: `Income ${x.en} is above the ${above.en} and ≤ the ceiling ${c.en} (${a.en}; ${src}): average living standard${who.en}.`,
         }),
       };
     }
@@ -377,8 +409,8 @@ function incomeDecision(
           reason: withNotes({
             ...base,
             line: upper,
-            textVi: `Thu nhập ${x.vi} trên chuẩn ${lineValue(upper).vi} (${a.vi}; ${src}); không phải hộ nông, lâm, ngư, diêm nghiệp nên không xét mức sống trung bình: không thuộc diện.`,
-            textEn: `Income ${x.en} is above the line ${lineValue(upper).en} (${a.en}; ${src}); not an agriculture/forestry/fishery/salt household, so the average category does not apply: none.`,
+            textVi: `Thu nhập ${x.vi} trên ${above.vi} (${a.vi}; ${src}); không phải hộ nông, lâm, ngư, diêm nghiệp nên không xét mức sống trung bình: không thuộc diện.`,
+            textEn: `Income ${x.en} is above the ${above.en} (${a.en}; ${src}); not an agriculture/forestry/fishery/salt household, so the average category does not apply: none.`,
           }),
         };
       }
@@ -404,12 +436,32 @@ function incomeDecision(
         reason: withNotes({
           ...base,
           line: upper,
-          textVi: `Thu nhập ${x.vi} trên chuẩn ${lineValue(upper).vi} (${a.vi}; ${src}); diện hộ có mức sống trung bình không được đánh giá (chưa có mức trần): không thuộc diện.`,
-          textEn: `Income ${x.en} is above the line ${lineValue(upper).en} (${a.en}; ${src}); the average category was not evaluated (ceiling unknown): none.`,
+          textVi: `Thu nhập ${x.vi} trên ${above.vi} (${a.vi}; ${src}); diện hộ có mức sống trung bình không được đánh giá (chưa có mức trần): không thuộc diện.`,
+          textEn: `Income ${x.en} is above the ${above.en} (${a.en}; ${src}); the average category was not evaluated (ceiling unknown): none.`,
         }),
       };
     }
   }
+}
+
+/** Note on an average result when the household's trade was not given (the standard requires agriculture …). */
+export const AVERAGE_UNCONFIRMED_NOTE: Bilingual = {
+  vi: "Theo Nghị định 07/2021/NĐ-CP và Quyết định 24/2021/QĐ-TTg, hộ có mức sống trung bình chỉ gồm hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp; danh sách không cho biết hộ này có phải hộ như vậy hay không, nên diện này chưa được xác định.",
+  en: "Under Decree 07/2021/NĐ-CP and Decision 24/2021/QĐ-TTg the average-living category covers agriculture, forestry, fishery and salt households only; the list does not say whether this household is one, so the category is not identified.",
+};
+
+/** Note on an average result under a standard whose average ceilings are uncertain (Decision 59/2015: press only). */
+function AVERAGE_CEILING_NOTE_BAND(standard: Standard): Bilingual {
+  const uncertain = standard.uncertain.some((u) => u.path.endsWith("averageCeiling"));
+  return uncertain
+    ? {
+        vi: `Mức trần hộ có mức sống trung bình của chuẩn ${standard.id} chỉ có từ báo chí, chưa đối chiếu văn bản (chưa chắc chắn).`,
+        en: `The average-living ceilings of standard ${standard.id} come from the press only, not checked against the text (uncertain).`,
+      }
+    : {
+        vi: `Chuẩn ${standard.id}: hộ có mức sống trung bình xác định theo thu nhập, không giới hạn ngành nghề.`,
+        en: `Standard ${standard.id}: the average category is defined by income, whatever the household's trade.`,
+      };
 }
 
 const NEAR_POOR_SCORE_NOTE: Bilingual = {
@@ -502,6 +554,15 @@ export function classifyScores(scoreA: number, scoreB: number, area: Area, stand
   return scoreDecision(a, dep, area, standard);
 }
 
+/**
+ * Whether an "average" result counts as an identified average-living household: the standard has no condition on
+ * the trade (Decision 59/2015/QĐ-TTg), or the household is known to be agricultural (Decree 07/2021/NĐ-CP; the
+ * standards' `averageAgriculturalOnly`). False for an unknown trade under a standard with the condition.
+ */
+export function averageConfirmed(standard: Standard, agricultural: boolean | undefined): boolean {
+  return standard.averageAgriculturalOnly === false || agricultural === true;
+}
+
 /** Result of one row in `classifyMany`. */
 export type ClassifyResult = { ok: true; value: Classification } | { ok: false; error: PovertyError };
 
@@ -537,7 +598,11 @@ export interface ClassifyColumns {
   deprivations: Uint8Array | ArrayLike<number>;
   /** 0 = rural (nông thôn), 1 = urban (thành thị / đô thị). */
   area: Uint8Array | ArrayLike<number>;
-  /** Optional: 0 = known not agricultural (never "average"); any other value = agricultural or unknown. */
+  /**
+   * Optional: 0 = known not agricultural (never "average" under a standard that limits the category to agriculture,
+   * forestry, fishery and salt households); any other value = agricultural or unknown (the caller knows which:
+   * an unknown trade in the band is "average" provisionally, see `averageCondition`).
+   */
   agricultural?: Uint8Array | ArrayLike<number>;
   /** Number of rows (default: income.length). */
   n?: number;
@@ -582,6 +647,8 @@ export function classifyColumns(cols: ClassifyColumns, standard: Standard, opts?
   const av0 = standard.lines.rural.averageCeiling ?? NaN;
   const av1 = standard.lines.urban.averageCeiling ?? NaN;
   const noneForUnknown = opts?.unknownAverage === "none";
+  // Decision 59/2015 has no trade condition on the average category: "not agricultural" changes nothing there.
+  const agriMatters = standard.averageAgriculturalOnly !== false;
   const { income, deprivations, area, agricultural } = cols;
   const maxFinite = Number.MAX_VALUE; // local constant: a global `Infinity` lookup in the loop is slow in some hosts
   const out = new Uint8Array(n);
@@ -593,7 +660,7 @@ export function classifyColumns(cols: ClassifyColumns, standard: Standard, opts?
     if (!(x >= 0 && x <= maxFinite) || !(d >= 0 && d <= maxDep) || d % 1 !== 0 || (ar !== 0 && ar !== 1)) {
       continue; // out[i] = 0 (invalid)
     }
-    const notAgri = agricultural !== undefined && agricultural[i] === 0;
+    const notAgri = agriMatters && agricultural !== undefined && agricultural[i] === 0;
     let code = ar === 0 ? decide(x, d, pa0, up0, av0, cutoff, notAgri) : decide(x, d, pa1, up1, av1, cutoff, notAgri);
     if (code === NEEDS_AVERAGE) {
       if (!noneForUnknown) unknownAverageError(standard, ar === 0 ? "rural" : "urban", x, ar === 0 ? up0 : up1);

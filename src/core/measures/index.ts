@@ -3,6 +3,8 @@
  * All rates and shares are fractions (0.0797 shows as 7,97 %).
  */
 export * from "./rates";
+export * from "./intervals";
 export * from "./deprivations";
 export * from "./alkireFoster";
 export * from "./fgt";
+export * from "./exclusion";

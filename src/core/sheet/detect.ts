@@ -9,8 +9,8 @@ import { reviewYearInText } from "../standards/year";
 import type { CellValue, Grid } from "../grid";
 import { isCellError } from "../grid";
 import { a1, columnIndex, columnLetters, parseA1 } from "../address";
-import type { Finding } from "../validate/finding";
-import { finding } from "../validate/catalogue";
+import type { Finding } from "../findings/finding";
+import { finding } from "../findings/catalogue";
 import { fold } from "../i18n";
 import {
   FIELDS,
@@ -27,6 +27,8 @@ import {
 } from "./fields";
 import { cellText, hasPhrase, normalizeHeader } from "./text";
 import { headerConfidence } from "./confidence";
+import { MOVEMENT_FIELDS, movementOf, movementSubject, type MovementSubject } from "./movement";
+import { readPeriods } from "./periods";
 
 /** How many rows from the top are searched for the header. */
 export const HEADER_SCAN_ROWS = 40;
@@ -68,6 +70,13 @@ export interface Detection {
   subject?: "poor" | "nearPoor";
   /** A review year found in the title ("NĂM 2024"). */
   yearHint?: number;
+  /** The years the headers name ("cuối năm 2022" … "cuối năm 2023"): start = earliest, end = latest. */
+  periodYears?: { start: number; end: number };
+  /**
+   * A target table that plans (its title or headers say "kế hoạch", "chỉ tiêu", "mục tiêu", "phấn đấu", "dự kiến"):
+   * its start and end rates share one denominator. A table of results over a year (or five) does not.
+   */
+  planned?: boolean;
   findings: Finding[];
 }
 
@@ -145,7 +154,7 @@ interface Candidate {
 const NUMBERED_DEP = / (thieu hut|chi so|deprivation|indicator)( .*)? (\d{1,2}) $/;
 
 /** Candidate fields for a normalised header under a sheet kind, best first. */
-function candidates(norm: string, kind: SheetKind): Candidate[] {
+function candidates(norm: string, kind: SheetKind, header?: string, subject: MovementSubject = "poor"): Candidate[] {
   const out: Candidate[] = [];
   if (kind === "roster" || kind === "deprivation") {
     const m = NUMBERED_DEP.exec(norm);
@@ -155,8 +164,15 @@ function candidates(norm: string, kind: SheetKind): Candidate[] {
       if (s > 0) out.push({ field: depField(ind.ids[0]), score: s * 0.98 + 0.02 });
     }
   }
+  // Movement columns: the direction comes from the words in order and the table's subject (movement.ts).
+  const moves = kind === "transition" || kind === "summary";
+  if (moves) {
+    const mv = movementOf(header ?? norm, subject);
+    if (mv) out.push({ field: mv.field, score: 0.97 });
+  }
   for (const def of FIELDS) {
     if (!def.kinds.includes(kind)) continue;
+    if (moves && MOVEMENT_FIELDS.has(def.field)) continue;
     const s = scoreField(norm, def);
     if (s > 0) out.push({ field: def.field, score: def.preferIn?.includes(kind) ? s + 0.0005 : s });
   }
@@ -284,7 +300,7 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
       if (typeof v !== "string" || v.length > 200 || seen.has(v)) continue;
       seen.add(v);
       const t = norm(v);
-      if (kindsAll.some((k) => candidates(t, k).length > 0)) n++;
+      if (kindsAll.some((k) => candidates(t, k, v).length > 0)) n++;
     }
     return n;
   };
@@ -307,8 +323,26 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
   }
 
   // 2. Header block: a parent row above (merged groups) and/or a child row below.
+  // A row holding one text merged over every column of the row below is a title, not a group header over it.
+  const titleOver = (u: number, l: number): boolean => {
+    let lo = Infinity;
+    let hi = -1;
+    for (let c = 0; c < width; c++)
+      if (!isBlank(raw(l, c))) {
+        lo = Math.min(lo, c);
+        hi = Math.max(hi, c);
+      }
+    let cells = 0;
+    for (let c = 0; c < width; c++) if (!isBlank(raw(u, c))) cells++;
+    return (
+      cells === 1 &&
+      hi > lo &&
+      merges.some((m) => m.r0 <= u && u <= m.r1 && m.r1 < l && m.c0 <= lo && m.c1 >= hi && m.c1 > m.c0)
+    );
+  };
   const isSub = (u: number, l: number): boolean => {
     if (l < 0 || u < 0 || l >= values.length) return false;
+    if (titleOver(u, l)) return false;
     let n = 0;
     for (let c = 0; c < width; c++) {
       const v = raw(l, c);
@@ -368,15 +402,23 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
   const yearHint = reviewYearInText(titleParts.join(" | "))?.year;
 
   // 3. Map columns for each kind; pick the kind with the best evidence.
-  const norms = headers.map((h) => (h ? normalizeHeader(h.replace(/ \/ /g, " ")) : " "));
-  const mapFor = (kind: SheetKind) => assign(norms, headers, kind);
+  // Dates in headers ("cuối năm 2022" … "năm 2023") become start/end words; the subject of a movement table
+  // (poor or near-poor) decides which way each movement column flows.
+  const periods = readPeriods(headers);
+  const norms = periods.norms;
+  const subject = movementSubject(titleParts.join(" "), headers);
+  const mapFor = (kind: SheetKind) => assign(norms, headers, kind, subject);
   let chosen: SheetKind | "unknown" = "unknown";
   let chosenMap: Assignment | undefined;
   let bestScore = 0;
   const kinds = opts.kind ? [opts.kind] : kindsAll;
+  const planWords = PLAN_WORDS.test(` ${title} ${norms.join(" ")} `); // for the kind; `planned` is stricter
   for (const k of kinds) {
     const m = mapFor(k);
-    const s = kindScore(k, m.byField, m.scores);
+    let s = kindScore(k, m.byField, m.scores);
+    // A plan whose only flows are out of poverty ("Chỉ tiêu giảm … / Số hộ thoát nghèo") is a target table; a
+    // movement table has flows in as well, or no plan words.
+    if (k === "transition" && s > 0 && planWords && !TRANSITION_INCREASES.some((f) => f in m.byField)) s = 0;
     if (s > bestScore || (opts.kind && !chosenMap)) {
       bestScore = s;
       chosen = k;
@@ -415,6 +457,9 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
     }
   }
 
+  if (kind === "summary") combinedRateAsPoor(chosenMap, headers);
+  // A header whose date words were rewritten ("cuối năm 2022" → "đầu kỳ") is judged on the words it was read by.
+  const confidenceText = (col: number): string => (periods.period[col] ? periods.norms[col] : (headers[col] ?? ""));
   const columns: MappedColumn[] = Object.entries(chosenMap.byField)
     .map(([field, col]) => ({
       col,
@@ -427,7 +472,7 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
             1,
             explicit.has(field)
               ? 1
-              : (headerConfidence(headers[col] ?? "", field, kind) ?? chosenMap!.scores[field] ?? 0),
+              : (headerConfidence(confidenceText(col), field, kind) ?? chosenMap!.scores[field] ?? 0),
           ) * 100,
         ) / 100,
     }))
@@ -455,23 +500,44 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
     findings.push(finding("STRUCT_MISSING_COLUMN", where(top, undefined), { column: req, kind: lowerLabel(kind) }));
   }
 
-  let subject: "poor" | "nearPoor" | undefined;
-  if (kind === "transition") {
-    const startHeader = fold(headers[chosenMap.byField.start ?? -1] ?? "");
-    if (/can ngheo/.test(title) && !/ho ngheo(?! va)/.test(title.replace(/can ngheo/g, ""))) subject = "nearPoor";
-    else if (/can ngheo/.test(startHeader)) subject = "nearPoor";
-    else if ("decToPoor" in chosenMap.byField || "incFromPoor" in chosenMap.byField) subject = "nearPoor";
-    else subject = "poor";
-  }
+  // A plan says so in its title or in the headers of its value columns ("Chỉ tiêu giảm tỷ lệ …"); a label column
+  // headed "Chỉ tiêu" (indicator) does not make a table of results a plan.
+  const planned =
+    kind === "target" &&
+    PLAN_WORDS.test(
+      ` ${title} ${Object.entries(chosenMap.byField)
+        .filter(([f]) => FIELD_BY_NAME[f]?.type !== "text")
+        .map(([, c]) => norms[c])
+        .join(" ")} `,
+    );
 
   return {
     kind,
     mapping: { headerTop: top, headerBottom: bottom, dataStart, columns, unmapped, byField: chosenMap.byField },
     title,
-    subject,
+    ...(kind === "transition" ? { subject } : {}),
     yearHint,
+    ...(periods.years ? { periodYears: periods.years } : {}),
+    ...(planned ? { planned } : {}),
     findings,
   };
+}
+
+/** Words of a plan: a target table that says them is a plan (one denominator at start and end). */
+const PLAN_WORDS = / (ke hoach|chi tieu|muc tieu|phan dau|du kien|target|targets|plan|planned) /;
+
+/**
+ * "Tỷ lệ nghèo đa chiều" is the poor + near-poor rate in the national results, but some plans use it for the poor
+ * rate alone: on a sheet with no near-poor columns and no other poor rate, it is read as the poor rate.
+ */
+function combinedRateAsPoor(a: Assignment, headers: string[]): void {
+  const m = a.byField;
+  if (!("poorNearRate" in m) || "poorRate" in m || "nearPoor" in m || "nearPoorRate" in m || "poorNear" in m) return;
+  if (!hasPhrase(normalizeHeader(headers[m.poorNearRate] ?? ""), "ngheo da chieu")) return;
+  m.poorRate = m.poorNearRate;
+  a.scores.poorRate = a.scores.poorNearRate;
+  delete m.poorNearRate;
+  delete a.scores.poorNearRate;
 }
 
 const lowerLabel = (k: SheetKind) => ({
@@ -486,11 +552,11 @@ interface Assignment {
 }
 
 /** Greedy assignment: highest score first; one field per column and one column per field. */
-function assign(norms: string[], headers: string[], kind: SheetKind): Assignment {
+function assign(norms: string[], headers: string[], kind: SheetKind, subject: MovementSubject): Assignment {
   const all: { col: number; field: string; score: number; second: number }[] = [];
   norms.forEach((n, col) => {
     if (n.trim() === "") return;
-    const cs = candidates(n, kind);
+    const cs = candidates(n, kind, headers[col], subject);
     cs.forEach((c, i) => all.push({ col, field: c.field, score: c.score, second: i === 0 ? (cs[1]?.score ?? 0) : 0 }));
   });
   all.sort((x, y) => y.score - x.score || x.col - y.col);
@@ -523,6 +589,15 @@ function assign(norms: string[], headers: string[], kind: SheetKind): Assignment
 }
 
 const has = (m: Record<string, number>, f: string) => f in m;
+/** (count, rate) pairs of one date that make a results table without a total column. */
+const SUMMARY_PAIRS: [string, string][] = [
+  ["poor", "poorRate"],
+  ["nearPoor", "nearPoorRate"],
+  ["poorNear", "poorNearRate"],
+  ["average", "averageRate"],
+  ["poor", "poorNearRate"],
+];
+const MOVEMENT_COLUMNS: readonly string[] = [...TRANSITION_DECREASES, ...TRANSITION_INCREASES];
 const countDeps = (m: Record<string, number>) => Object.keys(m).filter(isDepField).length;
 
 /** Evidence that a mapping is of a kind; 0 when the kind's signature is absent. */
@@ -540,19 +615,27 @@ function kindScore(kind: SheetKind, m: Record<string, number>, scores: Record<st
         ? sum + 1
         : 0;
     case "summary":
-      return has(m, "households") && (has(m, "poor") || has(m, "poorRate") || has(m, "nearPoor")) ? sum : 0;
+      return (has(m, "households") && (has(m, "poor") || has(m, "poorRate") || has(m, "nearPoor"))) ||
+        SUMMARY_PAIRS.some(([c, r]) => has(m, c) && has(m, r)) ||
+        (has(m, "year") &&
+          ["poor", "poorRate", "nearPoor", "nearPoorRate", "poorNear", "poorNearRate"].some((f) => has(m, f)))
+        ? sum
+        : 0;
     case "transition":
+      // A net "giảm" column alone is a target table's "households reduced"; a movement table names its flows
+      // (or both a total decrease and a total increase).
       return has(m, "start") &&
         has(m, "end") &&
-        [...TRANSITION_DECREASES, ...TRANSITION_INCREASES].some((f) => has(m, f))
+        (MOVEMENT_COLUMNS.some((f) => has(m, f)) || (has(m, "decTotal") && has(m, "incTotal")))
         ? sum + 1
         : 0;
     case "deprivation":
       return countDeps(m) >= 5 && !has(m, "id") ? sum + 0.5 : 0;
-    case "target":
-      return (has(m, "reductionPp") || has(m, "reduced")) && (has(m, "startCount") || has(m, "startRate"))
-        ? sum + 1
-        : 0;
+    case "target": {
+      const start = has(m, "startCount") || has(m, "startRate");
+      const end = has(m, "endCount") || has(m, "endRate");
+      return start && (has(m, "reductionPp") || has(m, "reduced") || end) ? sum + 1 : 0;
+    }
     case "plan":
       return has(m, "indicator") && (has(m, "planTarget") || has(m, "planActual")) ? sum : 0;
   }
@@ -562,7 +645,8 @@ function kindScore(kind: SheetKind, m: Record<string, number>, scores: Record<st
 function missingRequired(kind: SheetKind, m: Record<string, number>): { vi: string; en: string }[] {
   const req: string[] = [];
   if (kind === "roster") req.push("id");
-  if (kind === "summary") req.push("households", "poor");
+  // A results table may have no total column (the total is implied by count ÷ rate); one with a total needs a count.
+  if (kind === "summary" && "households" in m && !("nearPoor" in m) && !("poorNear" in m)) req.push("poor");
   if (kind === "transition") req.push("start", "end");
   if (kind === "deprivation") req.push("depTotal");
   if (kind === "target") req.push("startCount", "endCount");

@@ -51,6 +51,8 @@ export interface FieldDef {
 }
 
 const ALL: SheetKind[] = [...SHEET_KINDS];
+/** Movement counts are read in movement tables and, where a results table has them, in summaries. */
+const MOVEMENT_KINDS: SheetKind[] = ["transition", "summary"];
 
 /** Indicator vocabulary: indicator ids of core/standards and header phrases that name them. */
 export const INDICATOR_PHRASES: { ids: string[]; match: string[][]; label: Bilingual }[] = [
@@ -115,8 +117,19 @@ const RATE = [["ty le"], ["%"], ["rate"]];
 const withRate = (base: string[][]): string[][] => base.flatMap((b) => RATE.map((r) => [...b, ...r]));
 const MEMBERS = ["nhan khau", "khau", "members", "persons", "thanh vien"];
 const RATE_WORDS = ["ty le", "%", "rate"];
+/** Words of the columns of poor households in or net of an excluded group (BTXH): never the poor count itself. */
+const NET_WORDS = ["khong tinh", "tru", "not counting", "excluding"];
+const EXCLUSION_WORDS = [...NET_WORDS, "bao tro xa hoi", "social protection"];
+/** A marker column "không còn hộ nghèo (trừ BTXH)" names units, not a count. */
+const NO_POOR_LEFT = ["khong con", "no poor"];
 /** The combined "poor and near-poor" columns (tỷ lệ hộ nghèo và cận nghèo) are neither the poor nor the near-poor. */
 const POOR_AND_NEAR = ["ngheo va can ngheo", "ngheo va ho can ngheo", "poor near poor", "poor and near poor"];
+/** A count or rate of deprived households (Biểu 4–5, deprivation rates) is not the poor or near-poor count. */
+const DEPRIVED = ["thieu hut", "deprived", "deprivation"];
+/** Alkire–Foster notation: "q" poor units and "H = q/n" — the AF headcount, not the legal poor count. */
+const AF_WORDS = ["q", "h q n", "alkire", "af"];
+/** Movement words: a rate next to a movement count ("Số hộ thoát nghèo / Tỷ lệ") is not the poverty rate. */
+const MOVEMENT_WORDS = ["thoat", "tai ngheo", "phat sinh", "giam", "tang"];
 
 /** The field vocabulary. Order matters only for documentation. */
 export const FIELDS: FieldDef[] = [
@@ -144,12 +157,23 @@ export const FIELDS: FieldDef[] = [
       ["ward"],
       ["dac khu"],
       ["dia phuong"],
+      ["huyen"],
+      ["quan", "huyen"],
+      ["thi xa"],
+      ["thanh pho"],
+      ["tinh"],
+      ["tinh", "thanh pho"],
+      ["vung"],
+      ["vung", "mien"],
+      ["district"],
+      ["province"],
+      ["region"],
     ],
     not: ["don vi tinh", "so ho", "ngheo", "thon"],
   },
   {
     field: "rowLabel",
-    kinds: ["summary", "transition", "deprivation"],
+    kinds: ["summary", "transition", "deprivation", "target"],
     type: "text",
     label: bi("Chỉ tiêu (Hộ / Nhân khẩu)", "Row label (households / members)"),
     match: [["chi tieu"], ["hang muc"], ["noi dung"]],
@@ -285,28 +309,63 @@ export const FIELDS: FieldDef[] = [
     kinds: ["roster"],
     type: "flag",
     label: bi("Hộ nông, lâm, ngư, diêm nghiệp", "Agricultural household"),
-    match: [["nong nghiep"], ["nong lam ngu"], ["agricultural"], ["agriculture"]],
+    // "Hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp", "Hộ nông, lâm, ngư, diêm nghiệp", "Hộ NLNDN",
+    // "Hộ làm NLNNDN" (the category of average-living households under Decree 07/2021/NĐ-CP)
+    match: [["nong nghiep"], ["nong lam ngu"], ["nlndn"], ["nlnndn"], ["nlnn"], ["agricultural"], ["agriculture"]],
   },
+  // Target groups (nhóm đối tượng) the review records per household: flag columns, 1/x/có = in the group.
+  // Codes after "tg." are Household.targetGroups values (labels: TARGET_GROUP_LABELS in core/tables/breakdowns.ts).
   {
     field: "tg.meritorious",
     kinds: ["roster"],
     type: "flag",
-    label: bi("Người có công", "Meritorious service"),
-    match: [["co cong"], ["meritorious"]],
+    label: bi("Hộ có người có công với cách mạng", "Household with a person of meritorious service"),
+    match: [["co cong"], ["gia dinh chinh sach"], ["thuong binh", "liet si"], ["meritorious"]],
   },
   {
     field: "tg.socialProtection",
     kinds: ["roster"],
     type: "flag",
-    label: bi("Bảo trợ xã hội", "Social protection"),
-    match: [["bao tro xa hoi"], ["social protection"]],
+    label: bi("Hộ thuộc diện bảo trợ xã hội", "Social-protection household"),
+    match: [["bao tro xa hoi"], ["tro cap xa hoi"], ["tro giup xa hoi"], ["social protection"], ["social assistance"]],
   },
   {
     field: "tg.noLabour",
     kinds: ["roster"],
     type: "flag",
-    label: bi("Không có khả năng lao động", "No working capacity"),
-    match: [["khong co kha nang lao dong"], ["no labour"], ["no working capacity"]],
+    label: bi("Hộ không có khả năng lao động", "Household without working capacity"),
+    match: [
+      ["khong co kha nang lao dong"],
+      ["khong", "kha nang lao dong"],
+      ["khong co lao dong"],
+      ["khong co nguoi lao dong"],
+      // English "No …" is normalised like the abbreviation "No." (số thứ tự): match the words after it.
+      ["working capacity"],
+      ["without labour"],
+      ["member able to work"],
+      ["unable to work"],
+    ],
+  },
+  {
+    field: "tg.womanHeaded",
+    kinds: ["roster"],
+    type: "flag",
+    label: bi("Hộ có phụ nữ làm chủ hộ", "Woman-headed household"),
+    match: [
+      ["phu nu lam chu ho"],
+      ["chu ho la nu"],
+      ["chu ho la phu nu"],
+      ["chu ho nu"],
+      ["woman headed"],
+      ["female headed"],
+    ],
+  },
+  {
+    field: "tg.disability",
+    kinds: ["roster"],
+    type: "flag",
+    label: bi("Hộ có người khuyết tật", "Household with a person with disability"),
+    match: [["khuyet tat"], ["disability"], ["disabled"]],
   },
 
   // ---- unit summary / official results (Biểu 1)
@@ -331,7 +390,15 @@ export const FIELDS: FieldDef[] = [
     type: "count",
     label: bi("Số hộ nghèo", "Poor households"),
     match: [["ngheo"], ["poor"]],
-    not: [...CAT_NOT_POOR, ...RATE_WORDS, ...MEMBERS, "thieu hut", "multidimensionally"],
+    not: [
+      ...CAT_NOT_POOR,
+      ...RATE_WORDS,
+      ...MEMBERS,
+      "thieu hut",
+      "multidimensionally",
+      ...AF_WORDS,
+      ...EXCLUSION_WORDS,
+    ],
   },
   {
     field: "poorRate",
@@ -339,7 +406,65 @@ export const FIELDS: FieldDef[] = [
     type: "rate",
     label: bi("Tỷ lệ hộ nghèo", "Poverty rate"),
     match: [...withRate([["ngheo"], ["poor"]]), ["poverty rate"]],
-    not: [...CAT_NOT_POOR, ...MEMBERS],
+    not: [
+      ...CAT_NOT_POOR,
+      ...MEMBERS,
+      ...MOVEMENT_WORDS,
+      ...DEPRIVED,
+      ...AF_WORDS,
+      "ty le ngheo da chieu",
+      "multidimensional poverty rate",
+      ...EXCLUSION_WORDS,
+    ],
+  },
+  // "trong đó: hộ nghèo thuộc diện BTXH" and "hộ nghèo không tính BTXH" (count, rate): see core/measures/exclusion.ts.
+  {
+    field: "poorSocialProtection",
+    kinds: ["summary"],
+    type: "count",
+    label: bi("Trong đó: hộ nghèo thuộc diện bảo trợ xã hội", "Of which: poor social-protection households"),
+    match: [
+      ["ngheo", "bao tro xa hoi"],
+      ["poor", "social protection"],
+    ],
+    not: [...RATE_WORDS, ...MEMBERS, ...NET_WORDS, ...CAT_NOT_POOR, ...NO_POOR_LEFT],
+  },
+  {
+    field: "poorSocialProtectionRate",
+    kinds: ["summary"],
+    type: "rate",
+    label: bi("Tỷ lệ hộ nghèo thuộc diện bảo trợ xã hội", "Rate of poor social-protection households"),
+    match: withRate([
+      ["ngheo", "bao tro xa hoi"],
+      ["poor", "social protection"],
+    ]),
+    not: [...MEMBERS, ...NET_WORDS, ...CAT_NOT_POOR, ...NO_POOR_LEFT],
+  },
+  {
+    field: "poorNet",
+    kinds: ["summary"],
+    type: "count",
+    label: bi("Hộ nghèo không tính hộ bảo trợ xã hội", "Poor households not counting social protection"),
+    match: [
+      ["ngheo", "khong tinh"],
+      ["ngheo", "tru", "bao tro xa hoi"],
+      ["poor", "not counting"],
+      ["poor", "excluding"],
+    ],
+    not: [...RATE_WORDS, ...MEMBERS, ...CAT_NOT_POOR, ...NO_POOR_LEFT],
+  },
+  {
+    field: "poorNetRate",
+    kinds: ["summary"],
+    type: "rate",
+    label: bi("Tỷ lệ hộ nghèo không tính hộ bảo trợ xã hội", "Poverty rate not counting social protection"),
+    match: withRate([
+      ["ngheo", "khong tinh"],
+      ["ngheo", "tru", "bao tro xa hoi"],
+      ["poor", "not counting"],
+      ["poor", "excluding"],
+    ]),
+    not: [...MEMBERS, ...CAT_NOT_POOR, ...NO_POOR_LEFT],
   },
   {
     field: "nearPoor",
@@ -347,7 +472,7 @@ export const FIELDS: FieldDef[] = [
     type: "count",
     label: bi("Số hộ cận nghèo", "Near-poor households"),
     match: [["can ngheo"], ["near poor"]],
-    not: [...RATE_WORDS, ...MEMBERS, ...POOR_AND_NEAR],
+    not: [...RATE_WORDS, ...MEMBERS, ...POOR_AND_NEAR, ...DEPRIVED],
   },
   {
     field: "nearPoorRate",
@@ -355,7 +480,23 @@ export const FIELDS: FieldDef[] = [
     type: "rate",
     label: bi("Tỷ lệ hộ cận nghèo", "Near-poverty rate"),
     match: [...withRate([["can ngheo"], ["near poor"]]), ["near poverty rate"]],
-    not: [...MEMBERS, ...POOR_AND_NEAR],
+    not: [...MEMBERS, ...POOR_AND_NEAR, ...DEPRIVED, ...MOVEMENT_WORDS],
+  },
+  {
+    field: "poorNear",
+    kinds: ["summary"],
+    type: "count",
+    label: bi("Số hộ nghèo và cận nghèo", "Poor and near-poor households"),
+    match: POOR_AND_NEAR.map((p) => [p]),
+    not: [...RATE_WORDS, ...MEMBERS],
+  },
+  {
+    field: "poorNearRate",
+    kinds: ["summary"],
+    type: "rate",
+    label: bi("Tỷ lệ nghèo đa chiều (nghèo và cận nghèo)", "Poor and near-poor rate (multidimensional)"),
+    match: [...withRate(POOR_AND_NEAR.map((p) => [p])), ["ty le ngheo da chieu"], ["multidimensional poverty rate"]],
+    not: MEMBERS,
   },
   {
     field: "average",
@@ -444,18 +585,19 @@ export const FIELDS: FieldDef[] = [
     ),
   },
 
-  // ---- transitions (Biểu 2/3): 9 = 1 − 2 − 3 − 4 + 5 + 6 + 7 + 8
+  // ---- transitions (Biểu 2/3): 9 = 1 − 2 − 3 − 4 + 5 + 6 + 7 + 8. Detection reads the direction of a movement
+  // column from its words in order (movement.ts); the phrases below name the fields for the confidence measure.
   {
     field: "start",
     kinds: ["transition"],
     type: "count",
     label: bi("Đầu kỳ", "Start of period"),
     match: [["dau ky"], ["dau nam"], ["start"]],
-    not: ["giam", "tang", "ty le", "%"],
+    not: ["giam", "tang", "ty le", "%", "tong so ho", "households", "dan cu"],
   },
   {
     field: "decToNear",
-    kinds: ["transition"],
+    kinds: MOVEMENT_KINDS,
     type: "count",
     label: bi("Thoát nghèo sang cận nghèo", "Poor → near-poor"),
     match: [
@@ -469,7 +611,7 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "decAbove",
-    kinds: ["transition"],
+    kinds: MOVEMENT_KINDS,
     type: "count",
     label: bi("Thoát nghèo / thoát cận nghèo", "Escaped (above the line)"),
     match: [["thoat ngheo", "vuot"], ["thoat can ngheo"], ["vuot"], ["thoat ngheo"], ["escaped"]],
@@ -477,7 +619,7 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "decToPoor",
-    kinds: ["transition"],
+    kinds: MOVEMENT_KINDS,
     type: "count",
     label: bi("Cận nghèo chuyển thành hộ nghèo", "Near-poor → poor"),
     match: [["xuong ho ngheo"], ["sang ho ngheo"], ["thanh ho ngheo"], ["to poor"], ["decreases", "near poor poor"]],
@@ -485,14 +627,14 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "decOther",
-    kinds: ["transition"],
+    kinds: MOVEMENT_KINDS,
     type: "count",
     label: bi("Giảm khác", "Other decrease"),
     match: [["giam khac"], ["giam", "khac"], ["other decrease"]],
   },
   {
     field: "incFromNear",
-    kinds: ["transition"],
+    kinds: MOVEMENT_KINDS,
     type: "count",
     label: bi("Từ cận nghèo xuống nghèo", "Near-poor → poor (increase)"),
     match: [["tu ho can ngheo"], ["tu can ngheo"], ["from near poor"], ["increases", "near poor poor"]],
@@ -500,7 +642,7 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "incFromPoor",
-    kinds: ["transition"],
+    kinds: MOVEMENT_KINDS,
     type: "count",
     label: bi("Từ hộ nghèo sang cận nghèo", "Poor → near-poor (increase)"),
     match: [["tu ho ngheo"], ["tu ngheo"], ["from poor"], ["increases", "poor near poor"]],
@@ -508,24 +650,38 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "incRe",
-    kinds: ["transition"],
+    kinds: MOVEMENT_KINDS,
     type: "count",
     label: bi("Tái nghèo / tái cận nghèo", "Re-entered"),
     match: [["tai ngheo"], ["tai can ngheo"], ["re poor"], ["re near poor"], ["re entered"]],
   },
   {
     field: "incNew",
-    kinds: ["transition"],
+    kinds: MOVEMENT_KINDS,
     type: "count",
     label: bi("Phát sinh mới", "Newly poor / near-poor"),
     match: [["phat sinh"], ["new"], ["newly"]],
   },
   {
     field: "incOther",
-    kinds: ["transition"],
+    kinds: MOVEMENT_KINDS,
     type: "count",
     label: bi("Tăng khác", "Other increase"),
     match: [["tang khac"], ["tang", "khac"], ["other increase"]],
+  },
+  {
+    field: "decTotal",
+    kinds: MOVEMENT_KINDS,
+    type: "count",
+    label: bi("Tổng số giảm", "Total decrease"),
+    match: [["tong giam"], ["so ho giam"], ["giam"], ["total decrease"], ["decrease"]],
+  },
+  {
+    field: "incTotal",
+    kinds: MOVEMENT_KINDS,
+    type: "count",
+    label: bi("Tổng số tăng", "Total increase"),
+    match: [["tong tang"], ["so ho tang"], ["tang"], ["total increase"], ["increase"]],
   },
   {
     field: "end",
@@ -533,7 +689,7 @@ export const FIELDS: FieldDef[] = [
     type: "count",
     label: bi("Cuối kỳ", "End of period"),
     match: [["cuoi ky"], ["cuoi nam"], ["end"]],
-    not: ["giam", "tang", "ty le", "%"],
+    not: ["giam", "tang", "ty le", "%", "tong so ho", "households", "dan cu"],
   },
 
   // ---- targets (chỉ tiêu giảm nghèo)
@@ -547,7 +703,7 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "startRate",
-    kinds: ["target"],
+    kinds: ["target", "transition"],
     type: "rate",
     label: bi("Tỷ lệ đầu kỳ", "Rate at start"),
     match: [...withRate([["dau ky"], ["dau nam"], ["start"]])],
@@ -555,7 +711,7 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "reductionPp",
-    kinds: ["target"],
+    kinds: ["target", "transition"],
     type: "pp",
     label: bi("Chỉ tiêu giảm tỷ lệ (điểm %)", "Reduction (percentage points)"),
     match: [
@@ -572,7 +728,9 @@ export const FIELDS: FieldDef[] = [
     field: "reduced",
     kinds: ["target"],
     type: "count",
-    label: bi("Số hộ giảm (thoát nghèo)", "Households to reduce"),
+    // The net fall of the poor count ("số hộ giảm"); planners often head it "thoát nghèo", which Form 2 uses for
+    // escaped households only — read both, label it for what it is.
+    label: bi("Số hộ nghèo giảm", "Fall in poor households"),
     match: [
       ["so ho giam"],
       ["so ho", "giam"],
@@ -581,6 +739,7 @@ export const FIELDS: FieldDef[] = [
       ["households to reduce"],
       ["reduced households"],
       ["out of poverty"],
+      ["fall in poor households"],
       ["giam", "ho"],
     ],
     not: RATE_WORDS,
@@ -595,7 +754,7 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "endRate",
-    kinds: ["target"],
+    kinds: ["target", "transition"],
     type: "rate",
     label: bi("Tỷ lệ cuối kỳ", "Rate at end"),
     match: [...withRate([["cuoi ky"], ["cuoi nam"], ["end"]])],

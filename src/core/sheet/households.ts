@@ -4,9 +4,9 @@
  * without, as located findings (never a silent default).
  */
 import type { Household } from "../household";
-import type { Finding } from "../validate/finding";
-import { finding } from "../validate/catalogue";
-import { at } from "../validate/rules/common";
+import type { Finding } from "../findings/finding";
+import { finding } from "../findings/catalogue";
+import { at } from "./locate";
 import { FIELD_BY_NAME } from "./fields";
 import { rosterAreaKnown, type RosterRow, type SheetRead } from "./read";
 
@@ -50,4 +50,15 @@ export function rosterHouseholds(read: SheetRead): RosterHouseholds {
     if (!rosterAreaKnown(r)) missing(r, ["area"]);
   }
   return { households, rows, findings };
+}
+
+/**
+ * The target groups (Household.targetGroups codes: "socialProtection", "noLabour", …) the roster records, i.e. those
+ * with a flag column. A household without the flag is then known NOT to be in the group; for a group the roster does
+ * not record nothing is known, and a report must not show it as zero.
+ */
+export function recordedTargetGroups(read: Pick<SheetRead, "columns">): string[] {
+  return Object.keys(read.columns)
+    .filter((f) => f.startsWith("tg."))
+    .map((f) => f.slice(3));
 }

@@ -4,7 +4,7 @@
  * "cận nghèo" can never be read as "nghèo".
  */
 import { fold } from "../i18n";
-import { CATEGORY_LABELS, type Area, type Category } from "../household";
+import { AVERAGE_UNCONFIRMED_LABEL, CATEGORY_LABELS, type Area, type Category } from "../household";
 
 const AREA_WORDS: Record<string, Area> = {};
 for (const w of ["thanh thi", "do thi", "khu vuc thanh thi", "khu vuc do thi", "urban", "urban area", "tt", "dt"])
@@ -67,6 +67,7 @@ addCat("none", [
   "không nghèo",
   "hộ không nghèo",
 ]);
+addCat("average", [AVERAGE_UNCONFIRMED_LABEL.vi, AVERAGE_UNCONFIRMED_LABEL.en]);
 for (const c of Object.keys(CATEGORY_LABELS) as Category[]) {
   CATEGORY_WORDS[squash(CATEGORY_LABELS[c].vi)] = c;
   CATEGORY_WORDS[squash(CATEGORY_LABELS[c].en)] = c;

@@ -176,6 +176,16 @@ export const PRODUCT_FORM_NUMBERS: Readonly<Record<string, string>> = {
   roster: "16",
   "template-roster": "17",
   "template-summary": "18",
+  "exclusion-by-unit": "19",
+  "exclusion-zero": "20",
+  "sponsors-support": "21",
+  "sponsors-loans": "22",
+  "sponsors-outcomes": "23",
+  "sponsors-comparison": "24",
+  "template-sponsor-register": "25",
+  "template-sponsor-quota": "26",
+  "sponsor-register": "27",
+  "sponsor-quota": "28",
 };
 
 /** The identity of one of the product's own forms: "Biểu PP-01", labelled as the product's numbering. */

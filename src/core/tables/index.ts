@@ -6,6 +6,7 @@ export * from "./model";
 export * from "./frame";
 export * from "./build";
 export * from "./form1";
+export * from "./exclusion";
 export * from "./deprivation";
 export * from "./breakdowns";
 export * from "./targets";

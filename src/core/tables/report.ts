@@ -7,9 +7,13 @@ import { classifyHousehold } from "../classify";
 import { fail, isPovertyError } from "../errors";
 import type { Category, Household } from "../household";
 import type { Standard } from "../standards/schema";
+import { legalBasis } from "../standards/year";
+import { bi, type Bilingual } from "../i18n";
 import { buildAfTables, buildDeprivationByUnit, buildDeprivationRates, type AfTableOptions } from "./deprivation";
 import { buildCauseBreakdown, buildEthnicityBreakdown, buildTargetGroupBreakdown } from "./breakdowns";
 import { buildForm1 } from "./form1";
+import { buildExclusionTables } from "./exclusion";
+import { DEFAULT_EXCLUDED_GROUP } from "../measures/exclusion";
 import type { ResultTable } from "./model";
 import type { TableOptions } from "./build";
 import { buildTransitionTables } from "./transitions";
@@ -17,6 +21,11 @@ import type { TransitionOptions } from "../transitions";
 
 export interface ReportOptions extends TableOptions {
   reviewYear: number;
+  /**
+   * Why this review year (core/standards `resolveReviewYear(…).reason`): each table then ends with a note naming the
+   * year, why it was used and its legal basis (`legalBasis`), so a printed form says which standard it applied.
+   */
+  reviewYearReason?: Bilingual;
   /** Categories already computed (same order as households); otherwise each household is classified. */
   categories?: readonly Category[];
   /** AF identification (default "cutoff"). */
@@ -32,6 +41,19 @@ export interface ReportOptions extends TableOptions {
    */
   previous?: { households: readonly Household[]; categories?: readonly Category[]; standard?: Standard };
   transitionOptions?: TransitionOptions;
+  /**
+   * Target groups the roster records (flag columns; `recordedTargetGroups(read)` in core/sheet). Groups seen on a
+   * household count as recorded too. When the excluded group is recorded, Form 1 gets its "trong đó / không tính"
+   * columns and the net-of-group tables follow the transition forms.
+   */
+  recordedGroups?: readonly string[];
+  /** Target group shown separately and left out of the net poverty count. Default "socialProtection" (BTXH). */
+  excludeGroup?: string;
+}
+
+/** Whether a report over these households can show the excluded group: recorded by the roster or seen on a row. */
+export function groupRecorded(households: readonly Household[], group: string, recorded?: readonly string[]): boolean {
+  return (recorded ?? []).includes(group) || households.some((h) => (h.targetGroups ?? []).includes(group));
 }
 
 /**
@@ -81,7 +103,12 @@ export function buildReportTables(
 ): ResultTable[] {
   const categories = opts.categories ?? classifyRoster(households, standard);
   const input = { households, categories, standard, reviewYear: opts.reviewYear };
-  const tables: ResultTable[] = [buildForm1(input, opts), ...(opts.extraAfterForm1 ?? [])];
+  const group = opts.excludeGroup ?? DEFAULT_EXCLUDED_GROUP;
+  const exclusion = households.length > 0 && groupRecorded(households, group, opts.recordedGroups);
+  const tables: ResultTable[] = [
+    buildForm1({ ...input, ...(exclusion ? { exclusion: { group } } : {}) }, opts),
+    ...(opts.extraAfterForm1 ?? []),
+  ];
   if (opts.previous) {
     const prev = opts.previous;
     const prevCats = prev.categories ?? classifyRoster(prev.households, prev.standard ?? standard);
@@ -117,6 +144,7 @@ export function buildReportTables(
       ),
     );
   }
+  if (exclusion) tables.push(...buildExclusionTables({ ...input, group }, opts));
   const hasFlags =
     households.some((h) => Array.isArray(h.deprivationFlags) && h.deprivationFlags.length > 0) &&
     standard.indicators !== null;
@@ -134,5 +162,13 @@ export function buildReportTables(
     buildCauseBreakdown(input, opts),
   ])
     if (t) tables.push(t);
+  if (opts.reviewYearReason) {
+    const basis = legalBasis(opts.reviewYear, standard.scope === "local" ? { local: standard } : {});
+    const note = bi(
+      `Năm rà soát ${opts.reviewYear}: ${opts.reviewYearReason.vi}. Căn cứ: ${basis.vi}`,
+      `Review year ${opts.reviewYear}: ${opts.reviewYearReason.en}. Legal basis: ${basis.en}`,
+    );
+    for (const t of tables) t.notes = [...t.notes, note];
+  }
   return tables;
 }

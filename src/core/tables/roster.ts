@@ -10,7 +10,7 @@ import { bi, pick, type Bilingual } from "../i18n";
 import { requireIndicators } from "../standards/lookup";
 import type { Standard } from "../standards/schema";
 import { capitalize, formFrame, legalNote, TableBuilder, type TableOptions } from "./build";
-import { rosterColumns } from "./templates";
+import { ROSTER_TARGET_GROUPS, rosterColumns } from "./templates";
 import { formulaCell, type ResultTable, type TableCell } from "./model";
 
 export interface RosterTableOptions extends TableOptions {
@@ -20,6 +20,11 @@ export interface RosterTableOptions extends TableOptions {
   title?: Bilingual;
   reviewYear?: number;
   sheetName?: Bilingual;
+  /**
+   * Target groups the roster records: their flag columns hold 1/0. Groups neither listed nor seen on any household
+   * are left blank (unknown, never 0). Default: the groups seen on the households.
+   */
+  recordedGroups?: readonly string[];
 }
 
 /** Households → roster sheet. Strings (names, codes) are data and are written as text by every writer. */
@@ -52,6 +57,7 @@ export function buildRosterTable(
     frame: formFrame("roster", bi("người; đồng/người/tháng", "persons; VND per person per month"), opts),
     lang,
   });
+  const recorded = new Set([...(opts.recordedGroups ?? []), ...households.flatMap((h) => h.targetGroups ?? [])]);
   households.forEach((h, i) => {
     const row = b.nextRow;
     const flags = h.deprivationFlags;
@@ -66,6 +72,8 @@ export function buildRosterTable(
       em: h.ethnicMinority === undefined ? null : h.ethnicMinority ? 1 : 0,
       agri: h.agricultural === undefined ? null : h.agricultural ? 1 : 0,
     };
+    for (const g of ROSTER_TARGET_GROUPS)
+      cells[`tg_${g.code}`] = recorded.has(g.code) ? ((h.targetGroups ?? []).includes(g.code) ? 1 : 0) : null;
     if (flags) {
       if (flags.length !== d)
         throw new Error(`tables: household ${h.id} has ${flags.length} flags, the standard has ${d}`);

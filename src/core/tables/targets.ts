@@ -99,8 +99,8 @@ export function buildTargetTables(input: TargetTablesInput, opts: TableOptions =
           `${scope}Tiered allocation: ${allocation.total} households`,
         )
       : bi(
-          `${scope}Chỉ tiêu: giảm ${ppText} điểm % tỷ lệ hộ nghèo = ${allocation.total} hộ thoát nghèo`,
-          `${scope}Target: reduce the poverty rate by ${ppText} pp = ${allocation.total} households out of poverty`,
+          `${scope}Chỉ tiêu: giảm ${ppText} điểm % tỷ lệ hộ nghèo = giảm ${allocation.total} hộ nghèo`,
+          `${scope}Target: reduce the poverty rate by ${ppText} pp = ${allocation.total} fewer poor households`,
         );
   const coreNotes = [...(overall?.notes ?? []), ...allocation.notes];
 
@@ -126,7 +126,8 @@ export function buildTargetTables(input: TargetTablesInput, opts: TableOptions =
         { text: bi("Số hộ", "Households") },
         { text: bi("Tỷ lệ", "Rate") },
         { text: bi("Giảm tỷ lệ (điểm %)", "Rate reduction (pp)") },
-        { text: bi("Số hộ thoát nghèo", "Households out of poverty") },
+        // The net fall of the poor count ("số hộ giảm"), not Form 2's "thoát nghèo" column (escaped households).
+        { text: bi("Số hộ nghèo giảm", "Fall in poor households") },
         { text: bi("Số hộ", "Households") },
         { text: bi("Tỷ lệ", "Rate") },
       ],
@@ -151,7 +152,7 @@ export function buildTargetTables(input: TargetTablesInput, opts: TableOptions =
       column("poor", "Hộ nghèo đầu kỳ", "Poor at start", "integer", 11),
       column("rate0", "Tỷ lệ đầu kỳ", "Start rate", "percent", 10),
       column("pp", "Giảm (điểm %)", "Reduction (pp)", "percent", 11),
-      column("out", "Số hộ thoát nghèo", "Out of poverty", "integer", 11),
+      column("out", "Số hộ nghèo giảm", "Fall in poor households", "integer", 11),
       column("poor1", "Hộ nghèo cuối kỳ", "Poor at end", "integer", 11),
       column("rate1", "Tỷ lệ cuối kỳ", "End rate", "percent", 10),
     ],
@@ -357,7 +358,7 @@ export function buildTargetTables(input: TargetTablesInput, opts: TableOptions =
           { text: bi("Số năm từ đầu kỳ", "Years from start") },
           { text: bi("Tỷ lệ hộ nghèo mục tiêu", "Target poverty rate") },
           { text: bi("Số hộ nghèo mục tiêu", "Target poor households") },
-          { text: bi("Số hộ thoát nghèo trong năm", "Households out of poverty in the year") },
+          { text: bi("Số hộ nghèo giảm trong năm", "Fall in poor households in the year") },
         ],
       ],
       columns: [

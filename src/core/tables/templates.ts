@@ -1,12 +1,13 @@
 /**
  * Blank templates wards fill in, in a shape the validator (core/sheet) recognises: canonical Vietnamese headers,
- * drop-downs for area and category, whole numbers ≥ 0, flags 0/1, an instruction line, frozen header,
+ * drop-downs for area and category, whole numbers ≥ 0, flags 0/1 (ethnic minority, agricultural, target groups),
+ * an instruction line, frozen header,
  * and formula cells (deprivation total, rates, totals) that are locked while input cells stay editable.
  * The area and category words come from the standard and CATEGORY_LABELS; the indicator columns from the
  * standard's indicator list (never written here).
  */
 import { CATEGORY_LABELS, CATEGORIES, type Category } from "../household";
-import { bi, pick, type Lang } from "../i18n";
+import { bi, pick, type Bilingual, type Lang } from "../i18n";
 import { requireIndicators } from "../standards/lookup";
 import type { Standard } from "../standards/schema";
 import { columnLetters } from "../address";
@@ -30,6 +31,22 @@ const WHOLE0: ColumnValidation = {
   min: 0,
   error: bi("Nhập số nguyên không âm", "Enter a whole number ≥ 0"),
 };
+
+/**
+ * Target-group flag columns of the roster (Household.targetGroups codes): the groups reports break down by and may
+ * leave out of the net poverty count ("hộ nghèo không tính hộ BTXH", core/measures/exclusion.ts).
+ */
+export const ROSTER_TARGET_GROUPS: readonly { code: string; header: Bilingual }[] = [
+  { code: "socialProtection", header: bi("Hộ thuộc diện bảo trợ xã hội (1/0)", "Social-protection household (1/0)") },
+  {
+    code: "noLabour",
+    header: bi("Hộ không có khả năng lao động (1/0)", "Household without working capacity (1/0)"),
+  },
+  {
+    code: "meritorious",
+    header: bi("Hộ có người có công với cách mạng (1/0)", "Household with a person of meritorious service (1/0)"),
+  },
+];
 
 /** Canonical roster headers (Vietnamese) — the names the validator's header vocabulary knows. */
 export function rosterColumns(standard: Standard, lang: Lang = "vi"): ColumnSpec[] {
@@ -75,6 +92,13 @@ export function rosterColumns(standard: Standard, lang: Lang = "vi"): ColumnSpec
       width: 12,
       validation: FLAG,
     },
+    ...ROSTER_TARGET_GROUPS.map((g): ColumnSpec => ({
+      key: `tg_${g.code}`,
+      header: g.header,
+      format: "integer",
+      width: 12,
+      validation: FLAG,
+    })),
   ];
   requireIndicators(standard).forEach((ind, j) =>
     cols.push({ key: `dep${j}`, header: ind.name, format: "integer", width: 11, validation: FLAG }),

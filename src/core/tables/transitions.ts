@@ -97,17 +97,23 @@ export function buildTransitionTables(input: TransitionTablesInput, opts: TableO
   }
   const units: string[] = [];
   for (const h of [...input.current, ...input.previous]) if (!units.includes(h.unit)) units.push(h.unit);
-  const perUnit = units.map((u) =>
-    computeTransitions(
-      entries(input.previous, input.previousCategories, u),
-      entries(input.current, input.currentCategories, u),
-      input.options,
-    ),
-  );
   const overall = computeTransitions(
     entries(input.previous, input.previousCategories),
     entries(input.current, input.currentCategories),
     input.options,
+  );
+  // Each unit is read like the whole lists (a unit of a full list may hold only poor households).
+  const unitOptions = {
+    ...input.options,
+    absentFromPrevious: overall.reading.previous === "full" ? ("otherIncrease" as const) : ("newPoor" as const),
+    absentFromCurrent: overall.reading.current === "full" ? ("otherDecrease" as const) : ("escaped" as const),
+  };
+  const perUnit = units.map((u) =>
+    computeTransitions(
+      entries(input.previous, input.previousCategories, u),
+      entries(input.current, input.currentCategories, u),
+      unitOptions,
+    ),
   );
   const withMembers = overall.members !== null && perUnit.every((r) => r.members !== null);
   const unavailable = overall.membersUnavailable ?? perUnit.find((r) => r.membersUnavailable)?.membersUnavailable;
@@ -185,10 +191,8 @@ export function buildTransitionTables(input: TransitionTablesInput, opts: TableO
               `Không lập dòng Nhân khẩu: thiếu số nhân khẩu (hoặc không phải số nguyên ≥ 0) ở ${unavailable?.missing.previous ?? 0} hộ năm trước và ${unavailable?.missing.current ?? 0} hộ năm nay thuộc diện nghèo/cận nghèo.`,
               `No members rows: member count missing (or not a whole number ≥ 0) for ${unavailable?.missing.previous ?? 0} previous and ${unavailable?.missing.current ?? 0} current poor/near-poor households.`,
             ),
-        bi(
-          "Hộ không có trong danh sách năm trước mà nay thuộc diện được tính là phát sinh mới; hộ không còn trong danh sách năm nay được tính là thoát (mặc định, xem tài liệu).",
-          "A household absent from last year's list that is in the category now counts as new; one absent from this year's list counts as escaped (default, see the documentation).",
-        ),
+        // How absence from a list was read (core/transitions: full review list or poor/near-poor only).
+        bi(overall.reading.messageVi, overall.reading.messageEn),
         ...(overall.excludedIds.length > 0 || overall.excludedEntries.previous + overall.excludedEntries.current > 0
           ? [
               bi(

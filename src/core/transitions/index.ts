@@ -15,13 +15,20 @@
  * holds by construction. Households with a blank or duplicated id, or an unknown category, are excluded from all
  * counts and reported in `problems`.
  *
- * Absence from a roster (DOCUMENTED DEFAULT, change with options): rosters are usually lists of poor and near-poor
- * households only, so a household that is absent from the previous roster and poor/near-poor now is counted as
- * newly poor/near-poor (phát sinh, `absentFromPrevious: "newPoor"`), and one that was poor/near-poor and is absent
- * from the current roster as escaped (thoát nghèo / thoát cận nghèo, `absentFromCurrent: "escaped"`).
- * When the rosters list all resident households, absence means the household left or arrived: use
- * `"otherDecrease"` / `"otherIncrease"`. A per-household `leftReason` / `joinReason` always wins over the default
- * (→ other decrease / other increase); an id in `everEscapedIds` makes a return re-poor (tái nghèo) instead of new.
+ * Absence from a roster depends on what the list is (`listReading`, reported in `result.reading`):
+ * - a full review list (it lists households outside the poor and near-poor categories too — "Không thuộc diện",
+ *   "Hộ có mức sống trung bình" — as the product's own template and the all-household reviews of some provinces do):
+ *   a household on it that is missing from the other year's list has left or arrived (died, moved, split, merged):
+ *   absent from the current list → other decrease (giảm khác, Form col 4); absent from the previous list → other
+ *   increase (tăng khác, col 8). Counting it as escaped would inflate the headline "thoát nghèo" figure.
+ * - a list of poor and near-poor households only: absent from the current list → escaped (thoát nghèo / thoát cận
+ *   nghèo); absent from the previous list → newly poor / near-poor (phát sinh).
+ * `listReading: "auto"` (default) reads each list by what it contains (the previous list decides absence from it,
+ * the current list absence from it); "full" or "poorOnly" forces both; `absentFromPrevious` / `absentFromCurrent`
+ * force one side. A per-household `leftReason` / `joinReason` always wins (→ other decrease / other increase); an id
+ * in `everEscapedIds` makes a return to poverty re-poor (tái nghèo) instead of new, and an id in
+ * `everEscapedNearPoorIds` makes a return to near-poverty re-near-poor (tái cận nghèo) — escaping poverty is not
+ * escaping near-poverty, so `everEscapedIds` alone never makes a household "tái cận nghèo".
  * Rates of these flows are not computed here: their denominators are UNCERTAIN (docs/domain.md §8.4).
  *
  * Members (nhân khẩu) rows of Forms 2 and 3 (`result.members`, when every household that enters a members flow has
@@ -66,14 +73,25 @@ export interface CurrentEntry {
   members?: number;
 }
 
+/** How a roster is read: a full review list (every resident household) or a list of poor and near-poor only. */
+export type ListKind = "full" | "poorOnly";
+
 export interface TransitionOptions {
-  /** Ids of households that escaped poverty (or near-poverty) in some earlier review: a return is "re" (tái …). */
+  /** Ids of households that escaped poverty in some earlier review: a return to poverty is re-poor (tái nghèo). */
   everEscapedIds?: Iterable<string>;
-  /** For the near-poor table only: ids that escaped near-poverty earlier (default: `everEscapedIds`). */
+  /**
+   * For the near-poor table: ids that escaped near-poverty in some earlier review: a return to near-poverty is
+   * re-near-poor (tái cận nghèo). Default: none (an id that only escaped poverty is not re-near-poor).
+   */
   everEscapedNearPoorIds?: Iterable<string>;
-  /** Household absent from the previous roster and (near-)poor now: "newPoor" (default: phát sinh) or "otherIncrease". */
+  /**
+   * How absence from a roster is read (see the module comment): "auto" (default) by each list's content, "full"
+   * (absence = left or arrived) or "poorOnly" (absence = escaped / newly (near-)poor).
+   */
+  listReading?: "auto" | ListKind;
+  /** Forces absence from the previous roster: "newPoor" (phát sinh) or "otherIncrease" (tăng khác). */
   absentFromPrevious?: "newPoor" | "otherIncrease";
-  /** Household (near-)poor before and absent from the current roster: "escaped" (default) or "otherDecrease". */
+  /** Forces absence from the current roster: "escaped" (thoát nghèo) or "otherDecrease" (giảm khác). */
   absentFromCurrent?: "escaped" | "otherDecrease";
   /**
    * Build the per-household `movements` list (default true). `false` for bulk use (e.g. two 1M-row rosters, when
@@ -166,7 +184,22 @@ export interface MembersUnavailable {
   messageEn: string;
 }
 
+/** Which reading of each roster was used, and why (for a note under Forms 2 and 3 and the function's last row). */
+export interface ListReading {
+  previous: ListKind;
+  current: ListKind;
+  /** "detected" from the lists' content, or "option" (listReading / absentFrom… given). */
+  source: "detected" | "option";
+  messageVi: string;
+  messageEn: string;
+  /** A short form for a cell: "Danh sách đầy đủ: vắng mặt = giảm khác / tăng khác (tự nhận ra)". */
+  shortVi: string;
+  shortEn: string;
+}
+
 export interface TransitionResult {
+  /** How absence from each roster was read. */
+  reading: ListReading;
   poor: PoorTransitions;
   nearPoor: NearPoorTransitions;
   /**
@@ -223,8 +256,34 @@ export function computeTransitions(
       "The previous and current rosters must be arrays.",
     );
   }
-  const absentPrev = opts.absentFromPrevious ?? "newPoor";
-  const absentCur = opts.absentFromCurrent ?? "escaped";
+  const listReading = opts.listReading ?? "auto";
+  if (listReading !== "auto" && listReading !== "full" && listReading !== "poorOnly") {
+    fail(
+      "INVALID_ARGUMENT",
+      `Tuỳ chọn listReading "${String(listReading)}" không hợp lệ (auto, full, poorOnly).`,
+      `Option listReading "${String(listReading)}" is not valid (auto, full, poorOnly).`,
+    );
+  }
+  const kindOf = (roster: ReadonlyArray<{ category: unknown }>): ListKind =>
+    listReading !== "auto"
+      ? listReading
+      : roster.some((e) => e && (e.category === "average" || e.category === "none"))
+        ? "full"
+        : "poorOnly";
+  const prevKind: ListKind =
+    opts.absentFromPrevious !== undefined
+      ? opts.absentFromPrevious === "otherIncrease"
+        ? "full"
+        : "poorOnly"
+      : kindOf(previous);
+  const curKind: ListKind =
+    opts.absentFromCurrent !== undefined
+      ? opts.absentFromCurrent === "otherDecrease"
+        ? "full"
+        : "poorOnly"
+      : kindOf(current);
+  const absentPrev = opts.absentFromPrevious ?? (prevKind === "full" ? "otherIncrease" : "newPoor");
+  const absentCur = opts.absentFromCurrent ?? (curKind === "full" ? "otherDecrease" : "escaped");
   if (absentPrev !== "newPoor" && absentPrev !== "otherIncrease") {
     fail(
       "INVALID_ARGUMENT",
@@ -244,13 +303,10 @@ export function computeTransitions(
     const n = normId(id);
     if (n !== undefined) everPoor.add(n);
   }
-  let everNear = everPoor;
-  if (opts.everEscapedNearPoorIds !== undefined) {
-    everNear = new Set<string>();
-    for (const id of opts.everEscapedNearPoorIds) {
-      const n = normId(id);
-      if (n !== undefined) everNear.add(n);
-    }
+  const everNear = new Set<string>();
+  for (const id of opts.everEscapedNearPoorIds ?? []) {
+    const n = normId(id);
+    if (n !== undefined) everNear.add(n);
   }
 
   const problems: TransitionProblem[] = [];
@@ -578,6 +634,11 @@ export function computeTransitions(
   }
 
   return {
+    reading: listReadingOf(
+      prevKind,
+      curKind,
+      listReading !== "auto" || opts.absentFromPrevious !== undefined || opts.absentFromCurrent !== undefined,
+    ),
     poor: poorTable(poor),
     nearPoor: nearTable(near),
     members,
@@ -586,6 +647,69 @@ export function computeTransitions(
     problems,
     excludedIds: [...excluded].sort(),
     excludedEntries: { previous: countExcluded(prev), current: countExcluded(cur) },
+  };
+}
+
+const KIND_TEXT: Record<ListKind, { vi: string; en: string }> = {
+  full: {
+    vi: "danh sách rà soát đầy đủ (có cả hộ không thuộc diện / mức sống trung bình)",
+    en: "a full review list (it also lists households outside the poor and near-poor categories)",
+  },
+  poorOnly: { vi: "danh sách hộ nghèo, hộ cận nghèo", en: "a list of poor and near-poor households only" },
+};
+
+const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+function listReadingOf(previous: ListKind, current: ListKind, forced: boolean): ListReading {
+  const how = forced
+    ? { vi: "theo tuỳ chọn", en: "as set by the option" }
+    : { vi: "nhận ra từ nội dung", en: "recognised from its content" };
+  const cur =
+    current === "full"
+      ? {
+          vi: "hộ năm trước có mà năm nay không có trong danh sách được tính là giảm khác (chết, chuyển đi, tách, nhập hộ), không tính là thoát nghèo",
+          en: "a household on last year's list and missing from this year's counts as another decrease (died, moved away, split, merged), not as escaped",
+        }
+      : {
+          vi: "hộ năm trước nghèo/cận nghèo mà năm nay không có trong danh sách được tính là thoát nghèo/thoát cận nghèo",
+          en: "a household poor/near-poor last year and missing from this year's list counts as escaped",
+        };
+  const prev =
+    previous === "full"
+      ? {
+          vi: "hộ năm nay nghèo/cận nghèo mà không có trong danh sách năm trước được tính là tăng khác (chuyển đến, tách hộ)",
+          en: "a household poor/near-poor now and missing from last year's list counts as another increase (moved in, split)",
+        }
+      : {
+          vi: "hộ năm nay nghèo/cận nghèo mà không có trong danh sách năm trước được tính là phát sinh mới (hoặc tái nghèo)",
+          en: "a household poor/near-poor now and missing from last year's list counts as newly poor (or re-poor)",
+        };
+  const SHORT: Record<ListKind, { vi: string; en: string }> = {
+    full: { vi: "danh sách đầy đủ", en: "full review list" },
+    poorOnly: { vi: "danh sách hộ nghèo, cận nghèo", en: "poor and near-poor list" },
+  };
+  const ABSENT = {
+    full: { vi: "vắng mặt = giảm khác / tăng khác", en: "absence = other decrease / increase" },
+    poorOnly: { vi: "vắng mặt = thoát nghèo / phát sinh", en: "absence = escaped / newly poor" },
+  };
+  const short =
+    previous === current
+      ? {
+          vi: `${capitalise(SHORT[current].vi)}: ${ABSENT[current].vi}`,
+          en: `${capitalise(SHORT[current].en)}: ${ABSENT[current].en}`,
+        }
+      : {
+          vi: `Năm trước: ${SHORT[previous].vi}; năm nay: ${SHORT[current].vi}`,
+          en: `Last year: ${SHORT[previous].en}; this year: ${SHORT[current].en}`,
+        };
+  return {
+    previous,
+    current,
+    source: forced ? "option" : "detected",
+    shortVi: `${short.vi} (${how.vi})`,
+    shortEn: `${short.en} (${how.en})`,
+    messageVi: `Danh sách năm trước: ${KIND_TEXT[previous].vi}; danh sách năm nay: ${KIND_TEXT[current].vi} (${how.vi}). Vì vậy ${cur.vi}; ${prev.vi}.`,
+    messageEn: `Last year's list: ${KIND_TEXT[previous].en}; this year's: ${KIND_TEXT[current].en} (${how.en}). So ${cur.en}; ${prev.en}.`,
   };
 }
 

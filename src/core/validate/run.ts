@@ -10,8 +10,8 @@ import { standardForYear } from "../standards/lookup";
 import { resolveReviewYear, reviewYearInText, type YearClue, type YearSource } from "../standards/year";
 import { read as readDetected, type SheetRead } from "../sheet/read";
 import { detect, gridOffset, type DetectOptions, type Detection } from "../sheet/detect";
-import { finding } from "./catalogue";
-import { sortFindings, summarize, type Finding } from "./finding";
+import { finding } from "../findings/catalogue";
+import { sortFindings, summarize, type Finding } from "../findings/finding";
 import {
   checkCounts,
   checkDeprivations,
@@ -30,6 +30,7 @@ import {
   checkSummaryVsRosters,
 } from "./rules/cross";
 import { checkPlan } from "./rules/plan";
+import { checkCombined, checkImpliedSums, checkImpliedTotals } from "./rules/implied";
 
 export interface ValidateOptions {
   /**
@@ -173,6 +174,7 @@ export function validateSheet(read: SheetRead, standard?: Standard, grid?: Grid)
     out.push(...checkRates(read), ...checkCounts(read), ...checkTotalRows(read), ...checkTransitions(read));
     out.push(...checkDeprivations(read, standard), ...checkTargets(read), ...checkSeries(read));
     out.push(...checkPlan(read, grid));
+    out.push(...checkImpliedTotals(read), ...checkImpliedSums(read), ...checkCombined(read));
   }
   return out;
 }

@@ -40,6 +40,9 @@ function expectedField(key: string, indicatorId: string | undefined): string {
     agri: "agricultural",
     depTotal: "depTotal",
     category: "category",
+    tg_socialProtection: "tg.socialProtection",
+    tg_noLabour: "tg.noLabour",
+    tg_meritorious: "tg.meritorious",
   };
   if (!(key in byKey)) throw new Error(`unexpected roster column ${key}`);
   return byKey[key];

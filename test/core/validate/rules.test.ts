@@ -40,6 +40,8 @@ const form2 = (i: number, v: (number | null)[]) =>
     "poor",
     F.CLEAN_FORM2.map((r, k) => (k === i ? { ...r, v } : r)),
   );
+/** The sheet without its total-households column (column C). */
+const noTotal = (spec: Spec): Spec => ({ ...spec, rows: spec.rows.map((r) => r.filter((_, c) => c !== 2)) });
 const targets = (i: number, row: (string | number)[]) =>
   F.targetSheet(F.CLEAN_TARGETS.map((r, k) => (k === i ? row : r)));
 
@@ -174,9 +176,79 @@ const CASES: Record<string, () => Spec[][]> = {
     [F.deprivationSheet([{ unit: "Xã An Bình", poor: 45, counts: [10, 10, 10, 10, 10, 10, 10, 10, 10, 5, 3, 2] }])],
   ],
   TARGET_END_COUNT: () => [[targets(0, ["Xã An Bình", 612, 45, "7,35", "1,5", 10, 36, "5,88"])]],
-  TARGET_RATE_MISSED: () => [[targets(0, ["Xã An Bình", 612, 45, "7,35", "1,8", 10, 35, "5,72"])]],
+  REDUCTION_PP_MISMATCH: () => [[targets(0, ["Xã An Bình", 612, 45, "7,35", "2,0", 10, 35, "5,72"])]],
   TARGET_REDUCED_VS_PP: () => [[targets(0, ["Xã An Bình", 612, 45, "7,35", "1,5", 12, 33, "5,39"])]],
-  TARGET_TOTALS_INCONSISTENT: () => [[targets(0, ["Xã An Bình", 612, 45, "7,35", "1,5", 10, 35, "5,00"])]],
+  // No total column: the start implies 612–612 households (45 = 7,35 %), the end 35 = 5,00 % implies 699–707.
+  TARGET_TOTALS_INCONSISTENT: () => [
+    [noTotal(F.targetSheet([["Xã An Bình", 612, 45, "7,35", "2,35", 10, 35, "5,00"]]))],
+  ],
+  TOTAL_IMPLIED_DISAGREE: () => [
+    [
+      {
+        name: "KQ",
+        rows: [
+          ["Đơn vị", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)", "Số hộ cận nghèo", "Tỷ lệ hộ cận nghèo (%)"],
+          ["Xã An Bình", 45, "7,35", 60, "12,00"],
+        ],
+      },
+    ],
+  ],
+  TOTAL_IMPLIED_SUM: () => [
+    [
+      {
+        name: "KQ",
+        rows: [
+          ["Đơn vị", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
+          ["Xã An Bình", 45, "7,35"],
+          ["Phường Hòa Lạc", 20, "1,60"],
+          ["Tổng cộng", 65, "2,50"],
+        ],
+      },
+    ],
+  ],
+  COMBINED_COUNT_MISMATCH: () => [
+    [
+      {
+        name: "KQ",
+        rows: [
+          ["Vùng", "Số hộ nghèo và cận nghèo", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)", "Số hộ cận nghèo"],
+          ["Đồng bằng sông Hồng", 169566, 69239, "1,00", 100237],
+        ],
+      },
+    ],
+  ],
+  COMBINED_RATE_MISMATCH: () => [
+    [
+      {
+        name: "KQ",
+        rows: [
+          ["Vùng", "Tỷ lệ nghèo đa chiều (%)", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)", "Tỷ lệ hộ cận nghèo (%)"],
+          ["Đồng bằng sông Hồng", "2,52", 69239, "1,00", "1,45"],
+        ],
+      },
+    ],
+  ],
+  MOVEMENT_PARTS_MISMATCH: () => [
+    [
+      {
+        name: "DB",
+        rows: [
+          ["Đơn vị", "Số hộ nghèo đầu năm", "Số hộ thoát nghèo", null, null, "Số hộ nghèo cuối năm"],
+          [null, null, "Tổng số", "Chuyển sang hộ cận nghèo", "Thoát tình trạng nghèo, cận nghèo", null],
+          ["Toàn tỉnh", 120, 30, 10, 15, 90],
+        ],
+        merges: ["C1:E1"],
+      },
+    ],
+  ],
+  STRUCT_BELOW_TABLE_IGNORED: () => [
+    [
+      withRows(F.rosterSheet({ unit: "Xã Mới" }), (r) =>
+        r.push([], ["Ghi chú: số liệu tính đến ngày 30/11/2024"], [], [], [null, null, null, null, null, null, 7]),
+      ),
+    ],
+  ],
+  VALUE_READ_AS_NOTE: () => [[withRows(F.summarySheet(), (r) => (r[5][6] = "Như cột 4"))]],
   CROSS_SUMMARY_ROSTER: () => [[F.rosterSheet({ unit: "Xã An Bình" }), F.summarySheet()]],
   CROSS_FORM_TOTALS: () => [[summary(0, { poor: 44, poorRate: 7.19 }), F.transitionSheet("poor", F.CLEAN_FORM2)]],
   CROSS_START_CATEGORY: () => [
@@ -256,6 +328,29 @@ const ELSEWHERE: Record<string, string> = {
   FILE_UNREADABLE: "test/xlsx/read.test.ts, test/cli/validate.test.ts",
   CONSOLIDATE_INCOMPATIBLE: "test/cli/validate.test.ts",
   CONSOLIDATE_NO_ROSTER: "test/cli/validate.test.ts",
+  TARGET_IMPLIED_TOTAL_WIDE: "test/core/sheet/planners.test.ts (allocation units, not validation)",
+  // Sponsorship registers (core/sponsors): read and checked against a roster, not by the submission validator.
+  ...Object.fromEntries(
+    [
+      "SPONSOR_NO_ORGANISATION",
+      "SPONSOR_NO_DATES",
+      "SPONSOR_MISSING_ID",
+      "SPONSOR_MISSING_ORGANISATION",
+      "SPONSOR_UNKNOWN_ORGANISATION",
+      "SPONSOR_UNKNOWN_SUPPORT",
+      "SPONSOR_DATE_INVALID",
+      "SPONSOR_DATE_MISSING",
+      "SPONSOR_DATE_ORDER",
+      "SPONSOR_UNKNOWN_HOUSEHOLD",
+      "SPONSOR_NOT_POOR",
+      "SPONSOR_UNIT_MISMATCH",
+      "SPONSOR_SEVERAL_ORGANISATIONS",
+      "SPONSOR_OUTSTANDING_ABOVE_LOAN",
+      "SPONSOR_INTEREST_ABOVE_DUE",
+      "SPONSOR_LOAN_NO_PROGRAMME",
+      "SPONSOR_INTEREST_RATE_LOW",
+    ].map((c) => [c, "test/core/sponsors/sponsors.test.ts, test/cli/sponsors.test.ts"]),
+  ),
   YEAR_UNSUPPORTED: "test/core/validate/year.test.ts",
 };
 

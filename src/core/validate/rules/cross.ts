@@ -3,8 +3,8 @@
  * submitted wards; a summary (Form 1) vs the aggregate of the rosters; the same unit's totals in two forms;
  * Form 2 vs Form 3 transitions between poor and near-poor.
  */
-import type { Finding } from "../finding";
-import { finding } from "../catalogue";
+import type { Finding } from "../../findings/finding";
+import { finding } from "../../findings/catalogue";
 import type { SheetRead, FormRow } from "../../sheet/read";
 import { fold } from "../../i18n";
 import { FIELD_BY_NAME, isDepField } from "../../sheet/fields";
@@ -411,6 +411,7 @@ export function checkRosterYears(reads: SheetRead[]): Finding[] {
       const t = computeTransitions(
         p.map((x) => ({ id: x.household.id, category: x.household.declaredCategory! })),
         c.map((x) => ({ id: x.household.id, category: x.household.declaredCategory! })),
+        readingOf(prev, cur),
       );
       for (const form of forms) {
         const row = form.table?.find(
@@ -435,6 +436,20 @@ export function checkRosterYears(reads: SheetRead[]): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * Absence from a roster is read by what the whole roster is (core/transitions): a full review list (it lists
+ * households outside the poor and near-poor categories) → left / arrived; otherwise escaped / newly poor. Decided on
+ * the whole sheet, not on one unit's rows (a unit of a full list may hold only poor households).
+ */
+function readingOf(prev: SheetRead, cur: SheetRead) {
+  const full = (r: SheetRead) =>
+    (r.roster ?? []).some((x) => x.household.declaredCategory === "average" || x.household.declaredCategory === "none");
+  return {
+    absentFromPrevious: full(prev) ? ("otherIncrease" as const) : ("newPoor" as const),
+    absentFromCurrent: full(cur) ? ("otherDecrease" as const) : ("escaped" as const),
+  };
 }
 
 export const foldKey = fold;

@@ -1,15 +1,16 @@
 /**
- * Household consistency rules over a roster (docs/domain.md §7.4): deprivation count vs flags, "poor" below the
- * deprivation cutoff, and the declared category vs the category recomputed by core/classify under the
- * standard of the review year (never a line written here).
+ * Household consistency rules over a roster (docs/domain.md §7.4): deprivation count vs flags,
+ * "poor" below the deprivation cutoff (only under the "and" rule), and the declared category vs the category
+ * recomputed by core/classify under the standard of the review year (never a line written here).
  */
-import type { Finding } from "../finding";
-import { finding } from "../catalogue";
+import type { Finding } from "../../findings/finding";
+import { finding } from "../../findings/catalogue";
 import type { SheetRead } from "../../sheet/read";
 import { rosterAreaKnown } from "../../sheet/read";
 import type { Standard } from "../../standards/schema";
 import { CATEGORY_LABELS, type Category } from "../../household";
-import { CATEGORY_CODE, CODE_CATEGORY, classifyColumns, classifyHousehold } from "../../classify";
+import { CATEGORY_CODE, CODE_CATEGORY, classifyColumns, classifyHousehold, type Classification } from "../../classify";
+import type { Area } from "../../household";
 import { isPovertyError } from "../../errors";
 import { at } from "./common";
 
@@ -54,16 +55,27 @@ export function checkPoorDeprivations(read: SheetRead, standard: Standard): Find
   return out;
 }
 
+/**
+ * Declared and computed categories that do not contradict each other: equal, or declared "none" for a household
+ * whose income is in the average band but that is not flagged agricultural (the average category needs the separate
+ * identification of Decision 24/2021/QĐ-TTg). Declared "average" with a computed "none" is a mismatch — the income
+ * is above the ceiling, or the household is known not to be agricultural — unless the average category could not
+ * be evaluated at all (`averageNotEvaluated`).
+ */
 const equivalent = (declared: Category, computed: Category, agricultural: boolean | undefined) =>
-  declared === computed ||
-  (agricultural !== true &&
-    ((declared === "none" && computed === "average") ||
-      (declared === "average" && computed === "none" && agricultural === undefined)));
+  declared === computed || (declared === "none" && computed === "average" && agricultural !== true);
+
+/** Declared "average" where the standard cannot tell: classified by score, or the ceiling is not known (2027+). */
+const averageNotEvaluated = (declared: Category, c: Classification, standard: Standard, area: Area) =>
+  declared === "average" &&
+  c.category === "none" &&
+  (c.reason.basis === "score" || standard.lines[area].averageCeiling === null);
 
 /**
  * HH_CATEGORY_MISMATCH: declared category vs classifyHousehold / classifyColumns (income, or score A and B)
  * under `standard`. "Average" needs the separate agricultural identification, so declared "none" for a
- * household the income puts in the average band is not an error unless it is flagged agricultural.
+ * household the income puts in the average band is not an error unless it is flagged agricultural; declared
+ * "average" above the ceiling (rural 5,000,000 đ under Decree 07/2021: ceiling 2,250,000) is.
  * Rows that cannot be recomputed are summarised in one HH_CANNOT_CLASSIFY info per sheet.
  */
 export function checkCategories(read: SheetRead, standard: Standard): Finding[] {
@@ -118,6 +130,7 @@ export function checkCategories(read: SheetRead, standard: Standard): Finding[] 
         { unknownAverage: "none" },
       );
       if (equivalent(h.declaredCategory!, c.category, h.agricultural)) return;
+      if (averageNotEvaluated(h.declaredCategory!, c, standard, h.area)) return;
       out.push(
         finding(
           "HH_CATEGORY_MISMATCH",

@@ -2,26 +2,32 @@
  * Table arithmetic over Forms 1–4, target tables and year series (docs/domain.md §7.1–§7.4, §8).
  * Rates and percentage points are fractions (0.0797 = 7,97 %; 0.03 = 3 pp).
  */
-import type { Finding } from "../finding";
-import { finding } from "../catalogue";
+import type { Finding } from "../../findings/finding";
+import { finding } from "../../findings/catalogue";
 import type { SheetRead, FormRow } from "../../sheet/read";
-import { RATE_PARTS } from "../../sheet/read";
+import { rateParts } from "../../sheet/readers/table";
 import { FIELD_BY_NAME, TRANSITION_DECREASES, TRANSITION_INCREASES, isDepField } from "../../sheet/fields";
 import type { Standard } from "../../standards/schema";
 import { standardForYear } from "../../standards/lookup";
-import { impliedTotalRange } from "../../measures/rates";
-import { isPovertyError } from "../../errors";
+import type { Bilingual } from "../../i18n";
+import { formatNumber } from "../../i18n";
+import { differenceConsistent, halfUnit, impliedTotalInterval, intersectIntervals } from "../../measures/intervals";
+import { intervalText } from "./implied";
 import { at, label, pct, related, unitsOff } from "./common";
+import { aggregates } from "./aggregates";
 
 /**
  * Rate = count ÷ total, compared at the column's precision (cell number format, else the most decimals among
  * the column's values). One unit off in the last decimal → RATE_ROUNDING (warning); more → RATE_MISMATCH (error).
- * Also ZERO_DENOMINATOR: total blank/0 with a non-zero count or rate.
+ * Also ZERO_DENOMINATOR: total 0 — or blank in a total column the table otherwise fills — with a non-zero count
+ * or rate. A total column filled only on some rows (a province row with its total, districts without) leaves the
+ * blank rows to the implied-total rules (rules/implied.ts).
  */
 export function checkRates(read: SheetRead): Finding[] {
   const out: Finding[] = [];
+  const missing = blankIsMissing(read);
   if (!read.table) return out;
-  for (const [rateField, parts] of Object.entries(RATE_PARTS)) {
+  for (const [rateField, parts] of Object.entries(rateParts(read.kind))) {
     if (!(rateField in read.columns) || !(parts.count in read.columns)) continue;
     const info = read.rates[rateField];
     if (!info) continue;
@@ -31,6 +37,7 @@ export function checkRates(read: SheetRead): Finding[] {
       const total = row.values[parts.total];
       if (rate === undefined || count === undefined) continue;
       if (!(parts.total in read.columns)) continue;
+      if (total === undefined && !missing(parts.total)) continue;
       if (total === undefined || total === 0) {
         if (count > 0 || rate > 0) {
           out.push(
@@ -69,6 +76,7 @@ export function checkRates(read: SheetRead): Finding[] {
 const SUBSETS: [string, string][] = [
   ["poor", "households"],
   ["nearPoor", "households"],
+  ["poorNear", "households"],
   ["average", "households"],
   ["poorMembers", "members"],
   ["nearPoorMembers", "members"],
@@ -78,16 +86,36 @@ const SUBSETS: [string, string][] = [
   ["reduced", "startCount"],
 ];
 
+/**
+ * A blank total stands for a missing value when the table fills that column on most of its rows; when the column
+ * is mostly blank (only the province row has its total), a blank is "not published".
+ */
+function blankIsMissing(read: SheetRead): (field: string) => boolean {
+  const memo = new Map<string, boolean>();
+  return (field) => {
+    let v = memo.get(field);
+    if (v === undefined) {
+      const rows = (read.table ?? []).filter((r) => r.kind === "body");
+      const filled = rows.filter((r) => r.values[field] !== undefined).length;
+      v = rows.length > 0 && filled * 2 >= rows.length;
+      memo.set(field, v);
+    }
+    return v;
+  };
+}
+
 /** COUNT_EXCEEDS_TOTAL, ZERO_DENOMINATOR (count > 0 with total 0) and POOR_NEAR_EXCEEDS_TOTAL. */
 export function checkCounts(read: SheetRead): Finding[] {
   const out: Finding[] = [];
   if (!read.table) return out;
+  const missing = blankIsMissing(read);
   const depCols = Object.keys(read.columns).filter(isDepField);
   for (const row of read.table) {
     for (const [sub, tot] of SUBSETS) {
       const s = row.values[sub];
       const t = row.values[tot];
       if (s === undefined || !(tot in read.columns)) continue;
+      if (t === undefined && !missing(tot)) continue;
       if (t === undefined || t === 0) {
         if (s > 0) {
           out.push(
@@ -145,11 +173,10 @@ const SUM_OF_SUBTOTALS = { vi: "tổng các dòng cộng của mục", en: "the 
 const SUM_OF_ROWS = { vi: "tổng các dòng", en: "the sum of the rows" };
 
 /**
- * TOTAL_ROW_MISMATCH, per measure (households / members) and count column:
- * a subtotal ("Cộng thành thị") = Σ body rows of its section (since the section heading or the previous subtotal);
- * the grand total ("Tổng cộng") = Σ subtotals + Σ body rows no subtotal covers (= Σ body rows when there are no
- * subtotals). Body rows between a subtotal and the next section ("trong đó …") are in no sum.
- * Reported on the subtotal/total cell that disagrees, with the expected value.
+ * TOTAL_ROW_MISMATCH, per measure (households / members) and count column: a subtotal ("Cộng thành thị", or a
+ * section heading that carries numbers) = Σ body rows of its section; the grand total ("Tổng cộng", "Toàn tỉnh",
+ * "Cả nước" — below or above its rows) = Σ subtotals + Σ body rows no subtotal covers (see aggregates.ts).
+ * A blank subtotal counts as the sum of its own rows. Reported on the cell that disagrees, with the expected value.
  */
 export function checkTotalRows(read: SheetRead): Finding[] {
   const out: Finding[] = [];
@@ -157,91 +184,116 @@ export function checkTotalRows(read: SheetRead): Finding[] {
   const countFields = Object.keys(read.columns).filter(
     (f) => (FIELD_BY_NAME[f]?.type ?? (isDepField(f) ? "count" : "")) === "count",
   );
-  const report = (
-    row: FormRow,
-    f: string,
-    value: number,
-    expected: number,
-    kind: "subtotal" | "total",
-    sumOf: typeof SUM_OF_ROWS,
-  ) =>
-    out.push(
-      finding(
-        "TOTAL_ROW_MISMATCH",
-        at(read, row.row0, f),
-        { field: label(f), value, expected, rowKind: kind === "subtotal" ? SUBTOTAL_ROW : TOTAL_ROW, sumOf },
-        { field: f, value: String(value), expected: String(expected) },
-      ),
-    );
+  const SUM_OF = { section: SUM_OF_SECTION, subtotals: SUM_OF_SUBTOTALS, rows: SUM_OF_ROWS };
   for (const measure of ["households", "members"] as const) {
-    const rows = read.table.filter((r) => r.measure === measure);
-    if (!rows.some((r) => r.kind === "total" || r.kind === "subtotal")) continue;
-    for (const f of countFields) {
-      let section = 0; // Σ body rows of the open section
-      let sectionN = 0;
-      let closed = false; // after a subtotal, until the next section
-      let uncovered = 0; // Σ body rows no subtotal covers
-      let subtotals = 0;
-      let parts = 0; // values in the grand sum
-      let subtotalN = 0;
-      for (const r of rows) {
-        const v = r.values[f];
-        if (r.kind === "section") {
-          section = 0;
-          sectionN = 0;
-          closed = false;
-        } else if (r.kind === "body") {
-          if (closed || v === undefined) continue;
-          section += v;
-          sectionN++;
-          uncovered += v;
-          parts++;
-        } else if (r.kind === "subtotal") {
-          if (v !== undefined && sectionN > 0 && Math.abs(v - section) > 1e-9)
-            report(r, f, v, section, "subtotal", SUM_OF_SECTION);
-          uncovered -= section;
-          parts -= sectionN;
-          if (v !== undefined) {
-            subtotals += v;
-            parts++;
-            subtotalN++;
-          }
-          section = 0;
-          sectionN = 0;
-          closed = true;
-        } else if (v !== undefined && parts > 0) {
-          const expected = uncovered + subtotals;
-          if (Math.abs(v - expected) > 1e-9)
-            report(r, f, v, expected, "total", subtotalN > 0 ? SUM_OF_SUBTOTALS : SUM_OF_ROWS);
+    const aggs = aggregates(read.table.filter((r) => r.measure === measure));
+    const partsOf = new Map(aggs.map((a) => [a.row, a.parts]));
+    const valueOf = (r: FormRow, f: string): number | undefined => {
+      const v = r.values[f];
+      if (v !== undefined) return v;
+      const parts = partsOf.get(r);
+      if (!parts) return undefined;
+      let sum = 0;
+      let n = 0;
+      for (const p of parts) {
+        const x = valueOf(p, f);
+        if (x !== undefined) {
+          sum += x;
+          n++;
         }
+      }
+      return n ? sum : undefined;
+    };
+    for (const ag of aggs) {
+      for (const f of countFields) {
+        const v = ag.row.values[f];
+        if (v === undefined) continue;
+        let sum = 0;
+        let n = 0;
+        for (const p of ag.parts) {
+          const x = valueOf(p, f);
+          if (x === undefined) continue;
+          sum += x;
+          n++;
+        }
+        if (n === 0 || Math.abs(v - sum) <= 1e-9) continue;
+        out.push(
+          finding(
+            "TOTAL_ROW_MISMATCH",
+            at(read, ag.row.row0, f),
+            {
+              field: label(f),
+              value: v,
+              expected: sum,
+              rowKind: ag.kind === "subtotal" ? SUBTOTAL_ROW : TOTAL_ROW,
+              sumOf: SUM_OF[ag.sumOf],
+            },
+            { field: f, value: String(v), expected: String(sum) },
+          ),
+        );
       }
     }
   }
   return out;
 }
 
-/** TRANSITION_IDENTITY: end = start − Σ decreases + Σ increases (Form 2/3: 9 = 1 − 2 − 3 − 4 + 5 + 6 + 7 + 8). */
+/**
+ * Movement tables (Biểu 2/3, Mẫu số 3, provincial movement tables): TRANSITION_IDENTITY end = start − decreases +
+ * increases (Biểu 2/3: 9 = 1 − 2 − 3 − 4 + 5 + 6 + 7 + 8), each column's direction read from its words
+ * (sheet/movement.ts); a "total decrease/increase" column stands for its group when the group has no breakdown,
+ * and MOVEMENT_PARTS_MISMATCH checks it against the breakdown when it has one; REDUCTION_PP_MISMATCH for a stated
+ * reduction of the rate.
+ */
 export function checkTransitions(read: SheetRead): Finding[] {
   const out: Finding[] = [];
   if (read.kind !== "transition" || !read.table) return out;
   const decs = TRANSITION_DECREASES.filter((f) => f in read.columns);
   const incs = TRANSITION_INCREASES.filter((f) => f in read.columns);
   for (const row of read.table) {
-    const start = row.values.start;
-    const end = row.values.end;
-    if (start === undefined || end === undefined) continue;
-    let expected = start;
+    const groups: { total: "decTotal" | "incTotal"; parts: readonly string[]; sign: number }[] = [
+      { total: "decTotal", parts: decs, sign: -1 },
+      { total: "incTotal", parts: incs, sign: 1 },
+    ];
+    let expected = row.values.start;
     const blanks: string[] = [];
-    for (const f of decs) {
-      const v = row.values[f];
-      if (v === undefined) blanks.push(f);
-      else expected -= v;
+    for (const g of groups) {
+      const stated = g.total in read.columns ? row.values[g.total] : undefined;
+      let sum = 0;
+      let any = false;
+      const gaps: string[] = [];
+      for (const f of g.parts) {
+        const v = row.values[f];
+        if (v === undefined) gaps.push(f);
+        else {
+          sum += v;
+          any = true;
+        }
+      }
+      if (stated !== undefined && any && Math.abs(stated - sum) > 1e-9)
+        out.push(
+          finding(
+            "MOVEMENT_PARTS_MISMATCH",
+            at(read, row.row0, g.total),
+            { field: label(g.total), value: stated, expected: sum },
+            {
+              field: g.total,
+              value: String(stated),
+              expected: String(sum),
+              related: g.parts.filter((f) => row.values[f] !== undefined).map((f) => related(read, row.row0, f)),
+            },
+          ),
+        );
+      if (stated !== undefined) {
+        if (expected !== undefined) expected += g.sign * stated;
+      } else {
+        blanks.push(...gaps);
+        if (expected !== undefined) expected += g.sign * sum;
+      }
     }
-    for (const f of incs) {
-      const v = row.values[f];
-      if (v === undefined) blanks.push(f);
-      else expected += v;
-    }
+    const pp = checkReduction(read, row);
+    if (pp) out.push(pp);
+    const end = row.values.end;
+    if (expected === undefined || end === undefined) continue;
     if (Math.abs(expected - end) < 1e-9) continue;
     const note = blanks.length
       ? {
@@ -261,7 +313,12 @@ export function checkTransitions(read: SheetRead): Finding[] {
   return out;
 }
 
-/** DEPRIV_TOTAL_MISMATCH (total = Σ indicator columns) and DEPRIV_BELOW_CUTOFF (total ≥ cutoff × poor). */
+/**
+ * DEPRIV_TOTAL_MISMATCH (total = Σ indicator columns) and DEPRIV_BELOW_CUTOFF (total ≥ cutoff × poor). The lower
+ * bound holds only under the "and" rule (Decree 07/2021/NĐ-CP, 2022+: every poor household has ≥ cutoff
+ * deprivations); under the band rule (Decision 59/2015/QĐ-TTg Art. 2, review years 2015–2021) a household with income
+ * ≤ the poverty line is poor whatever its deprivations, so the total has no lower bound and the rule does not apply.
+ */
 export function checkDeprivations(read: SheetRead, standard?: Standard): Finding[] {
   const out: Finding[] = [];
   if (read.kind !== "deprivation" || !read.table) return out;
@@ -282,7 +339,7 @@ export function checkDeprivations(read: SheetRead, standard?: Standard): Finding
     }
     const poor = row.values.poor;
     const t = total ?? sum;
-    if (standard && poor !== undefined && row.measure === "households") {
+    if (standard && standard.rule === "and" && poor !== undefined && row.measure === "households") {
       const need = standard.deprivationCutoff * poor;
       if (t < need) {
         out.push(
@@ -299,17 +356,67 @@ export function checkDeprivations(read: SheetRead, standard?: Standard): Finding
   return out;
 }
 
+/** A rate as a percent number without the sign ("4,32"), trailing zeros after the printed precision trimmed. */
+function percentNumber(v: number, fractionDecimals: number): Bilingual {
+  const d = Math.max(0, fractionDecimals - 2);
+  const trim = (x: string) => (x.includes(",") || x.includes(".") ? x.replace(/[.,]?0+$/, "") : x);
+  const vi = formatNumber(v * 100, "vi", d);
+  const en = formatNumber(v * 100, "en", d);
+  return { vi: trim(vi) || "0", en: trim(en) || "0" };
+}
+
+/**
+ * REDUCTION_PP_MISMATCH: the stated reduction ("Giảm X%", percentage points) against start rate − end rate, at the
+ * printed precision (core/measures/intervals differenceConsistent). Target and movement tables. A plan lifts whole
+ * households out of poverty, so its rates may differ from the target by up to one household (`allowance` = 1 ÷ the
+ * unit's households), as TARGET_REDUCED_VS_PP allows.
+ */
+function checkReduction(read: SheetRead, row: FormRow, allowance = 0): Finding | undefined {
+  const v = row.values;
+  const rs = read.rates.startRate;
+  const re = read.rates.endRate;
+  const rp = read.rates.reductionPp;
+  if (v.startRate === undefined || v.endRate === undefined || v.reductionPp === undefined || !rs || !re || !rp)
+    return undefined;
+  const tolerance = halfUnit(rs.decimals) + halfUnit(re.decimals) + halfUnit(rp.decimals) + allowance;
+  if (differenceConsistent(v.startRate, v.endRate, v.reductionPp, tolerance)) return undefined;
+  const d = Math.max(rs.decimals, re.decimals);
+  const diff = v.startRate - v.endRate;
+  return finding(
+    "REDUCTION_PP_MISMATCH",
+    at(read, row.row0, "reductionPp"),
+    {
+      start: percentNumber(v.startRate, rs.decimals),
+      end: percentNumber(v.endRate, re.decimals),
+      diff: {
+        vi: formatNumber(diff * 100, "vi", Math.max(0, d - 2)),
+        en: formatNumber(diff * 100, "en", Math.max(0, d - 2)),
+      },
+      value: percentNumber(v.reductionPp, rp.decimals),
+    },
+    {
+      field: "reductionPp",
+      value: String(v.reductionPp),
+      expected: String(Math.round(diff * 10 ** d) / 10 ** d),
+      related: [related(read, row.row0, "startRate"), related(read, row.row0, "endRate")],
+    },
+  );
+}
+
 /**
  * Target rows (docs/domain.md §8.2–§8.3; "giảm từ X% trở lên" = at least X percentage points):
- * TARGET_END_COUNT (end = start − reduced), TARGET_RATE_MISSED (end rate ≤ start rate − X, one rounding
- * unit allowed), TARGET_REDUCED_VS_PP (reduced ≈ X × households, ±1), TARGET_TOTALS_INCONSISTENT
- * (households implied by count ÷ rate at start and end overlap, given the rates' rounding).
+ * TARGET_END_COUNT (end = start − reduced); REDUCTION_PP_MISMATCH (X = start rate − end rate at the printed
+ * precision); and, in a plan — whose start and end rates share one denominator —, TARGET_REDUCED_VS_PP (reduced ≈
+ * X × households, the households written or implied by the start count and rate) and TARGET_TOTALS_INCONSISTENT
+ * (the totals implied at start and at end overlap). A table of results over a year need not keep its total.
  */
 export function checkTargets(read: SheetRead): Finding[] {
   const out: Finding[] = [];
   if (read.kind !== "target" || !read.table) return out;
+  const planned = read.detection.planned === true;
   const dStart = read.rates.startRate?.decimals ?? 4;
   const dEnd = read.rates.endRate?.decimals ?? 4;
+  const dPp = read.rates.reductionPp?.decimals ?? 4;
   for (const row of read.table) {
     const v = row.values;
     if (
@@ -327,55 +434,58 @@ export function checkTargets(read: SheetRead): Finding[] {
         ),
       );
     }
-    if (v.startRate !== undefined && v.reductionPp !== undefined && v.endRate !== undefined) {
-      const limit = v.startRate - v.reductionPp;
-      const unit = Math.pow(10, -Math.max(dStart, dEnd));
-      if (v.endRate - limit > unit + 1e-12) {
-        out.push(
-          finding(
-            "TARGET_RATE_MISSED",
-            at(read, row.row0, "endRate"),
-            { value: pct(v.endRate, dEnd), expected: pct(limit, Math.max(dStart, dEnd)) },
-            { field: "endRate", value: String(v.endRate), expected: `≤ ${limit}` },
-          ),
-        );
-      }
-    }
-    if (v.reduced !== undefined && v.reductionPp !== undefined && v.households !== undefined) {
-      const expected = v.reductionPp * v.households;
-      if (Math.abs(v.reduced - expected) > 1 + 1e-9) {
-        const d = read.rates.reductionPp?.decimals ?? 4;
+    const written = v.households;
+    const startTotals =
+      written !== undefined
+        ? { min: written, max: written }
+        : v.startCount !== undefined && v.startRate !== undefined
+          ? impliedTotalInterval(v.startCount, v.startRate, dStart)
+          : null;
+    const pp = checkReduction(read, row, planned && startTotals && startTotals.min > 0 ? 1 / startTotals.min : 0);
+    if (pp) out.push(pp);
+    if (!planned) continue;
+    if (v.reduced !== undefined && v.reductionPp !== undefined && startTotals && Number.isFinite(startTotals.max)) {
+      const h = written !== undefined ? 0 : halfUnit(dPp);
+      const lo = (v.reductionPp - h) * startTotals.min - 1 - 1e-9;
+      const hi = (v.reductionPp + h) * startTotals.max + 1 + 1e-9;
+      if (v.reduced < lo || v.reduced > hi) {
+        const mid = (v.reductionPp * (startTotals.min + startTotals.max)) / 2;
         out.push(
           finding(
             "TARGET_REDUCED_VS_PP",
             at(read, row.row0, "reduced"),
             {
               value: v.reduced,
-              pp: pct(v.reductionPp, d),
-              households: v.households,
-              expected: Math.round(expected * 10) / 10,
+              pp: pct(v.reductionPp, dPp),
+              households:
+                written !== undefined
+                  ? written
+                  : {
+                      vi: `${intervalText(startTotals).vi} (ngầm định từ số hộ và tỷ lệ đầu kỳ)`,
+                      en: `${intervalText(startTotals).en} (implied by the start count and rate)`,
+                    },
+              expected: Math.round(mid * 10) / 10,
             },
-            { field: "reduced", value: String(v.reduced), expected: String(expected) },
+            { field: "reduced", value: String(v.reduced), expected: String(mid) },
           ),
         );
       }
     }
     if (
+      written === undefined &&
       v.startCount !== undefined &&
       v.startRate !== undefined &&
       v.endCount !== undefined &&
       v.endRate !== undefined
     ) {
-      const s = impliedRange(v.startCount, v.startRate, dStart);
-      const e = impliedRange(v.endCount, v.endRate, dEnd);
-      if (s && e && (s[1] < e[0] || e[1] < s[0])) {
-        const show = (x: [number, number]) =>
-          Number.isFinite(x[1]) ? `${Math.ceil(x[0])}–${Math.floor(x[1])}` : `≥ ${Math.ceil(x[0])}`;
+      const s = impliedTotalInterval(v.startCount, v.startRate, dStart);
+      const e = impliedTotalInterval(v.endCount, v.endRate, dEnd);
+      if (s && e && !intersectIntervals([s, e])) {
         out.push(
           finding(
             "TARGET_TOTALS_INCONSISTENT",
             at(read, row.row0, "endRate"),
-            { start: show(s), end: show(e) },
+            { unit: row.label || String(row.row0 + 1), start: intervalText(s), end: intervalText(e) },
             { field: "endRate" },
           ),
         );
@@ -385,25 +495,25 @@ export function checkTargets(read: SheetRead): Finding[] {
   return out;
 }
 
-/** Households implied by a count and a rate published with `decimals` fraction decimals: [low, high] (core/measures). */
-function impliedRange(count: number, rate: number, decimals: number): [number, number] | undefined {
-  if (count <= 0) return undefined;
-  try {
-    const r = impliedTotalRange(count, rate, Math.max(0, decimals - 2));
-    return [r.min, r.max ?? Infinity];
-  } catch (e) {
-    if (isPovertyError(e)) return undefined;
-    throw e;
-  }
-}
-
 /**
- * Year series (a summary whose rows are years): SERIES_JUMP when the rate moves > 5 pp or the poor count
- * by > 50 % between consecutive years under the same standard; SERIES_STANDARD_CHANGE (info) when the two
- * years use different standards (a change of standard explains a level shift).
+ * Year series (a summary whose rows are years), compared year by year — consecutive years, not consecutive rows:
+ * SERIES_JUMP when the rate moves > 5 pp or the poor count by > 50 % from year Y to year Y + 1 under the same
+ * standard; SERIES_STANDARD_CHANGE (info, never a jump) when such a move is between two years under different
+ * standards (a change of standard explains a level shift), even with years missing between them. Years with a gap
+ * under one standard are not compared (2016 → 2021 is five years of reduction, not a jump), nor years outside every
+ * standard (2015–2030).
  */
 export const SERIES_RATE_JUMP = 0.05;
 export const SERIES_COUNT_JUMP = 0.5;
+
+/** The standard's id of a review year, or undefined outside the supported years. */
+function standardIdOf(year: number): string | undefined {
+  try {
+    return standardForYear(year).id;
+  } catch {
+    return undefined;
+  }
+}
 
 export function checkSeries(read: SheetRead): Finding[] {
   const out: Finding[] = [];
@@ -420,18 +530,17 @@ export function checkSeries(read: SheetRead): Finding[] {
     for (let i = 1; i < rows.length; i++) {
       const a = rows[i - 1],
         b = rows[i];
+      const sa = standardIdOf(a.year!);
+      const sb = standardIdOf(b.year!);
+      if (sa === undefined || sb === undefined || a.year === b.year) continue;
+      const sameStandard = sa === sb;
+      if (sameStandard && b.year !== a.year! + 1) continue;
       const ra =
         a.values.poorRate ??
         (a.values.poor !== undefined && a.values.households ? a.values.poor / a.values.households : undefined);
       const rb =
         b.values.poorRate ??
         (b.values.poor !== undefined && b.values.households ? b.values.poor / b.values.households : undefined);
-      let sameStandard = true;
-      try {
-        sameStandard = standardForYear(a.year!).id === standardForYear(b.year!).id;
-      } catch {
-        sameStandard = true;
-      }
       const field = "poorRate" in read.columns ? "poorRate" : "poor";
       if (ra !== undefined && rb !== undefined && Math.abs(rb - ra) > SERIES_RATE_JUMP) {
         out.push(

@@ -26,7 +26,8 @@ export type RuleGroup =
   | "plan"
   | "cross"
   | "series"
-  | "consolidate";
+  | "consolidate"
+  | "sponsor";
 
 export const GROUP_LABELS: Record<RuleGroup, Bilingual> = {
   file: { vi: "Tệp và trang tính", en: "Files and sheets" },
@@ -42,6 +43,7 @@ export const GROUP_LABELS: Record<RuleGroup, Bilingual> = {
   cross: { vi: "Đối chiếu giữa các bảng", en: "Cross-sheet" },
   series: { vi: "Chuỗi thời gian", en: "Time series" },
   consolidate: { vi: "Gộp danh sách", en: "Consolidation" },
+  sponsor: { vi: "Sổ đỡ đầu hộ nghèo (giúp hộ nghèo có địa chỉ)", en: "Sponsorship register" },
 };
 
 export interface RuleInfo {
@@ -224,6 +226,20 @@ export const RULES: RuleInfo[] = [
     { row: 25, totalRow: 20 },
   ),
   R(
+    "STRUCT_BELOW_TABLE_IGNORED",
+    "warning",
+    "structure",
+    b("Ô lẻ bên dưới ghi chú cuối bảng", "Stray cells below the table's notes"),
+    b(
+      "Bảng kết thúc ở phần ghi chú (dòng trống rồi các dòng chỉ có một đoạn chữ). Các ô lẻ nằm dưới phần ghi chú không được đọc như dữ liệu của bảng — mọi lệnh (kiểm tra, gộp, báo cáo) đều dừng ở cùng một chỗ; hãy xóa hoặc chuyển chúng nếu đó là số liệu.",
+      "The table ends at its notes (a blank row, then rows holding one text each). Stray cells below the notes are not read as rows of the table — every command (validate, consolidate, report) stops at the same place; delete or move them if they are data.",
+    ),
+    (v) => `Ô ${v("cell")}: bảng kết thúc ở dòng ghi chú ${v("notesRow")}; ${v("count")} ô bên dưới không được đọc.`,
+    (v) =>
+      `Cell ${v("cell")}: the table ends at its notes on row ${v("notesRow")}; ${v("count")} cell(s) below are not read.`,
+    { cell: "Z1000", notesRow: 45, count: 1 },
+  ),
+  R(
     "STRUCT_MERGED_DATA",
     "warning",
     "structure",
@@ -341,6 +357,21 @@ export const RULES: RuleInfo[] = [
     (v) => `Ô ${v("cell")} (${v("field")}): tỷ lệ ${v("value")} nằm ngoài 0–100 %.`,
     (v) => `Cell ${v("cell")} (${v("field")}): rate ${v("value")} is outside 0–100 %.`,
     { cell: "E5", field: b("Tỷ lệ hộ nghèo", "Poverty rate"), value: "112,5 %" },
+  ),
+  R(
+    "VALUE_READ_AS_NOTE",
+    "info",
+    "values",
+    b("Ô số liệu được đọc là ghi chú", "Data cell read as a note"),
+    b(
+      'Chữ trong một cột số là ghi chú rõ ràng (ô gộp qua nhiều dòng, hoặc "Như cột 4", "Ghi chú…", "(*)"): không phải lỗi số liệu, ô được bỏ qua; các ô khác của dòng vẫn được kiểm tra.',
+      'Text in a numeric column that is plainly a note (merged over several rows, or "Như cột 4", "Ghi chú…", "(*)"): not a data error; the cell is skipped and the rest of the row is still checked.',
+    ),
+    (v) =>
+      `Ô ${v("cell")} (${v("field")}): "${v("value")}" được đọc là ghi chú, không phải số; các ô khác của dòng vẫn được kiểm tra.`,
+    (v) =>
+      `Cell ${v("cell")} (${v("field")}): "${v("value")}" was read as a note, not a number; the rest of the row is still checked.`,
+    { cell: "F9", field: b("Số hộ cận nghèo", "Near-poor households"), value: "Như cột 4" },
   ),
   R(
     "VALUE_FLAG_INVALID",
@@ -599,6 +630,85 @@ export const RULES: RuleInfo[] = [
     { row: 9, value: 640, expected: 612 },
   ),
 
+  R(
+    "TOTAL_IMPLIED_DISAGREE",
+    "error",
+    "arithmetic",
+    b("Các tỷ lệ của một dòng không cùng một tổng số hộ", "A row's rates admit no common total"),
+    b(
+      "Bảng không có cột tổng số hộ: mỗi cặp (số hộ, tỷ lệ) cho một khoảng tổng số hộ ở độ chính xác đã in (tỷ lệ in với d chữ số thập phân = ± ½·10⁻ᵈ; số hộ ÷ (tỷ lệ + ½ đơn vị) ≤ tổng ≤ số hộ ÷ (tỷ lệ − ½ đơn vị)). Các cặp của cùng một đơn vị, cùng một thời điểm (hộ nghèo, hộ cận nghèo, nghèo và cận nghèo) phải có chung ít nhất một tổng số hộ. Ví dụ: 13.342 hộ = 7,97 % ⇒ tổng 167.298–167.507 hộ.",
+      "The table has no total-households column: each (count, rate) pair bounds the total at the printed precision (a rate printed with d decimals = ± ½·10⁻ᵈ; count ÷ (rate + ½ unit) ≤ total ≤ count ÷ (rate − ½ unit)). The pairs of one unit at one date (poor, near-poor, poor and near-poor) must admit at least one common total. Example: 13,342 households = 7.97% ⇒ total 167,298–167,507.",
+    ),
+    (v) => `Dòng ${v("row")} (${v("unit")}): ${v("pairs")} — không có tổng số hộ chung.`,
+    (v) => `Row ${v("row")} (${v("unit")}): ${v("pairs")} — no common total.`,
+    {
+      row: 9,
+      unit: "Huyện Ninh Phước",
+      pairs: b(
+        "3.616 hộ = 12,50 % ⇒ tổng 28.917–28.939 hộ; 4.103 hộ = 13,67 % ⇒ tổng 30.004–30.025 hộ",
+        "3,616 households = 12.50% ⇒ total 28,917–28,939; 4,103 households = 13.67% ⇒ total 30,004–30,025",
+      ),
+    },
+  ),
+  R(
+    "TOTAL_IMPLIED_SUM",
+    "error",
+    "arithmetic",
+    b("Tổng số hộ ngầm định của dòng tổng ≠ tổng các dòng", "Totals row's implied total ≠ sum of the rows'"),
+    b(
+      "Bảng không có cột tổng số hộ: tổng số hộ mà (số hộ, tỷ lệ) của dòng tổng (hoặc dòng cộng của mục) cho phép phải gặp tổng các khoảng tổng số hộ của các dòng nó cộng ([Σ nhỏ nhất, Σ lớn nhất]). Nếu không, tỷ lệ của dòng tổng không được tính trên cùng các hộ với các dòng.",
+      "The table has no total-households column: the totals the (count, rate) of a totals row (or subtotal) allows must meet the sum of its rows' intervals ([Σ min, Σ max]). Otherwise the totals row's rate is not computed over the same households as its rows.",
+    ),
+    (v) =>
+      `Ô ${v("cell")} (${v("rowKind")}): ${v("own")}, nhưng tổng số hộ ngầm định của ${v("sumOf")} là ${v("sum")} hộ.`,
+    (v) =>
+      `Cell ${v("cell")} (${v("rowKind")}): ${v("own")}, but ${v("sumOf")} imply a total of ${v("sum")} households.`,
+    {
+      cell: "D5",
+      rowKind: b("dòng tổng", "totals row"),
+      own: b(
+        "1.586.336 hộ = 5,71 % ⇒ tổng 27.757.411–27.806.064 hộ",
+        "1,586,336 households = 5.71% ⇒ total 27,757,411–27,806,064",
+      ),
+      sumOf: b("các dòng", "the rows"),
+      sum: b("26.895.565–27.158.638", "26,895,565–27,158,638"),
+    },
+  ),
+  R(
+    "COMBINED_COUNT_MISMATCH",
+    "error",
+    "arithmetic",
+    b("Số hộ nghèo và cận nghèo ≠ nghèo + cận nghèo", "Poor and near-poor ≠ poor + near-poor"),
+    b(
+      '"Tổng số hộ nghèo và hộ cận nghèo" phải bằng số hộ nghèo cộng số hộ cận nghèo của cùng dòng.',
+      '"Poor and near-poor households" must equal poor plus near-poor households of the same row.',
+    ),
+    (v) =>
+      `Ô ${v("cell")}: số hộ nghèo và cận nghèo ${v("value")} nhưng ${v("poor")} + ${v("near")} = ${v("expected")}.`,
+    (v) =>
+      `Cell ${v("cell")}: poor and near-poor households ${v("value")} but ${v("poor")} + ${v("near")} = ${v("expected")}.`,
+    { cell: "D7", value: 169566, poor: 69239, near: 100237, expected: 169476 },
+  ),
+  R(
+    "COMBINED_RATE_MISMATCH",
+    "error",
+    "arithmetic",
+    b("Tỷ lệ nghèo đa chiều ≠ tỷ lệ nghèo + tỷ lệ cận nghèo", "Combined rate ≠ poor rate + near-poor rate"),
+    b(
+      '"Tỷ lệ nghèo đa chiều" (hộ nghèo và hộ cận nghèo) bằng tỷ lệ hộ nghèo + tỷ lệ hộ cận nghèo; so ở độ chính xác đã in (mỗi tỷ lệ sai lệch tối đa ½ đơn vị ở chữ số cuối).',
+      'The "multidimensional poverty rate" (poor and near-poor) equals the poor rate + the near-poor rate; compared at the printed precision (each rate is off by at most half a unit in its last decimal).',
+    ),
+    (v) => `Ô ${v("cell")}: tỷ lệ nghèo đa chiều ${v("value")} nhưng ${v("poor")} + ${v("near")} = ${v("expected")}.`,
+    (v) => `Cell ${v("cell")}: combined rate ${v("value")} but ${v("poor")} + ${v("near")} = ${v("expected")}.`,
+    {
+      cell: "C7",
+      value: b("2,52 %", "2.52%"),
+      poor: b("1,00 %", "1.00%"),
+      near: b("1,45 %", "1.45%"),
+      expected: b("2,45 %", "2.45%"),
+    },
+  ),
+
   // ---------------------------------------------------------------- transitions
   R(
     "TRANSITION_IDENTITY",
@@ -628,6 +738,20 @@ export const RULES: RuleInfo[] = [
     { cell: "D8", field: b("nghèo → cận nghèo", "poor → near-poor"), value: 14, expected: 12, other: "Biểu 3!H8" },
   ),
 
+  R(
+    "MOVEMENT_PARTS_MISMATCH",
+    "error",
+    "transition",
+    b("Tổng giảm/tăng ≠ tổng các cột thành phần", "Total decrease/increase ≠ sum of its parts"),
+    b(
+      'Cột tổng của nhóm giảm (hoặc tăng) — "Số hộ thoát nghèo" trên các cột "trong đó: chuyển sang cận nghèo / thoát chuẩn / chết, chuyển đi" — phải bằng tổng các cột thành phần của nhóm.',
+      'The total of a decrease (or increase) group — "Households leaving poverty" above "of which: to near-poor / above the line / died, moved away" — must equal the sum of the group\'s columns.',
+    ),
+    (v) => `Ô ${v("cell")}: ${v("field")} = ${v("value")} nhưng tổng các cột thành phần = ${v("expected")}.`,
+    (v) => `Cell ${v("cell")}: ${v("field")} = ${v("value")} but its parts sum to ${v("expected")}.`,
+    { cell: "E6", field: b("Tổng số giảm", "Total decrease"), value: 3507, expected: 3500 },
+  ),
+
   // ---------------------------------------------------------------- deprivations
   R(
     "DEPRIV_TOTAL_MISMATCH",
@@ -648,8 +772,8 @@ export const RULES: RuleInfo[] = [
     "deprivation",
     b("Tổng thiếu hụt < ngưỡng × số hộ nghèo", "Total deprivations below cutoff × poor"),
     b(
-      "Mỗi hộ nghèo thiếu hụt ít nhất theo ngưỡng của chuẩn (3 chỉ số), nên tổng thiếu hụt của hộ nghèo ≥ 3 × số hộ nghèo. Ngoại lệ chưa rõ, nên là cảnh báo.",
-      "Each poor household has at least the cutoff (3) deprivations, so the total among the poor ≥ 3 × poor households. Exceptions are uncertain, so this is a warning.",
+      "Từ năm rà soát 2022 (Nghị định 07/2021/NĐ-CP, quy tắc “thu nhập ≤ chuẩn VÀ thiếu hụt ≥ 3”) mỗi hộ nghèo thiếu hụt ít nhất 3 chỉ số, nên tổng thiếu hụt của hộ nghèo ≥ 3 × số hộ nghèo. Không áp dụng cho năm rà soát 2015–2021 (Quyết định 59/2015/QĐ-TTg: thu nhập ≤ chuẩn nghèo là hộ nghèo dù thiếu hụt bao nhiêu). Ngoại lệ chưa rõ, nên là cảnh báo.",
+      "From review year 2022 (Decree 07/2021/NĐ-CP, the rule “income ≤ line AND ≥ 3 deprivations”) each poor household has at least 3 deprivations, so the total among the poor ≥ 3 × poor households. Not applied to review years 2015–2021 (Decision 59/2015/QĐ-TTg: income ≤ the poverty line is poor whatever the deprivations). Exceptions are uncertain, so this is a warning.",
     ),
     (v) =>
       `Ô ${v("cell")}: tổng thiếu hụt ${v("value")} nhỏ hơn ${v("cutoff")} × ${v("poor")} hộ nghèo = ${v("expected")}.`,
@@ -673,17 +797,19 @@ export const RULES: RuleInfo[] = [
     { cell: "H7", value: 130, expected: 128 },
   ),
   R(
-    "TARGET_RATE_MISSED",
-    "warning",
+    "REDUCTION_PP_MISMATCH",
+    "error",
     "target",
-    b("Tỷ lệ cuối kỳ không đạt mức giảm đã ghi", "End rate misses the stated reduction"),
+    b("Mức giảm ghi ≠ tỷ lệ đầu kỳ − tỷ lệ cuối kỳ", "Stated reduction ≠ start rate − end rate"),
     b(
-      '"Giảm từ X% trở lên" nghĩa là tỷ lệ cuối kỳ ≤ tỷ lệ đầu kỳ − X điểm phần trăm. Tỷ lệ cuối kỳ cao hơn nghĩa là chính số liệu của dòng không đạt chỉ tiêu của dòng. Cảnh báo, không chặn.',
-      '"Reduce by X% or more" means end rate ≤ start rate − X percentage points. A higher end rate means the row\'s own counts miss its own target. Warn, do not block.',
+      '"Giảm X%" là X điểm phần trăm: tỷ lệ đầu kỳ − tỷ lệ cuối kỳ. So ở độ chính xác đã in: mỗi số in với d chữ số thập phân sai lệch tối đa ½ đơn vị ở chữ số cuối, nên |(đầu kỳ − cuối kỳ) − X| phải ≤ tổng các nửa đơn vị. Áp dụng cho bảng chỉ tiêu và bảng diễn biến có cột mức giảm. (Thay quy tắc TARGET_RATE_MISSED của bản 0.1, vốn so sánh không tính độ chính xác đã in.)',
+      '"Reduce by X%" is X percentage points: start rate − end rate. Compared at the printed precision: a number printed with d decimals is off by at most half a unit in its last decimal, so |(start − end) − X| must be ≤ the sum of the half units. Applies to target tables and movement tables with a reduction column. (Replaces TARGET_RATE_MISSED of version 0.1, which compared without the printed precision.)',
     ),
-    (v) => `Ô ${v("cell")}: tỷ lệ cuối kỳ ${v("value")} cao hơn đầu kỳ − mức giảm = ${v("expected")}.`,
-    (v) => `Cell ${v("cell")}: end rate ${v("value")} is above start − reduction = ${v("expected")}.`,
-    { cell: "I7", value: "4,10 %", expected: "3,95 %" },
+    (v) =>
+      `Ô ${v("cell")}: ${v("start")} − ${v("end")} = ${v("diff")} điểm % ≠ ${v("value")} (mức giảm đã ghi, so ở độ chính xác đã in).`,
+    (v) =>
+      `Cell ${v("cell")}: ${v("start")} − ${v("end")} = ${v("diff")} pp ≠ ${v("value")} (the stated reduction, compared at the printed precision).`,
+    { cell: "E5", start: b("4,32", "4.32"), end: b("3,41", "3.41"), diff: b("0,91", "0.91"), value: b("1", "1") },
   ),
   R(
     "TARGET_REDUCED_VS_PP",
@@ -691,8 +817,8 @@ export const RULES: RuleInfo[] = [
     "target",
     b("Số hộ giảm không khớp mức giảm (điểm %)", "Households reduced ≠ reduction × households"),
     b(
-      "Số hộ cần giảm ≈ mức giảm (điểm phần trăm) × tổng số hộ; lệch quá 1 hộ được cảnh báo.",
-      "Households to reduce ≈ reduction (percentage points) × total households; more than one household off is a warning.",
+      "Bảng kế hoạch: số hộ cần giảm ≈ mức giảm (điểm phần trăm) × tổng số hộ; lệch quá 1 hộ được cảnh báo. Không có cột tổng số hộ thì dùng khoảng tổng số hộ mà số hộ và tỷ lệ đầu kỳ cho phép, và mức giảm ± ½ đơn vị ở chữ số cuối đã in.",
+      "A plan: households to reduce ≈ reduction (percentage points) × total households; more than one household off is a warning. Without a total column, the total is the interval the start count and rate allow, and the reduction ± half a unit of its last printed decimal.",
     ),
     (v) => `Ô ${v("cell")}: số hộ giảm ${v("value")} nhưng ${v("pp")} × ${v("households")} hộ ≈ ${v("expected")}.`,
     (v) =>
@@ -700,17 +826,37 @@ export const RULES: RuleInfo[] = [
     { cell: "G7", value: 20, pp: "1,5 %", households: 2400, expected: 36 },
   ),
   R(
+    "TARGET_IMPLIED_TOTAL_WIDE",
+    "error",
+    "target",
+    b("Tổng số hộ ngầm định quá rộng để giao chỉ tiêu", "Implied totals too wide for the targets"),
+    b(
+      "Bảng đơn vị không có cột Tổng số hộ: tổng số hộ của mỗi đơn vị được suy ra từ số hộ nghèo và tỷ lệ (lấy giữa khoảng, làm tròn). Khi các tỷ lệ in quá ít chữ số thập phân, tổng các khoảng vượt 1 % tổng số hộ dùng và chỉ tiêu có thể lệch: hãy thêm cột Tổng số hộ.",
+      "The unit table has no total-households column: each unit's total is implied by its poor count and rate (the middle of the interval, rounded). When the rates are printed with too few decimals, the intervals add up to more than 1% of the total used and the targets could move: add a total-households column.",
+    ),
+    (v) =>
+      `Tổng số hộ ngầm định của các đơn vị có thể lệch ${v("spread")} % quanh ${v("used")} hộ (giới hạn ${v("limit")} %): hãy thêm cột "Tổng số hộ".`,
+    (v) =>
+      `The units' implied totals may be off by ${v("spread")}% around ${v("used")} households (limit ${v("limit")}%): add a "Total households" column.`,
+    { spread: 2.4, used: 12480, limit: 1 },
+  ),
+  R(
     "TARGET_TOTALS_INCONSISTENT",
     "warning",
     "target",
     b("Tổng số hộ ngầm định không nhất quán", "Implied household totals disagree"),
     b(
-      "Tổng số hộ suy ra từ số hộ ÷ tỷ lệ ở đầu kỳ và cuối kỳ (kể cả sai số làm tròn tỷ lệ) không giao nhau: hai tỷ lệ dùng hai mẫu số khác nhau.",
-      "The totals implied by count ÷ rate at start and at end (allowing for rate rounding) do not overlap: the two rates use different denominators.",
+      "Bảng kế hoạch không có cột tổng số hộ (tiêu đề hoặc cột ghi kế hoạch, chỉ tiêu, mục tiêu, phấn đấu, dự kiến): tổng số hộ suy ra từ số hộ ÷ tỷ lệ ở đầu kỳ và cuối kỳ (kể cả sai số làm tròn tỷ lệ) không giao nhau — hai tỷ lệ của kế hoạch dùng hai mẫu số khác nhau. Bảng kết quả của hai thời điểm không bị kiểm tra này (số hộ thay đổi theo năm).",
+      "A plan without a total column (its title or columns say plan, target, aim, planned): the totals implied by count ÷ rate at start and at end (allowing for rate rounding) do not overlap — the plan's two rates use different denominators. A table of results at two dates is not checked this way (households change from year to year).",
     ),
-    (v) => `Dòng ${v("row")}: đầu kỳ ngầm định ${v("start")} hộ, cuối kỳ ngầm định ${v("end")} hộ.`,
-    (v) => `Row ${v("row")}: the start implies ${v("start")} households, the end implies ${v("end")}.`,
-    { row: 7, start: "2.390–2.410", end: "2.650–2.680" },
+    (v) => `Dòng ${v("row")} (${v("unit")}): đầu kỳ ngầm định ${v("start")} hộ, cuối kỳ ngầm định ${v("end")} hộ.`,
+    (v) => `Row ${v("row")} (${v("unit")}): the start implies ${v("start")} households, the end implies ${v("end")}.`,
+    {
+      row: 10,
+      unit: "Huyện Đắk Glong",
+      start: b("17.696–17.702", "17,696–17,702"),
+      end: b("17.794–17.806", "17,794–17,806"),
+    },
   ),
 
   // ---------------------------------------------------------------- plan indicators
@@ -720,8 +866,8 @@ export const RULES: RuleInfo[] = [
     "plan",
     b("% hoàn thành không khớp thực hiện/kế hoạch", "% achieved does not match actual/plan"),
     b(
-      'Bảng chỉ tiêu kế hoạch: "% thực hiện/% hoàn thành" phải bằng kết quả của progress() (core/targets): chỉ tiêu tăng = thực hiện ÷ kế hoạch (có cột đầu kỳ: chấp nhận cả (thực hiện − đầu kỳ) ÷ (kế hoạch − đầu kỳ)); chỉ tiêu giảm xuống còn = (đầu kỳ − thực hiện) ÷ (đầu kỳ − kế hoạch), chỉ khi có cột đầu kỳ. So ở độ chính xác của cột (định dạng số, hoặc số chữ số thập phân nhiều nhất); lệch quá 1 đơn vị ở chữ số cuối là lỗi. Chiều chỉ tiêu: cột "Loại chỉ tiêu"/"Direction" nếu có; nếu không, tên chỉ tiêu có "xuống còn", "còn dưới", "reduce to" là chỉ tiêu giảm; tên bắt đầu bằng "Giảm"/"Reduce" là chỉ tiêu giảm khi dòng có đầu kỳ lớn hơn kế hoạch, còn lại ("Giảm tỷ lệ hộ nghèo 1,5%") là mức giảm — càng nhiều càng tốt, như chỉ tiêu tăng (điểm phần trăm, docs/domain.md §8.2). Cột đầu kỳ, % và đánh giá được nhận theo tiêu đề ("Đầu kỳ", "% thực hiện", "% hoàn thành", "Đánh giá", "Baseline", "% achieved", "Status").',
-      'Plan-indicator sheets: the stated "% achieved" must equal progress() of core/targets: increase-to = actual ÷ plan (with a baseline column, (actual − baseline) ÷ (plan − baseline) is accepted too); reduce-to = (baseline − actual) ÷ (baseline − plan), only with a baseline column. Compared at the column\'s precision (number format, else the most decimals); more than one unit off in the last decimal is an error. Direction: a "Loại chỉ tiêu"/"Direction" column when present; else an indicator saying "xuống còn", "còn dưới", "reduce to" is reduce-to; one starting with "Giảm"/"Reduce" is reduce-to when its row has a baseline above the plan, otherwise ("Giảm tỷ lệ hộ nghèo 1,5%") it is an amount of reduction — more is better, like increase-to (percentage points, docs/domain.md §8.2). Baseline, % and status columns are recognised by header ("Đầu kỳ", "% thực hiện", "% hoàn thành", "Đánh giá", "Baseline", "% achieved", "Status").',
+      'Bảng chỉ tiêu kế hoạch: "% thực hiện/% hoàn thành" phải bằng kết quả của progress() (core/targets): chỉ tiêu tăng = thực hiện ÷ kế hoạch (có cột đầu kỳ: chấp nhận cả (thực hiện − đầu kỳ) ÷ (kế hoạch − đầu kỳ)); chỉ tiêu giảm xuống còn = (đầu kỳ − thực hiện) ÷ (đầu kỳ − kế hoạch), chỉ khi có cột đầu kỳ. So ở độ chính xác của cột (định dạng số, hoặc số chữ số thập phân nhiều nhất); lệch quá 1 đơn vị ở chữ số cuối là lỗi. Chiều chỉ tiêu: cột "Loại chỉ tiêu"/"Direction" nếu có; nếu không, tên chỉ tiêu có "xuống còn", "còn dưới", "reduce to" là chỉ tiêu giảm; tên bắt đầu bằng "Giảm"/"Reduce" là chỉ tiêu giảm khi dòng có đầu kỳ lớn hơn kế hoạch, còn lại ("Giảm tỷ lệ hộ nghèo 1,5%") là mức giảm — càng nhiều càng tốt, như chỉ tiêu tăng (mức giảm tính bằng điểm phần trăm). Cột đầu kỳ, % và đánh giá được nhận theo tiêu đề ("Đầu kỳ", "% thực hiện", "% hoàn thành", "Đánh giá", "Baseline", "% achieved", "Status").',
+      'Plan-indicator sheets: the stated "% achieved" must equal progress() of core/targets: increase-to = actual ÷ plan (with a baseline column, (actual − baseline) ÷ (plan − baseline) is accepted too); reduce-to = (baseline − actual) ÷ (baseline − plan), only with a baseline column. Compared at the column\'s precision (number format, else the most decimals); more than one unit off in the last decimal is an error. Direction: a "Loại chỉ tiêu"/"Direction" column when present; else an indicator saying "xuống còn", "còn dưới", "reduce to" is reduce-to; one starting with "Giảm"/"Reduce" is reduce-to when its row has a baseline above the plan, otherwise ("Giảm tỷ lệ hộ nghèo 1,5%") it is an amount of reduction — more is better, like increase-to (the reduction is in percentage points). Baseline, % and status columns are recognised by header ("Đầu kỳ", "% thực hiện", "% hoàn thành", "Đánh giá", "Baseline", "% achieved", "Status").',
     ),
     (v) => `Ô ${v("cell")}: % hoàn thành ${v("value")} nhưng ${v("formula")} = ${v("expected")}.`,
     (v) => `Cell ${v("cell")}: % achieved ${v("value")} but ${v("formula")} = ${v("expected")}.`,
@@ -929,8 +1075,8 @@ export const RULES: RuleInfo[] = [
     "series",
     b("Biến động bất thường giữa hai năm", "Implausible jump between years"),
     b(
-      'Tỷ lệ thay đổi hơn 5 điểm phần trăm hoặc số hộ nghèo thay đổi hơn 50 % giữa hai năm liên tiếp mà không đổi chuẩn nghèo. "Không chạy theo thành tích".',
-      "The rate moves by more than 5 percentage points, or the poor count by more than 50 %, between consecutive years under the same standard.",
+      'Tỷ lệ thay đổi hơn 5 điểm phần trăm hoặc số hộ nghèo thay đổi hơn 50 % từ năm Y sang năm Y + 1 mà không đổi chuẩn nghèo (so theo năm, không theo dòng: các năm cách quãng không bị so). "Không chạy theo thành tích".',
+      "The rate moves by more than 5 percentage points, or the poor count by more than 50 %, from year Y to year Y + 1 under the same standard (years, not rows: years with a gap are not compared).",
     ),
     (v) => `Ô ${v("cell")}: ${v("field")} từ ${v("from")} (${v("year1")}) thành ${v("value")} (${v("year2")}).`,
     (v) => `Cell ${v("cell")}: ${v("field")} goes from ${v("from")} (${v("year1")}) to ${v("value")} (${v("year2")}).`,
@@ -949,8 +1095,8 @@ export const RULES: RuleInfo[] = [
     "series",
     b("Đổi chuẩn nghèo giữa hai năm", "Standard changes between years"),
     b(
-      "Biến động lớn giữa hai năm áp dụng hai chuẩn nghèo khác nhau được ghi nhận, không cảnh báo.",
-      "A large move between two years under different standards is noted, not warned.",
+      "Biến động lớn giữa hai năm áp dụng hai chuẩn nghèo khác nhau (ví dụ 2021 theo Quyết định 59/2015/QĐ-TTg và 2022 theo Nghị định 07/2021/NĐ-CP) được ghi nhận, không bao giờ là biến động bất thường.",
+      "A large move between two years under different standards (e.g. 2021 under Decision 59/2015/QĐ-TTg and 2022 under Decree 07/2021/NĐ-CP) is noted, never called a jump.",
     ),
     (v) =>
       `Ô ${v("cell")}: ${v("field")} từ ${v("from")} (${v("year1")}) thành ${v("value")} (${v("year2")}); hai năm áp dụng hai chuẩn nghèo khác nhau.`,
@@ -992,6 +1138,241 @@ export const RULES: RuleInfo[] = [
     (v) => `Tệp "${v("file")}" không có danh sách hộ.`,
     (v) => `File "${v("file")}" has no household roster.`,
     { file: "bieu-1.xlsx" },
+  ),
+  // ---------------------------------------------------------------- sponsor (core/sponsors)
+  R(
+    "SPONSOR_NO_ORGANISATION",
+    "error",
+    "sponsor",
+    b("Sổ đỡ đầu không ghi tổ chức", "Register names no organisation"),
+    b(
+      "Sổ đỡ đầu cần cột tổ chức nhận đỡ đầu (MTTQ, Đoàn Thanh niên, Hội LHPN, Hội Nông dân, Hội CCB, LĐLĐ…), hoặc tên tổ chức trong tiêu đề khi cả sổ của một tổ chức.",
+      "A register needs a column naming the sponsoring organisation (Front, Youth Union, Women's Union, Farmers' Union, Veterans, Labour Federation…), or the organisation in the title when the whole register is one organisation's.",
+    ),
+    (v) => `Trang "${v("sheet")}" không có cột tổ chức đỡ đầu và tiêu đề không ghi tên tổ chức.`,
+    (v) => `Sheet "${v("sheet")}" has no sponsoring-organisation column and its title names no organisation.`,
+    { sheet: "Sổ đỡ đầu" },
+  ),
+  R(
+    "SPONSOR_NO_DATES",
+    "warning",
+    "sponsor",
+    b("Sổ đỡ đầu không có ngày", "Register without dates"),
+    b(
+      "Không có cột ngày bắt đầu đỡ đầu: mọi dòng được tính vào kỳ báo cáo, không lọc được theo tháng, quý.",
+      "No start-date column: every row counts in the reporting period; rows cannot be filtered by month or quarter.",
+    ),
+    (v) => `Trang "${v("sheet")}" không có cột ngày bắt đầu đỡ đầu: mọi dòng được tính vào kỳ ${v("period")}.`,
+    (v) => `Sheet "${v("sheet")}" has no start-date column: every row counts in ${v("period")}.`,
+    { sheet: "Sổ đỡ đầu", period: b("Quý I năm 2026", "Q1 2026") },
+  ),
+  R(
+    "SPONSOR_MISSING_ID",
+    "error",
+    "sponsor",
+    b("Thiếu mã hộ", "Household id missing"),
+    b(
+      "Dòng của sổ đỡ đầu có dữ liệu nhưng không ghi mã hộ: không đối chiếu được với danh sách hộ, không được tính.",
+      "A register row with data but no household id: it cannot be matched with the roster and is not counted.",
+    ),
+    (v) => `Dòng ${v("row")}: có dữ liệu đỡ đầu nhưng ô mã hộ ${v("cell")} trống; dòng này không được tính.`,
+    (v) => `Row ${v("row")}: sponsorship data but the household id cell ${v("cell")} is blank; the row is not counted.`,
+    {},
+  ),
+  R(
+    "SPONSOR_MISSING_ORGANISATION",
+    "error",
+    "sponsor",
+    b("Thiếu tổ chức đỡ đầu", "Organisation missing"),
+    b(
+      "Dòng của sổ đỡ đầu không ghi tổ chức nhận đỡ đầu: không được tính.",
+      "A register row names no sponsoring organisation: it is not counted.",
+    ),
+    (v) => `Ô ${v("cell")}: hộ ${v("id")} không ghi tổ chức đỡ đầu; dòng này không được tính.`,
+    (v) => `Cell ${v("cell")}: household ${v("id")} has no sponsoring organisation; the row is not counted.`,
+    { id: "90002-0017" },
+  ),
+  R(
+    "SPONSOR_UNKNOWN_ORGANISATION",
+    "info",
+    "sponsor",
+    b("Tổ chức ngoài danh mục", "Organisation not in the list"),
+    b(
+      "Tên tổ chức không phải MTTQ, Đoàn Thanh niên, Hội LHPN, Hội Nông dân, Hội CCB, LĐLĐ: được giữ nguyên như ghi (ví dụ doanh nghiệp, cơ quan đỡ đầu).",
+      "The organisation is none of Front, Youth Union, Women's Union, Farmers' Union, Veterans, Labour Federation: it is kept as written (e.g. a company or agency sponsor).",
+    ),
+    (v) => `Ô ${v("cell")}: "${v("value")}" không thuộc danh mục tổ chức; báo cáo giữ nguyên tên này.`,
+    (v) => `Cell ${v("cell")}: "${v("value")}" is not a listed organisation; the report keeps the name as written.`,
+    { value: "Công ty May Hà Tĩnh" },
+  ),
+  R(
+    "SPONSOR_UNKNOWN_SUPPORT",
+    "warning",
+    "sponsor",
+    b("Hình thức hỗ trợ không rõ", "Unknown kind of support"),
+    b(
+      'Phần của ô hình thức hỗ trợ không thuộc vay vốn, đào tạo nghề, việc làm, BHYT, nhà ở, sinh kế, quà/hiện vật: được tính là "hỗ trợ khác".',
+      'A part of the support cell is none of loan, training, jobs, health insurance, housing, livelihood, gifts/in kind: it counts as "other support".',
+    ),
+    (v) => `Ô ${v("cell")}: không nhận ra hình thức hỗ trợ "${v("value")}"; được tính là hỗ trợ khác.`,
+    (v) => `Cell ${v("cell")}: the kind of support "${v("value")}" is not recognised; it counts as other support.`,
+    { value: "khám bệnh miễn phí" },
+  ),
+  R(
+    "SPONSOR_DATE_INVALID",
+    "error",
+    "sponsor",
+    b("Ngày không đọc được", "Unreadable date"),
+    b(
+      "Ô ngày phải là ngày (định dạng ngày của Excel) hoặc chữ dạng ngày/tháng/năm (15/01/2026) hay tháng/năm (01/2026).",
+      "A date cell must be a date (an Excel date) or text day/month/year (15/01/2026) or month/year (01/2026).",
+    ),
+    (v) => `Ô ${v("cell")} (${v("field")}): "${v("value")}" không phải ngày; dòng này không được tính.`,
+    (v) => `Cell ${v("cell")} (${v("field")}): "${v("value")}" is not a date; the row is not counted.`,
+    { cell: "H9", field: b("Ngày bắt đầu", "Start date"), value: "32/01/2026" },
+  ),
+  R(
+    "SPONSOR_DATE_MISSING",
+    "warning",
+    "sponsor",
+    b("Thiếu ngày bắt đầu", "Start date missing"),
+    b(
+      "Dòng không ghi ngày bắt đầu đỡ đầu: được tính vào mọi kỳ báo cáo cho đến ngày kết thúc (nếu có).",
+      "The row has no start date: it counts in every reporting period up to its end date (if any).",
+    ),
+    (v) => `Ô ${v("cell")}: hộ ${v("id")} không ghi ngày bắt đầu đỡ đầu; được tính vào mọi kỳ.`,
+    (v) => `Cell ${v("cell")}: household ${v("id")} has no start date; it counts in every period.`,
+    { cell: "H9", id: "90002-0017" },
+  ),
+  R(
+    "SPONSOR_DATE_ORDER",
+    "error",
+    "sponsor",
+    b("Ngày kết thúc trước ngày bắt đầu", "End before start"),
+    b(
+      "Ngày kết thúc đỡ đầu sớm hơn ngày bắt đầu: dòng không được tính.",
+      "The end date is before the start date: the row is not counted.",
+    ),
+    (v) => `Ô ${v("cell")}: hộ ${v("id")} kết thúc đỡ đầu ${v("value")}, trước ngày bắt đầu ${v("expected")}.`,
+    (v) => `Cell ${v("cell")}: household ${v("id")} ends ${v("value")}, before its start ${v("expected")}.`,
+    { cell: "I9", id: "90002-0017", value: "01/01/2026", expected: "15/03/2026" },
+  ),
+  R(
+    "SPONSOR_UNKNOWN_HOUSEHOLD",
+    "error",
+    "sponsor",
+    b("Mã hộ không có trong danh sách hộ", "Household not in the roster"),
+    b(
+      "Mã hộ của sổ đỡ đầu phải có trong danh sách hộ đầu kỳ (rà soát năm trước): mã ghi sai hoặc hộ ở đơn vị khác. Dòng không được tính.",
+      "A register household id must be on the start roster (last review): a mistyped id or a household of another unit. The row is not counted.",
+    ),
+    (v) =>
+      `Ô ${v("cell")}: mã hộ "${v("value")}" không có trong danh sách hộ đầu kỳ (${v("roster")}); dòng này không được tính.`,
+    (v) =>
+      `Cell ${v("cell")}: household id "${v("value")}" is not on the start roster (${v("roster")}); the row is not counted.`,
+    { cell: "D14", value: "90002-9999", roster: "danh-sach-ho-2025.xlsx" },
+  ),
+  R(
+    "SPONSOR_NOT_POOR",
+    "warning",
+    "sponsor",
+    b("Hộ được đỡ đầu không nghèo, cận nghèo", "Sponsored household not poor or near-poor"),
+    b(
+      "Đỡ đầu nhằm vào hộ nghèo (và cận nghèo) đầu kỳ; hộ này không thuộc diện đó theo danh sách hộ đầu kỳ. Vẫn được tính vào số hộ đỡ đầu và hỗ trợ, không tính vào kết quả thoát nghèo.",
+      "Sponsorship targets households poor (or near-poor) at the start; by the start roster this one is neither. It still counts among sponsored households and support, not in the escape outcomes.",
+    ),
+    (v) =>
+      `Ô ${v("cell")}: hộ ${v("value")} là "${v("category")}" theo danh sách hộ đầu kỳ, không phải hộ nghèo hay cận nghèo.`,
+    (v) =>
+      `Cell ${v("cell")}: household ${v("value")} is "${v("category")}" on the start roster, neither poor nor near-poor.`,
+    { cell: "D15", value: "90001-0042", category: b("Không thuộc diện", "Not in any category") },
+  ),
+  R(
+    "SPONSOR_UNIT_MISMATCH",
+    "warning",
+    "sponsor",
+    b("Đơn vị khác danh sách hộ", "Unit differs from the roster"),
+    b(
+      "Xã, phường ghi trong sổ đỡ đầu khác đơn vị của hộ trong danh sách hộ; báo cáo dùng đơn vị theo danh sách hộ.",
+      "The commune/ward in the register differs from the household's unit on the roster; the report uses the roster's unit.",
+    ),
+    (v) =>
+      `Ô ${v("cell")}: hộ ${v("id")} ghi "${v("value")}" nhưng danh sách hộ ghi "${v("expected")}"; dùng "${v("expected")}".`,
+    (v) =>
+      `Cell ${v("cell")}: household ${v("id")} says "${v("value")}" but the roster says "${v("expected")}"; "${v("expected")}" is used.`,
+    { id: "90002-0017", value: "Xã Bình Điền", expected: "Xã Hồng Thủy" },
+  ),
+  R(
+    "SPONSOR_SEVERAL_ORGANISATIONS",
+    "info",
+    "sponsor",
+    b("Một hộ được nhiều tổ chức đỡ đầu", "Household sponsored by several organisations"),
+    b(
+      "Cùng một hộ được hai tổ chức trở lên đỡ đầu trong kỳ: mỗi tổ chức tính hộ này một lượt; tổng số hộ khác nhau được ghi riêng.",
+      "One household is sponsored by two or more organisations in the period: each organisation counts it once; the number of distinct households is given separately.",
+    ),
+    (v) => `Ô ${v("cell")}: hộ ${v("value")} được ${v("count")} tổ chức đỡ đầu trong kỳ (${v("organisations")}).`,
+    (v) =>
+      `Cell ${v("cell")}: household ${v("value")} is sponsored by ${v("count")} organisations in the period (${v("organisations")}).`,
+    { cell: "D20", value: "90003-0008", count: 2, organisations: b("Hội LHPN, Đoàn TN", "Women, Youth") },
+  ),
+  R(
+    "SPONSOR_OUTSTANDING_ABOVE_LOAN",
+    "error",
+    "sponsor",
+    b("Dư nợ lớn hơn số tiền vay", "Outstanding above the loan"),
+    b("Dư nợ không thể lớn hơn số tiền đã vay.", "The outstanding balance cannot exceed the amount lent."),
+    (v) => `Ô ${v("cell")}: dư nợ ${v("value")} lớn hơn số tiền vay ${v("expected")} của hộ ${v("id")}.`,
+    (v) => `Cell ${v("cell")}: outstanding ${v("value")} exceeds the loan ${v("expected")} of household ${v("id")}.`,
+    { cell: "S12", value: 60_000_000, expected: 50_000_000, id: "90002-0017" },
+  ),
+  R(
+    "SPONSOR_INTEREST_ABOVE_DUE",
+    "error",
+    "sponsor",
+    b("Lãi đã thu lớn hơn lãi phải thu", "Interest collected above interest due"),
+    b(
+      "Lãi đã thu trong kỳ không thể lớn hơn lãi phải thu (nếu thu cả lãi kỳ trước, ghi vào lãi phải thu).",
+      "Interest collected cannot exceed interest due (arrears collected belong in interest due).",
+    ),
+    (v) => `Ô ${v("cell")}: lãi đã thu ${v("value")} lớn hơn lãi phải thu ${v("expected")} của hộ ${v("id")}.`,
+    (v) =>
+      `Cell ${v("cell")}: interest collected ${v("value")} exceeds interest due ${v("expected")} of household ${v("id")}.`,
+    { cell: "U12", value: 1_250_000, expected: 1_150_000, id: "90002-0017" },
+  ),
+  R(
+    "SPONSOR_LOAN_NO_PROGRAMME",
+    "warning",
+    "sponsor",
+    b("Khoản vay không ghi chương trình", "Loan without a programme"),
+    b(
+      "Có số tiền vay nhưng không ghi chương trình cho vay của Ngân hàng Chính sách xã hội.",
+      "A loan amount without the Social Policy Bank programme it comes from.",
+    ),
+    (v) => `Ô ${v("cell")}: hộ ${v("id")} vay ${v("value")} đồng nhưng không ghi chương trình cho vay.`,
+    (v) => `Cell ${v("cell")}: household ${v("id")} borrowed ${v("value")} VND but no loan programme is given.`,
+    { cell: "Q12", id: "90002-0017", value: 50_000_000 },
+  ),
+  R(
+    "SPONSOR_INTEREST_RATE_LOW",
+    "warning",
+    "sponsor",
+    b("Tỷ lệ thu lãi dưới chỉ tiêu", "Interest collection below target"),
+    b(
+      'Tỷ lệ thu lãi của một tổ chức (lãi đã thu ÷ lãi phải thu của các hộ tổ chức đỡ đầu trong kỳ) thấp hơn chỉ tiêu (mặc định 99 %: "tỷ lệ thu lãi hàng năm đạt từ 99% lãi phải thu trở lên").',
+      'An organisation\'s interest collection rate (interest collected ÷ due over its sponsored households in the period) is below the target (default 99 %: "annual interest collection at least 99% of interest due").',
+    ),
+    (v) =>
+      `${v("organisation")}: thu lãi ${v("value")}, dưới chỉ tiêu ${v("expected")} (đã thu ${v("collected")} / phải thu ${v("due")} đồng).`,
+    (v) =>
+      `${v("organisation")}: interest collection ${v("value")}, below the ${v("expected")} target (collected ${v("collected")} of ${v("due")} VND due).`,
+    {
+      organisation: b("Hội Nông dân", "Farmers' Union"),
+      value: "97,50 %",
+      expected: "99 %",
+      collected: 3_900_000,
+      due: 4_000_000,
+    },
   ),
 ];
 
