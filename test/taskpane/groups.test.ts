@@ -2,7 +2,13 @@
 import { groupFindings } from "../../src/taskpane/workflows/validate/groups";
 import type { Finding } from "../../src/core/validate";
 
-const f = (code: string, severity: Finding["severity"], sheet: string, row: number, file?: string): Finding => ({
+const f = (
+  code: Finding["code"],
+  severity: Finding["severity"],
+  sheet: string,
+  row: number,
+  file?: string,
+): Finding => ({
   code,
   severity,
   sheet,
@@ -20,12 +26,12 @@ describe("groupFindings", () => {
       f("RATE_SCALE", "info", "Đơn vị", 3),
       ...[9, 4, 7].map((r) => f("HH_DUPLICATE_ID_ACROSS", "error", "DS", r, "b.xlsx")),
       f("HH_CATEGORY_MISMATCH", "error", "DS", 8),
-      f("VALUE_OUTLIER", "warning", "DS", 2),
+      f("NOT_CATALOGUED" as Finding["code"], "warning", "DS", 2),
     ]);
     expect(groups.map((g) => [g.code, g.severity, g.findings.length])).toEqual([
       ["HH_DUPLICATE_ID_ACROSS", "error", 3],
       ["HH_CATEGORY_MISMATCH", "error", 1],
-      ["VALUE_OUTLIER", "warning", 1],
+      ["NOT_CATALOGUED", "warning", 1],
       ["RATE_SCALE", "info", 1],
     ]);
     expect(groups[0].findings.map((x) => x.row)).toEqual([4, 7, 9]);
@@ -33,7 +39,7 @@ describe("groupFindings", () => {
     // Titles and descriptions come from the catalogue; an unknown code falls back to its first message.
     expect(groups[1].title.vi).toBe("Phân loại khác kết quả tính");
     expect(groups[1].description?.vi.length).toBeGreaterThan(10);
-    expect(groups[2].title).toEqual({ vi: "VALUE_OUTLIER ở A2", en: "VALUE_OUTLIER at A2" });
+    expect(groups[2].title).toEqual({ vi: "NOT_CATALOGUED ở A2", en: "NOT_CATALOGUED at A2" });
   });
 
   it("is empty for no findings", () => {

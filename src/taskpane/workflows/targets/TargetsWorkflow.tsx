@@ -8,8 +8,7 @@ import { useMemo, useState } from "react";
 import { Button, Dropdown, Field, Input, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { EyeRegular, TableAddRegular } from "@fluentui/react-icons";
 import { formatNumber, formatPercent, pick, type Lang } from "../../../core/i18n";
-import { allocationUnits, readSheet } from "../../../core/sheet";
-import { planDirection } from "../../../core/validate";
+import { allocationUnits, planIndicators, readSheet } from "../../../core/sheet";
 import {
   ALLOCATION_METHODS,
   REDUCTION_UNIT,
@@ -83,23 +82,9 @@ export async function readUnits(
 export async function readPlan(host: ExcelHost, sheet: string, signal: AbortSignal): Promise<PlanIndicator[]> {
   const grid = await readSheetGrid(sheet, { host, signal });
   const read = readSheet(grid, { kind: "plan" });
-  const items = (read.table ?? [])
-    .filter((r) => r.kind === "body" && Number.isFinite(r.values.planTarget) && Number.isFinite(r.values.planActual))
-    .map((r) => {
-      const indicator = r.texts.indicator ?? r.label;
-      const baseline = Number.isFinite(r.values.planBaseline) ? r.values.planBaseline : undefined;
-      // The validator's rule (core): a direction column, else a level to reach downwards, else "increase"
-      // ("Giảm tỷ lệ hộ nghèo 1,5 %" is an amount of reduction: more is better).
-      const { direction } = planDirection(indicator, r.texts.planDirection ?? "", baseline, r.values.planTarget);
-      return {
-        indicator,
-        unitOfMeasure: r.texts.unitOfMeasure ?? "",
-        direction,
-        ...(baseline !== undefined ? { baseline } : {}),
-        plan: r.values.planTarget,
-        actual: r.values.planActual,
-      };
-    });
+  // One core service (core/sheet planIndicators): the validator's direction rule — a direction column, else a
+  // level to reach downwards, else "increase" ("Giảm tỷ lệ hộ nghèo 1,5 %" is an amount of reduction).
+  const items = planIndicators(read);
   if (items.length === 0)
     fail("MISSING_VALUE", translate("vi", "targets.noPlan"), translate("en", "targets.noPlan"), { sheet });
   return items;
