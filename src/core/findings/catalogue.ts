@@ -46,8 +46,8 @@ export const GROUP_LABELS: Record<RuleGroup, Bilingual> = {
   sponsor: { vi: "Sổ đỡ đầu hộ nghèo (giúp hộ nghèo có địa chỉ)", en: "Sponsorship register" },
 };
 
-export interface RuleInfo {
-  code: string;
+export interface RuleInfo<C extends string = string> {
+  code: C;
   severity: Severity;
   group: RuleGroup;
   title: Bilingual;
@@ -71,8 +71,8 @@ export function fmt(p: Param | undefined, lang: Lang): string {
   return lang === "vi" ? p.vi : p.en;
 }
 
-const R = (
-  code: string,
+const R = <C extends string>(
+  code: C,
   severity: Severity,
   group: RuleGroup,
   title: Bilingual,
@@ -80,7 +80,7 @@ const R = (
   vi: (v: (k: string) => string) => string,
   en: (v: (k: string) => string) => string,
   example: Params,
-): RuleInfo => ({
+): RuleInfo<C> => ({
   code,
   severity,
   group,
@@ -92,7 +92,8 @@ const R = (
 });
 const b = (vi: string, en: string): Bilingual => ({ vi, en });
 
-export const RULES: RuleInfo[] = [
+/** The catalogue as written; its element type gives `FindingCode`. */
+const RULE_LIST = [
   // ---------------------------------------------------------------- file
   R(
     "FILE_UNREADABLE",
@@ -826,6 +827,21 @@ export const RULES: RuleInfo[] = [
     { cell: "G7", value: 20, pp: "1,5 %", households: 2400, expected: 36 },
   ),
   R(
+    "TARGET_IMPLIED_TOTAL_WIDE",
+    "error",
+    "target",
+    b("Tổng số hộ ngầm định quá rộng để giao chỉ tiêu", "Implied totals too wide for the targets"),
+    b(
+      "Bảng đơn vị không có cột Tổng số hộ: tổng số hộ của mỗi đơn vị được suy ra từ số hộ nghèo và tỷ lệ (lấy giữa khoảng, làm tròn). Khi các tỷ lệ in quá ít chữ số thập phân, tổng các khoảng vượt 1 % tổng số hộ dùng và chỉ tiêu có thể lệch: hãy thêm cột Tổng số hộ.",
+      "The unit table has no total-households column: each unit's total is implied by its poor count and rate (the middle of the interval, rounded). When the rates are printed with too few decimals, the intervals add up to more than 1% of the total used and the targets could move: add a total-households column.",
+    ),
+    (v) =>
+      `Tổng số hộ ngầm định của các đơn vị có thể lệch ${v("spread")} % quanh ${v("used")} hộ (giới hạn ${v("limit")} %): hãy thêm cột "Tổng số hộ".`,
+    (v) =>
+      `The units' implied totals may be off by ${v("spread")}% around ${v("used")} households (limit ${v("limit")}%): add a "Total households" column.`,
+    { spread: 2.4, used: 12480, limit: 1 },
+  ),
+  R(
     "TARGET_TOTALS_INCONSISTENT",
     "warning",
     "target",
@@ -1361,7 +1377,24 @@ export const RULES: RuleInfo[] = [
   ),
 ];
 
-export const RULE_BY_CODE: Record<string, RuleInfo> = Object.fromEntries(RULES.map((r) => [r.code, r]));
+/**
+ * Every catalogued code, as a type: `finding("TYPO", …)` fails type-checking instead of throwing at run time
+ * (test/core/findings/codes.test.ts keeps this honest).
+ */
+export type FindingCode = (typeof RULE_LIST)[number]["code"];
+
+/** Every rule, in catalogue order (the order of docs/validation-rules.md). */
+export const RULES: RuleInfo<FindingCode>[] = RULE_LIST;
+
+export const RULE_BY_CODE = Object.fromEntries(RULES.map((r) => [r.code, r])) as Record<
+  FindingCode,
+  RuleInfo<FindingCode>
+>;
+
+/** True when `code` is a catalogued code (for codes read back from JSON or a findings sheet). */
+export function isFindingCode(code: string): code is FindingCode {
+  return Object.prototype.hasOwnProperty.call(RULE_BY_CODE, code);
+}
 
 /** Where a finding points: 0-based sheet coordinates (absolute, i.e. already offset by the grid origin). */
 export interface Where {
@@ -1382,7 +1415,7 @@ export interface FindingExtra {
  * Build a finding for a catalogued code. `params.cell` defaults to the A1 address of `where`.
  * @throws Error for an unknown code (a programming error, caught by the tests).
  */
-export function finding(code: string, where: Where, params: Params = {}, extra: FindingExtra = {}): Finding {
+export function finding(code: FindingCode, where: Where, params: Params = {}, extra: FindingExtra = {}): Finding {
   const rule = RULE_BY_CODE[code];
   if (!rule) throw new Error(`Unknown finding code ${code}`);
   const located = where.row0 !== undefined && where.col0 !== undefined;
