@@ -23,7 +23,7 @@
  */
 import type { CellValue, Grid, ReadIssue } from "../core/grid";
 import { fail, isPovertyError } from "../core/errors";
-import { NO_CACHED_VALUE } from "../core/sheet/parse";
+import { NO_CACHED_VALUE } from "../core/sheet";
 import { cellBudget, DEFAULT_LIMITS, groupDigits, sizeText, type ReadLimits } from "./limits";
 import {
   attrOf,

@@ -6,14 +6,14 @@ import type { Grid } from "../../core/grid";
 import type { Lang } from "../../core/i18n";
 import { isPovertyError } from "../../core/errors";
 import { quoteSheet } from "../../core/address";
-import { sortFindings, summarize, type Finding } from "../../core/findings/finding";
+import { sortFindings, summarize, type Finding } from "../../core/findings";
 import {
   reviewYearsHeadline,
   unreadableFinding,
   validateEachWorkbook,
   type FileReport,
   type SheetReviewYear,
-} from "../../core/validate/run";
+} from "../../core/validate";
 import { pick } from "../../core/i18n";
 import { YEAR_OPTION_NAME } from "../args";
 import { describeRead, explainLines, type SheetDescription } from "../../core/sheet";
