@@ -181,7 +181,7 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "year",
-    kinds: ["summary", "target", "plan"],
+    kinds: ["summary", "target", "plan", "transition"],
     type: "year",
     label: bi("Năm", "Year"),
     match: [["nam"], ["nam ra soat"], ["year"], ["review year"]],

@@ -78,6 +78,11 @@ interface RawRate {
   text: boolean;
 }
 
+/** A cell of the row that holds a value the reader reported and could not use: the rules leave it out. */
+function unread(tr: FormRow, f: string): void {
+  (tr.unread ??= []).push(f);
+}
+
 /** Denominator and numerator of each rate field (for the scale cross-check and RATE_MISMATCH). */
 export const RATE_PARTS: Record<string, { count: string; total: string }> = {
   poorRate: { count: "poor", total: "households" },
@@ -297,22 +302,29 @@ export function readTable(
       if (type === "rate" || type === "pp") {
         const p = parseNumberCell(v, "decimal");
         if (p.ok) rawRates[f].push({ r, c, n: p.n, text: typeof v === "string" });
-        else if (!readAsNote(tr, r, c, f, p.problem, p.text))
+        else if (!readAsNote(tr, r, c, f, p.problem, p.text)) {
           reportProblem(ctx, r, c, f, p.problem, p.text, p.ambiguous);
+          if (p.problem !== "blank") unread(tr, f);
+        }
         continue;
       }
       if (typeof v === "number" && Number.isFinite(v)) {
         const x = checkNumber(ctx, r, c, f, type, v);
         if (x !== undefined) tr.values[f] = x;
+        else unread(tr, f);
         continue;
       }
       const p = parseNumberCell(v, numberHint(type));
       if (!p.ok) {
-        if (!readAsNote(tr, r, c, f, p.problem, p.text)) reportProblem(ctx, r, c, f, p.problem, p.text, p.ambiguous);
+        if (!readAsNote(tr, r, c, f, p.problem, p.text)) {
+          reportProblem(ctx, r, c, f, p.problem, p.text, p.ambiguous);
+          if (p.problem !== "blank") unread(tr, f);
+        }
         continue;
       }
       const x = checkNumber(ctx, r, c, f, type, p.n.value);
       if (x !== undefined) tr.values[f] = x;
+      else unread(tr, f);
     }
     rows.push(tr);
   }
@@ -389,6 +401,7 @@ export function readTable(
           { value: { vi: formatPercent(value, "vi"), en: formatPercent(value, "en") } },
           String(value),
         );
+        unread(tr, f);
         continue;
       }
       tr.values[f] = value;
