@@ -11,7 +11,7 @@ import { FIELD_BY_NAME, isDepField, type ValueType } from "../fields";
 import { gridMerges, type Detection } from "../detect";
 import { formatPrecision, parseNumberCell, type ParsedNumber } from "../parse";
 import { cellText } from "../text";
-import { scanRow, type ScanState } from "../extent";
+import { looksLikeNote, scanRow, type ScanState } from "../extent";
 import { isOfWhich, rowKindOf } from "../rows";
 import type { FormRow, RateColumn } from "../read";
 import { checkNumber, numberHint, report, reportProblem, reportStray, type Ctx } from "./common";
@@ -325,6 +325,18 @@ export function readTable(
       const x = checkNumber(ctx, r, c, f, type, p.n.value);
       if (x !== undefined) tr.values[f] = x;
       else unread(tr, f);
+    }
+    // A row holding only a text (in whichever column) and no number is a heading: "Theo chuẩn nghèo giai đoạn
+    // 2016 – 2020", "Khu vực thành thị".
+    if (tr.kind === "body" && !Object.keys(tr.values).length && !tr.unread && tr.year === undefined) {
+      const text = row.find((v) => typeof v === "string" && v.trim() !== "");
+      if (typeof text === "string" && !/^\d/.test(text.trim()) && !looksLikeNote(text)) {
+        tr.kind = "section";
+        if (!tr.label) {
+          tr.label = text.trim();
+          tr.key = fold(tr.label);
+        }
+      }
     }
     rows.push(tr);
   }
