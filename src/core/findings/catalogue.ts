@@ -46,8 +46,8 @@ export const GROUP_LABELS: Record<RuleGroup, Bilingual> = {
   sponsor: { vi: "Sổ đỡ đầu hộ nghèo (giúp hộ nghèo có địa chỉ)", en: "Sponsorship register" },
 };
 
-export interface RuleInfo {
-  code: string;
+export interface RuleInfo<C extends string = string> {
+  code: C;
   severity: Severity;
   group: RuleGroup;
   title: Bilingual;
@@ -71,8 +71,8 @@ export function fmt(p: Param | undefined, lang: Lang): string {
   return lang === "vi" ? p.vi : p.en;
 }
 
-const R = (
-  code: string,
+const R = <C extends string>(
+  code: C,
   severity: Severity,
   group: RuleGroup,
   title: Bilingual,
@@ -80,7 +80,7 @@ const R = (
   vi: (v: (k: string) => string) => string,
   en: (v: (k: string) => string) => string,
   example: Params,
-): RuleInfo => ({
+): RuleInfo<C> => ({
   code,
   severity,
   group,
@@ -92,7 +92,8 @@ const R = (
 });
 const b = (vi: string, en: string): Bilingual => ({ vi, en });
 
-export const RULES: RuleInfo[] = [
+/** The catalogue as written; its element type gives `FindingCode`. */
+const RULE_LIST = [
   // ---------------------------------------------------------------- file
   R(
     "FILE_UNREADABLE",
@@ -1390,7 +1391,24 @@ export const RULES: RuleInfo[] = [
   ),
 ];
 
-export const RULE_BY_CODE: Record<string, RuleInfo> = Object.fromEntries(RULES.map((r) => [r.code, r]));
+/**
+ * Every catalogued code, as a type: `finding("TYPO", …)` fails type-checking instead of throwing at run time
+ * (test/core/findings/codes.test.ts keeps this honest).
+ */
+export type FindingCode = (typeof RULE_LIST)[number]["code"];
+
+/** Every rule, in catalogue order (the order of docs/validation-rules.md). */
+export const RULES: RuleInfo<FindingCode>[] = RULE_LIST;
+
+export const RULE_BY_CODE = Object.fromEntries(RULES.map((r) => [r.code, r])) as Record<
+  FindingCode,
+  RuleInfo<FindingCode>
+>;
+
+/** True when `code` is a catalogued code (for codes read back from JSON or a findings sheet). */
+export function isFindingCode(code: string): code is FindingCode {
+  return Object.prototype.hasOwnProperty.call(RULE_BY_CODE, code);
+}
 
 /** Where a finding points: 0-based sheet coordinates (absolute, i.e. already offset by the grid origin). */
 export interface Where {
@@ -1411,7 +1429,7 @@ export interface FindingExtra {
  * Build a finding for a catalogued code. `params.cell` defaults to the A1 address of `where`.
  * @throws Error for an unknown code (a programming error, caught by the tests).
  */
-export function finding(code: string, where: Where, params: Params = {}, extra: FindingExtra = {}): Finding {
+export function finding(code: FindingCode, where: Where, params: Params = {}, extra: FindingExtra = {}): Finding {
   const rule = RULE_BY_CODE[code];
   if (!rule) throw new Error(`Unknown finding code ${code}`);
   const located = where.row0 !== undefined && where.col0 !== undefined;

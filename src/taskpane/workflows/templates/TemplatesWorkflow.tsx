@@ -5,14 +5,15 @@
 import { useState } from "react";
 import { Button, Field, Radio, RadioGroup, SpinButton } from "@fluentui/react-components";
 import { DocumentTableRegular } from "@fluentui/react-icons";
-import { standardForYear } from "../../../core/standards";
+import { pick } from "../../../core/i18n";
+import { describeReviewYear, standardForYear } from "../../../core/standards";
 import { buildRosterTemplate, buildSummaryTemplate } from "../../../core/tables/templates";
 import { writeResultTables } from "../../../excel/write";
 import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
 import { useOperation } from "../common/operation";
 import { OperationStatusView, useCommonStyles } from "../common/ui";
-import { YearPicker, useLocalStandard, usePreferences, useReviewYear } from "../common/year";
+import { YearPicker, useFrame, useLocalStandard, usePreferences, useReviewYear } from "../common/year";
 import { useStrings } from "../../i18n";
 
 export default function TemplatesWorkflow(_: WorkflowProps) {
@@ -21,7 +22,8 @@ export default function TemplatesWorkflow(_: WorkflowProps) {
   const common = useCommonStyles();
   const prefs = usePreferences();
   const local = useLocalStandard(prefs);
-  const [year, setYear] = useReviewYear();
+  const frame = useFrame(prefs);
+  const { year, resolved, setYear } = useReviewYear(undefined, local);
   const [kind, setKind] = useState<"roster" | "summary">("roster");
   const [rows, setRows] = useState(100);
   const op = useOperation();
@@ -30,8 +32,8 @@ export default function TemplatesWorkflow(_: WorkflowProps) {
       const standard = standardForYear(year, { local });
       const table =
         kind === "roster"
-          ? buildRosterTemplate(standard, { lang, rows })
-          : buildSummaryTemplate(standard, { lang, rows });
+          ? buildRosterTemplate(standard, { lang, rows, frame })
+          : buildSummaryTemplate(standard, { lang, rows, frame });
       const written = await writeResultTables([table], { host, signal, lang });
       return t("common.written", { n: written.length, sheets: written.map((w) => w.sheetName).join(", ") });
     });
@@ -47,7 +49,13 @@ export default function TemplatesWorkflow(_: WorkflowProps) {
           <Radio value="summary" label={t("templates.summary")} data-testid="templates-kind-summary" />
         </RadioGroup>
       </Field>
-      <YearPicker year={year} onChange={setYear} testId="templates" local={local} />
+      <YearPicker
+        year={year}
+        onChange={setYear}
+        testId="templates"
+        local={local}
+        why={pick(describeReviewYear(resolved), lang)}
+      />
       <Field label={t("templates.rows")}>
         <SpinButton
           min={1}

@@ -18,6 +18,8 @@ import type { Progress } from "../common/operation";
 import { translate } from "../../strings";
 import { readXlsxFile } from "./files";
 
+const PANE_YEAR = { vi: "năm chọn trong ngăn tác vụ", en: "year chosen in the task pane" };
+
 /** Findings located in this workbook carry no `file`. */
 export const THIS_WORKBOOK = "";
 
@@ -86,18 +88,11 @@ export async function runValidate(
   }
   throwIfAborted(signal);
   report({ text: t("common.working") });
+  // The year of each sheet (the planner's choice, else its title, else the default on today's date) and the local
+  // standard for the years it covers are the core's rules (resolveReviewYear, standardForYear).
   const result = validateWorkbooks(
     inputs.filter((i) => i.grids.length > 0),
-    {
-      year: req.year,
-      standard:
-        req.local &&
-        req.year !== undefined &&
-        req.year >= req.local.reviewYears.from &&
-        req.year <= req.local.reviewYears.to
-          ? req.local
-          : undefined,
-    },
+    { year: req.year, yearOptionName: PANE_YEAR, today: new Date(), local: req.local },
   );
   const findings = [...result.files.flatMap((f) => f.findings), ...unreadable].map((f) =>
     f.file ? f : { ...f, file: undefined },
