@@ -40,7 +40,7 @@ import {
   WarningRegular,
 } from "@fluentui/react-icons";
 import { pick } from "../../../core/i18n";
-import type { Finding, Severity } from "../../../core/validate";
+import type { Finding, Severity } from "../../../core/findings";
 import { reviewYearsHeadline } from "../../../core/validate";
 import { SEVERITY_TEXT, findingsTable, highlightFindings, clearHighlights } from "../../../excel/findings";
 import { listSheets, type SheetInfo } from "../../../excel/read";
