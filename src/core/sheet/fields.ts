@@ -471,7 +471,12 @@ export const FIELDS: FieldDef[] = [
     kinds: ["summary"],
     type: "rate",
     label: bi("Tỷ lệ hộ nghèo khu vực thành thị", "Poverty rate, urban"),
-    match: withRate([["ngheo", "thanh thi"], ["ngheo", "do thi"], ["poor", "urban"], ["poverty", "urban"]]),
+    match: withRate([
+      ["ngheo", "thanh thi"],
+      ["ngheo", "do thi"],
+      ["poor", "urban"],
+      ["poverty", "urban"],
+    ]),
     not: [...CAT_NOT_POOR, ...MEMBERS, ...MOVEMENT_WORDS, ...DEPRIVED],
   },
   {
@@ -479,7 +484,11 @@ export const FIELDS: FieldDef[] = [
     kinds: ["summary"],
     type: "rate",
     label: bi("Tỷ lệ hộ nghèo khu vực nông thôn", "Poverty rate, rural"),
-    match: withRate([["ngheo", "nong thon"], ["poor", "rural"], ["poverty", "rural"]]),
+    match: withRate([
+      ["ngheo", "nong thon"],
+      ["poor", "rural"],
+      ["poverty", "rural"],
+    ]),
     not: [...CAT_NOT_POOR, ...MEMBERS, ...MOVEMENT_WORDS, ...DEPRIVED],
   },
   {
