@@ -124,6 +124,8 @@ const vi = {
   "validate.consolidateHint":
     "Cột “Nguồn” cho biết hộ đến từ trang, tệp nào; hộ trùng mã được báo trong kết quả kiểm tra.",
   "validate.consolidateNone": "Cần ít nhất hai danh sách hộ để gộp (đã đọc {n}).",
+  "validate.consolidateRefused":
+    "Không gộp: {n} lỗi chặn việc gộp (mã hộ trùng, cột khác nhau, lỗi trong danh sách…); xem các phát hiện.",
   "validate.consolidatedSheet": "Danh sách gộp",
   "validate.consolidatedTitle": "DANH SÁCH HỘ GỘP TỪ {n} NGUỒN",
   "validate.colSource": "Nguồn",
@@ -356,6 +358,8 @@ const en: { [K in StringKey]: string } = {
   "validate.consolidateHint":
     "A “Source” column tells where each household came from; duplicate ids are reported by the check.",
   "validate.consolidateNone": "At least two household lists are needed (read: {n}).",
+  "validate.consolidateRefused":
+    "Not merged: {n} errors block the merge (repeated household ids, different columns, errors in a list…); see the findings.",
   "validate.consolidatedSheet": "Consolidated",
   "validate.consolidatedTitle": "HOUSEHOLD LIST CONSOLIDATED FROM {n} SOURCES",
   "validate.colSource": "Source",

@@ -10,24 +10,27 @@ import { FIELD_BY_NAME, INDICATOR_PHRASES } from "./fields";
 import type { SheetRead } from "./read";
 
 /** Where a field's cell of a row is (falls back to the row's first column when the field is unmapped). */
-export function at(read: SheetRead, row0: number, field?: string): Where {
+/** What locating a cell of a read sheet needs (a SheetRead, or just its place, kept without its rows). */
+export type SheetPlace = Pick<SheetRead, "file" | "sheet" | "columns">;
+
+export function at(read: SheetPlace, row0: number, field?: string): Where {
   const col0 = field !== undefined && field in read.columns ? read.columns[field] : firstCol(read);
   return { file: read.file, sheet: read.sheet, row0, col0 };
 }
 
-function firstCol(read: SheetRead): number {
+function firstCol(read: SheetPlace): number {
   const cols = Object.values(read.columns);
   return cols.length ? Math.min(...cols) : 0;
 }
 
-export function related(read: SheetRead, row0: number, field: string): RelatedCell {
+export function related(read: SheetPlace, row0: number, field: string): RelatedCell {
   const r: RelatedCell = { sheet: read.sheet, cell: a1(row0, read.columns[field] ?? firstCol(read)) };
   if (read.file !== undefined) r.file = read.file;
   return r;
 }
 
 /** "file › Sheet!D8" for messages. */
-export function refText(read: SheetRead, row0: number, field?: string): string {
+export function refText(read: SheetPlace, row0: number, field?: string): string {
   const w = at(read, row0, field);
   const cell = a1(w.row0!, w.col0!);
   return `${read.file ? read.file + " › " : ""}${read.sheet}!${cell}`;
