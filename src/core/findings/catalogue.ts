@@ -710,6 +710,21 @@ const RULE_LIST = [
     },
   ),
 
+  R(
+    "RATE_OUTSIDE_PARTS",
+    "error",
+    "arithmetic",
+    b("Tỷ lệ chung nằm ngoài tỷ lệ thành thị – nông thôn", "Overall rate outside the urban and rural rates"),
+    b(
+      "Tỷ lệ hộ nghèo chung là trung bình có trọng số của tỷ lệ thành thị và nông thôn, nên phải nằm giữa hai tỷ lệ đó (ở độ chính xác đã in).",
+      "The overall poverty rate is a weighted average of the urban and rural rates, so it lies between them (at the printed precision).",
+    ),
+    (v) =>
+      `Ô ${v("cell")}: tỷ lệ chung ${v("value")} không nằm giữa thành thị ${v("urban")} và nông thôn ${v("rural")}.`,
+    (v) => `Cell ${v("cell")}: overall rate ${v("value")} is not between urban ${v("urban")} and rural ${v("rural")}.`,
+    { cell: "B7", value: b("16,72 %", "16.72%"), urban: b("6,25 %", "6.25%"), rural: b("16,68 %", "16.68%") },
+  ),
+
   // ---------------------------------------------------------------- transitions
   R(
     "TRANSITION_IDENTITY",

@@ -20,11 +20,12 @@ import {
 } from "../../../core/targets";
 import {
   buildTargetTables,
+  buildTrackingTable,
   computeTargets,
+  type PlanIndicator,
   type TargetComputation,
   type TargetTablesInput,
-} from "../../../core/tables/targets";
-import { buildTrackingTable, type PlanIndicator } from "../../../core/tables/tracking";
+} from "../../../core/tables";
 import { fail, isPovertyError } from "../../../core/errors";
 import type { ExcelHost } from "../../../excel/host";
 import { readSheetGrid } from "../../../excel/read";

@@ -7,7 +7,7 @@ import { Button, Field, Radio, RadioGroup, SpinButton } from "@fluentui/react-co
 import { DocumentTableRegular } from "@fluentui/react-icons";
 import { pick } from "../../../core/i18n";
 import { describeReviewYear, standardForYear } from "../../../core/standards";
-import { buildRosterTemplate, buildSummaryTemplate } from "../../../core/tables/templates";
+import { buildRosterTemplate, buildSummaryTemplate } from "../../../core/tables";
 import { writeResultTables } from "../../../excel/write";
 import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";

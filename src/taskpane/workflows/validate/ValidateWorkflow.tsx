@@ -40,7 +40,7 @@ import {
   WarningRegular,
 } from "@fluentui/react-icons";
 import { pick } from "../../../core/i18n";
-import type { Finding, Severity } from "../../../core/validate";
+import type { Finding, Severity } from "../../../core/findings";
 import { reviewYearsHeadline } from "../../../core/validate";
 import { SEVERITY_TEXT, findingsTable, highlightFindings, clearHighlights } from "../../../excel/findings";
 import { listSheets, type SheetInfo } from "../../../excel/read";
@@ -332,9 +332,14 @@ export default function ValidateWorkflow(_: WorkflowProps) {
               </Button>
               <Menu>
                 <MenuTrigger disableButtonEnhancement>
-                  <Button size="small" icon={<MoreHorizontalRegular />} disabled={busy} data-testid="validate-more">
-                    {t("validate.moreActions")}
-                  </Button>
+                  <Button
+                    size="small"
+                    icon={<MoreHorizontalRegular />}
+                    disabled={busy}
+                    aria-label={t("validate.moreActions")}
+                    title={t("validate.moreActions")}
+                    data-testid="validate-more"
+                  />
                 </MenuTrigger>
                 <MenuPopover>
                   <MenuList>

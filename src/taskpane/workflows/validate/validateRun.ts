@@ -3,13 +3,13 @@
  * core's validateWorkbooks, and produce the findings / consolidated sheets on request.
  */
 import type { Grid } from "../../../core/grid";
-import type { Finding } from "../../../core/findings/finding";
+import type { Finding } from "../../../core/findings";
 import { validateWorkbooks, type ValidationReport } from "../../../core/validate";
 import { isPovertyError } from "../../../core/errors";
 import { CATEGORY_LABELS } from "../../../core/household";
 import { bi, pick, type Lang } from "../../../core/i18n";
 import type { SheetRead } from "../../../core/sheet";
-import type { ResultTable } from "../../../core/tables/model";
+import type { ResultTable } from "../../../core/tables";
 import type { Standard } from "../../../core/standards";
 import type { ExcelHost } from "../../../excel/host";
 import { readSheetGrid } from "../../../excel/read";
