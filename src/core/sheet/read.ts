@@ -16,6 +16,8 @@ import type { Ctx } from "./readers/common";
 import { readRoster } from "./readers/roster";
 import { readTable } from "./readers/table";
 import { planResultIsActual, withResultAsActual } from "./readers/plan";
+import { readIssueFindings } from "./issues";
+export { DEFAULT_MAX_MEMBERS } from "./readers/common";
 
 export interface RosterRow {
   /** 0-based sheet row (absolute). */
@@ -84,6 +86,8 @@ export interface ReadOptions {
   /** The standard of the review year: orders deprivation flags and bounds the count. */
   standard?: Standard;
   file?: string;
+  /** Largest number of members a household may have (default DEFAULT_MAX_MEMBERS = 50; the smallest is 1). */
+  maxMembers?: number;
 }
 
 /** Detect then read — the one-call entry for adapters. */
@@ -103,14 +107,21 @@ export function read(grid: Grid, detected: Detection, opts: ReadOptions = {}): S
   const file = opts.file ?? grid.file;
   const sheet = grid.sheetName;
   const off = gridOffset(grid);
-  const findings: Finding[] = [...detection.findings];
+  // Cells the file reader could not interpret are findings of every read, whatever the sheet's kind.
+  const findings: Finding[] = [...detection.findings, ...readIssueFindings(grid, file)];
   const columns: Record<string, number> = {};
   for (const [f, c] of Object.entries(detection.mapping.byField)) columns[f] = c + off.col0;
   const base: SheetRead = { file, sheet, kind: detection.kind, detection, columns, rates: {}, findings, offset: off };
   if (detection.kind === "unknown") return base;
 
   const values = grid.values;
-  const ctx: Ctx = { file, sheet, off, findings };
+  const ctx: Ctx = {
+    file,
+    sheet,
+    off,
+    findings,
+    ...(opts.maxMembers !== undefined ? { maxMembers: opts.maxMembers } : {}),
+  };
   let prepared = 0;
   let end = values.length;
   if (detection.kind === "roster") {

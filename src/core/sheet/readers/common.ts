@@ -6,11 +6,16 @@ import { FIELD_BY_NAME, INDICATOR_PHRASES, type ValueType } from "../fields";
 import type { NumberHint, NumberParse } from "../parse";
 import type { ScanState } from "../extent";
 
+/** Default upper bound of a household's members (VALUE_MEMBERS_RANGE; `--max-members` changes it). */
+export const DEFAULT_MAX_MEMBERS = 50;
+
 export interface Ctx {
   file?: string;
   sheet: string;
   off: { row0: number; col0: number };
   findings: Finding[];
+  /** Upper bound of a household's members (ReadOptions.maxMembers; the lower bound is 1). */
+  maxMembers?: number;
 }
 
 export function fieldLabel(field: string): Bilingual {
