@@ -93,11 +93,11 @@ export function describeRead(read: SheetRead): SheetDescription {
         rate.scale === "percent"
           ? bi(
               `số phần trăm (7,97 = 7,97 %), in với ${p} chữ số thập phân (± ${half} điểm %)`,
-              `percent numbers (7.97 = 7.97%), printed with ${p} decimals (± ${halfEn} pp)`,
+              `percent numbers (7.97 = 7.97%), printed with ${p} decimal${p === 1 ? "" : "s"} (± ${halfEn} pp)`,
             )
           : bi(
               `phân số (0,0797 = 7,97 %), in với ${p} chữ số thập phân của % (± ${half} điểm %)`,
-              `fractions (0.0797 = 7.97%), printed with ${p} decimals of the % (± ${halfEn} pp)`,
+              `fractions (0.0797 = 7.97%), printed with ${p} decimal${p === 1 ? "" : "s"} of the % (± ${halfEn} pp)`,
             );
     }
     out.columns.push(d);
