@@ -11,6 +11,10 @@ export interface Ctx {
   sheet: string;
   off: { row0: number; col0: number };
   findings: Finding[];
+  /** The sheet cell (0-based, absolute) of a grid cell: the offset, or a year-wide table's transposition. */
+  cell(r: number, c: number): { row0: number; col0: number };
+  /** The grid is a year-wide table's series: its columns are rows of the sheet. */
+  transposed?: boolean;
 }
 
 export function fieldLabel(field: string): Bilingual {
@@ -39,7 +43,7 @@ export function report(
   ctx.findings.push(
     finding(
       code,
-      { file: ctx.file, sheet: ctx.sheet, row0: r + ctx.off.row0, col0: c + ctx.off.col0 },
+      { file: ctx.file, sheet: ctx.sheet, ...ctx.cell(r, c) },
       { field: fieldLabel(field), ...params },
       { field, value, expected },
     ),
@@ -113,8 +117,8 @@ export function reportStray(ctx: Ctx, scan: ScanState): void {
   ctx.findings.push(
     finding(
       "STRUCT_BELOW_TABLE_IGNORED",
-      { file: ctx.file, sheet: ctx.sheet, row0: r + ctx.off.row0, col0: c + ctx.off.col0 },
-      { notesRow: notesRow + ctx.off.row0 + 1, count },
+      { file: ctx.file, sheet: ctx.sheet, ...ctx.cell(r, c) },
+      { notesRow: ctx.cell(notesRow, 0).row0 + 1, count },
     ),
   );
 }
