@@ -17,6 +17,8 @@ import { readRoster } from "./readers/roster";
 import { readTable } from "./readers/table";
 import { sheetCell, yearWideTable, type Transposition } from "./transpose";
 import { planResultIsActual, withResultAsActual } from "./readers/plan";
+import { readIssueFindings } from "./issues";
+export { DEFAULT_MAX_MEMBERS } from "./readers/common";
 
 export interface RosterRow {
   /** 0-based sheet row (absolute). */
@@ -92,6 +94,8 @@ export interface ReadOptions {
   /** The standard of the review year: orders deprivation flags and bounds the count. */
   standard?: Standard;
   file?: string;
+  /** Largest number of members a household may have (default DEFAULT_MAX_MEMBERS = 50; the smallest is 1). */
+  maxMembers?: number;
 }
 
 /**
@@ -134,7 +138,8 @@ export function read(grid: Grid, detected: Detection, opts: ReadOptions = {}): S
   const file = opts.file ?? grid.file;
   const sheet = grid.sheetName;
   const off = gridOffset(grid);
-  const findings: Finding[] = [...detection.findings];
+  // Cells the file reader could not interpret are findings of every read, whatever the sheet's kind.
+  const findings: Finding[] = [...detection.findings, ...readIssueFindings(grid, file)];
   const columns: Record<string, number> = {};
   for (const [f, c] of Object.entries(detection.mapping.byField)) columns[f] = c + off.col0;
   const base: SheetRead = { file, sheet, kind: detection.kind, detection, columns, rates: {}, findings, offset: off };
@@ -150,6 +155,7 @@ export function read(grid: Grid, detected: Detection, opts: ReadOptions = {}): S
     findings,
     cell: t ? (r, c) => sheetCell(t, r, c) : (r, c) => ({ row0: r + off.row0, col0: c + off.col0 }),
     ...(t ? { transposed: true } : {}),
+    ...(opts.maxMembers !== undefined ? { maxMembers: opts.maxMembers } : {}),
   };
   let prepared = 0;
   let end = values.length;

@@ -6,6 +6,9 @@ import { FIELD_BY_NAME, INDICATOR_PHRASES, type ValueType } from "../fields";
 import type { NumberHint, NumberParse } from "../parse";
 import type { ScanState } from "../extent";
 
+/** Default upper bound of a household's members (VALUE_MEMBERS_RANGE; `--max-members` changes it). */
+export const DEFAULT_MAX_MEMBERS = 50;
+
 export interface Ctx {
   file?: string;
   sheet: string;
@@ -15,6 +18,8 @@ export interface Ctx {
   cell(r: number, c: number): { row0: number; col0: number };
   /** The grid is a year-wide table's series: its columns are rows of the sheet. */
   transposed?: boolean;
+  /** Upper bound of a household's members (ReadOptions.maxMembers; the lower bound is 1). */
+  maxMembers?: number;
 }
 
 export function fieldLabel(field: string): Bilingual {

@@ -16,7 +16,7 @@ import {
   type ResolvedReviewYear,
   type Standard,
 } from "../../../core/standards";
-import { parseFrameOptions, type FrameOptions } from "../../../core/tables/frame";
+import { parseFrameOptions, type FrameOptions } from "../../../core/tables";
 import { readPreferences, type DocumentPreferences } from "../../../excel/settings";
 import { useStrings } from "../../i18n";
 import { useGateway } from "./gateway";

@@ -332,9 +332,14 @@ export default function ValidateWorkflow(_: WorkflowProps) {
               </Button>
               <Menu>
                 <MenuTrigger disableButtonEnhancement>
-                  <Button size="small" icon={<MoreHorizontalRegular />} disabled={busy} data-testid="validate-more">
-                    {t("validate.moreActions")}
-                  </Button>
+                  <Button
+                    size="small"
+                    icon={<MoreHorizontalRegular />}
+                    disabled={busy}
+                    aria-label={t("validate.moreActions")}
+                    title={t("validate.moreActions")}
+                    data-testid="validate-more"
+                  />
                 </MenuTrigger>
                 <MenuPopover>
                   <MenuList>
