@@ -74,13 +74,11 @@ describe("Báo cáo (reports workflow)", () => {
     renderWorkflow(<ReportsWorkflow id="reports" />, wb);
     await screen.findByTestId("reports-sheet");
     fireEvent.click(screen.getByTestId("reports-prepare"));
-    await screen.findByTestId("reports-list", {}, { timeout: 10000 });
+    await screen.findByTestId("reports-list");
     const boxes = screen.getAllByRole("checkbox");
     expect(boxes.length).toBeGreaterThan(1);
     fireEvent.click(screen.getByTestId("reports-write"));
-    expect((await screen.findByTestId("reports-done", {}, { timeout: 15000 })).textContent).toContain(
-      "KQ - Biểu 1 - Kết quả",
-    );
+    expect((await screen.findByTestId("reports-done")).textContent).toContain("KQ - Biểu 1 - Kết quả");
   });
 });
 
@@ -89,9 +87,7 @@ describe("Mẫu biểu (templates workflow)", () => {
     const wb = new FakeWorkbook({ sheets: [{ name: "Sheet1", rows: [] }] });
     renderWorkflow(<TemplatesWorkflow id="templates" />, wb);
     fireEvent.click(screen.getByTestId("templates-insert"));
-    expect((await screen.findByTestId("templates-done", {}, { timeout: 10000 })).textContent).toContain(
-      "KQ - Danh sách hộ",
-    );
+    expect((await screen.findByTestId("templates-done")).textContent).toContain("KQ - Danh sách hộ");
     const s = wb.sheet("KQ - Danh sách hộ");
     expect(s.protected).toBe(true);
     expect([...s.cells.values()].some((c) => c.validation?.rule)).toBe(true);
