@@ -82,6 +82,28 @@ describe("Báo cáo (reports workflow)", () => {
   });
 });
 
+describe("the unit (Đơn vị) of Cài đặt on the written forms", () => {
+  it("prints the saved issuing body and place in the frame of the forms the pane writes", async () => {
+    const wb = new FakeWorkbook({
+      sheets: [{ name: "Danh sách hộ", rows: rosterSheetRows(12, 2025) }],
+      settings: { [SETTINGS_KEY]: { version: 1, frame: { issuer: "UBND xã Bình Điền", place: "Bình Điền" } } },
+    });
+    renderWorkflow(<ReportsWorkflow id="reports" />, wb);
+    await screen.findByTestId("reports-sheet");
+    fireEvent.click(screen.getByTestId("reports-prepare"));
+    await screen.findByTestId("reports-list");
+    fireEvent.click(screen.getByTestId("reports-write"));
+    await screen.findByTestId("reports-done");
+    const texts = wb
+      .sheet("KQ - Biểu 1 - Kết quả")
+      .rowsOfValues()
+      .flat()
+      .filter((v): v is string => typeof v === "string");
+    expect(texts).toContain("UBND XÃ BÌNH ĐIỀN");
+    expect(texts.some((t) => t.startsWith("Bình Điền, ngày"))).toBe(true);
+  });
+});
+
 describe("Mẫu biểu (templates workflow)", () => {
   it("inserts a roster template with validation and protection", async () => {
     const wb = new FakeWorkbook({ sheets: [{ name: "Sheet1", rows: [] }] });
