@@ -117,7 +117,7 @@ export default function ReportsWorkflow(_: WorkflowProps) {
           why={pick(describeReviewYear(resolved), lang)}
         />
       )}
-      {!choice.loading && (
+      {!choice.loading && !choice.error && (
         <ActionRow reason={prep.status === "running" ? undefined : prepReason} testId="reports-prepare">
           <Button
             appearance={tables ? "secondary" : "primary"}
