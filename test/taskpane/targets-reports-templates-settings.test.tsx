@@ -102,6 +102,21 @@ describe("the unit (Đơn vị) of Cài đặt on the written forms", () => {
     expect(texts).toContain("UBND XÃ BÌNH ĐIỀN");
     expect(texts.some((t) => t.startsWith("Bình Điền, ngày"))).toBe(true);
   });
+
+  it("refuses a roster with an error like `poverty report` (core reportRoster), instead of reporting part of it", async () => {
+    const rows = rosterSheetRows(12, 2025);
+    const header = rows.findIndex((r) => r.includes("Mã hộ"));
+    const idCol = rows[header].indexOf("Mã hộ");
+    rows[header + 2][idCol] = rows[header + 1][idCol]; // the second household repeats the first one's id
+    const wb = new FakeWorkbook({ sheets: [{ name: "Danh sách hộ", rows }] });
+    renderWorkflow(<ReportsWorkflow id="reports" />, wb);
+    await screen.findByTestId("reports-sheet");
+    fireEvent.click(screen.getByTestId("reports-prepare"));
+    const err = await screen.findByTestId("reports-prepare-error", {}, { timeout: 10000 });
+    expect(err.textContent).toContain(String(rows[header + 1][idCol]));
+    expect(err.textContent).toMatch(/trùng/i);
+    expect(screen.queryByTestId("reports-list")).toBeNull();
+  });
 });
 
 describe("Mẫu biểu (templates workflow)", () => {
