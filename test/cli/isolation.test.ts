@@ -18,14 +18,16 @@ import { xlsxBuffer } from "../xlsx/read-fixtures";
 
 jest.mock("../../src/core/sheet/read", () => {
   const actual = jest.requireActual("../../src/core/sheet/read");
-  const boom = (grid: Grid) => {
-    if (grid.sheetName === "BOOM") throw new TypeError("Cannot read properties of undefined (reading 'x')");
-  };
-  return {
-    ...actual,
-    read: (grid: Grid, ...rest: unknown[]) => (boom(grid), actual.read(grid, ...rest)),
-    readSheet: (grid: Grid, ...rest: unknown[]) => (boom(grid), actual.readSheet(grid, ...rest)),
-  };
+  // Every reading entry point (read, readSheet, readDetectedSheet…) throws on the grid of a sheet named "BOOM".
+  const wrapped: Record<string, unknown> = { ...actual };
+  for (const [name, fn] of Object.entries(actual))
+    if (typeof fn === "function" && /^read/.test(name))
+      wrapped[name] = (grid: Grid, ...rest: unknown[]) => {
+        if ((grid as Grid | undefined)?.sheetName === "BOOM")
+          throw new TypeError("Cannot read properties of undefined (reading 'x')");
+        return (fn as (...a: unknown[]) => unknown)(grid, ...rest);
+      };
+  return wrapped;
 });
 
 let dir: string;

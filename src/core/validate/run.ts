@@ -8,7 +8,7 @@ import { isPovertyError } from "../errors";
 import type { Standard } from "../standards/schema";
 import { standardForYear } from "../standards/lookup";
 import { resolveReviewYear, reviewYearInText, type YearClue, type YearSource } from "../standards/year";
-import { read as readDetected, type ReadOptions, type SheetRead } from "../sheet/read";
+import { readDetectedSheet as readDetected, type ReadOptions, type SheetRead } from "../sheet/read";
 import { detect, gridOffset, type DetectOptions, type Detection } from "../sheet/detect";
 import { finding } from "../findings/catalogue";
 import { sortFindings, summarize, uniqueFindings, type Finding } from "../findings/finding";

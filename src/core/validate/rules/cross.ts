@@ -31,7 +31,12 @@ export class DuplicateIds {
   add(read: SheetRead): Finding[] {
     const out: Finding[] = [];
     if (!read.roster) return out;
-    const place: SheetPlace = { file: read.file, sheet: read.sheet, columns: read.columns };
+    const place: SheetPlace = {
+      file: read.file,
+      sheet: read.sheet,
+      columns: read.columns,
+      ...(read.transposition ? { transposition: read.transposition } : {}),
+    };
     const seen = this.seen;
     for (const r of read.roster) {
       const id = r.household.id;
