@@ -37,7 +37,8 @@ import { readWorkbookFile } from "../../xlsx/read";
 import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
 import type { CliIO, Command } from "../command";
-import { pickSheet, printFindings } from "../args";
+import { pickSheet } from "../args";
+import { printFindings } from "../findings-text";
 import { opt, parseCommandLine, usageFail } from "../options";
 import { textTable } from "../demo/print";
 
