@@ -167,6 +167,10 @@ browserSuite("workflows-a11y")("accessibility of every workflow (chromium, fake 
       await page.getByTestId("reports-write").click();
       await page.getByTestId("reports-done").waitFor({ timeout: 60_000 });
     },
+    sponsors: async (page) => {
+      // This workbook has no sponsorship register: the workflow says so and still offers its controls.
+      await page.getByTestId("sponsors-no-register").waitFor({ timeout: 30_000 });
+    },
     templates: async (page) => {
       await page.getByTestId("templates-insert").click();
       await page.getByTestId("templates-done").waitFor({ timeout: 60_000 });

@@ -12,6 +12,7 @@ import {
   isPovertyError,
   pick,
   readSheet,
+  recordedTargetGroups,
   rosterHouseholds,
   reviewYearsHeadline,
   sheetReviewYears,
@@ -126,6 +127,7 @@ export const reportCommand: Command = {
       scopeName: grid.sheetName,
       reviewYearReason: resolved.year.reason,
       transitionOptions: { listReading },
+      recordedGroups: recordedTargetGroups(read),
     });
     await output.write(await writeTablesToBuffer(tables, { lang }));
 

@@ -9,7 +9,7 @@ import { DocumentBulletListRegular, TableAddRegular } from "@fluentui/react-icon
 import { fail } from "../../../core/errors";
 import type { Category, Household } from "../../../core/household";
 import { pick } from "../../../core/i18n";
-import { readSheet } from "../../../core/sheet";
+import { readSheet, recordedTargetGroups } from "../../../core/sheet";
 import { standardForYear } from "../../../core/standards";
 import { buildReportTables } from "../../../core/tables/report";
 import type { ResultTable } from "../../../core/tables/model";
@@ -65,7 +65,12 @@ export default function ReportsWorkflow(_: WorkflowProps) {
       const { categories } = await classifyHouseholds(households, standard, lang, signal, report);
       const valid: Household[] = households.filter((_, i) => categories[i] !== undefined);
       const cats = categories.filter((c): c is Category => c !== undefined);
-      const built = buildReportTables(valid, standard, { reviewYear: year, categories: cats, lang });
+      const built = buildReportTables(valid, standard, {
+        reviewYear: year,
+        categories: cats,
+        lang,
+        recordedGroups: recordedTargetGroups(read),
+      });
       setTables(built);
       setChosen(new Set(built.map((b) => b.id)));
     });

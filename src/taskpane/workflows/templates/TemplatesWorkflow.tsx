@@ -7,6 +7,7 @@ import { Button, Field, Radio, RadioGroup, SpinButton } from "@fluentui/react-co
 import { DocumentTableRegular } from "@fluentui/react-icons";
 import { standardForYear } from "../../../core/standards";
 import { buildRosterTemplate, buildSummaryTemplate } from "../../../core/tables/templates";
+import { buildRegisterTemplate } from "../../../core/sponsors";
 import { writeResultTables } from "../../../excel/write";
 import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
@@ -22,17 +23,19 @@ export default function TemplatesWorkflow(_: WorkflowProps) {
   const prefs = usePreferences();
   const local = useLocalStandard(prefs);
   const [year, setYear] = useReviewYear();
-  const [kind, setKind] = useState<"roster" | "summary">("roster");
+  const [kind, setKind] = useState<"roster" | "summary" | "register">("roster");
   const [rows, setRows] = useState(100);
   const op = useOperation();
   const insert = () =>
     op.run(async (signal) => {
       const standard = standardForYear(year, { local });
-      const table =
+      const tables =
         kind === "roster"
-          ? buildRosterTemplate(standard, { lang, rows })
-          : buildSummaryTemplate(standard, { lang, rows });
-      const written = await writeResultTables([table], { host, signal, lang });
+          ? [buildRosterTemplate(standard, { lang, rows })]
+          : kind === "summary"
+            ? [buildSummaryTemplate(standard, { lang, rows })]
+            : buildRegisterTemplate({ lang, rows });
+      const written = await writeResultTables(tables, { host, signal, lang });
       return t("common.written", { n: written.length, sheets: written.map((w) => w.sheetName).join(", ") });
     });
   return (
@@ -40,11 +43,12 @@ export default function TemplatesWorkflow(_: WorkflowProps) {
       <Field label={t("templates.kind")}>
         <RadioGroup
           value={kind}
-          onChange={(_, d) => setKind(d.value as "roster" | "summary")}
+          onChange={(_, d) => setKind(d.value as "roster" | "summary" | "register")}
           data-testid="templates-kind"
         >
           <Radio value="roster" label={t("templates.roster")} data-testid="templates-kind-roster" />
           <Radio value="summary" label={t("templates.summary")} data-testid="templates-kind-summary" />
+          <Radio value="register" label={t("templates.register")} data-testid="templates-kind-register" />
         </RadioGroup>
       </Field>
       <YearPicker year={year} onChange={setYear} testId="templates" local={local} />
