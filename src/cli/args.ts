@@ -5,10 +5,12 @@
 import {
   detect,
   fail,
+  parseFrameOptions,
   parseReduction,
   pick,
   SHEET_KIND_LABELS,
   type Finding,
+  type FrameOptions,
   type Grid,
   type Lang,
   type SheetKind,
@@ -41,6 +43,26 @@ export function parseArgs(args: string[], valued: readonly string[], booleans: r
     else out.positional.push(a);
   }
   return out;
+}
+
+/**
+ * Options that fill the administrative frame of the forms: `--unit "UBND xã …"` (issuing body), `--parent "UBND
+ * tỉnh …"` (the body above it), `--place "…"` (place of the place-and-date line), `--date YYYY-MM-DD`.
+ */
+export const FRAME_OPTIONS = ["--unit", "--parent", "--place", "--date"] as const;
+export const FRAME_USAGE = '[--unit "UBND xã …"] [--parent "UBND tỉnh …"] [--place "…"] [--date YYYY-MM-DD]';
+
+/**
+ * The frame options given on the command line, checked by the core (`parseFrameOptions`).
+ * @throws PovertyError INVALID_ARGUMENT naming the option's field (exit 2).
+ */
+export function frameOptionsOf(get: (name: string) => string | undefined): FrameOptions {
+  return parseFrameOptions({
+    issuer: get("--unit"),
+    parent: get("--parent"),
+    place: get("--place"),
+    date: get("--date"),
+  });
 }
 
 export function usageError(io: CliIO, usage: string, vi?: string, en?: string): number {

@@ -7,6 +7,7 @@ export * from "./i18n";
 export * from "./address";
 export * from "./grid";
 export * from "./household";
+export * from "./findings";
 export * from "./validate";
 export * from "./sheet";
 export * from "./tables/model";

@@ -11,8 +11,8 @@
  * touches the cells' own fill, so clearing (deleting only the conditional formats with our marker)
  * restores exactly what the user had — including fills the user changed in the meantime.
  */
-import type { Finding, Severity } from "../core/validate/finding";
-import { sortFindings } from "../core/validate/finding";
+import type { Finding, Severity } from "../core/findings/finding";
+import { sortFindings } from "../core/findings/finding";
 import type { Lang } from "../core/i18n";
 import { bi } from "../core/i18n";
 import { quoteSheet } from "../core/address";

@@ -156,7 +156,8 @@ export function addTableSheet(
   const ws = wb.addWorksheet(name);
 
   plan.widths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
+    // ExcelJS leaves out a column of width exactly 9 (its own default), which Excel then shows 8.43 wide.
+    ws.getColumn(i + 1).width = w === 9 ? 9.01 : w;
   });
   writeCells(ws, plan);
   // An explicit empty text in the table stays a stored (empty) text cell, as a typed-over template row would be.

@@ -76,7 +76,7 @@ describe("poverty validate", () => {
     const r = poverty("validate", "bad.xlsx", "clean.xlsx", "--year", "2024", "--format", "json");
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j).sort()).toEqual(["files", "reviewYear", "summary"]);
+    expect(Object.keys(j).sort()).toEqual(["files", "reviewYear", "sheets", "summary"]);
     expect(j.files.map((f: { file: string }) => f.file)).toEqual(["bad.xlsx", "clean.xlsx"]);
     expect(j.summary).toEqual({ errors: expect.any(Number), warnings: expect.any(Number), infos: expect.any(Number) });
     expect(j.summary.errors).toBeGreaterThanOrEqual(3);

@@ -138,6 +138,13 @@ describe("poverty consolidate: reads each roster with its own year's standard an
 });
 
 describe("poverty report: the year in the first line and in a note of every form", () => {
+  test("'giai đoạn 2021 - 2025 … năm 2023': classified under Decree 07/2021 (was 2021, Decision 59/2015)", () => {
+    const r = poverty(dir, "report", "ds-2023.xlsx", "--out", "bc-2023.xlsx");
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toMatch(/^Năm rà soát 2023 · chuẩn Nghị định 07\/2021\/NĐ-CP/);
+    expect(r.stdout).toContain("3 hộ: 2 hộ nghèo, 1 hộ cận nghèo, 0 hộ có mức sống trung bình");
+  });
+
   test("a 2019 roster: Decision 59/2015, from its title; the forms say why and the legal basis", async () => {
     const r = poverty(dir, "report", "ds-2019.xlsx", "--out", "bc-2019.xlsx");
     expect(r.code).toBe(0);

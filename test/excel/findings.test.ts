@@ -10,7 +10,7 @@ import {
 } from "../../src/excel/findings";
 import { writeResultTables } from "../../src/excel/write";
 import { selectCell } from "../../src/excel/navigate";
-import type { Finding } from "../../src/core/validate/finding";
+import type { Finding } from "../../src/core/findings/finding";
 
 const f = (over: Partial<Finding>): Finding => ({
   code: "RATE_MISMATCH",

@@ -22,7 +22,7 @@ import {
   type ResultTable,
 } from "../../src/core/tables";
 import { validateWorkbooks, type ValidationReport } from "../../src/core/validate";
-import type { Finding } from "../../src/core/validate/finding";
+import type { Finding } from "../../src/core/findings/finding";
 import { readWorkbookFile } from "../../src/xlsx/read";
 import { writeTablesToFile } from "../../src/xlsx/write";
 import { buildSubmissions, type Submission } from "../../src/cli/demo/submissions";

@@ -1,5 +1,6 @@
 import { parseArgs } from "util";
 import { defaultReviewYear, isPovertyError, parseReduction, type Lang } from "../../core";
+import { FRAME_USAGE, frameOptionsOf } from "../args";
 import type { Command } from "../command";
 import { runDemo } from "../demo/run";
 
@@ -8,8 +9,7 @@ export const demoCommand: Command = {
   name: "demo",
   summaryVi: "Chạy toàn bộ quy trình trên dữ liệu mẫu có sẵn (ghi vào thư mục demo/)",
   summaryEn: "Run the whole workflow on built-in sample data (writes to demo/)",
-  usage:
-    "poverty demo [--out demo] [--seed 2026] [--year <năm rà soát>] [--reduction 1,5] [--images] [--lang vi|en] [--force]",
+  usage: `poverty demo [--out demo] [--seed 2026] [--year <năm rà soát>] [--reduction 1,5] [--images] [--lang vi|en] ${FRAME_USAGE} [--force]`,
   async run(args, io) {
     const { values } = parseArgs({
       args,
@@ -21,9 +21,14 @@ export const demoCommand: Command = {
         images: { type: "boolean", default: false },
         force: { type: "boolean", default: false },
         lang: { type: "string", default: "vi" },
+        unit: { type: "string" },
+        parent: { type: "string" },
+        place: { type: "string" },
+        date: { type: "string" },
       },
       allowPositionals: false,
     });
+    const given = frameOptionsOf((name) => values[name.slice(2) as "unit" | "parent" | "place" | "date"]);
     const seed = Number(values.seed);
     let reduction: number;
     try {
@@ -50,6 +55,7 @@ export const demoCommand: Command = {
         images: Boolean(values.images),
         lang,
         force: Boolean(values.force),
+        frame: Object.keys(given).length > 0 ? given : undefined,
       },
       io,
     );

@@ -26,6 +26,9 @@ import { prepareOutput } from "../output";
 import type { Command } from "../command";
 import {
   cutoverOption,
+  FRAME_OPTIONS,
+  FRAME_USAGE,
+  frameOptionsOf,
   langOf,
   parseArgs,
   pickSheet,
@@ -35,8 +38,7 @@ import {
   YEAR_OPTION_NAME,
 } from "../args";
 
-const USAGE =
-  "poverty report <roster.xlsx> [--year N] [--cutover-month M] [--list-reading auto|full|poor-only] [--lang vi|en] [--sheet <tên trang|sheet name>] [--force] --out report.xlsx";
+const USAGE = `poverty report <roster.xlsx> [--year N] [--cutover-month M] [--list-reading auto|full|poor-only] [--lang vi|en] [--sheet <tên trang|sheet name>] ${FRAME_USAGE} [--force] --out report.xlsx`;
 
 export const reportCommand: Command = {
   name: "report",
@@ -46,9 +48,10 @@ export const reportCommand: Command = {
   async run(args, io) {
     const p = parseArgs(
       args,
-      ["--year", "--cutover-month", "--list-reading", "--lang", "--sheet", "--out"],
+      ["--year", "--cutover-month", "--list-reading", "--lang", "--sheet", "--out", ...FRAME_OPTIONS],
       ["--force"],
     );
+    const frame = frameOptionsOf((name) => p.options.get(name));
     const readingText = p.options.get("--list-reading") ?? "auto";
     const listReading = ({ auto: "auto", full: "full", "poor-only": "poorOnly" } as const)[
       readingText as "auto" | "full" | "poor-only"
@@ -125,6 +128,7 @@ export const reportCommand: Command = {
       categories,
       lang,
       scopeName: grid.sheetName,
+      frame,
       reviewYearReason: resolved.year.reason,
       transitionOptions: { listReading },
       recordedGroups: recordedTargetGroups(read),

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import type { Command } from "../command";
-import { RULES } from "../../core/validate/catalogue";
+import { RULES } from "../../core/findings/catalogue";
 import { rulesMarkdown } from "../../core/validate/docs";
 import { prepareOutput } from "../output";
 import { parseArgs } from "./validate";

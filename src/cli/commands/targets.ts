@@ -1,7 +1,8 @@
 /**
  * `poverty targets <units.xlsx> --reduction <r> [--method proportional|equal_rate|weighted|tiered]
  *   [--tiers a=4,b=1] [--years N] [--base-year Y] [--lang vi|en] [--sheet <name>] [--force] --out targets.xlsx`
- * A unit table (Biểu 1 summary or a target table: households and poor per unit) → the annual target table,
+ * A unit table (Biểu 1 summary, a planner's table of counts and rates without a total column — the total is implied
+ * by count ÷ rate —, or a target table like Kế hoạch 147/KH-UBND's) → the annual target table,
  * the allocation audit and (with --years) the multi-year path. The reduction is typed in percentage points of the
  * poverty rate ("1,5", "1.5", "1,5 điểm %", "1,5%" = a fall of 1,5 points = 0.015), read by the core's
  * `parseReduction` — the same reading as the task pane and the custom functions.
@@ -11,7 +12,10 @@
 import { basename, resolve } from "path";
 import {
   ALLOCATION_METHODS,
+  allocationFields,
   allocationUnits,
+  defaultReviewYear,
+  defaultYearReason,
   detect,
   formatNumber,
   formatReduction,
@@ -31,10 +35,20 @@ import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
 import type { Command } from "../command";
 import { allocationLines } from "../demo/print";
-import { langOf, parseArgs, pickSheet, parseTiers, printFindings, usageError, yearOption } from "../args";
+import {
+  FRAME_OPTIONS,
+  FRAME_USAGE,
+  frameOptionsOf,
+  langOf,
+  parseArgs,
+  pickSheet,
+  parseTiers,
+  printFindings,
+  usageError,
+  yearOption,
+} from "../args";
 
-const USAGE =
-  'poverty targets <units.xlsx> --reduction <điểm %: 1,5 | 1.5 | "1,5 điểm %"> [--method proportional|equal_rate|weighted|tiered] [--tiers nhomA=4,nhomB=1] [--years N] [--base-year Y] [--lang vi|en] [--sheet <name>] [--force] --out targets.xlsx';
+const USAGE = `poverty targets <units.xlsx> --reduction <điểm %: 1,5 | 1.5 | "1,5 điểm %"> [--method proportional|equal_rate|weighted|tiered] [--tiers nhomA=4,nhomB=1] [--years N] [--base-year Y] [--lang vi|en] [--sheet <name>] ${FRAME_USAGE} [--force] --out targets.xlsx`;
 
 export const targetsCommand: Command = {
   name: "targets",
@@ -45,9 +59,10 @@ export const targetsCommand: Command = {
   async run(args, io) {
     const p = parseArgs(
       args,
-      ["--reduction", "--method", "--tiers", "--years", "--base-year", "--lang", "--sheet", "--out"],
+      ["--reduction", "--method", "--tiers", "--years", "--base-year", "--lang", "--sheet", "--out", ...FRAME_OPTIONS],
       ["--force"],
     );
+    const frame = frameOptionsOf((name) => p.options.get(name));
     const lang = langOf(p);
     const out = p.options.get("--out");
     const method = (p.options.get("--method") ?? "proportional") as AllocationMethod;
@@ -92,29 +107,38 @@ export const targetsCommand: Command = {
       en: "unit table (columns unit, total households, poor households)",
     });
     if (!grid) return 2;
-    const baseYear = baseYearOpt ?? titleYear(grid);
-    if (baseYear === undefined) {
-      io.err(
-        `Không xác định được năm của số liệu đầu kỳ: tiêu đề trang "${grid.sheetName}" không ghi năm. Hãy thêm --base-year Y (ví dụ --base-year 2025; năm kế hoạch là Y + 1).`,
-      );
-      io.err(
-        `Cannot tell the year of the start counts: the title of sheet "${grid.sheetName}" has no year. Add --base-year Y (e.g. --base-year 2025; the plan year is Y + 1).`,
-      );
-      return 2;
-    }
-
     const detection = detect(grid, { file });
     const read = readSheet(grid, {
       file,
       ...(detection.kind === "summary" || detection.kind === "target" ? {} : { kind: "summary" as const }),
     });
-    const { units, findings: missing } = allocationUnits(grid, read, {
-      tier: method === "tiered",
-      weight: method === "weighted",
-    });
-    const blocking: Finding[] = sortFindings(
-      [...read.findings, ...validateSheet(read), ...missing].filter((f) => f.severity === "error"),
-    );
+    // The year of the start counts: --base-year, else the table's own dates ("cuối năm 2022" … "năm 2023": 2022),
+    // else the sheet title, else the default review year — said in the output, never a refusal.
+    const T = (vi: string, en: string) => (lang === "vi" ? vi : en);
+    const tableYear = read.detection.periodYears?.start ?? titleYear(grid);
+    const baseYear = baseYearOpt ?? tableYear ?? defaultReviewYear(new Date());
+    if (baseYearOpt === undefined && tableYear === undefined)
+      io.out(
+        T(
+          `Bảng không ghi năm của số liệu đầu kỳ: dùng năm rà soát mặc định ${baseYear} (${pick(defaultYearReason(new Date()), lang)}); kế hoạch năm ${baseYear + 1}. Thêm --base-year Y để chọn năm khác.`,
+          `The table does not say the year of its start counts: the default review year ${baseYear} is used (${pick(defaultYearReason(new Date()), lang)}); plan year ${baseYear + 1}. Add --base-year Y to choose another.`,
+        ),
+      );
+    const need = { tier: method === "tiered", weight: method === "weighted" };
+    const { units, findings: missing, implied } = allocationUnits(grid, read, need);
+    // Only errors in what the allocation reads stop it; the table's other columns (its own plan, a stated
+    // reduction) are checked by `poverty validate` and said here in one line.
+    const used = allocationFields(read, need);
+    const errors = [...read.findings, ...validateSheet(read), ...missing].filter((f) => f.severity === "error");
+    const blocking: Finding[] = sortFindings(errors.filter((f) => f.field === undefined || used.has(f.field)));
+    const others = errors.length - blocking.length;
+    if (others > 0 && blocking.length === 0)
+      io.out(
+        T(
+          `Các cột khác của bảng có ${others} lỗi (không dùng để giao chỉ tiêu; xem: poverty validate ${input}).`,
+          `The table's other columns have ${others} errors (not used for the targets; see: poverty validate ${input}).`,
+        ),
+      );
     if (blocking.length) {
       printFindings(io, blocking);
       io.err(`Không lập bảng chỉ tiêu: bảng đơn vị có ${blocking.length} lỗi. Sửa các ô trên rồi chạy lại.`);
@@ -141,7 +165,7 @@ export const targetsCommand: Command = {
     let tables;
     try {
       computed = computeTargets(tablesInput);
-      tables = buildTargetTables(tablesInput, { lang, scopeName: grid.sheetName });
+      tables = buildTargetTables(tablesInput, { lang, scopeName: grid.sheetName, frame });
     } catch (e) {
       if (!isPovertyError(e)) throw e;
       io.err(`Lỗi [${e.code}]: ${e.messageVi}`);
@@ -151,8 +175,19 @@ export const targetsCommand: Command = {
     await output.write(await writeTablesToBuffer(tables, { lang }));
 
     const { allocation } = computed;
-    const T = (vi: string, en: string) => (lang === "vi" ? vi : en);
     const households = units.reduce((a, u) => a + u.households, 0);
+    if (implied.length) {
+      io.out(
+        T(
+          `Không có cột Tổng số hộ: tổng số hộ của ${implied.length} đơn vị suy ra từ số hộ nghèo và tỷ lệ đầu kỳ (khoảng ở độ chính xác đã in → giá trị dùng, giữa khoảng):`,
+          `No total-households column: the totals of ${implied.length} units are implied by their poor count and start rate (interval at the printed precision → value used, its middle):`,
+        ),
+      );
+      for (const x of implied)
+        io.out(
+          `  ${x.unit}: ${formatNumber(x.min, lang)}–${formatNumber(x.max, lang)} → ${formatNumber(x.used, lang)}`,
+        );
+    }
     if (reduction !== undefined)
       io.out(
         T(

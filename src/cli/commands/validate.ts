@@ -6,7 +6,7 @@ import type { Grid } from "../../core/grid";
 import type { Lang } from "../../core/i18n";
 import { isPovertyError } from "../../core/errors";
 import { quoteSheet } from "../../core/address";
-import { sortFindings, summarize, type Finding } from "../../core/validate/finding";
+import { sortFindings, summarize, type Finding } from "../../core/findings/finding";
 import {
   reviewYearsHeadline,
   unreadableFinding,
@@ -17,6 +17,7 @@ import {
 } from "../../core/validate/run";
 import { pick } from "../../core/i18n";
 import { cutoverOption, YEAR_OPTION_NAME } from "../args";
+import { describeRead, explainLines, type SheetDescription } from "../../core/sheet";
 import { readWorkbookFile } from "../../xlsx/read";
 import { prepareOutput } from "../output";
 
@@ -85,7 +86,14 @@ const SEV: Record<Lang, Record<Finding["severity"], string>> = {
  * each file lists its sheets' years.
  */
 export function textReport(
-  report: { files: FileReport[]; summary: ReturnType<typeof summarize>; years?: readonly SheetReviewYear[] },
+  report: {
+    files: FileReport[];
+    summary: ReturnType<typeof summarize>;
+    years?: readonly SheetReviewYear[];
+    /** What each sheet was read as: one line per sheet, every column with `explain`. */
+    sheets?: readonly SheetDescription[];
+    explain?: boolean;
+  },
   lang: Lang,
 ): string[] {
   const lines: string[] = [];
@@ -102,6 +110,8 @@ export function textReport(
             ? `  ${lang === "vi" ? "Trang" : "Sheet"} "${y.sheet}": ${pick(y.reason, lang)}`
             : `  ${lang === "vi" ? `Trang "${y.sheet}": năm rà soát ${y.year} · ${y.standardDocument}` : `Sheet "${y.sheet}": review year ${y.year} · ${y.standardDocument}`} · ${pick(y.reason, lang)}`,
         );
+    for (const d of report.sheets?.filter((x) => x.file === f.file) ?? [])
+      for (const l of explainLines(d, lang, report.explain === true)) lines.push(`  ${l}`);
     if (!f.findings.length) {
       lines.push(lang === "vi" ? "  Không có phát hiện nào." : "  No findings.");
       continue;
@@ -199,7 +209,7 @@ function parseArgs(args: string[]) {
     if (a.startsWith("--")) {
       const [k, v] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
       if (v !== undefined) opts[k] = v;
-      else if (["--force", "--markdown"].includes(k)) opts[k] = true;
+      else if (["--force", "--markdown", "--explain"].includes(k)) opts[k] = true;
       else opts[k] = args[++i] ?? "";
     } else positional.push(a);
   }
@@ -214,8 +224,8 @@ function usageError(io: CliIO, usage: string, vi: string, en: string): number {
 }
 
 /**
- * `poverty validate <files or folders...> [--year N] [--cutover-month M] [--format text|json] [--out report.xlsx]
- * [--lang vi|en]`. The review year of each sheet: --year > the sheet's title > another sheet's title > the default
+ * `poverty validate <files or folders...> [--year N] [--cutover-month M] [--format text|json] [--explain]
+ * [--out report.xlsx] [--lang vi|en]`. --explain lists, per sheet, which column was read as which field. The review year of each sheet: --year > the sheet's title > another sheet's title > the default
  * (the latest review with results; --cutover-month, default February). The first line (text) or `reviewYear`
  * (JSON) says which year and standard were used and why.
  */
@@ -224,7 +234,7 @@ export const validateCommand: Command = {
   summaryVi: "Kiểm tra danh sách hộ và biểu tổng hợp (.xlsx) của các xã, phường; báo lỗi kèm ô",
   summaryEn: "Check ward/commune household rosters and summary forms (.xlsx); report every problem with its cell",
   usage:
-    "poverty validate <tệp hoặc thư mục|files or folders...> [--year N] [--cutover-month M] [--format text|json] [--out report.xlsx] [--lang vi|en]",
+    "poverty validate <tệp hoặc thư mục|files or folders...> [--year N] [--cutover-month M] [--format text|json] [--explain] [--out report.xlsx] [--lang vi|en]",
   async run(args, io) {
     const { positional, opts } = parseArgs(args);
     const lang = (typeof opts["--lang"] === "string" ? opts["--lang"] : "vi") as Lang;
@@ -261,8 +271,12 @@ export const validateCommand: Command = {
     const summary = summarize(ordered.flatMap((f) => f.findings));
 
     const reviewYear = { headline: reviewYearsHeadline(report.years), sheets: report.years };
-    if (format === "json") io.out(JSON.stringify({ reviewYear, files: ordered, summary }, null, 2));
-    else for (const l of textReport({ files: ordered, summary, years: report.years }, lang)) io.out(l);
+    // What each sheet was read as (kind, header rows, column → field with confidence): always in the JSON, one
+    // line per sheet in the text, every column with --explain.
+    const sheets = report.sheets.map(describeRead);
+    const explain = opts["--explain"] === true;
+    if (format === "json") io.out(JSON.stringify({ reviewYear, files: ordered, summary, sheets }, null, 2));
+    else for (const l of textReport({ files: ordered, summary, years: report.years, sheets, explain }, lang)) io.out(l);
 
     if (out && output) {
       const wb = await findingsWorkbook(ordered, out, io.cwd, lang);

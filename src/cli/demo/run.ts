@@ -21,6 +21,7 @@ import {
   standardForYear,
   type Category,
   type Household,
+  type FrameOptions,
   type Lang,
 } from "../../core";
 import { buildReportTables, buildRosterTable, buildRosterTemplate, buildSummaryTemplate, buildTargetTables, classifyRoster } from "../../core/tables";
@@ -54,7 +55,12 @@ export interface DemoOptions {
   lang: Lang;
   /** Write into an --out folder that holds files the demo did not write. */
   force?: boolean;
+  /** The forms' issuing body, place and date (default: DEMO_FRAME, clearly sample names). */
+  frame?: FrameOptions;
 }
+
+/** The sample frame of the demo's forms: names that say they are samples. */
+export const DEMO_FRAME: FrameOptions = { parent: "UBND tỉnh Mẫu", issuer: "UBND xã Mẫu", place: "Mẫu" };
 
 export interface DemoResult {
   files: string[];
@@ -95,6 +101,7 @@ export function claimDemoFolder(out: string, force: boolean): void {
 
 export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult> {
   const { lang, reviewYear } = opts;
+  const frame = opts.frame ?? DEMO_FRAME;
   const out = resolve(io.cwd, opts.outDir);
   claimDemoFolder(out, opts.force ?? false);
   // Every file goes through the one output check (a folder the demo owns: its own files are replaced).
@@ -119,8 +126,8 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   const currentCategories = classifyRoster(sample.current, standard);
   const previousFile = join(out, `danh-sach-ho-${reviewYear - 1}.xlsx`);
   const currentFile = join(out, `danh-sach-ho-${reviewYear}.xlsx`);
-  await writeTablesToFile([buildRosterTable(sample.previous, previousStandard, { categories: previousCategories, reviewYear: reviewYear - 1, lang })], previousFile);
-  await writeTablesToFile([buildRosterTable(sample.current, standard, { categories: currentCategories, reviewYear, lang })], currentFile);
+  await writeTablesToFile([buildRosterTable(sample.previous, previousStandard, { categories: previousCategories, reviewYear: reviewYear - 1, lang, frame })], previousFile);
+  await writeTablesToFile([buildRosterTable(sample.current, standard, { categories: currentCategories, reviewYear, lang, frame })], currentFile);
   files.push(previousFile, currentFile);
   io.out(T(lang, `   ${sample.current.length} hộ năm ${reviewYear}, ${sample.previous.length} hộ năm ${reviewYear - 1} (hạt giống ${opts.seed})`, `   ${sample.current.length} households in ${reviewYear}, ${sample.previous.length} in ${reviewYear - 1} (seed ${opts.seed})`));
   io.out(`   → ${rel(previousFile)}`);
@@ -220,6 +227,7 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
     categories,
     lang,
     scopeName: T(lang, "Dữ liệu mẫu", "Sample data"),
+    frame,
     previous: { households: sample.previous, categories: previousCategories, standard: previousStandard },
     transitionOptions: { everEscapedIds: sample.everEscapedIds, absentFromPrevious: "otherIncrease", absentFromCurrent: "otherDecrease" },
   });
@@ -236,7 +244,7 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   );
   const units = byUnit.groups.map((g, i) => ({ code: String(i + 1).padStart(2, "0"), name: g.key, poor: g.poor, households: g.total }));
   const targetInput = { units, reduction: opts.reduction, method: "proportional" as const, baseYear: reviewYear, years: 4 };
-  const targetTables = buildTargetTables(targetInput, { lang, scopeName: T(lang, "Dữ liệu mẫu", "Sample data") });
+  const targetTables = buildTargetTables(targetInput, { lang, scopeName: T(lang, "Dữ liệu mẫu", "Sample data"), frame });
   const targetsFile = join(out, `chi-tieu-${reviewYear + 1}.xlsx`);
   await writeTablesToFile(targetTables, targetsFile, { lang });
   files.push(targetsFile);
@@ -256,8 +264,8 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   const orgText = (r: SponsorRecord) => (ORGANISATION_BY_CODE[r.organisation as OrganisationCode] ? pick(ORGANISATION_BY_CODE[r.organisation as OrganisationCode].label, lang) : r.organisationText);
   await writeTablesToFile(
     [
-      buildRegisterTable(register.records, { lang, organisationText: orgText, scopeName: T(lang, "Dữ liệu mẫu", "Sample data") }),
-      buildQuotaTable(register.quotas, { lang, scopeName: T(lang, "Dữ liệu mẫu", "Sample data") }),
+      buildRegisterTable(register.records, { lang, organisationText: orgText, scopeName: T(lang, "Dữ liệu mẫu", "Sample data"), frame }),
+      buildQuotaTable(register.quotas, { lang, scopeName: T(lang, "Dữ liệu mẫu", "Sample data"), frame }),
     ],
     registerFile,
     { lang },
@@ -274,7 +282,7 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   // 9. Templates ----------------------------------------------------------------------------------
   heading(9, "Mẫu biểu trống cho phường, xã (có danh sách chọn và kiểm tra dữ liệu)", "Blank templates for wards (drop-downs and data validation)");
   const templateFile = join(out, "mau-bieu-trong.xlsx");
-  await writeTablesToFile([buildRosterTemplate(standard, { lang }), buildSummaryTemplate(standard, { lang }), ...buildRegisterTemplate({ lang })], templateFile, { lang });
+  await writeTablesToFile([buildRosterTemplate(standard, { lang, frame }), buildSummaryTemplate(standard, { lang, frame }), ...buildRegisterTemplate({ lang, frame })], templateFile, { lang });
   files.push(templateFile);
   io.out(`   → ${rel(templateFile)}`);
 
@@ -286,7 +294,7 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
     const perTable = join(artifacts, "xlsx");
     mkdirSync(perTable, { recursive: true });
     const singles: string[] = [];
-    const all = [...reportTables, ...targetTables, buildRosterTemplate(standard, { lang, rows: 20 }), buildSummaryTemplate(standard, { lang, rows: 10 })];
+    const all = [...reportTables, ...targetTables, buildRosterTemplate(standard, { lang, rows: 20, frame }), buildSummaryTemplate(standard, { lang, rows: 10, frame })];
     for (const table of all) {
       const file = join(perTable, `${table.id}.xlsx`);
       await writeTablesToFile([table], file, { lang });

@@ -9,8 +9,8 @@ import { reviewYearInText } from "../standards/year";
 import type { CellValue, Grid } from "../grid";
 import { isCellError } from "../grid";
 import { a1, columnIndex, columnLetters, parseA1 } from "../address";
-import type { Finding } from "../validate/finding";
-import { finding } from "../validate/catalogue";
+import type { Finding } from "../findings/finding";
+import { finding } from "../findings/catalogue";
 import { fold } from "../i18n";
 import {
   FIELDS,

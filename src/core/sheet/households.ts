@@ -4,9 +4,9 @@
  * without, as located findings (never a silent default).
  */
 import type { Household } from "../household";
-import type { Finding } from "../validate/finding";
-import { finding } from "../validate/catalogue";
-import { at } from "../validate/rules/common";
+import type { Finding } from "../findings/finding";
+import { finding } from "../findings/catalogue";
+import { at } from "./locate";
 import { FIELD_BY_NAME } from "./fields";
 import { rosterAreaKnown, type RosterRow, type SheetRead } from "./read";
 

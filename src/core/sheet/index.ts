@@ -9,3 +9,6 @@ export * from "./detect";
 export * from "./read";
 export * from "./households";
 export * from "./units";
+export * from "./describe";
+export * from "./movement";
+export * from "./periods";

@@ -48,7 +48,7 @@ export const MOVEMENT_FIELDS: ReadonlySet<string> = new Set<MovementField>([
   "incTotal",
 ]);
 
-export interface Movement {
+export interface MovementReading {
   field: MovementField;
   /** −1 = out of the subject (decrease), +1 = into it (increase). */
   sign: -1 | 1;
@@ -123,7 +123,7 @@ function transferField(from: "poor" | "nearPoor", to: "poor" | "nearPoor", subje
 
 const signOf = (f: MovementField): -1 | 1 => (f.startsWith("dec") ? -1 : 1);
 
-function movement(field: MovementField, from: Status, to: Status): Movement {
+function movement(field: MovementField, from: Status, to: Status): MovementReading {
   return {
     field,
     sign: signOf(field),
@@ -147,7 +147,7 @@ const GONE_IN = ["chuyen den", "nhap cu", "moved in"];
  * One header part (normalised). `context` is the sign a parent header gives (−1 under "Giảm…", +1 under "Tăng…").
  * Undefined when the part says nothing about a movement.
  */
-function readPart(norm: string, subject: MovementSubject, context: -1 | 1 | 0): Movement | undefined {
+function readPart(norm: string, subject: MovementSubject, context: -1 | 1 | 0): MovementReading | undefined {
   if (has(norm, ...RATE_WORDS)) return undefined;
   // 1. A transfer between the two categories, in word order.
   const st = statuses(norm);
@@ -211,7 +211,7 @@ const STOCK_WORDS = ["dau ky", "cuoi ky", "dau nam", "cuoi nam", "start", "end",
  * movement count (a stock, a rate, a unit name…). `header` is the header as detect() shows it: parent and child
  * rows joined with " / ". The child is read first; a child without direction words takes its parent's sign.
  */
-export function movementOf(header: string, subject: MovementSubject): Movement | undefined {
+export function movementOf(header: string, subject: MovementSubject): MovementReading | undefined {
   const text = header.replace(/→|->|=>/g, " sang ");
   const parts = text
     .split(" / ")

@@ -5,9 +5,9 @@
  */
 import type { Grid } from "../grid";
 import type { Household } from "../household";
-import type { Finding } from "../validate/finding";
+import type { Finding } from "../findings/finding";
 import { columnLetters } from "../address";
-import { finding } from "../validate/catalogue";
+import { finding } from "../findings/catalogue";
 import type { Standard } from "../standards/schema";
 import type { SheetKind } from "./fields";
 import { detect, gridMerges, gridOffset, type Detection, type DetectOptions } from "./detect";
@@ -70,6 +70,8 @@ export interface SheetRead {
   rates: Record<string, RateColumn>;
   /** Indicator count of the standard used to order flags (undefined when unknown). */
   indicatorCount?: number;
+  /** Where the grid starts on the sheet (0-based): detection's header rows are grid-relative. */
+  offset?: { row0: number; col0: number };
   findings: Finding[];
 }
 
@@ -99,7 +101,7 @@ export function read(grid: Grid, detected: Detection, opts: ReadOptions = {}): S
   const findings: Finding[] = [...detection.findings];
   const columns: Record<string, number> = {};
   for (const [f, c] of Object.entries(detection.mapping.byField)) columns[f] = c + off.col0;
-  const base: SheetRead = { file, sheet, kind: detection.kind, detection, columns, rates: {}, findings };
+  const base: SheetRead = { file, sheet, kind: detection.kind, detection, columns, rates: {}, findings, offset: off };
   if (detection.kind === "unknown") return base;
 
   const values = grid.values;

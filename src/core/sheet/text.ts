@@ -57,3 +57,20 @@ export function cellText(v: unknown): string {
     return (v as { error: string }).error;
   return String(v);
 }
+
+const UNIT_PREFIX = /^(ubnd |uy ban nhan dan )?(xa|phuong|thi tran|dac khu|thi xa|huyen|quan|tinh|thanh pho|tp)\.? /;
+
+/** Key to match one unit across sheets and files: folded, without "xã", "phường", "thị trấn" … prefixes. */
+const unitKeyMemo = new Map<string, string>();
+export function unitKey(name: string): string {
+  const hit = unitKeyMemo.get(name);
+  if (hit !== undefined) return hit;
+  if (unitKeyMemo.size > 10000) unitKeyMemo.clear();
+  let k = fold(name)
+    .replace(/[.,;:()]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  for (let i = 0; i < 2; i++) k = k.replace(UNIT_PREFIX, "");
+  unitKeyMemo.set(name, k);
+  return k;
+}

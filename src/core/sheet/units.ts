@@ -7,12 +7,13 @@
  */
 import type { Grid } from "../grid";
 import type { AllocationUnit } from "../targets/allocate";
-import type { Finding } from "../validate/finding";
-import { finding } from "../validate/catalogue";
-import { at } from "../validate/rules/common";
+import type { Finding } from "../findings/finding";
+import { finding } from "../findings/catalogue";
+import { at } from "./locate";
 import { gridOffset } from "./detect";
 import { FIELD_BY_NAME } from "./fields";
 import { parseNumberCell } from "./parse";
+import { impliedTotalInterval } from "../measures/intervals";
 import type { FormRow, SheetRead } from "./read";
 import { cellText, hasPhrase, normalizeHeader } from "./text";
 
@@ -22,6 +23,39 @@ export interface SheetUnits {
   rows: FormRow[];
   /** Blank or unreadable values the allocation needs, as errors located on the sheet. */
   findings: Finding[];
+  /**
+   * Units whose total households were not written but implied by their poor count and rate (a planner's table
+   * without a "Tổng số hộ" column): the interval the printed rate allows and the value used (its midpoint, rounded).
+   */
+  implied: ImpliedHouseholds[];
+}
+
+export interface ImpliedHouseholds {
+  unit: string;
+  /** 0-based sheet row. */
+  row0: number;
+  min: number;
+  max: number;
+  used: number;
+}
+
+/**
+ * How far the targets may move because the totals are implied, as a share of the total used: Σ (max − min) ÷ Σ used.
+ * Above this, the rates are printed with too few decimals for the targets and a total column is asked for.
+ */
+export const IMPLIED_TOTAL_SPREAD_LIMIT = 0.01;
+
+/** The fields a unit's allocation reads: findings on other columns do not stop a target table. */
+export function allocationFields(read: SheetRead, need: { tier?: boolean; weight?: boolean } = {}): Set<string> {
+  const target = read.kind === "target";
+  return new Set([
+    "unit",
+    "households",
+    target ? "startCount" : "poor",
+    target ? "startRate" : "poorRate",
+    ...(need.tier ? ["tier"] : []),
+    ...(need.weight ? ["weight"] : []),
+  ]);
 }
 
 const TIER_PHRASES = ["nhom", "nhom don vi", "phan nhom", "tier", "group"];
@@ -50,6 +84,8 @@ export function allocationUnits(
   const rows: FormRow[] = [];
   const findings: Finding[] = [];
   const poorField = read.kind === "target" ? "startCount" : "poor";
+  const rateField = read.kind === "target" ? "startRate" : "poorRate";
+  const implied: ImpliedHouseholds[] = [];
   const off = gridOffset(grid);
   const tierCol = extraColumn(read, TIER_PHRASES);
   const weightCol = extraColumn(read, WEIGHT_PHRASES);
@@ -80,8 +116,18 @@ export function allocationUnits(
   if (need.weight && weightCol === undefined)
     findings.push(finding("STRUCT_MISSING_COLUMN", header, { column: WEIGHT_LABEL, kind }, { field: "weight" }));
   body.forEach((r, i) => {
-    const households = r.values.households;
+    let households = r.values.households;
     const poor = r.values[poorField];
+    // No total written: the total the poor count and its printed rate allow (core/measures/intervals).
+    const rate = r.values[rateField];
+    const decimals = read.rates[rateField]?.decimals;
+    if (households === undefined && poor !== undefined && rate !== undefined && decimals !== undefined) {
+      const x = impliedTotalInterval(poor, rate, decimals);
+      if (x && Number.isFinite(x.max)) {
+        households = Math.round((x.min + x.max) / 2);
+        implied.push({ unit: r.label, row0: r.row0, min: x.min, max: x.max, used: households });
+      }
+    }
     if (households === undefined) missing(r, "households");
     if (poor === undefined) missing(r, poorField);
     const unit: AllocationUnit = {
@@ -123,5 +169,22 @@ export function allocationUnits(
     units.push(unit);
     rows.push(r);
   });
-  return { units, rows, findings };
+  const spread = implied.reduce((a, x) => a + (x.max - x.min), 0);
+  const used = implied.reduce((a, x) => a + x.used, 0);
+  if (implied.length && spread > IMPLIED_TOTAL_SPREAD_LIMIT * used)
+    findings.push(
+      finding(
+        "TARGET_IMPLIED_TOTAL_WIDE",
+        header.row0 === undefined
+          ? { file: read.file, sheet: read.sheet }
+          : { ...header, col0: read.columns[rateField] },
+        {
+          spread: Math.round((spread / used) * 1000) / 10,
+          used,
+          limit: IMPLIED_TOTAL_SPREAD_LIMIT * 100,
+        },
+        { field: rateField },
+      ),
+    );
+  return { units, rows, findings, implied };
 }

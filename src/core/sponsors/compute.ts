@@ -22,9 +22,9 @@ import { fold, formatPercent, type Bilingual } from "../i18n";
 import { computeTransitions, type Movement, type TransitionOptions } from "../transitions";
 import type { Standard } from "../standards/schema";
 import { classifyRoster } from "../tables/report";
-import { finding } from "../validate/catalogue";
-import { sortFindings, type Finding } from "../validate/finding";
-import { unitKey } from "../validate/rules/common";
+import { finding } from "../findings/catalogue";
+import { sortFindings, type Finding } from "../findings/finding";
+import { unitKey } from "../sheet/text";
 import { activeIn, type Period } from "./period";
 import type { QuotaEntry, RegisterRead, SponsorRecord } from "./register";
 import {

@@ -11,8 +11,8 @@
 import type { CellValue, Grid } from "../grid";
 import { isCellError } from "../grid";
 import { fold, type Bilingual } from "../i18n";
-import type { Finding } from "../validate/finding";
-import { finding, type Params } from "../validate/catalogue";
+import type { Finding } from "../findings/finding";
+import { finding, type Params } from "../findings/catalogue";
 import { gridOffset } from "../sheet/detect";
 import { parseFlag, parseNumberCell } from "../sheet/parse";
 import { cellText } from "../sheet/text";

@@ -9,7 +9,7 @@ import { bi, pick, type Bilingual, type Lang } from "../i18n";
 import { roundRate } from "../measures/rates";
 import { capitalize, column, formFrame, roman, TableBuilder, tr, type TableOptions } from "../tables/build";
 import { formulaCell, type ColumnSpec, type ColumnValidation, type ResultTable, type TableCell } from "../tables/model";
-import type { Finding } from "../validate/finding";
+import type { Finding } from "../findings/finding";
 import {
   totalOutcome,
   type OrganisationSummary,

@@ -10,8 +10,8 @@ import { standardForYear } from "../standards/lookup";
 import { resolveReviewYear, reviewYearInText, type YearClue, type YearSource } from "../standards/year";
 import { read as readDetected, type SheetRead } from "../sheet/read";
 import { detect, gridOffset, type DetectOptions, type Detection } from "../sheet/detect";
-import { finding } from "./catalogue";
-import { sortFindings, summarize, type Finding } from "./finding";
+import { finding } from "../findings/catalogue";
+import { sortFindings, summarize, type Finding } from "../findings/finding";
 import {
   checkCounts,
   checkDeprivations,

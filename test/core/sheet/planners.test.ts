@@ -5,6 +5,7 @@ import type { CellValue, Grid } from "../../../src/core/grid";
 import { readPeriods } from "../../../src/core/sheet/periods";
 import { detect } from "../../../src/core/sheet/detect";
 import { readSheet } from "../../../src/core/sheet/read";
+import { allocationFields, allocationUnits } from "../../../src/core/sheet/units";
 import { validateWorkbooks } from "../../../src/core/validate";
 
 const grid = (values: CellValue[][], merges: string[] = [], sheetName = "S"): Grid => ({
@@ -189,5 +190,31 @@ describe("section headings that carry numbers are subtotals", () => {
   });
   test("a heading that is not the sum of its rows is flagged on the heading", () => {
     expect(codes(grid(rows(484)))).toContain("TOTAL_ROW_MISMATCH@D2");
+  });
+});
+
+describe("allocation units from a table without a total column", () => {
+  const g = (rows: CellValue[][]) => grid(rows, [], "Đơn vị");
+  test("the total of each unit is the middle of the interval its poor count and rate allow", () => {
+    const sheet = g([
+      ["Đơn vị", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
+      ["Huyện Krông Nô", 851, "4,32"],
+      ["Huyện Cư Jút", 1183, "5,33"],
+    ]);
+    const u = allocationUnits(sheet, readSheet(sheet));
+    expect(u.findings).toEqual([]);
+    // 851 ÷ 0,04325 = 19676,3 → 19677; 851 ÷ 0,04315 = 19721,9 → 19721; middle 19699.
+    expect(u.implied[0]).toEqual({ unit: "Huyện Krông Nô", row0: 1, min: 19677, max: 19721, used: 19699 });
+    expect(u.units.map((x) => x.households)).toEqual([19699, 22195]);
+  });
+  test("rates printed too coarsely for a target: TARGET_IMPLIED_TOTAL_WIDE asks for a total column", () => {
+    const sheet = g([
+      ["Đơn vị", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
+      ["Xã A", 45, "7,4"],
+      ["Xã B", 20, "1,6"],
+    ]);
+    const u = allocationUnits(sheet, readSheet(sheet));
+    expect(u.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(["TARGET_IMPLIED_TOTAL_WIDE@C1"]);
+    expect(allocationFields(readSheet(sheet)).has("poorRate")).toBe(true);
   });
 });

@@ -6,7 +6,7 @@
 import type { CellValue } from "../../../src/core/grid";
 import { isNumberingRow, isNoteRow, readSheet } from "../../../src/core/sheet";
 import { validateWorkbooks } from "../../../src/core/validate";
-import type { Finding } from "../../../src/core/validate/finding";
+import type { Finding } from "../../../src/core/findings/finding";
 import * as F from "./fixtures";
 
 const run = (sheets: F.SheetSpec[][]): Finding[] =>

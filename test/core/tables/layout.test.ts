@@ -3,31 +3,51 @@ import type { ResultTable } from "../../../src/core/tables/model";
 import {
   CHAR_FACTOR,
   LINE_PT,
+  MAX_CONTENT_WIDTH,
   PAD_PT,
+  charUnits,
   columnWidths,
+  displayNumber,
   estimateLines,
   headerRowHeights,
-  placeHeaderCells,
+  textUnits,
+  textWidth,
   titleRowHeight,
+  wrapsInColumn,
 } from "../../../src/core/tables/layout";
-import { planSheet } from "../../../src/core/tables/plan";
-import ExcelJS from "exceljs";
-import { writeTablesToBuffer } from "../../../src/xlsx/write";
+
+describe("charUnits / textUnits", () => {
+  test("digits are the unit; capitals and m/w wider, i/l/t and punctuation narrower, a space half", () => {
+    expect(textUnits("0123456789")).toBe(10);
+    expect(charUnits("Đ")).toBeGreaterThan(charUnits("đ"));
+    expect(charUnits("M")).toBeGreaterThan(charUnits("A"));
+    expect(charUnits("i")).toBeLessThan(charUnits("a"));
+    expect(charUnits(" ")).toBe(0.5);
+    // Decomposed diacritics add no width: the same word precomposed and decomposed measures the same.
+    expect(textUnits("Thủy".normalize("NFD"))).toBeCloseTo(textUnits("Thủy".normalize("NFC")), 9);
+    expect(textUnits("TỔNG CỘNG")).toBeGreaterThan(textUnits("Tổng cộng"));
+    expect(textUnits("Số hộ", true)).toBeCloseTo(textUnits("Số hộ") * 1.08, 9);
+  });
+});
 
 describe("estimateLines", () => {
-  test("short text is one line; running text ≈ ceil(chars × 1.1 / width); explicit newlines count", () => {
+  test("short text is one line; running text ≈ its width ÷ the cell's; explicit newlines count", () => {
     expect(estimateLines("Số hộ", 10)).toBe(1);
     expect(estimateLines("", 10)).toBe(1);
-    const text = "Hộ có mức sống trung bình (NLNDN)"; // 33 characters
-    expect(estimateLines(text, 10)).toBeGreaterThanOrEqual(Math.ceil((text.length * CHAR_FACTOR) / 10));
-    expect(estimateLines(text, 10)).toBeLessThanOrEqual(Math.ceil((text.length * CHAR_FACTOR) / 10) + 1);
+    const text = "Hộ có mức sống trung bình (NLNDN)";
+    const ideal = Math.ceil((textUnits(text) * CHAR_FACTOR) / 9); // 9 usable units in a 10-wide cell
+    expect(estimateLines(text, 10)).toBeGreaterThanOrEqual(ideal);
+    expect(estimateLines(text, 10)).toBeLessThanOrEqual(ideal + 2);
     expect(estimateLines(text, 60)).toBe(1);
     expect(estimateLines("a\nb", 10)).toBe(2);
   });
 
   test("a word longer than the line breaks by character", () => {
-    expect(estimateLines("(9)=(1)-(2)-(3)-(4)+(5)+(6)+(7)+(8)", 11)).toBe(Math.ceil((35 * CHAR_FACTOR) / 11));
-    expect(estimateLines("TT (10)=(9)/(2)", 10)).toBe(3); // "TT" then the long word on two lines
+    const long = "(9)=(1)-(2)-(3)-(4)+(5)+(6)+(7)+(8)";
+    expect(estimateLines(long, 11)).toBe(Math.ceil((textUnits(long) * CHAR_FACTOR) / 10));
+    const word = "(10)=(9)/(2)=(11)/(12)";
+    // "TT" on its own line, then the long word broken over the lines it needs.
+    expect(estimateLines(`TT ${word}`, 10)).toBe(1 + Math.ceil((textUnits(word) * CHAR_FACTOR) / 9));
   });
 });
 
@@ -65,14 +85,14 @@ function wideHeaderTable(): ResultTable {
   return {
     id: "wide",
     sheetName: bi("Rộng", "Wide"),
-    title: [bi("TIÊU ĐỀ", "TITLE"), bi("Phụ đề", "Subtitle")],
+    title: [bi("TIÊU ĐỀ", "TITLE")],
     headerRows: [
       [
-        { text: bi("TT", "No."), rowSpan: 2 },
-        { text: bi("Tổng số nhân khẩu của hộ trong kỳ", "Total members of the household in the period"), rowSpan: 2 },
-        { text: bi("Hộ có mức sống trung bình (NLNDN)", "Households with an average living standard"), colSpan: 2 },
+        { text: bi("TT", "No.") },
+        { text: bi("Nhân khẩu", "Members") },
+        { text: bi("Số hộ", "Households") },
+        { text: bi("Tỷ lệ", "Rate") },
       ],
-      [{ text: bi("Số hộ", "Households") }, { text: bi("Tỷ lệ (%) (4)=(3)/(1)", "Rate (%) (4)=(3)/(1)") }],
     ],
     columns: [
       { key: "tt", header: bi("TT", "No."), format: "text", width: 6 },
@@ -85,45 +105,35 @@ function wideHeaderTable(): ResultTable {
   };
 }
 
-describe("both writers size title and header rows the same way", () => {
-  test("ExcelJS: headers wrap, centred both ways, rows as tall as the estimate; titles bold and larger; body default", async () => {
-    const t = wideHeaderTable();
-    const placements = placeHeaderCells(t.headerRows, "vi", 4);
-    const expected = headerRowHeights(placements, columnWidths(t, "vi"), 2);
-    expect(expected[0]).toBeGreaterThan(LINE_PT + PAD_PT); // the test can fail: the text does wrap
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await writeTablesToBuffer([t])) as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet("Rộng")!;
-    expect(ws.getRow(4).height).toBe(expected[0]);
-    expect(ws.getRow(5).height).toBe(expected[1]);
-    expect(ws.getCell("B4").alignment).toMatchObject({ wrapText: true, vertical: "middle", horizontal: "center" });
-    expect(ws.getCell("C4").alignment).toMatchObject({ wrapText: true, vertical: "middle" });
-    expect(ws.getCell("A1").font).toMatchObject({ bold: true, size: 14 });
-    expect(ws.getCell("A2").font).toMatchObject({ bold: true, size: 12 });
-    expect(ws.getRow(1).height).toBeGreaterThan(ws.getRow(2).height);
-    expect(ws.getRow(6).height).toBeUndefined(); // body rows keep Excel's default
-  });
-
-  test("Office.js plan: same widths and header heights, title sizes", () => {
-    const t = wideHeaderTable();
-    const plan = planSheet(t, "en");
-    const expected = headerRowHeights(placeHeaderCells(t.headerRows, "en", 4), columnWidths(t, "en"), 2);
-    expect(plan.rowHeights.filter((h) => h.row >= plan.firstHeaderRow)).toEqual([
-      { row: plan.firstHeaderRow, points: expected[0] },
-      { row: plan.firstHeaderRow + 1, points: expected[1] },
-    ]);
-    expect(plan.styles.filter((s) => s.area.row < 2).map((s) => s.size)).toEqual([14, 12]);
-    expect(plan.rowHeights.some((h) => h.row >= plan.firstBodyRow)).toBe(false);
-  });
-});
-
 describe("columnWidths", () => {
-  test("explicit widths win; otherwise the longest header word fits, between 10 and 40", () => {
+  test("explicit widths are the least; without one the widest header word fits, at least 10", () => {
     const t = wideHeaderTable();
     expect(columnWidths(t, "vi")).toEqual([6, 10, 10, 10]);
     const free = { ...t, columns: t.columns.map((c) => ({ ...c, width: undefined })) };
     const w = columnWidths(free, "en");
-    expect(w[2]).toBe(Math.ceil("Households".length * CHAR_FACTOR) + 2);
+    expect(w[2]).toBe(Math.ceil(textUnits("Households") * CHAR_FACTOR) + 2);
     expect(Math.min(...w)).toBeGreaterThanOrEqual(10);
+  });
+
+  test("columns grow to fit their content on one line: numbers always, text up to 40, then it wraps", () => {
+    const t = wideHeaderTable();
+    const long = "Nước sinh hoạt và vệ sinh";
+    const veryLong = "Phương tiện phục vụ tiếp cận thông tin ".repeat(3).trim();
+    const grown = columnWidths(
+      {
+        ...t,
+        rows: [{ cells: [long, 1_234_567_890, 0.1234, 0.5] }, { cells: [veryLong, 1, 1, 1] }],
+      },
+      "vi",
+    );
+    expect(grown[0]).toBe(MAX_CONTENT_WIDTH); // capped: the text wraps
+    expect(textWidth(long)).toBeLessThanOrEqual(MAX_CONTENT_WIDTH);
+    expect(wrapsInColumn(long, grown[0])).toBe(false);
+    expect(wrapsInColumn(veryLong, grown[0])).toBe(true);
+    expect(grown[1]).toBeGreaterThanOrEqual("1,234,567,890".length + 2); // a number is never cut
+    const formatted = displayNumber(0.1234, "percent");
+    expect(formatted).toBe("12.34%");
+    expect(displayNumber(1234.5, "decimal")).toBe("1,234.50");
+    expect(displayNumber(0.148, "decimal3")).toBe("0.148");
   });
 });

@@ -328,6 +328,7 @@ const ELSEWHERE: Record<string, string> = {
   FILE_UNREADABLE: "test/xlsx/read.test.ts, test/cli/validate.test.ts",
   CONSOLIDATE_INCOMPATIBLE: "test/cli/validate.test.ts",
   CONSOLIDATE_NO_ROSTER: "test/cli/validate.test.ts",
+  TARGET_IMPLIED_TOTAL_WIDE: "test/core/sheet/planners.test.ts (allocation units, not validation)",
   // Sponsorship registers (core/sponsors): read and checked against a roster, not by the submission validator.
   ...Object.fromEntries(
     [

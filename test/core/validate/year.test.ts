@@ -55,9 +55,19 @@ describe("validateWorkbooks: the review year of each sheet", () => {
   });
 
   test("issue 12 defect 2: the period in the title is not the review year", () => {
-    const r = check([
-      roster("DANH SÁCH HỘ NGHÈO THEO CHUẨN NGHÈO ĐA CHIỀU GIAI ĐOẠN 2021 - 2025 (KẾT QUẢ RÀ SOÁT NĂM 2023)"),
-    ]);
+    // Rural 1,400,000 đ with 3 deprivations, declared poor: right under Decree 07/2021 (2023), "average" under
+    // Decision 59/2015 (2021, the period's first year).
+    const sheet: F.SheetSpec = {
+      name: "DS",
+      rows: [
+        ["DANH SÁCH HỘ NGHÈO THEO CHUẨN NGHÈO ĐA CHIỀU GIAI ĐOẠN 2021 - 2025 (KẾT QUẢ RÀ SOÁT NĂM 2023)"],
+        [],
+        HEADER,
+        ["H-1", "nông thôn", 1_400_000, 3, "Hộ nghèo"],
+      ],
+    };
+    const r = check([sheet]);
+    expect(codes(r).filter((c) => c.startsWith("HH_"))).toEqual([]);
     expect(r.years[0]).toMatchObject({ year: 2023, standardId: "ND07-2021", source: "sheet" });
   });
 

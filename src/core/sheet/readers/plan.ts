@@ -1,7 +1,7 @@
 /** Plan-indicator cells (chỉ tiêu kế hoạch): numbers, ranges and bounds, the unit of measure's number hint. */
 import type { CellValue } from "../../grid";
 import { fold } from "../../i18n";
-import { finding } from "../../validate/catalogue";
+import { finding } from "../../findings/catalogue";
 import type { Detection } from "../detect";
 import { parseNumberCell, parseNumberText, type NumberHint } from "../parse";
 import { cellText } from "../text";

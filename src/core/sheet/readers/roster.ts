@@ -2,7 +2,7 @@
 import type { CellValue } from "../../grid";
 import type { Category, Household } from "../../household";
 import { fold } from "../../i18n";
-import { finding } from "../../validate/catalogue";
+import { finding } from "../../findings/catalogue";
 import { parseArea, parseCategory } from "../../standards/parse";
 import type { Standard } from "../../standards/schema";
 import { INDICATOR_PHRASES, isDepField, type ValueType } from "../fields";

@@ -6,7 +6,7 @@ import type { CellValue, Grid } from "../../grid";
 import type { Bilingual } from "../../i18n";
 import { fold, formatPercent } from "../../i18n";
 import { columnLetters } from "../../address";
-import { finding } from "../../validate/catalogue";
+import { finding } from "../../findings/catalogue";
 import { FIELD_BY_NAME, isDepField, type ValueType } from "../fields";
 import { gridMerges, type Detection } from "../detect";
 import { formatPrecision, parseNumberCell, type ParsedNumber } from "../parse";

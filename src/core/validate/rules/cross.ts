@@ -3,8 +3,8 @@
  * submitted wards; a summary (Form 1) vs the aggregate of the rosters; the same unit's totals in two forms;
  * Form 2 vs Form 3 transitions between poor and near-poor.
  */
-import type { Finding } from "../finding";
-import { finding } from "../catalogue";
+import type { Finding } from "../../findings/finding";
+import { finding } from "../../findings/catalogue";
 import type { SheetRead, FormRow } from "../../sheet/read";
 import { fold } from "../../i18n";
 import { FIELD_BY_NAME, isDepField } from "../../sheet/fields";

@@ -3,8 +3,8 @@
  * "poor" below the deprivation cutoff (only under the "and" rule), and the declared category vs the category
  * recomputed by core/classify under the standard of the review year (never a line written here).
  */
-import type { Finding } from "../finding";
-import { finding } from "../catalogue";
+import type { Finding } from "../../findings/finding";
+import { finding } from "../../findings/catalogue";
 import type { SheetRead } from "../../sheet/read";
 import { rosterAreaKnown } from "../../sheet/read";
 import type { Standard } from "../../standards/schema";

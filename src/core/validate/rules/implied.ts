@@ -11,8 +11,8 @@
  */
 import type { Bilingual } from "../../i18n";
 import { formatNumber } from "../../i18n";
-import type { Finding } from "../finding";
-import { finding } from "../catalogue";
+import type { Finding } from "../../findings/finding";
+import { finding } from "../../findings/catalogue";
 import type { FormRow, SheetRead } from "../../sheet/read";
 import {
   impliedTotalInterval,

@@ -15,8 +15,8 @@
  */
 import type { CellValue, Grid } from "../../grid";
 import { fold } from "../../i18n";
-import type { Finding } from "../finding";
-import { finding } from "../catalogue";
+import type { Finding } from "../../findings/finding";
+import { finding } from "../../findings/catalogue";
 import type { SheetRead, FormRow } from "../../sheet/read";
 import { gridOffset } from "../../sheet/detect";
 import { formatPrecision, parseNumberCell } from "../../sheet/parse";
@@ -24,7 +24,7 @@ import { cellText } from "../../sheet/text";
 import { progress, PROGRESS_STATUS_LABELS, type ProgressResult, type ProgressStatus } from "../../targets/progress";
 import { isPovertyError } from "../../errors";
 import { a1 } from "../../address";
-import type { RelatedCell } from "../finding";
+import type { RelatedCell } from "../../findings/finding";
 import { pct, unitsOff } from "./common";
 
 export type PlanExtraField = "planDirection" | "planBaseline" | "planShare" | "planStatus";

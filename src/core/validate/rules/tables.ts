@@ -2,8 +2,8 @@
  * Table arithmetic over Forms 1–4, target tables and year series (docs/domain.md §7.1–§7.4, §8).
  * Rates and percentage points are fractions (0.0797 = 7,97 %; 0.03 = 3 pp).
  */
-import type { Finding } from "../finding";
-import { finding } from "../catalogue";
+import type { Finding } from "../../findings/finding";
+import { finding } from "../../findings/catalogue";
 import type { SheetRead, FormRow } from "../../sheet/read";
 import { rateParts } from "../../sheet/readers/table";
 import { FIELD_BY_NAME, TRANSITION_DECREASES, TRANSITION_INCREASES, isDepField } from "../../sheet/fields";

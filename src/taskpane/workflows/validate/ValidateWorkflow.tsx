@@ -18,7 +18,7 @@ import {
   EraserRegular,
   MergeRegular,
 } from "@fluentui/react-icons";
-import type { Finding, Severity } from "../../../core/validate/finding";
+import type { Finding, Severity } from "../../../core/findings/finding";
 import { SEVERITY_TEXT, findingsTable, highlightFindings, clearHighlights } from "../../../excel/findings";
 import { listSheets, type SheetInfo } from "../../../excel/read";
 import { selectCell } from "../../../excel/navigate";

@@ -3,7 +3,7 @@
  * core's validateWorkbooks, and produce the findings / consolidated sheets on request.
  */
 import type { Grid } from "../../../core/grid";
-import type { Finding } from "../../../core/validate/finding";
+import type { Finding } from "../../../core/findings/finding";
 import { validateWorkbooks, type ValidationReport } from "../../../core/validate";
 import { isPovertyError } from "../../../core/errors";
 import { CATEGORY_LABELS } from "../../../core/household";

@@ -826,6 +826,21 @@ export const RULES: RuleInfo[] = [
     { cell: "G7", value: 20, pp: "1,5 %", households: 2400, expected: 36 },
   ),
   R(
+    "TARGET_IMPLIED_TOTAL_WIDE",
+    "error",
+    "target",
+    b("Tổng số hộ ngầm định quá rộng để giao chỉ tiêu", "Implied totals too wide for the targets"),
+    b(
+      "Bảng đơn vị không có cột Tổng số hộ: tổng số hộ của mỗi đơn vị được suy ra từ số hộ nghèo và tỷ lệ (lấy giữa khoảng, làm tròn). Khi các tỷ lệ in quá ít chữ số thập phân, tổng các khoảng vượt 1 % tổng số hộ dùng và chỉ tiêu có thể lệch: hãy thêm cột Tổng số hộ.",
+      "The unit table has no total-households column: each unit's total is implied by its poor count and rate (the middle of the interval, rounded). When the rates are printed with too few decimals, the intervals add up to more than 1% of the total used and the targets could move: add a total-households column.",
+    ),
+    (v) =>
+      `Tổng số hộ ngầm định của các đơn vị có thể lệch ${v("spread")} % quanh ${v("used")} hộ (giới hạn ${v("limit")} %): hãy thêm cột "Tổng số hộ".`,
+    (v) =>
+      `The units' implied totals may be off by ${v("spread")}% around ${v("used")} households (limit ${v("limit")}%): add a "Total households" column.`,
+    { spread: 2.4, used: 12480, limit: 1 },
+  ),
+  R(
     "TARGET_TOTALS_INCONSISTENT",
     "warning",
     "target",
@@ -851,8 +866,8 @@ export const RULES: RuleInfo[] = [
     "plan",
     b("% hoàn thành không khớp thực hiện/kế hoạch", "% achieved does not match actual/plan"),
     b(
-      'Bảng chỉ tiêu kế hoạch: "% thực hiện/% hoàn thành" phải bằng kết quả của progress() (core/targets): chỉ tiêu tăng = thực hiện ÷ kế hoạch (có cột đầu kỳ: chấp nhận cả (thực hiện − đầu kỳ) ÷ (kế hoạch − đầu kỳ)); chỉ tiêu giảm xuống còn = (đầu kỳ − thực hiện) ÷ (đầu kỳ − kế hoạch), chỉ khi có cột đầu kỳ. So ở độ chính xác của cột (định dạng số, hoặc số chữ số thập phân nhiều nhất); lệch quá 1 đơn vị ở chữ số cuối là lỗi. Chiều chỉ tiêu: cột "Loại chỉ tiêu"/"Direction" nếu có; nếu không, tên chỉ tiêu có "xuống còn", "còn dưới", "reduce to" là chỉ tiêu giảm; tên bắt đầu bằng "Giảm"/"Reduce" là chỉ tiêu giảm khi dòng có đầu kỳ lớn hơn kế hoạch, còn lại ("Giảm tỷ lệ hộ nghèo 1,5%") là mức giảm — càng nhiều càng tốt, như chỉ tiêu tăng (điểm phần trăm, docs/domain.md §8.2). Cột đầu kỳ, % và đánh giá được nhận theo tiêu đề ("Đầu kỳ", "% thực hiện", "% hoàn thành", "Đánh giá", "Baseline", "% achieved", "Status").',
-      'Plan-indicator sheets: the stated "% achieved" must equal progress() of core/targets: increase-to = actual ÷ plan (with a baseline column, (actual − baseline) ÷ (plan − baseline) is accepted too); reduce-to = (baseline − actual) ÷ (baseline − plan), only with a baseline column. Compared at the column\'s precision (number format, else the most decimals); more than one unit off in the last decimal is an error. Direction: a "Loại chỉ tiêu"/"Direction" column when present; else an indicator saying "xuống còn", "còn dưới", "reduce to" is reduce-to; one starting with "Giảm"/"Reduce" is reduce-to when its row has a baseline above the plan, otherwise ("Giảm tỷ lệ hộ nghèo 1,5%") it is an amount of reduction — more is better, like increase-to (percentage points, docs/domain.md §8.2). Baseline, % and status columns are recognised by header ("Đầu kỳ", "% thực hiện", "% hoàn thành", "Đánh giá", "Baseline", "% achieved", "Status").',
+      'Bảng chỉ tiêu kế hoạch: "% thực hiện/% hoàn thành" phải bằng kết quả của progress() (core/targets): chỉ tiêu tăng = thực hiện ÷ kế hoạch (có cột đầu kỳ: chấp nhận cả (thực hiện − đầu kỳ) ÷ (kế hoạch − đầu kỳ)); chỉ tiêu giảm xuống còn = (đầu kỳ − thực hiện) ÷ (đầu kỳ − kế hoạch), chỉ khi có cột đầu kỳ. So ở độ chính xác của cột (định dạng số, hoặc số chữ số thập phân nhiều nhất); lệch quá 1 đơn vị ở chữ số cuối là lỗi. Chiều chỉ tiêu: cột "Loại chỉ tiêu"/"Direction" nếu có; nếu không, tên chỉ tiêu có "xuống còn", "còn dưới", "reduce to" là chỉ tiêu giảm; tên bắt đầu bằng "Giảm"/"Reduce" là chỉ tiêu giảm khi dòng có đầu kỳ lớn hơn kế hoạch, còn lại ("Giảm tỷ lệ hộ nghèo 1,5%") là mức giảm — càng nhiều càng tốt, như chỉ tiêu tăng (mức giảm tính bằng điểm phần trăm). Cột đầu kỳ, % và đánh giá được nhận theo tiêu đề ("Đầu kỳ", "% thực hiện", "% hoàn thành", "Đánh giá", "Baseline", "% achieved", "Status").',
+      'Plan-indicator sheets: the stated "% achieved" must equal progress() of core/targets: increase-to = actual ÷ plan (with a baseline column, (actual − baseline) ÷ (plan − baseline) is accepted too); reduce-to = (baseline − actual) ÷ (baseline − plan), only with a baseline column. Compared at the column\'s precision (number format, else the most decimals); more than one unit off in the last decimal is an error. Direction: a "Loại chỉ tiêu"/"Direction" column when present; else an indicator saying "xuống còn", "còn dưới", "reduce to" is reduce-to; one starting with "Giảm"/"Reduce" is reduce-to when its row has a baseline above the plan, otherwise ("Giảm tỷ lệ hộ nghèo 1,5%") it is an amount of reduction — more is better, like increase-to (the reduction is in percentage points). Baseline, % and status columns are recognised by header ("Đầu kỳ", "% thực hiện", "% hoàn thành", "Đánh giá", "Baseline", "% achieved", "Status").',
     ),
     (v) => `Ô ${v("cell")}: % hoàn thành ${v("value")} nhưng ${v("formula")} = ${v("expected")}.`,
     (v) => `Cell ${v("cell")}: % achieved ${v("value")} but ${v("formula")} = ${v("expected")}.`,
