@@ -11,7 +11,7 @@ import { ArrowClockwiseRegular, HandshakeRegular } from "@fluentui/react-icons";
 import { formatNumber, pick } from "../../../core/i18n";
 import { isPovertyError } from "../../../core/errors";
 import { parsePeriod, type Period, type SponsorshipResult } from "../../../core/sponsors";
-import type { Finding } from "../../../core/validate/finding";
+import type { Finding } from "../../../core/findings";
 import { describeError } from "../../../excel/errors";
 import { selectCell } from "../../../excel/navigate";
 import { writeResultTables } from "../../../excel/write";

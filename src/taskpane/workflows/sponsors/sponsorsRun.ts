@@ -20,7 +20,7 @@ import {
 } from "../../../core/sponsors";
 import { fail } from "../../../core/errors";
 import type { ResultTable } from "../../../core/tables/model";
-import { sortFindings } from "../../../core/validate/finding";
+import { sortFindings } from "../../../core/findings";
 import type { ExcelHost } from "../../../excel/host";
 import { listSheets, readSheetGrid } from "../../../excel/read";
 import { translate } from "../../strings";
