@@ -5,6 +5,11 @@
  *     src/taskpane, src/functions. Only the plugin's rules are used: its bundled "recommended" config
  *     carries its own typescript-eslint 8.8 parser and a prettier rule, which we do not want twice.
  *   - react-hooks: the two classic rules on .tsx
+ *   - boundaries (CONTRIBUTING.md, "Architecture"): no-restricted-imports per folder of src/ — the core imports no
+ *     face and no package but zod; a face imports the core only through `src/core` or a module's own index, and
+ *     only the faces it is allowed to (see FACE_IMPORTS). Dynamic import() gets the same rules (no-restricted-syntax).
+ *     test/contract/boundaries.test.ts lints deliberately wrong imports with this config, so the rules cannot
+ *     quietly stop working.
  *   - eslint-config-prettier last: formatting is Prettier's job (`prettier --check .` in `npm run lint`).
  */
 const js = require("@eslint/js");
@@ -14,6 +19,67 @@ const reactHooks = require("eslint-plugin-react-hooks");
 const prettier = require("eslint-config-prettier");
 // "globals" ships with eslint's own dependencies (not a direct devDependency of this project).
 const globals = require("globals");
+
+/** The faces: folders of src/ that adapt the core to one host. */
+const FACES = ["functions", "excel", "taskpane", "xlsx", "cli"];
+/**
+ * The allowed graph between faces (everything else is refused): the task pane drives Excel through the gateway
+ * src/excel; the CLI reads and writes files through src/xlsx; the pane and the gateway may read .xlsx bytes picked
+ * from disk with src/xlsx/browser.ts (no Node inside). "*" = any file of that face, a list = only those files.
+ */
+const FACE_IMPORTS = {
+  functions: {},
+  excel: { xlsx: ["browser"] },
+  taskpane: { excel: "*", xlsx: ["browser"] },
+  xlsx: {},
+  cli: { xlsx: "*" },
+};
+const UP = "^(\\.\\./)+"; // one or more "../": from any file of src/<face>/… this reaches src/
+const CORE_INTERNAL = {
+  regex: `${UP}core/[^/]+/`,
+  message:
+    "A face imports the core's public surface only: src/core (index) or a module's own index (core/sheet, not core/sheet/read). If a face needs something only an inner file has, add a service to that module's index (CONTRIBUTING.md, Architecture).",
+};
+function facePatterns(face) {
+  const patterns = [CORE_INTERNAL];
+  for (const other of FACES) {
+    if (other === face) continue;
+    const allowed = FACE_IMPORTS[face][other];
+    if (allowed === "*") continue;
+    const except = Array.isArray(allowed) ? `(?!(${allowed.join("|")})$)` : "";
+    patterns.push({
+      regex: `${UP}${other}(/${except}|$)`,
+      message: `src/${face} may not import src/${other}${
+        Array.isArray(allowed) ? ` except ${allowed.map((f) => `src/${other}/${f}.ts`).join(", ")}` : ""
+      }: faces do not import each other beyond the graph in CONTRIBUTING.md (Architecture).`,
+    });
+  }
+  return patterns;
+}
+/** The same patterns for import() expressions, which no-restricted-imports does not look at. */
+const dynamicImports = (patterns) =>
+  patterns.map(({ regex, message }) => ({
+    selector: `ImportExpression[source.value=/${regex.replace(/\//g, "\\/")}/]`,
+    message,
+  }));
+const CORE_PATTERNS = [
+  {
+    regex: `${UP}(${FACES.join("|")})(/|$)`,
+    message: "src/core imports no face: faces depend on the core, never the other way (CONTRIBUTING.md, Architecture).",
+  },
+  {
+    regex: "^(?!\\.|zod$)",
+    message:
+      "src/core is pure TypeScript: no Office, React, DOM, Node or other package (zod excepted). Put host code in a face (CONTRIBUTING.md, Architecture).",
+  },
+];
+const boundaries = (files, patterns) => ({
+  files,
+  rules: {
+    "no-restricted-imports": ["error", { patterns }],
+    "no-restricted-syntax": ["error", ...dynamicImports(patterns)],
+  },
+});
 
 module.exports = tseslint.config(
   {
@@ -92,5 +158,7 @@ module.exports = tseslint.config(
       "react-hooks/exhaustive-deps": "warn",
     },
   },
+  boundaries(["src/core/**/*.{ts,tsx}"], CORE_PATTERNS),
+  ...FACES.map((face) => boundaries([`src/${face}/**/*.{ts,tsx}`], facePatterns(face))),
   prettier,
 );

@@ -11,12 +11,11 @@
  * touches the cells' own fill, so clearing (deleting only the conditional formats with our marker)
  * restores exactly what the user had — including fills the user changed in the meantime.
  */
-import type { Finding, Severity } from "../core/findings/finding";
-import { sortFindings } from "../core/findings/finding";
+import { sortFindings, type Finding, type Severity } from "../core/findings";
 import type { Lang } from "../core/i18n";
 import { bi } from "../core/i18n";
 import { quoteSheet } from "../core/address";
-import type { ResultTable, TableRow } from "../core/tables/model";
+import type { ResultTable, TableRow } from "../core/tables";
 import type { ExcelHost } from "./host";
 import { officeHost } from "./host";
 import { mapOfficeError } from "./errors";

@@ -14,6 +14,12 @@ export interface DocumentPreferences {
   reviewYear?: number;
   /** A local standard as JSON text (validated by the core before saving). */
   localStandard?: string;
+  /**
+   * The "Đơn vị" details printed in the frame of every form (issuing body, place, signers): text fields as
+   * saved; the pane checks them with the core's `parseFrameOptions` where it uses them (kept out of this
+   * start-up module).
+   */
+  frame?: Record<string, string>;
 }
 
 /** The stored value of SETTINGS_KEY → preferences; anything malformed is ignored field by field. */
@@ -25,7 +31,16 @@ export function parsePreferences(raw: unknown): DocumentPreferences {
     lang: r.lang === "en" || r.lang === "vi" ? r.lang : undefined,
     reviewYear: typeof r.reviewYear === "number" && Number.isInteger(r.reviewYear) ? r.reviewYear : undefined,
     localStandard: typeof r.localStandard === "string" ? r.localStandard : undefined,
+    frame: textFields(r.frame),
   };
+}
+
+/** A plain object's string fields (anything else dropped), or undefined when none. */
+function textFields(v: unknown): Record<string, string> | undefined {
+  if (!v || typeof v !== "object" || Array.isArray(v)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) if (typeof x === "string") out[k] = x;
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** `Office.context.document.settings` of the running host, or undefined outside Office. */

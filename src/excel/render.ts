@@ -8,7 +8,7 @@
  * number formats are written by src/excel/write.ts in blocks (`rowBlocks`) before this pass.
  */
 import { pick, type Lang } from "../core/i18n";
-import type { PlanArea, PlanStyle, SheetPlan } from "../core/tables/plan";
+import type { PlanArea, PlanStyle, SheetPlan } from "../core/tables";
 import type { ExcelHost } from "./host";
 import type { RangeLike, WorksheetLike } from "./office";
 
@@ -20,7 +20,7 @@ export {
   type PlanStyle,
   type RowRole,
   type SheetPlan,
-} from "../core/tables/plan";
+} from "../core/tables";
 
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"];
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;

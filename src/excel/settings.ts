@@ -31,6 +31,7 @@ export function savePreferences(prefs: DocumentPreferences, host: ExcelHost = of
   if (prefs.lang) clean.lang = prefs.lang;
   if (prefs.reviewYear !== undefined) clean.reviewYear = prefs.reviewYear;
   if (prefs.localStandard) clean.localStandard = prefs.localStandard;
+  if (prefs.frame && Object.keys(prefs.frame).length) clean.frame = { ...prefs.frame };
   s.set(SETTINGS_KEY, clean);
   return new Promise((resolve, reject) => {
     s.saveAsync((result) => {

@@ -21,7 +21,7 @@
  */
 import type { Bilingual, Lang } from "../core/i18n";
 import { pick } from "../core/i18n";
-import type { ResultTable } from "../core/tables/model";
+import type { ResultTable } from "../core/tables";
 import type { ExcelHost } from "./host";
 import { officeHost } from "./host";
 import type { ExcelContextLike, WorksheetLike } from "./office";

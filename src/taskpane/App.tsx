@@ -6,19 +6,8 @@
  * description exist for screen readers only).
  */
 import { Component, Suspense, useCallback, useId, useState, type ErrorInfo, type ReactNode } from "react";
-import {
-  Body1,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Tab,
-  TabList,
-  Text,
-  ToggleButton,
-  makeStyles,
-  tokens,
-  type SelectTabData,
-} from "@fluentui/react-components";
+import { Tab, TabList, Text, ToggleButton, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
+import { ErrorCircleRegular, WarningRegular } from "@fluentui/react-icons";
 import type { Lang } from "../core/i18n";
 import { useHost } from "./host";
 import { useStrings } from "./i18n";
@@ -51,7 +40,38 @@ const useStyles = makeStyles({
   },
   langGroup: { display: "flex", flexShrink: 0 },
   langButton: { minWidth: "28px", paddingLeft: "2px", paddingRight: "2px" },
-  notice: { margin: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
+  notice: {
+    display: "flex",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+    margin: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    borderTopWidth: tokens.strokeWidthThin,
+    borderRightWidth: tokens.strokeWidthThin,
+    borderBottomWidth: tokens.strokeWidthThin,
+    borderLeftWidth: tokens.strokeWidthThin,
+    borderTopStyle: "solid",
+    borderRightStyle: "solid",
+    borderBottomStyle: "solid",
+    borderLeftStyle: "solid",
+  },
+  noticeWarning: {
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    borderTopColor: tokens.colorPaletteYellowBorder1,
+    borderRightColor: tokens.colorPaletteYellowBorder1,
+    borderBottomColor: tokens.colorPaletteYellowBorder1,
+    borderLeftColor: tokens.colorPaletteYellowBorder1,
+  },
+  noticeError: {
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    borderTopColor: tokens.colorPaletteRedBorder1,
+    borderRightColor: tokens.colorPaletteRedBorder1,
+    borderBottomColor: tokens.colorPaletteRedBorder1,
+    borderLeftColor: tokens.colorPaletteRedBorder1,
+  },
+  iconWarning: { flexShrink: 0, color: tokens.colorPaletteYellowForeground2 },
+  iconError: { flexShrink: 0, color: tokens.colorPaletteRedForeground1 },
   // One row of tabs, icon above a short label, like the ribbon; the full name is the tab's tooltip.
   nav: {
     display: "grid",
@@ -142,12 +162,12 @@ export function App() {
         <LanguageSwitch />
       </header>
       {host === null && (
-        <MessageBar layout="multiline" intent="warning" className={styles.notice} data-testid="outside-office">
-          <MessageBarBody>
-            <MessageBarTitle>{t("app.outsideOfficeTitle")}</MessageBarTitle>
-            {t("app.outsideOfficeBody")}
-          </MessageBarBody>
-        </MessageBar>
+        <ShellNotice
+          intent="warning"
+          title={t("app.outsideOfficeTitle")}
+          body={t("app.outsideOfficeBody")}
+          testId="outside-office"
+        />
       )}
       <nav aria-label={t("app.navLabel")}>
         <TabList
@@ -268,11 +288,43 @@ class WorkflowErrorBoundary extends Component<{ children: ReactNode }, BoundaryS
 function WorkflowError({ message }: { message: string }) {
   const { t } = useStrings();
   return (
-    <MessageBar layout="multiline" intent="error" data-testid="workflow-error">
-      <MessageBarBody>
-        <MessageBarTitle>{t("app.loadFailedTitle")}</MessageBarTitle>
-        <Body1>{t("app.loadFailedBody", { message })}</Body1>
-      </MessageBarBody>
-    </MessageBar>
+    <ShellNotice
+      intent="error"
+      title={t("app.loadFailedTitle")}
+      body={t("app.loadFailedBody", { message })}
+      testId="workflow-error"
+    />
+  );
+}
+
+/**
+ * A notice of the shell itself (outside Office, a workflow that failed to load): icon + title + text, never colour
+ * alone. Not a Fluent MessageBar: the shell shows these rarely, and keeping MessageBar out of the first-render
+ * bundle leaves room under the 200 KB budget (workflows, loaded lazily, use MessageBar).
+ */
+function ShellNotice({
+  intent,
+  title,
+  body,
+  testId,
+}: {
+  intent: "warning" | "error";
+  title: string;
+  body: string;
+  testId: string;
+}) {
+  const styles = useStyles();
+  const Icon = intent === "error" ? ErrorCircleRegular : WarningRegular;
+  return (
+    <div
+      className={`${styles.notice} ${intent === "error" ? styles.noticeError : styles.noticeWarning}`}
+      role={intent === "error" ? "alert" : "status"}
+      data-testid={testId}
+    >
+      <Icon className={intent === "error" ? styles.iconError : styles.iconWarning} fontSize={20} aria-hidden="true" />
+      <Text size={300}>
+        <Text weight="semibold">{title}</Text> {body}
+      </Text>
+    </div>
   );
 }

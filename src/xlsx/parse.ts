@@ -16,7 +16,7 @@
  */
 import type { CellValue, Grid } from "../core/grid";
 import { fail } from "../core/errors";
-import { NO_CACHED_VALUE } from "../core/sheet/parse";
+import { NO_CACHED_VALUE } from "../core/sheet";
 import { u32, utf8, zipEntries, zipRaw, ZipError, type ZipEntry } from "./zip-read";
 
 /** Raw DEFLATE (RFC 1951, no zlib/gzip wrapper) decompression supplied by the host. */

@@ -13,8 +13,15 @@ import { promises as fs } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import { fail } from "../core/errors";
 import { pick, type Lang } from "../core/i18n";
-import type { ColumnValidation, ResultTable } from "../core/tables/model";
-import { isPlanFormula, planSheet, type PlanArea, type PlanStyle, type SheetPlan } from "../core/tables/plan";
+import {
+  isPlanFormula,
+  planSheet,
+  type ColumnValidation,
+  type PlanArea,
+  type PlanStyle,
+  type ResultTable,
+  type SheetPlan,
+} from "../core/tables";
 
 export interface WriteOptions {
   /** Language of titles, headers, notes and sheet names. Default: each table's `lang`, else "vi". */

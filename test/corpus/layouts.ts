@@ -8,7 +8,7 @@
  * `keys` name the columns for the audit only ("label" is the unit/row label); they are not the product's fields.
  */
 import type { SheetKind } from "../../src/core/sheet/fields";
-import { auditMovement, auditResults, auditStartEnd, rowsNamed, type Inconsistent } from "./audit";
+import { auditMovement, auditResults, auditStartEnd, auditTable, Inconsistent, rowsNamed } from "./audit";
 
 export type TypedCell = string | number | null;
 
@@ -592,5 +592,54 @@ export const LAYOUTS: CorpusLayout[] = [
         planned: false,
       }),
     }),
+  },
+  {
+    id: "quang-ngai-yearbook-2016",
+    source:
+      'Niên giám thống kê tỉnh Quảng Ngãi 2016, biểu 262 "Tỷ lệ hộ nghèo" (Cục Thống kê tỉnh Quảng Ngãi), http://thongkequangngai.com/niengiam2016/files/assets/basic-html/page371.html',
+    note: "A statistical yearbook's series: the rate and, of which, its urban and rural parts, 2010–2015 under the 2011–2015 standard and 2015–2016 under the multidimensional standard (2015 twice). Bilingual headers as printed, the English typo \"Porverty\" included; the two standard headings placed above their years (the page's text extraction prints them after the numbers).",
+    sheets: [
+      {
+        name: "262",
+        title: ["262. Tỷ lệ hộ nghèo - Porverty rate", "Đơn vị tính - Unit: %"],
+        header: [
+          ["Năm - Year", "Tỷ lệ hộ nghèo - Porverty rate", "Trong đó - Of which", null],
+          [null, null, "Thành thị - Urban", "Nông thôn - Rural"],
+        ],
+        headerMerges: ["A1:A2", "B1:B2", "C1:D1"],
+        keys: ["label", "rate", "urban", "rural"],
+        rows: [
+          ["Theo chuẩn nghèo giai đoạn 2011 - 2015 - Poverty line in 2011 - 2015", null, null, null],
+          [2010, "23,92", "11,11", "26,08"],
+          [2011, "20,69", "9,57", "22,53"],
+          [2012, "17,64", "7,79", "19,23"],
+          [2013, "14,93", "6,06", "16,5"],
+          [2014, "11,73", "4,93", "12,86"],
+          [2015, "9,22", "3,51", "10,18"],
+          [
+            "Theo chuẩn nghèo tiếp cận đa chiều giai đoạn 2016 - 2020 - The poverty line according to the multi-dimensional approach period 2016 - 2020",
+            null,
+            null,
+            null,
+          ],
+          [2015, "15,19", "6,25", "16,68"],
+          [2016, "13,06", "5,35", "14,35"],
+        ],
+        kind: "summary",
+      },
+    ],
+    audit: ([s]) => {
+      // A rate over all households is a weighted average of the urban and rural rates: it lies between them, give
+      // or take half a unit of each printed number.
+      const bad = new Inconsistent();
+      const t = auditTable(s);
+      const tol = 0.5 * 10 ** -t.decimals("rate") + 0.5 * 10 ** -Math.max(t.decimals("urban"), t.decimals("rural"));
+      for (const r of t.rows) {
+        const [o, u, v] = [r.percent("rate"), r.percent("urban"), r.percent("rural")];
+        if (o === undefined || u === undefined || v === undefined) continue;
+        if (o < Math.min(u, v) - tol || o > Math.max(u, v) + tol) bad.add(r, `${o} outside ${u}–${v}`);
+      }
+      return { [s.name]: bad };
+    },
   },
 ];

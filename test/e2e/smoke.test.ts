@@ -8,7 +8,7 @@ import { DIST, browserSuite, launchChromium, openTaskpane, requireDist } from ".
 
 const IDS = ["classify", "validate", "targets", "reports", "sponsors", "templates", "settings"];
 const VI_TABS = ["Phân loại", "Kiểm tra", "Chỉ tiêu", "Báo cáo", "Đỡ đầu", "Mẫu biểu", "Cài đặt"];
-const EN_TABS = ["Classify", "Check", "Targets", "Reports", "Aid", "Templates", "Settings"];
+const EN_TABS = ["Classify", "Check", "Targets", "Reports", "Aid", "Blank forms", "Settings"];
 
 /** Each tab, found by its accessible name, is the expected one (names in order; Fluent duplicates text visually). */
 async function expectTabs(page: Page, labels: string[]): Promise<void> {

@@ -145,6 +145,8 @@ export async function openWithFakeExcel(
       window.__fakeWb = wb;
     })();`,
   });
+  // One generous bound for every wait (a loaded 2-core machine); tests wait for states, never for a time.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
@@ -152,8 +154,20 @@ export async function openWithFakeExcel(
   });
   await page.goto(serverUrl + "/taskpane.html");
   const assertNoHorizontalScroll = async () => {
-    const width = await page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth);
-    expect(width).toBeLessThanOrEqual(PANE_WIDTH);
+    const now = await page.evaluate(() => {
+      const root = document.scrollingElement ?? document.documentElement;
+      let worst = "";
+      let right = root.clientWidth;
+      for (const el of Array.from(document.body.querySelectorAll("*"))) {
+        const r = el.getBoundingClientRect();
+        if (r.right > right + 0.5) {
+          right = r.right;
+          worst = `${el.tagName.toLowerCase()}[${el.getAttribute("data-testid") ?? el.className}] “${(el.textContent ?? "").slice(0, 60)}”`;
+        }
+      }
+      return { width: root.scrollWidth, worst };
+    });
+    if (now.width > PANE_WIDTH) throw new Error(`the pane is ${now.width} px wide: ${now.worst}`);
     // …and never did, not even for one frame before a ResizeObserver reflowed something.
     const seen = await page.evaluate(
       () => (window as unknown as { __overflow: { max: number; culprit: string } }).__overflow,
@@ -179,7 +193,8 @@ export async function openWithFakeExcel(
       await assertNoHorizontalScroll();
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       const file = path.join(ARTIFACTS, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: opts?.fullPage ?? true });
+      // Transitions off: a button that has just been enabled is shown in its final colour.
+      await page.screenshot({ path: file, fullPage: opts?.fullPage ?? true, animations: "disabled" });
       return file;
     },
     assertClean() {

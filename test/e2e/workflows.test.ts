@@ -117,10 +117,10 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
     async () => {
       const pane = await open();
       const { page } = pane;
-      await page.getByTestId("classify-mapping").waitFor({ timeout: 30_000 });
+      await page.getByTestId("classify-mapping").waitFor();
       await expect(page.getByTestId("classify-sheet").textContent()).resolves.toContain("Danh sách hộ");
       await page.getByTestId("classify-run").click();
-      await page.getByTestId("classify-results").waitFor({ timeout: 60_000 });
+      await page.getByTestId("classify-results").waitFor();
       await expect(pane.sheetNames()).resolves.toEqual([
         "Danh sách hộ",
         "Đơn vị",
@@ -136,16 +136,27 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
     T,
   );
 
+  /** The finding cards in the order shown: code, severity and count of each (data attributes, not text). */
+  async function cards(page: FakePane["page"]): Promise<{ code: string; severity: string; count: number }[]> {
+    return page.getByTestId("validate-group").evaluateAll((els) =>
+      els.map((e) => ({
+        code: e.getAttribute("data-code") ?? "",
+        severity: e.getAttribute("data-severity") ?? "",
+        count: Number(e.getAttribute("data-count")),
+      })),
+    );
+  }
+
   /**
-   * Run the check on this workbook's roster (and, if asked, a picked .xlsx), wait for the findings list,
-   * use the filters (hide info, only the roster sheet), click one "Đi tới ô" and check Excel's selection
-   * moved to that cell. Leaves the pane showing the filtered findings.
+   * Run the check on this workbook's roster (and, if asked, a picked .xlsx whose households repeat the roster's
+   * ids), wait for the cards, check they are grouped by rule and sorted by severity, use the filters (hide info,
+   * only the roster sheet), click one "Đi tới ô" and check Excel's selection moved to that cell. Leaves the pane
+   * showing the filtered cards.
    */
   async function runValidation(pane: FakePane, opts: { withFile?: boolean } = {}): Promise<void> {
     const { page } = pane;
     await page.getByTestId("nav-validate").click();
-    await page.getByTestId("validate-run").waitFor({ timeout: 30_000 });
-    await page.getByTestId("validate-sheet-Danh sách hộ").waitFor({ timeout: 30_000 });
+    await page.getByTestId("validate-sheet-Danh sách hộ").waitFor();
     if (opts.withFile) {
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet("DS");
@@ -158,28 +169,43 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
       });
     }
     await page.getByTestId("validate-run").click();
-    await page.getByTestId("validate-results").waitFor({ timeout: 60_000 });
-    const all = (await page.getByTestId("validate-findings").textContent()) ?? "";
-    expect(all).toContain("HH_DUPLICATE_ID");
-    expect(all).toContain("HH_CATEGORY_MISMATCH");
-    const total = await page.getByTestId("validate-finding").count();
-    expect(total).toBeGreaterThan(1);
+    await page.getByTestId("validate-results").waitFor();
+    const all = await cards(page);
+    const codes = all.map((c) => c.code);
+    expect(codes).toEqual(expect.arrayContaining(["HH_DUPLICATE_ID", "HH_CATEGORY_MISMATCH"]));
+    // One card per rule, sorted error → warning → info.
+    expect(new Set(all.map((c) => `${c.severity}|${c.code}`)).size).toBe(all.length);
+    const rank: Record<string, number> = { error: 0, warning: 1, info: 2 };
+    const ranks = all.map((c) => rank[c.severity]);
+    expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
+    if (opts.withFile) {
+      // The file's 4 households repeat ids of the roster: ONE card with their cells, not one card each.
+      const across = all.filter((c) => c.code === "HH_DUPLICATE_ID_ACROSS");
+      expect(across.length).toBe(1);
+      expect(across[0].count).toBeGreaterThanOrEqual(4);
+    }
+    // No internal code is shown to the planner.
+    await expect(page.getByTestId("validate-findings").textContent()).resolves.not.toMatch(/HH_[A-Z_]+/);
 
-    // Filters: hide "info" findings, then only the roster sheet of this workbook.
+    // Filters: hide "info" findings, then only the roster sheet of this workbook (when there are several places).
     await page.getByTestId("validate-filter-info").click();
-    await expect(page.getByTestId("validate-findings").textContent()).resolves.not.toMatch(/ℹ|Thông tin ·|Info ·/);
-    await page.getByTestId("validate-filter-sheet").click();
-    await page.getByRole("option", { name: "Danh sách hộ", exact: true }).click();
-    const shown = page.getByTestId("validate-finding");
-    await expect(shown.count()).resolves.toBeGreaterThan(0);
-    for (const text of await shown.allTextContents()) expect(text).toContain("Danh sách hộ");
+    await expect(page.locator('[data-testid="validate-group"][data-severity="info"]').count()).resolves.toBe(0);
+    if (opts.withFile) {
+      await page.getByTestId("validate-filter-sheet").click();
+      await page.getByRole("option", { name: "Danh sách hộ", exact: true }).click();
+      await expect(
+        page.locator('[data-testid="validate-group"][data-code="HH_DUPLICATE_ID_ACROSS"]').count(),
+      ).resolves.toBe(0);
+    }
 
     // "Đi tới ô" on the duplicate id: Excel's selection moves to that cell of the roster.
-    const dup = shown.filter({ hasText: "HH_DUPLICATE_ID" }).first();
-    const label = (await dup.getByTestId("validate-goto").textContent()) ?? "";
-    const cell = /([A-Z]{1,3}\d+)\s*$/.exec(label.trim())?.[1];
+    const dup = page.locator('[data-testid="validate-group"][data-code="HH_DUPLICATE_ID"]');
+    if ((await dup.getAttribute("data-state")) !== "open" && !(await dup.getByTestId("validate-goto").count()))
+      await dup.locator("button").first().click();
+    const goto = dup.getByTestId("validate-goto").first();
+    const cell = await goto.getAttribute("data-cell");
     expect(cell).toBe("A7");
-    await dup.getByTestId("validate-goto").click();
+    await goto.click();
     await page.waitForFunction(() => (window as any).__fakeWb.selection !== undefined);
     await expect(pane.selection()).resolves.toEqual({ sheet: "Danh sách hộ", address: cell });
   }
@@ -191,10 +217,22 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
       const { page } = pane;
       await runValidation(pane, { withFile: true });
       await pane.screenshot("wf-validate-vi-light");
+      // The actions come before the cards and stay at the top while the planner scrolls (position: sticky).
+      const bar = page.getByTestId("validate-bar");
+      await expect(bar.evaluate((e) => [getComputedStyle(e).position, getComputedStyle(e).top])).resolves.toEqual([
+        "sticky",
+        "0px",
+      ]);
+      await expect(
+        bar.evaluate((e) => {
+          const first = document.querySelector('[data-testid="validate-group"]');
+          return !!first && (e.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+        }),
+      ).resolves.toBe(true);
       await page.getByTestId("validate-write").click();
-      await page.getByTestId("validate-action-done").waitFor({ timeout: 60_000 });
+      await page.getByTestId("validate-action-done").waitFor();
       await page.getByTestId("validate-highlight").click();
-      await page.getByText(/Đã tô màu \d+ ô/).waitFor({ timeout: 30_000 });
+      await page.getByText(/Đã tô màu \d+ ô/).waitFor();
       await expect(pane.sheetNames()).resolves.toContain("KQ - Kiểm tra");
       pane.assertClean();
     },
@@ -211,7 +249,9 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
         const pane = await open({ lang, dark });
         await runValidation(pane);
         if (lang === "en")
-          await expect(pane.page.getByTestId("validate-summary").textContent()).resolves.toMatch(/error/i);
+          await expect(pane.page.getByTestId("validate-summary").textContent()).resolves.toMatch(
+            /^\d+ errors? · \d+ warnings? · \d+ notes?$/,
+          );
         await pane.screenshot(`wf-validate-${lang}-${dark ? "dark" : "light"}`);
         pane.assertClean();
       }
@@ -223,14 +263,12 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
   async function previewTargets(pane: FakePane): Promise<void> {
     const { page } = pane;
     await page.getByTestId("nav-targets").click();
-    await page.getByTestId("targets-preview").waitFor({ timeout: 30_000 });
-    await page
-      .getByTestId("targets-units-sheet")
-      .getByText(/Đơn vị/)
-      .waitFor({ timeout: 30_000 });
+    await primaryReady(page, "targets-write");
+    await expect(page.getByTestId("targets-sheet").textContent()).resolves.toContain("Đơn vị");
+    await page.getByTestId("targets-reduction").fill("1,5");
     await page.getByTestId("targets-preview").click();
     const table = page.getByTestId("targets-preview-table");
-    await table.waitFor({ timeout: 60_000 });
+    await table.waitFor();
     await expect(table.locator("tbody tr").count()).resolves.toBe(3);
     await expect(table.textContent()).resolves.toContain("Xã Sơn Cao");
   }
@@ -242,13 +280,16 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
       const { page } = pane;
       await previewTargets(pane);
       await page.getByTestId("targets-write").click();
-      await page.getByTestId("targets-done").waitFor({ timeout: 60_000 });
+      await page.getByTestId("targets-done").waitFor();
+      await pane.screenshot("wf-targets-vi-light");
+      // One sheet choice: the plan sheet brings the tracking form.
+      await page.getByTestId("targets-sheet").click();
+      await page.getByRole("option", { name: /Kế hoạch/ }).click();
       await page.getByTestId("targets-write-tracking").click();
-      await page.getByTestId("targets-tracking-done").waitFor({ timeout: 60_000 });
+      await page.getByTestId("targets-tracking-done").waitFor();
       const names = await pane.sheetNames();
       expect(names.filter((n) => n.startsWith("KQ - ")).length).toBeGreaterThanOrEqual(2);
-      await page.getByTestId("targets-preview-table").scrollIntoViewIfNeeded();
-      await pane.screenshot("wf-targets-vi-light");
+      await pane.screenshot("wf-targets-tracking-vi-light");
       pane.assertClean();
     },
     T,
@@ -274,16 +315,13 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
   async function writeReports(pane: FakePane): Promise<void> {
     const { page } = pane;
     await page.getByTestId("nav-reports").click();
-    await page.getByTestId("reports-prepare").waitFor({ timeout: 30_000 });
-    await page
-      .getByTestId("reports-sheet")
-      .getByText(/Danh sách hộ/)
-      .waitFor({ timeout: 30_000 });
+    await primaryReady(page, "reports-prepare");
+    await expect(page.getByTestId("reports-sheet").textContent()).resolves.toContain("Danh sách hộ");
     await page.getByTestId("reports-prepare").click();
-    await page.getByTestId("reports-list").waitFor({ timeout: 60_000 });
+    await page.getByTestId("reports-list").waitFor();
     await expect(page.getByTestId("reports-table-form1-results").isVisible()).resolves.toBe(true);
     await page.getByTestId("reports-write").click();
-    await page.getByTestId("reports-done").waitFor({ timeout: 60_000 });
+    await page.getByTestId("reports-done").waitFor();
   }
 
   it(
@@ -324,7 +362,7 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
       const { page } = pane;
       await page.getByTestId("nav-templates").click();
       await page.getByTestId("templates-insert").click();
-      await page.getByTestId("templates-done").waitFor({ timeout: 60_000 });
+      await page.getByTestId("templates-done").waitFor();
       await expect(pane.sheetNames()).resolves.toContain("KQ - Danh sách hộ");
       await pane.screenshot("wf-templates-vi-light");
       pane.assertClean();
@@ -340,11 +378,41 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
       await page.getByTestId("nav-settings").click();
       await page.getByTestId("settings-year").click();
       await page.getByRole("option", { name: "2026" }).click();
+      await page.getByTestId("settings-unit-toggle").click();
+      await page.getByTestId("settings-unit-issuer").fill("UBND xã Sơn Cao");
+      await page.getByTestId("settings-unit-place").fill("Sơn Cao");
       await page.getByTestId("settings-save").click();
-      await page.getByTestId("settings-done").waitFor({ timeout: 30_000 });
+      await page.getByTestId("settings-done").waitFor();
       const saved = await page.evaluate(() => (window as any).__fakeWb.settings.saved["povertyPlanner.settings"]);
-      expect(saved).toMatchObject({ version: 1, reviewYear: 2026 });
+      expect(saved).toMatchObject({
+        version: 1,
+        reviewYear: 2026,
+        frame: { issuer: "UBND xã Sơn Cao", place: "Sơn Cao" },
+      });
       await pane.screenshot("wf-settings-vi-light");
+      // The local standard as a form: the core's message sits under the lines it concerns.
+      await page.getByTestId("settings-unit-toggle").click();
+      await page.getByTestId("settings-local-toggle").click();
+      await page.getByTestId("settings-use-local").click();
+      await page.getByTestId("settings-local-province").fill("Hà Nội");
+      await page.getByTestId("settings-local-document").fill("Quyết định 13/2021/QĐ-UBND");
+      await page.getByTestId("settings-local-issued").fill("2021-09-05");
+      await page.getByTestId("settings-local-from").fill("2022");
+      await page.getByTestId("settings-local-to").fill("2025");
+      await page.getByTestId("settings-line-rural-poverty").fill("1.200.000");
+      await page.getByTestId("settings-save").click();
+      await page.getByTestId("settings-invalid").waitFor();
+      await expect(page.getByTestId("settings-local-line-error").textContent()).resolves.toContain(
+        "thấp hơn mức quốc gia",
+      );
+      await pane.screenshot("wf-settings-local-vi-light");
+      await page.getByTestId("settings-line-rural-poverty").fill("2.000.000");
+      await page.getByTestId("settings-save").click();
+      await page.getByTestId("settings-done").waitFor();
+      const local = await page.evaluate(
+        () => (window as any).__fakeWb.settings.saved["povertyPlanner.settings"].localStandard,
+      );
+      expect(JSON.parse(local)).toMatchObject({ province: "Hà Nội", lines: { rural: { poverty: 2_000_000 } } });
       pane.assertClean();
     },
     T,
@@ -357,8 +425,7 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
       const { page } = pane;
       for (const id of ["classify", "templates", "settings"]) {
         await page.getByTestId(`nav-${id}`).click();
-        await page.getByTestId(id).waitFor({ timeout: 30_000 });
-        await page.waitForTimeout(300);
+        await primaryReady(page, PRIMARY[id]);
         await pane.screenshot(`wf-${id}-vi-dark`);
       }
       pane.assertClean();
@@ -372,9 +439,9 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
       for (const dark of [false, true]) {
         const pane = await open({ lang: "en", dark });
         const { page } = pane;
-        await page.getByTestId("classify-mapping").waitFor({ timeout: 30_000 });
+        await page.getByTestId("classify-mapping").waitFor();
         await page.getByTestId("classify-run").click();
-        await page.getByTestId("classify-results").waitFor({ timeout: 60_000 });
+        await page.getByTestId("classify-results").waitFor();
         await expect(page.getByTestId("classify-results").textContent()).resolves.toContain("Households read");
         await expect(pane.sheetNames()).resolves.toContain("KQ - Classified");
         await pane.screenshot(`wf-classify-en-${dark ? "dark" : "light"}`);

@@ -66,4 +66,18 @@ describe("document settings", () => {
       code: "SETTINGS_SAVE_FAILED",
     });
   });
+  it("keeps the unit details (Đơn vị) for the frame of the forms: text fields only", async () => {
+    const wb = new FakeWorkbook({ sheets: [{ name: "A", rows: [[1]] }] });
+    const host = fakeHost(wb);
+    await savePreferences({ version: 1, frame: { issuer: "UBND xã Bình Điền", place: "Bình Điền" } }, host);
+    expect(wb.settings.saved[SETTINGS_KEY]).toEqual({
+      version: 1,
+      frame: { issuer: "UBND xã Bình Điền", place: "Bình Điền" },
+    });
+    expect(readPreferences(host).frame).toEqual({ issuer: "UBND xã Bình Điền", place: "Bình Điền" });
+    const odd = new FakeWorkbook({ settings: { [SETTINGS_KEY]: { frame: { issuer: 7, place: "Huế", x: null } } } });
+    expect(readPreferences(fakeHost(odd)).frame).toEqual({ place: "Huế" });
+    const none = new FakeWorkbook({ settings: { [SETTINGS_KEY]: { frame: ["UBND"] } } });
+    expect(readPreferences(fakeHost(none)).frame).toBeUndefined();
+  });
 });

@@ -8,10 +8,11 @@ import { FakeWorkbook } from "../support/fake-excel";
 import { snapshotSheets } from "../support/fake-host";
 import { planSheetRows, rosterSheetRows, unitsSheetRows } from "../support/roster-fixture";
 import { SETTINGS_KEY } from "../../src/excel/settings";
+import { parseLocalStandard } from "../../src/core/standards";
 import { renderWorkflow } from "./render";
 
 describe("Chỉ tiêu (targets workflow)", () => {
-  it("previews the allocation and writes the target table and the plan tracking table", async () => {
+  it("one sheet choice, one form: the units table gets the target form, a plan sheet the tracking form", async () => {
     const wb = new FakeWorkbook({
       sheets: [
         { name: "Đơn vị", rows: unitsSheetRows() },
@@ -20,27 +21,50 @@ describe("Chỉ tiêu (targets workflow)", () => {
     });
     const before = snapshotSheets(wb);
     renderWorkflow(<TargetsWorkflow id="targets" />, wb);
-    await screen.findByTestId("targets-units-sheet");
+    await screen.findByTestId("targets-sheet");
+    // The units table is proposed; the reduction is typed in points ("điểm %"), as in the CLI and the functions.
+    expect(screen.getByTestId("targets-sheet").textContent).toContain("Đơn vị");
+    expect(screen.queryByTestId("targets-period")).toBeNull();
     fireEvent.change(screen.getByTestId("targets-reduction"), { target: { value: "1,5" } });
+    expect(screen.getByText("Tính bằng điểm phần trăm so với đầu kỳ: giảm 1,5 điểm %.")).toBeTruthy();
     fireEvent.click(screen.getByTestId("targets-preview"));
-    const table = await screen.findByTestId("targets-preview-table", {}, { timeout: 10000 });
+    const table = await screen.findByTestId("targets-preview-table");
     expect(table.textContent).toContain("Xã Sơn Cao");
+    expect(table.textContent).toContain("giảm 1,5 điểm %");
     expect(table.textContent).toMatch(/Tổng số hộ cần thoát nghèo: \d+/);
     fireEvent.click(screen.getByTestId("targets-write"));
-    expect((await screen.findByTestId("targets-done", {}, { timeout: 10000 })).textContent).toContain("KQ - ");
+    expect((await screen.findByTestId("targets-done")).textContent).toContain("KQ - ");
+    // The same picker, the plan sheet: the tracking form replaces the target form.
+    fireEvent.click(screen.getByTestId("targets-sheet"));
+    fireEvent.click(await screen.findByRole("option", { name: /Kế hoạch/ }));
+    expect(screen.queryByTestId("targets-reduction")).toBeNull();
     fireEvent.click(screen.getByTestId("targets-write-tracking"));
-    expect((await screen.findByTestId("targets-tracking-done", {}, { timeout: 10000 })).textContent).toContain("KQ - ");
+    expect((await screen.findByTestId("targets-tracking-done")).textContent).toContain("KQ - ");
     expect(wb.sheets.length).toBeGreaterThan(3);
     expect(snapshotSheets(wb, ["Đơn vị", "Kế hoạch"])).toEqual(before);
   });
 
-  it("rejects a reduction that is not a number", async () => {
+  it("rejects a reduction it cannot read with the core's one message, and says why the buttons are off", async () => {
     const wb = new FakeWorkbook({ sheets: [{ name: "Đơn vị", rows: unitsSheetRows() }] });
     renderWorkflow(<TargetsWorkflow id="targets" />, wb);
-    await screen.findByTestId("targets-units-sheet");
+    await screen.findByTestId("targets-sheet");
     fireEvent.change(screen.getByTestId("targets-reduction"), { target: { value: "abc" } });
-    expect(screen.getByText("Nhập mức giảm là một số từ 0 đến 100 điểm %.")).toBeTruthy();
+    expect(screen.getByText(/^Mức giảm “abc” không đọc được: không phải là số\./)).toBeTruthy();
     expect((screen.getByTestId("targets-write") as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId("targets-write-reason").textContent).toBe("Nhập mức giảm hợp lệ.");
+    // A fraction typed by habit is refused with what it probably meant.
+    fireEvent.change(screen.getByTestId("targets-reduction"), { target: { value: "0,015" } });
+    expect(screen.getByText(/1,5 điểm %/)).toBeTruthy();
+  });
+
+  it("offers the weighted method only with a weight column, and says what is missing", async () => {
+    const wb = new FakeWorkbook({ sheets: [{ name: "Đơn vị", rows: unitsSheetRows() }] });
+    renderWorkflow(<TargetsWorkflow id="targets" />, wb);
+    await screen.findByTestId("targets-sheet");
+    fireEvent.click(screen.getByTestId("targets-method"));
+    fireEvent.click(await screen.findByRole("option", { name: "Theo trọng số (cột trọng số)" }));
+    expect(screen.getByTestId("targets-write-reason").textContent).toContain("Trọng số");
+    expect(screen.queryByRole("option", { name: /nhóm/i })).toBeNull();
   });
 });
 
@@ -75,24 +99,93 @@ describe("Mẫu biểu (templates workflow)", () => {
 });
 
 describe("Cài đặt (settings workflow)", () => {
-  it("saves language and default year in the document settings", async () => {
+  it("saves the default year, the unit details and the language in use in the document settings", async () => {
     const wb = new FakeWorkbook({ sheets: [{ name: "A", rows: [[1]] }] });
-    renderWorkflow(<SettingsWorkflow id="settings" />, wb);
-    fireEvent.click(screen.getByTestId("settings-lang-en"));
+    renderWorkflow(<SettingsWorkflow id="settings" />, wb, "en");
+    expect(screen.queryByTestId("settings-lang-en")).toBeNull(); // one language switch: the pane's header
     fireEvent.click(screen.getByTestId("settings-year"));
     fireEvent.click(await screen.findByRole("option", { name: "2026" }));
+    expect(screen.getByTestId("settings-standard").textContent).toContain("351/2025/NĐ-CP");
+    expect(screen.getByTestId("settings-unit-summary").textContent).toBe(
+      "Not set: forms print dotted lines to fill in",
+    );
+    fireEvent.click(screen.getByTestId("settings-unit-toggle"));
+    fireEvent.change(screen.getByTestId("settings-unit-issuer"), { target: { value: "  UBND xã Bình Điền " } });
+    fireEvent.change(screen.getByTestId("settings-unit-place"), { target: { value: "Bình Điền" } });
+    expect(screen.getByTestId("settings-unit-summary").textContent).toBe("UBND xã Bình Điền · Bình Điền");
     fireEvent.click(screen.getByTestId("settings-save"));
     await screen.findByTestId("settings-done");
-    expect(wb.settings.saved[SETTINGS_KEY]).toEqual({ version: 1, lang: "en", reviewYear: 2026 });
+    expect(wb.settings.saved[SETTINGS_KEY]).toEqual({
+      version: 1,
+      lang: "en",
+      reviewYear: 2026,
+      frame: { issuer: "UBND xã Bình Điền", place: "Bình Điền" },
+    });
     expect(screen.getByTestId("settings-done").textContent).toContain("Saved in the workbook");
   });
 
-  it("refuses to save an invalid local standard and says why", async () => {
+  it("edits a local standard as a form: the core's messages sit next to the fields; saved as the core reads it", async () => {
     const wb = new FakeWorkbook({ sheets: [{ name: "A", rows: [[1]] }] });
     renderWorkflow(<SettingsWorkflow id="settings" />, wb);
-    fireEvent.change(screen.getByTestId("settings-local"), { target: { value: "{ not json" } });
+    fireEvent.click(screen.getByTestId("settings-local-toggle"));
+    fireEvent.click(screen.getByTestId("settings-use-local"));
+    fireEvent.change(screen.getByTestId("settings-local-from"), { target: { value: "2022" } });
+    fireEvent.change(screen.getByTestId("settings-local-to"), { target: { value: "2025" } });
+    // Nothing typed yet: saving is refused and each missing field says so.
     fireEvent.click(screen.getByTestId("settings-save"));
-    await screen.findByTestId("settings-local-error");
+    await screen.findByTestId("settings-invalid");
+    expect(screen.getByText("cần tên tỉnh, thành phố")).toBeTruthy();
     expect(wb.settings.saveCount).toBe(0);
+    fireEvent.change(screen.getByTestId("settings-local-province"), { target: { value: "Hà Nội" } });
+    fireEvent.change(screen.getByTestId("settings-local-document"), {
+      target: { value: "Quyết định 13/2021/QĐ-UBND" },
+    });
+    fireEvent.change(screen.getByTestId("settings-local-issued"), { target: { value: "2021-09-05" } });
+    // A line below the national one: the core refuses it, the message is under the lines.
+    fireEvent.change(screen.getByTestId("settings-line-rural-poverty"), { target: { value: "1.000.000" } });
+    expect(screen.getByTestId("settings-local-line-error").textContent).toContain("thấp hơn mức quốc gia");
+    fireEvent.change(screen.getByTestId("settings-line-rural-poverty"), { target: { value: "2.000.000" } });
+    expect(screen.queryByTestId("settings-local-line-error")).toBeNull();
+    expect(screen.getByTestId("settings-local-ok").textContent).toContain("2022–2025");
+    expect(screen.getByTestId("settings-local-cutoff").textContent).toContain("từ 3 trở lên");
+    fireEvent.click(screen.getByTestId("settings-save"));
+    await screen.findByTestId("settings-done");
+    const saved = wb.settings.saved[SETTINGS_KEY] as { localStandard: string };
+    const std = parseLocalStandard(saved.localStandard);
+    expect(std.lines.rural.poverty).toBe(2_000_000);
+    expect(std.lines.urban.poverty).toBe(2_000_000); // national value kept
+    expect(std.citation.document).toBe("Quyết định 13/2021/QĐ-UBND");
+    expect(std.reviewYears).toEqual({ from: 2022, to: 2025 });
+  });
+
+  it("imports and exports the local standard as JSON; a bad JSON is refused with the core's message", async () => {
+    const wb = new FakeWorkbook({ sheets: [{ name: "A", rows: [[1]] }] });
+    renderWorkflow(<SettingsWorkflow id="settings" />, wb);
+    fireEvent.click(screen.getByTestId("settings-local-toggle"));
+    fireEvent.click(screen.getByTestId("settings-json-toggle"));
+    fireEvent.change(screen.getByTestId("settings-json"), { target: { value: "{ not json" } });
+    fireEvent.click(screen.getByTestId("settings-json-import"));
+    expect(screen.getByTestId("settings-json-error").textContent).toContain("không đọc được JSON");
+    const json = JSON.stringify({
+      id: "HN-2022",
+      basedOn: "ND07-2021",
+      province: "Hà Nội",
+      citation: {
+        vi: "Quyết định 13/2021/QĐ-UBND",
+        en: "Decision 13/2021/QĐ-UBND",
+        document: "Quyết định 13/2021/QĐ-UBND",
+        issued: "2021-09-05",
+      },
+      reviewYears: { from: 2022, to: 2025 },
+      lines: { rural: { poverty: 2_000_000 } },
+    });
+    fireEvent.change(screen.getByTestId("settings-json"), { target: { value: json } });
+    fireEvent.click(screen.getByTestId("settings-json-import"));
+    expect((screen.getByTestId("settings-line-rural-poverty") as HTMLInputElement).value).toBe("2.000.000");
+    expect((screen.getByTestId("settings-local-province") as HTMLInputElement).value).toBe("Hà Nội");
+    fireEvent.click(screen.getByTestId("settings-save"));
+    await screen.findByTestId("settings-done");
+    const saved = wb.settings.saved[SETTINGS_KEY] as { localStandard: string };
+    expect(JSON.parse(saved.localStandard)).toMatchObject({ id: "HN-2022", lines: { rural: { poverty: 2_000_000 } } });
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import type { Command } from "../command";
-import { RULES } from "../../core/findings/catalogue";
-import { rulesMarkdown } from "../../core/validate/docs";
+import { RULES } from "../../core/findings";
+import { rulesMarkdown } from "../../core/validate";
 import { prepareOutput } from "../output";
 import { parseArgs } from "./validate";
 

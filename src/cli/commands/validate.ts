@@ -6,7 +6,7 @@ import type { Grid } from "../../core/grid";
 import type { Lang } from "../../core/i18n";
 import { isPovertyError } from "../../core/errors";
 import { quoteSheet } from "../../core/address";
-import { sortFindings, summarize, type Finding } from "../../core/findings/finding";
+import { sortFindings, summarize, type Finding } from "../../core/findings";
 import {
   reviewYearsHeadline,
   unreadableFinding,
@@ -14,7 +14,7 @@ import {
   type FileReport,
   type SheetReviewYear,
   type ValidationReport,
-} from "../../core/validate/run";
+} from "../../core/validate";
 import { pick } from "../../core/i18n";
 import { cutoverOption, YEAR_OPTION_NAME } from "../args";
 import { describeRead, explainLines, type SheetDescription } from "../../core/sheet";

@@ -24,12 +24,19 @@ import {
   type FrameOptions,
   type Lang,
 } from "../../core";
-import { buildReportTables, buildRosterTable, buildRosterTemplate, buildSummaryTemplate, buildTargetTables, classifyRoster } from "../../core/tables";
+import {
+  buildReportTables,
+  buildRosterTable,
+  buildRosterTemplate,
+  buildSummaryTemplate,
+  buildTargetTables,
+  classifyRoster,
+  type ResultTable,
+} from "../../core/tables";
 import { renderFirstPages } from "../../xlsx/images";
 import { writeTablesToBuffer } from "../../xlsx/write";
 import { fail } from "../../core/errors";
 import { prepareOutput } from "../output";
-import type { ResultTable } from "../../core/tables/model";
 import type { CliIO } from "../command";
 import { validateCommand } from "../commands/validate";
 import { sponsorsCommand } from "../commands/sponsors";

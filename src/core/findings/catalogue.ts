@@ -46,8 +46,8 @@ export const GROUP_LABELS: Record<RuleGroup, Bilingual> = {
   sponsor: { vi: "Sổ đỡ đầu hộ nghèo (giúp hộ nghèo có địa chỉ)", en: "Sponsorship register" },
 };
 
-export interface RuleInfo {
-  code: string;
+export interface RuleInfo<C extends string = string> {
+  code: C;
   severity: Severity;
   group: RuleGroup;
   title: Bilingual;
@@ -71,8 +71,8 @@ export function fmt(p: Param | undefined, lang: Lang): string {
   return lang === "vi" ? p.vi : p.en;
 }
 
-const R = (
-  code: string,
+const R = <C extends string>(
+  code: C,
   severity: Severity,
   group: RuleGroup,
   title: Bilingual,
@@ -80,7 +80,7 @@ const R = (
   vi: (v: (k: string) => string) => string,
   en: (v: (k: string) => string) => string,
   example: Params,
-): RuleInfo => ({
+): RuleInfo<C> => ({
   code,
   severity,
   group,
@@ -92,7 +92,8 @@ const R = (
 });
 const b = (vi: string, en: string): Bilingual => ({ vi, en });
 
-export const RULES: RuleInfo[] = [
+/** The catalogue as written; its element type gives `FindingCode`. */
+const RULE_LIST = [
   // ---------------------------------------------------------------- file
   R(
     "FILE_UNREADABLE",
@@ -707,6 +708,21 @@ export const RULES: RuleInfo[] = [
       near: b("1,45 %", "1.45%"),
       expected: b("2,45 %", "2.45%"),
     },
+  ),
+
+  R(
+    "RATE_OUTSIDE_PARTS",
+    "error",
+    "arithmetic",
+    b("Tỷ lệ chung nằm ngoài tỷ lệ thành thị – nông thôn", "Overall rate outside the urban and rural rates"),
+    b(
+      "Tỷ lệ hộ nghèo chung là trung bình có trọng số của tỷ lệ thành thị và nông thôn, nên phải nằm giữa hai tỷ lệ đó (ở độ chính xác đã in).",
+      "The overall poverty rate is a weighted average of the urban and rural rates, so it lies between them (at the printed precision).",
+    ),
+    (v) =>
+      `Ô ${v("cell")}: tỷ lệ chung ${v("value")} không nằm giữa thành thị ${v("urban")} và nông thôn ${v("rural")}.`,
+    (v) => `Cell ${v("cell")}: overall rate ${v("value")} is not between urban ${v("urban")} and rural ${v("rural")}.`,
+    { cell: "B7", value: b("16,72 %", "16.72%"), urban: b("6,25 %", "6.25%"), rural: b("16,68 %", "16.68%") },
   ),
 
   // ---------------------------------------------------------------- transitions
@@ -1376,7 +1392,24 @@ export const RULES: RuleInfo[] = [
   ),
 ];
 
-export const RULE_BY_CODE: Record<string, RuleInfo> = Object.fromEntries(RULES.map((r) => [r.code, r]));
+/**
+ * Every catalogued code, as a type: `finding("TYPO", …)` fails type-checking instead of throwing at run time
+ * (test/core/findings/codes.test.ts keeps this honest).
+ */
+export type FindingCode = (typeof RULE_LIST)[number]["code"];
+
+/** Every rule, in catalogue order (the order of docs/validation-rules.md). */
+export const RULES: RuleInfo<FindingCode>[] = RULE_LIST;
+
+export const RULE_BY_CODE = Object.fromEntries(RULES.map((r) => [r.code, r])) as Record<
+  FindingCode,
+  RuleInfo<FindingCode>
+>;
+
+/** True when `code` is a catalogued code (for codes read back from JSON or a findings sheet). */
+export function isFindingCode(code: string): code is FindingCode {
+  return Object.prototype.hasOwnProperty.call(RULE_BY_CODE, code);
+}
 
 /** Where a finding points: 0-based sheet coordinates (absolute, i.e. already offset by the grid origin). */
 export interface Where {
@@ -1397,7 +1430,7 @@ export interface FindingExtra {
  * Build a finding for a catalogued code. `params.cell` defaults to the A1 address of `where`.
  * @throws Error for an unknown code (a programming error, caught by the tests).
  */
-export function finding(code: string, where: Where, params: Params = {}, extra: FindingExtra = {}): Finding {
+export function finding(code: FindingCode, where: Where, params: Params = {}, extra: FindingExtra = {}): Finding {
   const rule = RULE_BY_CODE[code];
   if (!rule) throw new Error(`Unknown finding code ${code}`);
   const located = where.row0 !== undefined && where.col0 !== undefined;

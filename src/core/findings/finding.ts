@@ -3,6 +3,8 @@
  * (CLI text/JSON, the pane's list with "go to cell", the findings sheet with hyperlinks).
  * Model: Frictionless Data's validation report — a flat list of located errors with stable codes.
  */
+import type { FindingCode } from "./catalogue";
+
 export type Severity = "error" | "warning" | "info";
 
 export interface RelatedCell {
@@ -13,7 +15,7 @@ export interface RelatedCell {
 
 export interface Finding {
   /** Stable rule code, e.g. "RATE_MISMATCH". Documented in docs/validation-rules.md. */
-  code: string;
+  code: FindingCode;
   severity: Severity;
   file?: string;
   sheet: string;

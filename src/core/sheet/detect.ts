@@ -457,7 +457,10 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
     }
   }
 
-  if (kind === "summary") combinedRateAsPoor(chosenMap, headers);
+  if (kind === "summary") {
+    combinedRateAsPoor(chosenMap, headers);
+    areaPartsOfRate(chosenMap, headers);
+  }
   // A header whose date words were rewritten ("cuối năm 2022" → "đầu kỳ") is judged on the words it was read by.
   const confidenceText = (col: number): string => (periods.period[col] ? periods.norms[col] : (headers[col] ?? ""));
   const columns: MappedColumn[] = Object.entries(chosenMap.byField)
@@ -525,6 +528,28 @@ export function detect(grid: Grid, opts: DetectOptions = {}): Detection {
 
 /** Words of a plan: a target table that says them is a plan (one denominator at start and end). */
 const PLAN_WORDS = / (ke hoach|chi tieu|muc tieu|phan dau|du kien|target|targets|plan|planned) /;
+
+/**
+ * Statistical yearbooks print the poverty rate and, "Trong đó" (of which), its urban and rural parts under headers
+ * that say only "Thành thị" / "Nông thôn": next to a poverty-rate column they are its urban and rural rates.
+ */
+function areaPartsOfRate(a: Assignment, headers: string[]): void {
+  const m = a.byField;
+  if (!("poorRate" in m)) return;
+  const used = new Set(Object.values(m));
+  headers.forEach((h, col) => {
+    if (used.has(col) || !h) return;
+    const last = normalizeHeader(h.split(" / ").pop() ?? "").trim();
+    const field = /^(khu vuc )?(thanh thi|do thi)( urban)?$|^urban$/.test(last)
+      ? "poorRateUrban"
+      : /^(khu vuc )?nong thon( rural)?$|^rural$/.test(last)
+        ? "poorRateRural"
+        : undefined;
+    if (!field || field in m) return;
+    m[field] = col;
+    a.scores[field] = 0.9;
+  });
+}
 
 /**
  * "Tỷ lệ nghèo đa chiều" is the poor + near-poor rate in the national results, but some plans use it for the poor

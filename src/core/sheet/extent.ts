@@ -93,6 +93,11 @@ export function scanRow(
 const NOTE_START =
   /^(ghi chu|chu thich|chu y|luu y|nguon|can cu|ty le =|note|notes|source|legal basis|\*|\(\*|\(\d\)\s)/;
 
+/** Text that reads as a footnote: a legal basis, a formula, a remark ("Ghi chú", "Căn cứ", "Tỷ lệ = …", "(*)"). */
+export function looksLikeNote(text: string): boolean {
+  return NOTE_START.test(fold(text).trim());
+}
+
 /**
  * A footnote row below a table: one text cell in the table's first column (or left of it), the rest of the row
  * empty — a legal basis ("Căn cứ pháp lý: Nghị định …"), a formula note ("Tỷ lệ = …"), a remark.

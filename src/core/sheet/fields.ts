@@ -181,10 +181,10 @@ export const FIELDS: FieldDef[] = [
   },
   {
     field: "year",
-    kinds: ["summary", "target", "plan"],
+    kinds: ["summary", "target", "plan", "transition"],
     type: "year",
     label: bi("Năm", "Year"),
-    match: [["nam"], ["nam ra soat"], ["year"], ["review year"]],
+    match: [["nam"], ["nam ra soat"], ["year"], ["review year"], ["nam", "year"]],
     exact: true,
   },
 
@@ -465,6 +465,31 @@ export const FIELDS: FieldDef[] = [
       ["poor", "excluding"],
     ]),
     not: [...MEMBERS, ...CAT_NOT_POOR, ...NO_POOR_LEFT],
+  },
+  {
+    field: "poorRateUrban",
+    kinds: ["summary"],
+    type: "rate",
+    label: bi("Tỷ lệ hộ nghèo khu vực thành thị", "Poverty rate, urban"),
+    match: withRate([
+      ["ngheo", "thanh thi"],
+      ["ngheo", "do thi"],
+      ["poor", "urban"],
+      ["poverty", "urban"],
+    ]),
+    not: [...CAT_NOT_POOR, ...MEMBERS, ...MOVEMENT_WORDS, ...DEPRIVED],
+  },
+  {
+    field: "poorRateRural",
+    kinds: ["summary"],
+    type: "rate",
+    label: bi("Tỷ lệ hộ nghèo khu vực nông thôn", "Poverty rate, rural"),
+    match: withRate([
+      ["ngheo", "nong thon"],
+      ["poor", "rural"],
+      ["poverty", "rural"],
+    ]),
+    not: [...CAT_NOT_POOR, ...MEMBERS, ...MOVEMENT_WORDS, ...DEPRIVED],
   },
   {
     field: "nearPoor",

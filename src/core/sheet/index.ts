@@ -12,3 +12,4 @@ export * from "./units";
 export * from "./describe";
 export * from "./movement";
 export * from "./periods";
+export * from "./indicators";

@@ -75,6 +75,8 @@ export function readPeriods(headers: string[]): Periods {
       return n;
     }
     let out = n;
+    // A header that is only a year ("2016" over a column of a year-wide table) names no field.
+    if (n.trim() === String(ys[0])) return n;
     if (ys.length > 1 || CHANGE.some((w) => hasPhrase(n, w))) {
       for (const y of ys) out = replaceDate(out, y, "");
       return out;

@@ -49,6 +49,11 @@ export interface FormRow {
   values: Record<string, number>;
   /** Text cells of text fields (plan indicators, units of measure). */
   texts: Record<string, string>;
+  /**
+   * Fields whose cell holds something the reader reported and could not read (a count of 10,98, a word in a number
+   * column): not blank, so sums and identities over them are left out rather than computed without them.
+   */
+  unread?: string[];
 }
 
 /** How a rate (or percentage-point) column was read. */

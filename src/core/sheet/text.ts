@@ -17,6 +17,7 @@ const ABBREVIATIONS: Record<string, string> = {
   nk: "nhan khau",
   tl: "ty le",
   dvt: "don vi tinh",
+  dv: "don vi",
   tdp: "to dan pho",
   hgd: "ho gia dinh",
   mstb: "muc song trung binh",

@@ -12,7 +12,7 @@ import type { CellValue, Grid } from "../grid";
 import { isCellError } from "../grid";
 import { fold, type Bilingual } from "../i18n";
 import type { Finding } from "../findings/finding";
-import { finding, type Params } from "../findings/catalogue";
+import { finding, type FindingCode, type Params } from "../findings/catalogue";
 import { gridOffset } from "../sheet/detect";
 import { parseFlag, parseNumberCell } from "../sheet/parse";
 import { cellText } from "../sheet/text";
@@ -99,7 +99,7 @@ interface Ctx {
 
 function report(
   ctx: Ctx,
-  code: string,
+  code: FindingCode,
   r: number,
   c: number,
   field: string | undefined,

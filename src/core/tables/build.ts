@@ -7,6 +7,7 @@ import { columnLetters } from "../address";
 import { bi, pick, type Bilingual, type Lang } from "../i18n";
 import { roundRate } from "../measures/rates";
 import type { Standard } from "../standards/schema";
+import { legalBasis } from "../standards/year";
 import { productForm, type FrameOptions, type TableFrame } from "./frame";
 import {
   formulaCell,
@@ -119,11 +120,15 @@ export function withFrameDocument(tables: readonly ResultTable[], frame: FrameOp
 }
 
 /**
- * "Căn cứ pháp lý: <citation>" from the standard's data. The seam for the legal basis of a review year: when the
- * standards module offers the text for a year (transition years cite both decrees), this is the one place to use it.
+ * "Căn cứ pháp lý: …" of a form. With the review year: the legal basis of that year from the standards data
+ * (`legalBasis`: a transition year cites the decree that extends the standard; a local standard cites the province's
+ * decision and the national basis it raises). Without (a blank template): the standard's own citation.
  */
-export function legalNote(standard: Standard): Bilingual {
-  return bi(`Căn cứ pháp lý: ${standard.citation.vi}.`, `Legal basis: ${standard.citation.en}.`);
+export function legalNote(standard: Standard, reviewYear?: number): Bilingual {
+  if (reviewYear === undefined)
+    return bi(`Căn cứ pháp lý: ${standard.citation.vi}.`, `Legal basis: ${standard.citation.en}.`);
+  const basis = legalBasis(reviewYear, standard.scope === "local" ? { local: standard } : {});
+  return bi(`Căn cứ pháp lý: ${basis.vi}`, `Legal basis: ${basis.en}`);
 }
 
 /** A header row of column numbers "(1)", "(2)"… (blank for columns given as null). */

@@ -247,7 +247,7 @@ export function buildForm1(input: Form1Input, opts: TableOptions = {}): ResultTa
           ),
         ]
       : []),
-    legalNote(standard),
+    legalNote(standard, reviewYear),
   ];
   const b = new TableBuilder({
     id: "form1-results",

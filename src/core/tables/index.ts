@@ -15,3 +15,4 @@ export * from "./templates";
 export * from "./transitions";
 export * from "./report";
 export * from "./roster";
+export * from "./plan";

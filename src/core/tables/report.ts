@@ -15,7 +15,7 @@ import { buildForm1 } from "./form1";
 import { buildExclusionTables } from "./exclusion";
 import { DEFAULT_EXCLUDED_GROUP } from "../measures/exclusion";
 import type { ResultTable } from "./model";
-import type { TableOptions } from "./build";
+import { legalNote, type TableOptions } from "./build";
 import { buildTransitionTables } from "./transitions";
 import type { TransitionOptions } from "../transitions";
 
@@ -168,7 +168,10 @@ export function buildReportTables(
       `Năm rà soát ${opts.reviewYear}: ${opts.reviewYearReason.vi}. Căn cứ: ${basis.vi}`,
       `Review year ${opts.reviewYear}: ${opts.reviewYearReason.en}. Legal basis: ${basis.en}`,
     );
-    for (const t of tables) t.notes = [...t.notes, note];
+    // The year note carries the legal basis: it takes the place of each form's "Căn cứ pháp lý" note.
+    const basisNote = legalNote(standard, opts.reviewYear);
+    const same = (n: Bilingual) => n.vi === basisNote.vi && n.en === basisNote.en;
+    for (const t of tables) t.notes = [...t.notes.filter((n) => !same(n)), note];
   }
   return tables;
 }

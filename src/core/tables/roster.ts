@@ -57,7 +57,7 @@ export function buildRosterTable(
     ],
     headerRows: [columns.map((c) => ({ text: c.header }))],
     columns,
-    notes: [legalNote(standard)],
+    notes: [legalNote(standard, opts.reviewYear)],
     freezeColumns: 2,
     frame: formFrame("roster", bi("người; đồng/người/tháng", "persons; VND per person per month"), opts),
     lang,

@@ -201,7 +201,7 @@ export function buildTransitionTables(input: TransitionTablesInput, opts: TableO
               ),
             ]
           : []),
-        legalNote(input.standard),
+        legalNote(input.standard, input.reviewYear),
       ],
       freezeColumns: 3,
       lang,

@@ -30,7 +30,7 @@ import {
   checkSummaryVsRosters,
 } from "./rules/cross";
 import { checkPlan } from "./rules/plan";
-import { checkCombined, checkImpliedSums, checkImpliedTotals } from "./rules/implied";
+import { checkCombined, checkImpliedSums, checkImpliedTotals, checkRateBetweenParts } from "./rules/implied";
 
 export interface ValidateOptions {
   /**
@@ -175,6 +175,7 @@ export function validateSheet(read: SheetRead, standard?: Standard, grid?: Grid)
     out.push(...checkDeprivations(read, standard), ...checkTargets(read), ...checkSeries(read));
     out.push(...checkPlan(read, grid));
     out.push(...checkImpliedTotals(read), ...checkImpliedSums(read), ...checkCombined(read));
+    out.push(...checkRateBetweenParts(read));
   }
   return out;
 }

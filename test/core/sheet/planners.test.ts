@@ -218,3 +218,30 @@ describe("allocation units from a table without a total column", () => {
     expect(allocationFields(readSheet(sheet)).has("poorRate")).toBe(true);
   });
 });
+
+test("a movement series by year: rows labelled by their year, flows and rates checked; an unread flow is no blank", () => {
+  const g = grid([
+    ["DIỄN BIẾN HỘ NGHÈO QUA CÁC NĂM"],
+    [
+      "Năm",
+      "Số hộ nghèo đầu năm",
+      "Số hộ thoát nghèo",
+      "Số hộ tái nghèo",
+      "Số hộ phát sinh",
+      "Số hộ nghèo cuối năm",
+      "Tỷ lệ hộ nghèo đầu năm (%)",
+      "Tỷ lệ hộ nghèo cuối năm (%)",
+      "Mức giảm tỷ lệ (%)",
+    ],
+    [2022, 500, 120, 5, 20, 405, "4,57", "3,70", "0,87"],
+    [2023, 405, 100.5, 3, 10, 318, "3,70", "2,90", "0,90"],
+    [2024, 318, 80, 2, 9, 250, "2,90", "2,27", "0,63"],
+  ]);
+  const r = readSheet(g);
+  expect(r.kind).toBe("transition");
+  expect(r.table!.map((x) => x.label)).toEqual(["2022", "2023", "2024"]);
+  const c = codes(g);
+  expect(c).toContain("VALUE_NOT_INTEGER@C4");
+  expect(c).toContain("REDUCTION_PP_MISMATCH@I4"); // 3,70 − 2,90 = 0,80 ≠ 0,90
+  expect(c.filter((x) => x.startsWith("TRANSITION_IDENTITY"))).toEqual(["TRANSITION_IDENTITY@F5"]); // 318 − 80 + 11 = 249
+});

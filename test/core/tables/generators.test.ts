@@ -1,5 +1,6 @@
 import { alkireFoster, afDecompose, countsBy, deprivationHeadcounts, roundRate } from "../../../src/core/measures";
 import { allocate, progress, ratePath, targetFromReduction } from "../../../src/core/targets";
+import { legalBasis } from "../../../src/core/standards";
 import {
   buildAfTables,
   buildCauseBreakdown,
@@ -92,9 +93,11 @@ describe("Form 1 (official results)", () => {
     expect(all.nearPoor).toBeGreaterThan(0);
   });
 
-  test("header has merged groups and the legal basis footnote cites the standard", () => {
+  test("header has merged groups and the legal basis footnote cites the standard of the review year", () => {
     expect(t.headerRows[0].some((h) => h.colSpan === 2 && h.text.vi === "Hộ nghèo")).toBe(true);
-    expect(t.notes.some((n) => n.vi.includes("Nghị định số 07/2021/NĐ-CP"))).toBe(true);
+    // 2026 is the transition year: the 2022–2025 standard (Decree 07/2021) continued by Decree 351/2025.
+    expect(t.notes.some((n) => n.vi.startsWith("Căn cứ pháp lý: ") && n.vi.includes(legalBasis(YEAR).vi))).toBe(true);
+    expect(legalBasis(YEAR).vi).toMatch(/07\/2021\/NĐ-CP.*351\/2025\/NĐ-CP/);
     expect(t.headerRows[2].map((h) => h.text.vi)).toContain("(4)=(3)/(1)");
   });
 

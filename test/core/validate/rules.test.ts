@@ -248,6 +248,19 @@ const CASES: Record<string, () => Spec[][]> = {
       ),
     ],
   ],
+  RATE_OUTSIDE_PARTS: () => [
+    [
+      {
+        name: "262",
+        rows: [
+          ["Năm", "Tỷ lệ hộ nghèo (%)", null, null],
+          [null, "Chung", "Thành thị", "Nông thôn"],
+          [2015, "16,72", "6,25", "16,68"],
+        ],
+        merges: ["A1:A2", "B1:D1"],
+      },
+    ],
+  ],
   VALUE_READ_AS_NOTE: () => [[withRows(F.summarySheet(), (r) => (r[5][6] = "Như cột 4"))]],
   CROSS_SUMMARY_ROSTER: () => [[F.rosterSheet({ unit: "Xã An Bình" }), F.summarySheet()]],
   CROSS_FORM_TOTALS: () => [[summary(0, { poor: 44, poorRate: 7.19 }), F.transitionSheet("poor", F.CLEAN_FORM2)]],

@@ -5,7 +5,6 @@ import {
   RULES,
   exampleMessage,
   fmt,
-  finding,
   rulesMarkdown,
   titleYear,
   validateSheet,
@@ -103,9 +102,6 @@ describe("catalogue", () => {
     expect(fmt(0.5, "vi")).toBe("0,5");
     expect(fmt({ vi: "có", en: "yes" }, "en")).toBe("yes");
     expect(fmt(undefined, "vi")).toBe("");
-  });
-  test("an unknown code is a programming error", () => {
-    expect(() => finding("NOPE", { sheet: "x" })).toThrow(/Unknown finding code/);
   });
   test("docs/validation-rules.md equals the generated catalogue (regenerate: node bin/poverty.js rules --out docs/validation-rules.md)", () => {
     const md = rulesMarkdown();

@@ -1,7 +1,7 @@
 /** Helpers shared by the per-kind readers: where findings go, how a cell problem is reported, count checks. */
 import type { Bilingual } from "../../i18n";
 import type { Finding } from "../../findings/finding";
-import { finding, type Params } from "../../findings/catalogue";
+import { finding, type FindingCode, type Params } from "../../findings/catalogue";
 import { FIELD_BY_NAME, INDICATOR_PHRASES, type ValueType } from "../fields";
 import type { NumberHint, NumberParse } from "../parse";
 import type { ScanState } from "../extent";
@@ -28,7 +28,7 @@ export function fieldLabel(field: string): Bilingual {
 
 export function report(
   ctx: Ctx,
-  code: string,
+  code: FindingCode,
   r: number,
   c: number,
   field: string,

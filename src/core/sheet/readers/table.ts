@@ -11,7 +11,7 @@ import { FIELD_BY_NAME, isDepField, type ValueType } from "../fields";
 import { gridMerges, type Detection } from "../detect";
 import { formatPrecision, parseNumberCell, type ParsedNumber } from "../parse";
 import { cellText } from "../text";
-import { scanRow, type ScanState } from "../extent";
+import { looksLikeNote, scanRow, type ScanState } from "../extent";
 import { isOfWhich, rowKindOf } from "../rows";
 import type { FormRow, RateColumn } from "../read";
 import { checkNumber, numberHint, report, reportProblem, reportStray, type Ctx } from "./common";
@@ -76,6 +76,11 @@ interface RawRate {
   c: number;
   n: ParsedNumber;
   text: boolean;
+}
+
+/** A cell of the row that holds a value the reader reported and could not use: the rules leave it out. */
+function unread(tr: FormRow, f: string): void {
+  (tr.unread ??= []).push(f);
 }
 
 /** Denominator and numerator of each rate field (for the scale cross-check and RATE_MISMATCH). */
@@ -297,22 +302,41 @@ export function readTable(
       if (type === "rate" || type === "pp") {
         const p = parseNumberCell(v, "decimal");
         if (p.ok) rawRates[f].push({ r, c, n: p.n, text: typeof v === "string" });
-        else if (!readAsNote(tr, r, c, f, p.problem, p.text))
+        else if (!readAsNote(tr, r, c, f, p.problem, p.text)) {
           reportProblem(ctx, r, c, f, p.problem, p.text, p.ambiguous);
+          if (p.problem !== "blank") unread(tr, f);
+        }
         continue;
       }
       if (typeof v === "number" && Number.isFinite(v)) {
         const x = checkNumber(ctx, r, c, f, type, v);
         if (x !== undefined) tr.values[f] = x;
+        else unread(tr, f);
         continue;
       }
       const p = parseNumberCell(v, numberHint(type));
       if (!p.ok) {
-        if (!readAsNote(tr, r, c, f, p.problem, p.text)) reportProblem(ctx, r, c, f, p.problem, p.text, p.ambiguous);
+        if (!readAsNote(tr, r, c, f, p.problem, p.text)) {
+          reportProblem(ctx, r, c, f, p.problem, p.text, p.ambiguous);
+          if (p.problem !== "blank") unread(tr, f);
+        }
         continue;
       }
       const x = checkNumber(ctx, r, c, f, type, p.n.value);
       if (x !== undefined) tr.values[f] = x;
+      else unread(tr, f);
+    }
+    // A row holding only a text (in whichever column) and no number is a heading: "Theo chuẩn nghèo giai đoạn
+    // 2016 – 2020", "Khu vực thành thị".
+    if (tr.kind === "body" && !Object.keys(tr.values).length && !tr.unread && tr.year === undefined) {
+      const text = row.find((v) => typeof v === "string" && v.trim() !== "");
+      if (typeof text === "string" && !/^\d/.test(text.trim()) && !looksLikeNote(text)) {
+        tr.kind = "section";
+        if (!tr.label) {
+          tr.label = text.trim();
+          tr.key = fold(tr.label);
+        }
+      }
     }
     rows.push(tr);
   }
@@ -389,6 +413,7 @@ export function readTable(
           { value: { vi: formatPercent(value, "vi"), en: formatPercent(value, "en") } },
           String(value),
         );
+        unread(tr, f);
         continue;
       }
       tr.values[f] = value;

@@ -4,7 +4,7 @@
  * Form 2 vs Form 3 transitions between poor and near-poor.
  */
 import type { Finding } from "../../findings/finding";
-import { finding } from "../../findings/catalogue";
+import { finding, type FindingCode } from "../../findings/catalogue";
 import type { SheetRead, FormRow } from "../../sheet/read";
 import { fold } from "../../i18n";
 import { FIELD_BY_NAME, isDepField } from "../../sheet/fields";
@@ -289,7 +289,7 @@ export function checkFormsAgree(reads: SheetRead[]): Finding[] {
   const form2 = reads.filter((r) => r.kind === "transition" && r.detection.subject === "poor");
   const form3 = reads.filter((r) => r.kind === "transition" && r.detection.subject === "nearPoor");
   const form4 = reads.filter((r) => r.kind === "deprivation");
-  const pair = (a: SheetRead, fa: string, b: SheetRead, fb: string, code: string) => {
+  const pair = (a: SheetRead, fa: string, b: SheetRead, fb: string, code: FindingCode) => {
     if (!(fa in a.columns) || !(fb in b.columns)) return;
     const rb = rowsOf(b);
     // Totals rows are the same scope only inside one workbook, and only when both tables have unit rows.

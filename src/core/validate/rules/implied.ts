@@ -7,6 +7,7 @@
  * - TOTAL_IMPLIED_SUM: a totals row's interval does not meet the sum of its rows' intervals (aggregates.ts).
  * - COMBINED_COUNT_MISMATCH / COMBINED_RATE_MISMATCH: "hộ nghèo và hộ cận nghèo" = poor + near-poor (counts
  *   exactly; rates at the printed precision).
+ * - RATE_OUTSIDE_PARTS: the rate over all households lies between the urban and the rural rate.
  * Rows whose total is written (a households column with a value) are left to RATE_MISMATCH and TOTAL_ROW_MISMATCH.
  */
 import type { Bilingual } from "../../i18n";
@@ -15,13 +16,14 @@ import type { Finding } from "../../findings/finding";
 import { finding } from "../../findings/catalogue";
 import type { FormRow, SheetRead } from "../../sheet/read";
 import {
+  halfUnit,
   impliedTotalInterval,
   intersectIntervals,
   sumConsistent,
   sumIntervals,
   type TotalInterval,
 } from "../../measures/intervals";
-import { at, pct } from "./common";
+import { at, pct, related } from "./common";
 import { aggregates } from "./aggregates";
 
 /** A date of a table: the (count, rate) pairs that share one total, and the column holding that total if any. */
@@ -282,6 +284,45 @@ export function checkCombined(read: SheetRead): Finding[] {
         ),
       );
     }
+  }
+  return out;
+}
+
+/**
+ * RATE_OUTSIDE_PARTS: a rate over all households lies between the rates of its parts (urban and rural): a
+ * weighted average never leaves the range of what it averages. At the printed precision (half a unit of each).
+ */
+export function checkRateBetweenParts(read: SheetRead): Finding[] {
+  const out: Finding[] = [];
+  if (read.kind !== "summary" || !read.table) return out;
+  const ro = read.rates.poorRate;
+  const ru = read.rates.poorRateUrban;
+  const rr = read.rates.poorRateRural;
+  if (!ro || !ru || !rr) return out;
+  const tol = halfUnit(ro.decimals) + Math.max(halfUnit(ru.decimals), halfUnit(rr.decimals)) + 1e-12;
+  for (const row of read.table) {
+    const v = row.values;
+    if (v.poorRate === undefined || v.poorRateUrban === undefined || v.poorRateRural === undefined) continue;
+    const lo = Math.min(v.poorRateUrban, v.poorRateRural);
+    const hi = Math.max(v.poorRateUrban, v.poorRateRural);
+    if (v.poorRate >= lo - tol && v.poorRate <= hi + tol) continue;
+    out.push(
+      finding(
+        "RATE_OUTSIDE_PARTS",
+        at(read, row.row0, "poorRate"),
+        {
+          value: pct(v.poorRate, ro.decimals),
+          urban: pct(v.poorRateUrban, ru.decimals),
+          rural: pct(v.poorRateRural, rr.decimals),
+        },
+        {
+          field: "poorRate",
+          value: String(v.poorRate),
+          expected: `${lo}–${hi}`,
+          related: [related(read, row.row0, "poorRateUrban"), related(read, row.row0, "poorRateRural")],
+        },
+      ),
+    );
   }
   return out;
 }

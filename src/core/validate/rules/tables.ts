@@ -208,6 +208,7 @@ export function checkTotalRows(read: SheetRead): Finding[] {
       for (const f of countFields) {
         const v = ag.row.values[f];
         if (v === undefined) continue;
+        if (ag.parts.some((p) => p.unread?.includes(f))) continue;
         let sum = 0;
         let n = 0;
         for (const p of ag.parts) {
@@ -294,6 +295,19 @@ export function checkTransitions(read: SheetRead): Finding[] {
     if (pp) out.push(pp);
     const end = row.values.end;
     if (expected === undefined || end === undefined) continue;
+    // A flow the reader could not read (already reported on its cell) is not a blank: no identity then.
+    if (
+      row.unread?.some(
+        (f) =>
+          f === "start" ||
+          f === "end" ||
+          decs.includes(f as never) ||
+          incs.includes(f as never) ||
+          f === "decTotal" ||
+          f === "incTotal",
+      )
+    )
+      continue;
     if (Math.abs(expected - end) < 1e-9) continue;
     const note = blanks.length
       ? {
@@ -356,10 +370,10 @@ export function checkDeprivations(read: SheetRead, standard?: Standard): Finding
   return out;
 }
 
-/** A rate as a percent number without the sign ("4,32"), trailing zeros after the printed precision trimmed. */
-function percentNumber(v: number, fractionDecimals: number): Bilingual {
+/** A rate as a percent number without the sign ("4,32"); a stated reduction as typed ("1", not "1,0"). */
+function percentNumber(v: number, fractionDecimals: number, trimZeros = true): Bilingual {
   const d = Math.max(0, fractionDecimals - 2);
-  const trim = (x: string) => (x.includes(",") || x.includes(".") ? x.replace(/[.,]?0+$/, "") : x);
+  const trim = (x: string) => (trimZeros && (x.includes(",") || x.includes(".")) ? x.replace(/[.,]?0+$/, "") : x);
   const vi = formatNumber(v * 100, "vi", d);
   const en = formatNumber(v * 100, "en", d);
   return { vi: trim(vi) || "0", en: trim(en) || "0" };
@@ -386,8 +400,8 @@ function checkReduction(read: SheetRead, row: FormRow, allowance = 0): Finding |
     "REDUCTION_PP_MISMATCH",
     at(read, row.row0, "reductionPp"),
     {
-      start: percentNumber(v.startRate, rs.decimals),
-      end: percentNumber(v.endRate, re.decimals),
+      start: percentNumber(v.startRate, rs.decimals, false),
+      end: percentNumber(v.endRate, re.decimals, false),
       diff: {
         vi: formatNumber(diff * 100, "vi", Math.max(0, d - 2)),
         en: formatNumber(diff * 100, "en", Math.max(0, d - 2)),

@@ -12,8 +12,9 @@ import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
 import { useOperation } from "../common/operation";
 import { MappingReview, SheetPicker, useSheetChoice } from "../common/sheets";
-import { OperationStatusView, EmptyState, useCommonStyles } from "../common/ui";
-import { YearPicker, useLocalStandard, usePreferences, useReviewYear } from "../common/year";
+import { ActionRow, OperationStatusView, EmptyState, useCommonStyles } from "../common/ui";
+import { YearPicker, useFrame, useLocalStandard, usePreferences, useReviewYear } from "../common/year";
+import { describeReviewYear } from "../../../core/standards";
 import { useStrings } from "../../i18n";
 import { runClassify, type ClassifySummary } from "./classifyRun";
 
@@ -70,6 +71,9 @@ export function ResultCounts({ summary }: { summary: ClassifySummary }) {
   );
 }
 
+/** Columns a household list needs to be classified: one field of each group. */
+const ROSTER_REQUIRED = [["id"], ["area"], ["income", "scoreA"], ["depTotal", "dep.*"]] as const;
+
 export default function ClassifyWorkflow(_: WorkflowProps) {
   const { t, lang } = useStrings();
   const host = useGateway();
@@ -77,11 +81,15 @@ export default function ClassifyWorkflow(_: WorkflowProps) {
   const choice = useSheetChoice(KINDS);
   const prefs = usePreferences();
   const local = useLocalStandard(prefs);
-  const [year, setYear] = useReviewYear(choice.selected?.detection.yearHint);
+  const frame = useFrame(prefs);
+  const selected = choice.selected;
+  const { year, resolved, setYear } = useReviewYear(
+    selected && { year: selected.detection.yearHint, name: selected.name },
+    local,
+  );
   const [overrides, setOverrides] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<ClassifySummary | undefined>();
   const op = useOperation();
-  const selected = choice.selected;
   useEffect(() => setOverrides({}), [selected?.name]);
 
   const isRoster = selected?.kind === "roster" || Object.keys(overrides).length > 0;
@@ -90,7 +98,7 @@ export default function ClassifyWorkflow(_: WorkflowProps) {
     op.run(async (signal, report) => {
       setSummary(undefined);
       const s = await runClassify(
-        { sheet: selected.name, year, mapping: overrides, local, lang },
+        { sheet: selected.name, year, mapping: overrides, local, lang, frame },
         host,
         signal,
         report,
@@ -98,18 +106,20 @@ export default function ClassifyWorkflow(_: WorkflowProps) {
       setSummary(s);
       return t("common.written", { n: s.written.length, sheets: s.written.map((w) => w.sheetName).join(", ") });
     });
+  const blocked = !selected ? t("classify.needSheet") : !isRoster ? t("classify.needRoster") : undefined;
 
   return (
     <div className={styles.stack} data-testid="classify">
-      <SheetPicker choice={choice} kinds={KINDS} testId="classify" />
+      <SheetPicker choice={choice} kinds={KINDS} testId="classify" label={t("classify.sheet")} />
       {selected && !isRoster && (
         <EmptyState testId="classify-no-roster" title={t("classify.noRoster")} hint={t("classify.noRosterHint")} />
       )}
-      {selected && (selected.kind === "roster" || isRoster) && (
+      {selected && isRoster && (
         <MappingReview
           candidate={selected}
           overrides={overrides}
           fields={ROSTER_FIELDS}
+          required={ROSTER_REQUIRED}
           testId="classify"
           onChange={(field, letter) =>
             setOverrides((o) => {
@@ -121,19 +131,27 @@ export default function ClassifyWorkflow(_: WorkflowProps) {
           }
         />
       )}
-      {selected && <YearPicker year={year} onChange={setYear} testId="classify" local={local} />}
       {selected && (
-        <div className={styles.row}>
+        <YearPicker
+          year={year}
+          onChange={setYear}
+          testId="classify"
+          local={local}
+          why={pick(describeReviewYear(resolved), lang)}
+        />
+      )}
+      {!choice.loading && (
+        <ActionRow reason={op.status === "running" ? undefined : blocked} testId="classify-run">
           <Button
             appearance="primary"
             icon={<PlayRegular />}
             onClick={run}
-            disabled={op.status === "running" || !isRoster}
+            disabled={op.status === "running" || blocked !== undefined}
             data-testid="classify-run"
           >
             {t("classify.run")}
           </Button>
-        </div>
+        </ActionRow>
       )}
       <OperationStatusView op={op} testId="classify" />
       {summary && <ResultCounts summary={summary} />}

@@ -12,9 +12,7 @@ import { bi, pick, type Lang } from "../../../core/i18n";
 import { parseA1 } from "../../../core/address";
 import { readSheet, cellText, type SheetRead } from "../../../core/sheet";
 import { standardForYear, type Standard } from "../../../core/standards";
-import { classifyRoster } from "../../../core/tables/report";
-import { buildForm1 } from "../../../core/tables/form1";
-import type { ResultTable, TableCell } from "../../../core/tables/model";
+import { buildForm1, classifyRoster, type FrameOptions, type ResultTable, type TableCell } from "../../../core/tables";
 import type { ExcelHost } from "../../../excel/host";
 import { readSheetGrid } from "../../../excel/read";
 import { writeResultTables, type WrittenSheet } from "../../../excel/write";
@@ -28,6 +26,8 @@ export interface ClassifyRequest {
   mapping: Record<string, string>;
   local?: Standard;
   lang: Lang;
+  /** The "Đơn vị" details of Cài đặt for the frame of Form 1. */
+  frame?: FrameOptions;
 }
 
 export interface ClassifySummary {
@@ -177,7 +177,10 @@ export async function runClassify(
   const tables: ResultTable[] = [classifiedCopyTable(grid, read, categories, notes, req, standard)];
   if (valid.length > 0)
     tables.push(
-      buildForm1({ households: valid, categories: validCats, standard, reviewYear: req.year }, { lang: req.lang }),
+      buildForm1(
+        { households: valid, categories: validCats, standard, reviewYear: req.year },
+        { lang: req.lang, frame: req.frame },
+      ),
     );
   throwIfAborted(signal);
   const written = await writeResultTables(tables, {

@@ -4,7 +4,7 @@
  * text out on ONE line and wraps it only after a ResizeObserver callback, so for a frame (longer on a busy
  * machine) a long message made the 350 px pane scroll sideways.
  */
-import type { ReactNode } from "react";
+import { Children, cloneElement, isValidElement, useId, type ReactElement, type ReactNode } from "react";
 import {
   Button,
   Caption1,
@@ -106,4 +106,28 @@ export function EmptyState({ title, hint, testId }: { title: string; hint?: Reac
 export function Hint({ children }: { children: ReactNode }) {
   const styles = useCommonStyles();
   return <Caption1 className={styles.muted}>{children}</Caption1>;
+}
+
+/**
+ * The row of a workflow's main button(s). When `reason` is given (the button is disabled), it is written next to
+ * the button and linked to it (aria-describedby), so a disabled button always says why.
+ */
+export function ActionRow({ reason, testId, children }: { reason?: string; testId: string; children: ReactNode }) {
+  const styles = useCommonStyles();
+  const id = useId();
+  const items = Children.map(children, (child) =>
+    reason && isValidElement(child)
+      ? cloneElement(child as ReactElement<{ "aria-describedby"?: string }>, { "aria-describedby": id })
+      : child,
+  );
+  return (
+    <div className={styles.row}>
+      {items}
+      {reason && (
+        <Caption1 id={id} className={styles.muted} data-testid={`${testId}-reason`}>
+          {reason}
+        </Caption1>
+      )}
+    </div>
+  );
 }

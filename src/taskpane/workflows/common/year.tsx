@@ -1,19 +1,25 @@
-/** Review year choice with the standard it selects and its legal citation; the document's preferences. */
+/**
+ * The review year (năm rà soát): one picker for every workflow, with the legal basis of the standard it selects
+ * (the core's `legalBasis`, which names the transition basis for 2021 and 2026), and the document's preferences
+ * (Cài đặt) that choose defaults. Which year applies is the core's rule (`resolveReviewYear`): the year the planner
+ * picks here > the year in the sheet's title > the default year saved in Cài đặt > the latest review with results.
+ */
 import { useEffect, useMemo, useState } from "react";
-import { Dropdown, Field, Option } from "@fluentui/react-components";
-import { pick } from "../../../core/i18n";
+import { Caption1, Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
+import { pick, type Bilingual } from "../../../core/i18n";
 import {
-  defaultReviewYear,
   FIRST_REVIEW_YEAR,
   LAST_REVIEW_YEAR,
+  legalBasis,
   parseLocalStandard,
-  standardForYear,
+  resolveReviewYear,
+  type ResolvedReviewYear,
   type Standard,
 } from "../../../core/standards";
+import { parseFrameOptions, type FrameOptions } from "../../../core/tables";
 import { readPreferences, type DocumentPreferences } from "../../../excel/settings";
-import { useGateway } from "./gateway";
 import { useStrings } from "../../i18n";
-import { Hint } from "./ui";
+import { useGateway } from "./gateway";
 
 export const YEARS: number[] = Array.from(
   { length: LAST_REVIEW_YEAR - FIRST_REVIEW_YEAR + 1 },
@@ -44,43 +50,113 @@ export function useLocalStandard(prefs: DocumentPreferences): Standard | undefin
   }, [prefs.localStandard]);
 }
 
-export function useReviewYear(hint?: number): [number, (y: number) => void] {
-  const prefs = usePreferences();
-  const initial = prefs.reviewYear ?? hint ?? defaultReviewYear(new Date());
-  const [year, setYear] = useState(initial);
-  useEffect(() => {
-    if (hint !== undefined && prefs.reviewYear === undefined) setYear(hint);
-  }, [hint, prefs.reviewYear]);
-  return [year, setYear];
+/** The "Đơn vị" details saved in Settings for the frame of every form; {} when none or not valid. */
+export function useFrame(prefs: DocumentPreferences): FrameOptions {
+  return useMemo(() => {
+    try {
+      return parseFrameOptions(prefs.frame);
+    } catch {
+      return {};
+    }
+  }, [prefs.frame]);
 }
 
+const PANE_CHOICE: Bilingual = { vi: "năm chọn trong ngăn tác vụ", en: "year chosen in the task pane" };
+const SETTINGS_CHOICE: Bilingual = { vi: "năm mặc định trong Cài đặt", en: "default year in Settings" };
+
+/**
+ * The review year of a workflow and why, by the core's resolver: the planner's pick > the sheet's title year >
+ * the default saved in Cài đặt > the latest review with results (on today's date). `setYear(undefined)` goes back
+ * to the automatic choice.
+ */
+export function useReviewYear(
+  sheet?: { year?: number; name?: string },
+  local?: Standard,
+): { year: number; resolved: ResolvedReviewYear; setYear: (y: number | undefined) => void } {
+  const prefs = usePreferences();
+  const [picked, setPicked] = useState<number | undefined>();
+  const sheetYear = sheet?.year;
+  // A new sheet brings its own year: the planner's earlier pick was for the other sheet.
+  useEffect(() => setPicked(undefined), [sheet?.name]);
+  const resolved = useMemo(() => {
+    const today = new Date();
+    const optionName = picked !== undefined ? PANE_CHOICE : SETTINGS_CHOICE;
+    const option = picked ?? (sheetYear === undefined ? prefs.reviewYear : undefined);
+    const clue =
+      sheetYear !== undefined ? { year: sheetYear, ...(sheet?.name ? { sheet: sheet.name } : {}) } : undefined;
+    try {
+      return resolveReviewYear({ option, optionName, sheet: clue, today, local });
+    } catch {
+      // A title year no standard covers (e.g. 2010): fall back to the saved or default year; the planner sees
+      // the year used and can pick another.
+      return resolveReviewYear({ option: picked ?? prefs.reviewYear, optionName, today, local });
+    }
+  }, [picked, sheetYear, sheet?.name, prefs.reviewYear, local]);
+  return { year: resolved.year, resolved, setYear: setPicked };
+}
+
+const useStyles = makeStyles({
+  basis: { display: "block", color: tokens.colorNeutralForeground3, marginTop: tokens.spacingVerticalXXS },
+  // Fluent's Dropdown asks for 250 px; here it takes the width it is given (side by side in a 350 px pane).
+  dropdown: { minWidth: 0 },
+});
+
+/**
+ * The review-year drop-down and, under it, the legal basis of the standard that year selects. With
+ * `emptyOption`, the first entry stands for "no year" (automatic or none) and `year` may be undefined.
+ * Test ids: `<testId>-year` (the drop-down), `<testId>-standard` (the basis line).
+ */
 export function YearPicker({
   year,
   onChange,
   testId,
   local,
+  label,
+  emptyOption,
+  hint,
+  why,
+  basis = true,
 }: {
-  year: number;
-  onChange: (y: number) => void;
+  year: number | undefined;
+  onChange: (y: number | undefined) => void;
   testId: string;
   local?: Standard;
+  label?: string;
+  /** Text of the "no year" entry (e.g. "Tự nhận theo tiêu đề trang"); without it a year is required. */
+  emptyOption?: string;
+  /** A line under the drop-down when no year is chosen. */
+  hint?: string;
+  /** Why this year (the core's reason), as the basis line's tooltip. */
+  why?: string;
+  /** Show the legal basis of the standard (default true). */
+  basis?: boolean;
 }) {
   const { t, lang } = useStrings();
-  let standard: Standard | undefined;
-  try {
-    standard = standardForYear(year, { local });
-  } catch {
-    standard = undefined;
+  const styles = useStyles();
+  let text: string | undefined;
+  if (basis && year !== undefined) {
+    try {
+      text = pick(legalBasis(year, { local }), lang);
+    } catch {
+      text = undefined;
+    }
   }
+  const value = year === undefined ? (emptyOption ?? "") : String(year);
   return (
     <div>
-      <Field label={t("common.year")}>
+      <Field label={label ?? t("common.year")} hint={year === undefined ? hint : undefined}>
         <Dropdown
+          className={styles.dropdown}
           data-testid={`${testId}-year`}
-          value={String(year)}
-          selectedOptions={[String(year)]}
-          onOptionSelect={(_, d) => d.optionValue && onChange(Number(d.optionValue))}
+          value={value}
+          selectedOptions={[year === undefined ? "" : String(year)]}
+          onOptionSelect={(_, d) => onChange(d.optionValue ? Number(d.optionValue) : undefined)}
         >
+          {emptyOption !== undefined && (
+            <Option value="" text={emptyOption}>
+              {emptyOption}
+            </Option>
+          )}
           {YEARS.map((y) => (
             <Option key={y} value={String(y)}>
               {String(y)}
@@ -88,16 +164,10 @@ export function YearPicker({
           ))}
         </Dropdown>
       </Field>
-      {standard && (
-        <div data-testid={`${testId}-standard`}>
-          <Hint>
-            {t(standard.scope === "local" ? "common.localStandard" : "common.standard", {
-              name: pick(standard.name, lang),
-            })}
-          </Hint>
-          <br />
-          <Hint>{t("common.citation", { citation: pick(standard.citation, lang) })}</Hint>
-        </div>
+      {text && (
+        <Caption1 className={styles.basis} data-testid={`${testId}-standard`} title={why}>
+          {text}
+        </Caption1>
       )}
     </div>
   );

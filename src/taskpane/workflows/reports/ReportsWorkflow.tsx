@@ -8,22 +8,21 @@ import { Button, Checkbox, Text } from "@fluentui/react-components";
 import { DocumentBulletListRegular, TableAddRegular } from "@fluentui/react-icons";
 import { fail } from "../../../core/errors";
 import type { Category, Household } from "../../../core/household";
-import { pick } from "../../../core/i18n";
+import { pick, type Lang } from "../../../core/i18n";
 import { readSheet, recordedTargetGroups } from "../../../core/sheet";
-import { standardForYear } from "../../../core/standards";
-import { buildReportTables } from "../../../core/tables/report";
-import type { ResultTable } from "../../../core/tables/model";
+import { describeReviewYear, standardForYear } from "../../../core/standards";
+import { buildReportTables, type ResultTable } from "../../../core/tables";
 import { readSheetGrid } from "../../../excel/read";
 import { writeResultTables } from "../../../excel/write";
 import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
 import { useOperation } from "../common/operation";
 import { SheetPicker, useSheetChoice } from "../common/sheets";
-import { EmptyState, Hint, OperationStatusView, useCommonStyles } from "../common/ui";
-import { YearPicker, useLocalStandard, usePreferences, useReviewYear } from "../common/year";
+import { ActionRow, EmptyState, OperationStatusView, useCommonStyles } from "../common/ui";
+import { YearPicker, useFrame, useLocalStandard, usePreferences, useReviewYear } from "../common/year";
 import { classifyHouseholds } from "../classify/classifyRun";
 import { useStrings } from "../../i18n";
-import { translate } from "../../strings";
+import { strings, translate, type StringKey } from "../../strings";
 
 const KINDS = ["roster"] as const;
 
@@ -34,12 +33,16 @@ export default function ReportsWorkflow(_: WorkflowProps) {
   const choice = useSheetChoice(KINDS);
   const prefs = usePreferences();
   const local = useLocalStandard(prefs);
-  const [year, setYear] = useReviewYear(choice.selected?.detection.yearHint);
+  const frame = useFrame(prefs);
+  const selected = choice.selected;
+  const { year, resolved, setYear } = useReviewYear(
+    selected && { year: selected.detection.yearHint, name: selected.name },
+    local,
+  );
   const [tables, setTables] = useState<ResultTable[] | undefined>();
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const prep = useOperation();
   const write = useOperation();
-  const selected = choice.selected;
 
   const prepare = () =>
     selected &&
@@ -69,6 +72,7 @@ export default function ReportsWorkflow(_: WorkflowProps) {
         reviewYear: year,
         categories: cats,
         lang,
+        frame,
         recordedGroups: recordedTargetGroups(read),
       });
       setTables(built);
@@ -91,34 +95,47 @@ export default function ReportsWorkflow(_: WorkflowProps) {
       return t("common.written", { n: written.length, sheets: written.map((w) => w.sheetName).join(", ") });
     });
 
+  const isRoster = selected?.kind === "roster";
+  const prepReason = !selected ? t("classify.needSheet") : !isRoster ? t("classify.needRoster") : undefined;
   return (
     <div className={common.stack} data-testid="reports">
-      <SheetPicker choice={choice} kinds={KINDS} testId="reports" label={t("reports.roster")} />
-      {selected && selected.kind !== "roster" && (
+      <SheetPicker choice={choice} kinds={KINDS} testId="reports" label={t("classify.sheet")} />
+      {selected && !isRoster && (
         <EmptyState testId="reports-no-roster" title={t("classify.noRoster")} hint={t("classify.noRosterHint")} />
       )}
-      {selected && <YearPicker year={year} onChange={setYear} testId="reports" local={local} />}
-      <div className={common.row}>
-        <Button
-          icon={<DocumentBulletListRegular />}
-          onClick={prepare}
-          disabled={!selected || selected.kind !== "roster" || prep.status === "running"}
-          data-testid="reports-prepare"
-        >
-          {t("reports.prepare")}
-        </Button>
-      </div>
+      {selected && (
+        <YearPicker
+          year={year}
+          onChange={setYear}
+          testId="reports"
+          local={local}
+          why={pick(describeReviewYear(resolved), lang)}
+        />
+      )}
+      {!choice.loading && (
+        <ActionRow reason={prep.status === "running" ? undefined : prepReason} testId="reports-prepare">
+          <Button
+            appearance={tables ? "secondary" : "primary"}
+            icon={<DocumentBulletListRegular />}
+            onClick={prepare}
+            disabled={prep.status === "running" || prepReason !== undefined}
+            data-testid="reports-prepare"
+          >
+            {t("reports.prepare")}
+          </Button>
+        </ActionRow>
+      )}
       <OperationStatusView op={prep} testId="reports-prepare" />
       {tables && (
         <section className={common.section} data-testid="reports-list">
-          <fieldset style={{ border: "none", margin: 0, padding: 0 }}>
-            <legend>
+          <fieldset style={{ border: "none", margin: 0, padding: 0, minWidth: 0 }}>
+            <legend style={{ padding: 0 }}>
               <Text weight="semibold">{t("reports.choose")}</Text>
             </legend>
             {tables.map((x) => (
               <Checkbox
                 key={x.id}
-                label={pick(x.sheetName, lang)}
+                label={formLabel(x, t, lang)}
                 checked={chosen.has(x.id)}
                 data-testid={`reports-table-${x.id}`}
                 onChange={(_, d) =>
@@ -132,19 +149,26 @@ export default function ReportsWorkflow(_: WorkflowProps) {
               />
             ))}
           </fieldset>
-          {chosen.size === 0 && <Hint>{t("reports.none")}</Hint>}
-          <Button
-            appearance="primary"
-            icon={<TableAddRegular />}
-            onClick={doWrite}
-            disabled={chosen.size === 0 || write.status === "running"}
-            data-testid="reports-write"
-          >
-            {t("reports.write", { n: chosen.size })}
-          </Button>
+          <ActionRow reason={chosen.size === 0 ? t("reports.none") : undefined} testId="reports-write">
+            <Button
+              appearance="primary"
+              icon={<TableAddRegular />}
+              onClick={doWrite}
+              disabled={chosen.size === 0 || write.status === "running"}
+              data-testid="reports-write"
+            >
+              {t("reports.write", { n: chosen.size })}
+            </Button>
+          </ActionRow>
           <OperationStatusView op={write} testId="reports" />
         </section>
       )}
     </div>
   );
+}
+
+/** What a form is, in the official words (Biểu 1 … 5, Alkire–Foster …); the sheet name for a form not listed. */
+function formLabel(x: ResultTable, t: (k: StringKey) => string, lang: Lang): string {
+  const key = `reports.t.${x.id}` as StringKey;
+  return key in strings.vi ? t(key) : pick(x.sheetName, lang);
 }

@@ -1,161 +1,501 @@
 /**
- * Cài đặt: interface language, default review year and an optional local standard (checked by the core
- * before saving), saved in the workbook's document settings so colleagues opening the file get the same.
+ * Cài đặt: the choices saved IN the workbook (document settings), so colleagues who open the file get the same:
+ * - the default review year (with the legal basis of its standard);
+ * - "Đơn vị": the issuing body, place and signers printed in the frame of every generated form;
+ * - an optional local (provincial) standard, edited as a form — the core checks it and its messages appear next
+ *   to the fields — with JSON import/export for sharing between provinces' files;
+ * - the interface language in use (chosen with the one VI/EN switch at the top of the pane).
+ * The two sections open on request (each shows a one-line summary), so "Lưu vào sổ tính" is on the first screen.
  */
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Button,
-  Dropdown,
+  Caption1,
+  Checkbox,
   Field,
+  Input,
   MessageBar,
   MessageBarBody,
-  Option,
-  Radio,
-  RadioGroup,
+  Text,
   Textarea,
+  makeStyles,
+  tokens,
 } from "@fluentui/react-components";
-import { CheckmarkRegular, SaveRegular } from "@fluentui/react-icons";
-import type { Lang } from "../../../core/i18n";
-import { pick } from "../../../core/i18n";
-import { checkStandard, parseLocalStandard, type StandardIssue } from "../../../core/standards";
+import { ArrowImportRegular, ErrorCircleRegular, SaveRegular } from "@fluentui/react-icons";
 import { isPovertyError } from "../../../core/errors";
+import { formatNumber, pick } from "../../../core/i18n";
+import { defaultReviewYear, type LocalStandardInput, type StandardIssue } from "../../../core/standards";
+import { FRAME_FIELD_LABELS, parseFrameOptions, type FrameOptions } from "../../../core/tables";
 import { savePreferences } from "../../../excel/settings";
 import { useStrings } from "../../i18n";
+import { translate } from "../../strings";
 import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
 import { useOperation } from "../common/operation";
 import { Hint, OperationStatusView, useCommonStyles } from "../common/ui";
-import { YEARS, usePreferences } from "../common/year";
-import { translate } from "../../strings";
+import { YearPicker, usePreferences } from "../common/year";
+import {
+  AREAS,
+  LINES,
+  checkForm,
+  emptyForm,
+  formFromInput,
+  importJson,
+  nationalFor,
+  type AreaKey,
+  type LineKey,
+  type LocalForm,
+} from "./localStandard";
+
+/** Frame fields a planner sets once (the date of a form is written when it is signed). */
+const UNIT_FIELDS: readonly (keyof FrameOptions)[] = ["parent", "issuer", "place", "preparer", "headTitle", "head"];
+
+const useStyles = makeStyles({
+  lines: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1.2fr) minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalXS,
+    alignItems: "center",
+  },
+  colHead: { fontWeight: tokens.fontWeightSemibold },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  years: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+  // Fluent inputs ask for a minimum width; in the two- and three-column grids they take what they are given.
+  fill: { minWidth: 0, width: "100%" },
+  issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  footer: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  accordion: {
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`,
+    marginRight: `calc(-1 * ${tokens.spacingHorizontalM})`,
+  },
+  header: { display: "flex", flexDirection: "column", minWidth: 0 },
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalM,
+  },
+});
+
+function savedLocal(text: string | undefined): LocalStandardInput | undefined {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as LocalStandardInput;
+  } catch {
+    return undefined;
+  }
+}
 
 export default function SettingsWorkflow(_: WorkflowProps) {
   const { t, lang } = useStrings();
-  const { setLang } = useStrings();
   const host = useGateway();
   const common = useCommonStyles();
+  const styles = useStyles();
   const prefs = usePreferences();
-  const [uiLang, setUiLang] = useState<Lang>(prefs.lang ?? lang);
   const [year, setYear] = useState<number | undefined>(prefs.reviewYear);
-  const [localText, setLocalText] = useState(prefs.localStandard ?? "");
-  const [check, setCheck] = useState<{ ok?: string; error?: string; issues?: StandardIssue[] } | undefined>();
+  const [unit, setUnit] = useState<Record<string, string>>(() => ({ ...(prefs.frame ?? {}) }));
+  const [base, setBase] = useState<LocalStandardInput | undefined>(() => savedLocal(prefs.localStandard));
+  const [useLocal, setUseLocal] = useState(Boolean(prefs.localStandard));
+  const [form, setForm] = useState<LocalForm>(() =>
+    base ? formFromInput(base, lang) : emptyForm(prefs.reviewYear ?? defaultReviewYear(new Date())),
+  );
+  const [touched, setTouched] = useState(false);
+  // Both sections start closed: the first screen shows the year, one line per section and "Lưu vào sổ tính".
+  const [open, setOpen] = useState<string[]>([]);
+  const [jsonOpen, setJsonOpen] = useState(false);
+  const [jsonText, setJsonText] = useState("");
+  const [importIssues, setImportIssues] = useState<StandardIssue[]>([]);
   const op = useOperation();
 
-  const validateLocal = (): boolean => {
-    if (!localText.trim()) {
-      setCheck(undefined);
-      return true;
-    }
-    try {
-      const std = parseLocalStandard(localText);
-      setCheck({
-        ok: t("settings.localOk", {
-          name: pick(std.name, lang),
-          from: String(std.reviewYears.from),
-          to: String(std.reviewYears.to),
-        }),
-        issues: checkStandard(std),
-      });
-      return true;
-    } catch (e) {
-      setCheck({ error: isPovertyError(e) ? e.messageIn(lang) : String(e) });
-      return false;
-    }
+  const today = useMemo(() => defaultReviewYear(new Date()), []);
+  const check = useMemo(() => (useLocal ? checkForm(form, base) : undefined), [useLocal, form, base]);
+  const issueAt = (...paths: string[]) => {
+    if (!touched || !check) return undefined;
+    const found = check.issues.filter((i) => paths.some((p) => i.path === p || i.path.startsWith(p + ".")));
+    return found.length ? found.map((i) => (lang === "vi" ? i.vi : i.en)).join("; ") : undefined;
   };
-  const save = () =>
-    op.run(async () => {
-      if (!validateLocal()) throw new Error(t("common.errorTitle"));
+  const placed = ["province", "citation", "reviewYears", "lines"];
+  const otherIssues = touched && check ? check.issues.filter((i) => !placed.some((p) => i.path.startsWith(p))) : [];
+  const national = nationalFor(form);
+
+  let unitError: { field?: string; message: string } | undefined;
+  let frame: FrameOptions = {};
+  try {
+    frame = parseFrameOptions(unit);
+  } catch (e) {
+    unitError = isPovertyError(e)
+      ? { field: String(e.details.field ?? ""), message: e.messageIn(lang) }
+      : { message: String(e) };
+  }
+
+  const unitSummary = [frame.issuer, frame.place].filter(Boolean).join(" · ");
+
+  const setLine = (a: AreaKey, k: LineKey, v: string) =>
+    setForm((f) => ({ ...f, lines: { ...f.lines, [a]: { ...f.lines[a], [k]: v } } }));
+
+  // What stops saving, in the planner's words (shown next to the button, not as an Excel failure).
+  const [invalid, setInvalid] = useState<string | undefined>();
+  const save = () => {
+    setTouched(true);
+    if (unitError) {
+      setOpen((o) => [...new Set([...o, "unit"])]);
+      setInvalid(t("settings.unitInvalid"));
+      return;
+    }
+    if (useLocal && !check?.json) {
+      setOpen((o) => [...new Set([...o, "local"])]);
+      setInvalid(t("settings.localInvalid"));
+      return;
+    }
+    setInvalid(undefined);
+    void op.run(async () => {
       await savePreferences(
-        { version: 1, lang: uiLang, reviewYear: year, localStandard: localText.trim() || undefined },
+        {
+          version: 1,
+          lang,
+          reviewYear: year,
+          localStandard: useLocal ? check?.json : undefined,
+          frame: Object.fromEntries(Object.entries(frame).filter(([, v]) => typeof v === "string")) as Record<
+            string,
+            string
+          >,
+        },
         host,
       );
-      setLang(uiLang);
-      return translate(uiLang, "settings.saved");
+      return translate(lang, "settings.saved");
     });
+  };
 
+  const doImport = () => {
+    const r = importJson(jsonText, lang);
+    setImportIssues(r.issues);
+    if (r.input && r.form) {
+      setBase(r.input);
+      setForm(r.form);
+      setUseLocal(true);
+      setTouched(true);
+    }
+  };
+
+  const lineLabel: Record<LineKey, string> = {
+    poverty: t("settings.linePoverty"),
+    nearPoverty: t("settings.lineNearPoverty"),
+    averageCeiling: t("settings.lineAverage"),
+  };
+  const andRule = national?.rule === "and";
   return (
     <div className={common.stack} data-testid="settings">
-      <Field label={t("settings.language")}>
-        <RadioGroup value={uiLang} onChange={(_, d) => setUiLang(d.value as Lang)} data-testid="settings-lang">
-          <Radio value="vi" label="Tiếng Việt" data-testid="settings-lang-vi" />
-          <Radio value="en" label="English" data-testid="settings-lang-en" />
-        </RadioGroup>
-      </Field>
-      <Field label={t("settings.defaultYear")}>
-        <Dropdown
-          data-testid="settings-year"
-          value={year === undefined ? "—" : String(year)}
-          selectedOptions={[year === undefined ? "" : String(year)]}
-          onOptionSelect={(_, d) => setYear(d.optionValue ? Number(d.optionValue) : undefined)}
-        >
-          <Option value="" text="—">
-            —
-          </Option>
-          {YEARS.map((y) => (
-            <Option key={y} value={String(y)}>
-              {String(y)}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
-      <Field label={t("settings.local")} hint={t("settings.localHint")}>
-        <Textarea
-          value={localText}
-          onChange={(_, d) => setLocalText(d.value)}
-          resize="vertical"
-          rows={5}
-          data-testid="settings-local"
-        />
-      </Field>
-      <div className={common.row}>
-        <Button
-          icon={<CheckmarkRegular />}
-          onClick={validateLocal}
-          disabled={!localText.trim()}
-          data-testid="settings-check"
-        >
-          {t("settings.check")}
-        </Button>
+      <YearPicker
+        year={year}
+        onChange={setYear}
+        testId="settings"
+        label={t("settings.defaultYear")}
+        emptyOption={t("settings.yearAuto", { year: String(today) })}
+        hint={t("settings.yearAutoHint")}
+      />
+
+      <Accordion
+        multiple
+        collapsible
+        openItems={open}
+        onToggle={(_, d) => setOpen(d.openItems.map(String))}
+        className={styles.accordion}
+      >
+        <AccordionItem value="unit" data-testid="settings-unit">
+          <AccordionHeader expandIconPosition="end" button={{ "data-testid": "settings-unit-toggle" } as object}>
+            <span className={styles.header}>
+              <Text weight="semibold">{t("settings.unit")}</Text>
+              <Caption1 className={common.muted} data-testid="settings-unit-summary">
+                {unitSummary || t("settings.unitEmpty")}
+              </Caption1>
+            </span>
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <Hint>{t("settings.unitHint")}</Hint>
+            {UNIT_FIELDS.map((f) => (
+              <Field
+                key={f}
+                label={pick(FRAME_FIELD_LABELS[f], lang)}
+                hint={
+                  f === "issuer"
+                    ? t("settings.unitHintIssuer")
+                    : f === "headTitle"
+                      ? t("settings.unitHintHeadTitle")
+                      : undefined
+                }
+                validationMessage={unitError?.field === f ? unitError.message : undefined}
+              >
+                <Input
+                  value={unit[f] ?? ""}
+                  onChange={(_, d) => setUnit((u) => ({ ...u, [f]: d.value }))}
+                  data-testid={`settings-unit-${f}`}
+                />
+              </Field>
+            ))}
+          </AccordionPanel>
+        </AccordionItem>
+
+        <AccordionItem value="local" data-testid="settings-local">
+          <AccordionHeader expandIconPosition="end" button={{ "data-testid": "settings-local-toggle" } as object}>
+            <span className={styles.header}>
+              <Text weight="semibold">{t("settings.local")}</Text>
+              <Caption1 className={common.muted} data-testid="settings-local-summary">
+                {useLocal && check?.standard
+                  ? pick(check.standard.name, lang)
+                  : useLocal
+                    ? t("settings.localDraft")
+                    : t("settings.localNone")}
+              </Caption1>
+            </span>
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <Checkbox
+              checked={useLocal}
+              onChange={(_, d) => setUseLocal(Boolean(d.checked))}
+              label={t("settings.useLocal")}
+              data-testid="settings-use-local"
+            />
+            {!useLocal && <Hint>{t("settings.localHint")}</Hint>}
+            {useLocal && (
+              <>
+                <Field label={t("settings.province")} validationMessage={issueAt("province")}>
+                  <Input
+                    value={form.province}
+                    onChange={(_, d) => setForm((f) => ({ ...f, province: d.value }))}
+                    data-testid="settings-local-province"
+                  />
+                </Field>
+                <Field label={t("settings.document")} validationMessage={issueAt("citation.document", "citation.vi")}>
+                  <Input
+                    value={form.document}
+                    placeholder="Quyết định 13/2021/QĐ-UBND"
+                    onChange={(_, d) => setForm((f) => ({ ...f, document: d.value }))}
+                    data-testid="settings-local-document"
+                  />
+                </Field>
+                <Field label={t("settings.issued")} validationMessage={issueAt("citation.issued")}>
+                  <Input
+                    type="date"
+                    value={form.issued}
+                    onChange={(_, d) => setForm((f) => ({ ...f, issued: d.value }))}
+                    data-testid="settings-local-issued"
+                  />
+                </Field>
+                <div>
+                  <div className={styles.years}>
+                    <Field label={t("settings.fromYear")}>
+                      <Input
+                        value={form.from}
+                        inputMode="numeric"
+                        onChange={(_, d) => setForm((f) => ({ ...f, from: d.value }))}
+                        className={styles.fill}
+                        data-testid="settings-local-from"
+                      />
+                    </Field>
+                    <Field label={t("settings.toYear")}>
+                      <Input
+                        value={form.to}
+                        inputMode="numeric"
+                        onChange={(_, d) => setForm((f) => ({ ...f, to: d.value }))}
+                        className={styles.fill}
+                        data-testid="settings-local-to"
+                      />
+                    </Field>
+                  </div>
+                  {issueAt("reviewYears", "basedOn") && (
+                    <Caption1 block className={styles.error} role="alert" data-testid="settings-local-years-error">
+                      <ErrorCircleRegular aria-hidden="true" /> {issueAt("reviewYears", "basedOn")}
+                    </Caption1>
+                  )}
+                  {national && (
+                    <Caption1 block className={common.muted}>
+                      {t("settings.raises", { name: pick(national.name, lang), doc: national.citation.document })}
+                    </Caption1>
+                  )}
+                </div>
+                <div role="group" aria-labelledby="settings-lines-title">
+                  <Text id="settings-lines-title">{t("settings.lines")}</Text>
+                  <div className={styles.lines}>
+                    <span />
+                    <Caption1 className={styles.colHead}>{t("settings.rural")}</Caption1>
+                    <Caption1 className={styles.colHead}>{t("settings.urban")}</Caption1>
+                    {LINES.map((k) => (
+                      <LineRow
+                        key={k}
+                        label={lineLabel[k]}
+                        lineKey={k}
+                        form={form}
+                        nationalLines={national?.lines}
+                        disabled={k === "nearPoverty" && andRule}
+                        onChange={setLine}
+                        lang={lang}
+                        areaLabel={{ rural: t("settings.rural"), urban: t("settings.urban") }}
+                        fill={styles.fill}
+                      />
+                    ))}
+                  </div>
+                  {andRule && <Hint>{t("settings.andRule")}</Hint>}
+                  {AREAS.flatMap((a) => LINES.map((k) => issueAt(`lines.${a}.${k}`)))
+                    .filter(Boolean)
+                    .map((m) => (
+                      <Caption1
+                        block
+                        key={m}
+                        role="alert"
+                        className={styles.error}
+                        data-testid="settings-local-line-error"
+                      >
+                        <ErrorCircleRegular aria-hidden="true" /> {m}
+                      </Caption1>
+                    ))}
+                </div>
+                {national && (
+                  <Caption1 block className={common.muted} data-testid="settings-local-cutoff">
+                    {t("settings.cutoff", { n: national.deprivationCutoff })}
+                  </Caption1>
+                )}
+                {otherIssues.length > 0 && (
+                  <MessageBar layout="multiline" intent="error" data-testid="settings-local-error">
+                    <MessageBarBody>
+                      <ul className={styles.issues}>
+                        {otherIssues.map((i) => (
+                          <li key={i.path + i.vi}>{lang === "vi" ? i.vi : i.en}</li>
+                        ))}
+                      </ul>
+                    </MessageBarBody>
+                  </MessageBar>
+                )}
+                {check?.standard && (
+                  <Caption1 block data-testid="settings-local-ok">
+                    {t("settings.localOk", {
+                      name: pick(check.standard.name, lang),
+                      from: String(check.standard.reviewYears.from),
+                      to: String(check.standard.reviewYears.to),
+                    })}
+                  </Caption1>
+                )}
+              </>
+            )}
+            <Button
+              size="small"
+              appearance="transparent"
+              onClick={() => {
+                setJsonOpen((v) => !v);
+                setJsonText(check?.json ?? prefs.localStandard ?? "");
+              }}
+              aria-expanded={jsonOpen}
+              data-testid="settings-json-toggle"
+              style={{ alignSelf: "flex-start" }}
+            >
+              {t("settings.json")}
+            </Button>
+            {jsonOpen && (
+              <>
+                <Field label={t("settings.jsonLabel")} hint={t("settings.jsonHint")}>
+                  <Textarea
+                    value={jsonText}
+                    onChange={(_, d) => setJsonText(d.value)}
+                    resize="vertical"
+                    rows={6}
+                    data-testid="settings-json"
+                  />
+                </Field>
+                <Button
+                  icon={<ArrowImportRegular />}
+                  onClick={doImport}
+                  disabled={!jsonText.trim()}
+                  data-testid="settings-json-import"
+                  style={{ alignSelf: "flex-start" }}
+                >
+                  {t("settings.jsonImport")}
+                </Button>
+                {importIssues.length > 0 && (
+                  <MessageBar layout="multiline" intent="error" data-testid="settings-json-error">
+                    <MessageBarBody>
+                      <ul className={styles.issues}>
+                        {importIssues.map((i) => (
+                          <li key={i.path + i.vi}>
+                            {i.path}: {lang === "vi" ? i.vi : i.en}
+                          </li>
+                        ))}
+                      </ul>
+                    </MessageBarBody>
+                  </MessageBar>
+                )}
+              </>
+            )}
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+
+      <div className={styles.footer}>
         <Button
           appearance="primary"
           icon={<SaveRegular />}
           onClick={save}
           disabled={op.status === "running"}
           data-testid="settings-save"
+          style={{ alignSelf: "flex-start" }}
         >
           {t("settings.save")}
         </Button>
+        {invalid && (
+          <MessageBar layout="multiline" intent="error" data-testid="settings-invalid">
+            <MessageBarBody>{invalid}</MessageBarBody>
+          </MessageBar>
+        )}
+        <OperationStatusView op={op} testId="settings" />
       </div>
-      {check?.error && (
-        <MessageBar layout="multiline" intent="error" data-testid="settings-local-error">
-          <MessageBarBody>{check.error}</MessageBarBody>
-        </MessageBar>
-      )}
-      {check?.ok && (
-        <MessageBar
-          layout="multiline"
-          intent={check.issues?.length ? "warning" : "success"}
-          data-testid="settings-local-ok"
-        >
-          <MessageBarBody>
-            {check.ok}
-            {check.issues && check.issues.length > 0 && (
-              <>
-                <br />
-                {t("settings.localIssues")}
-                <ul>
-                  {check.issues.map((i) => (
-                    <li key={i.path}>
-                      {i.path}: {lang === "vi" ? i.vi : i.en}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <OperationStatusView op={op} testId="settings" />
-      <Hint>{t("settings.note")}</Hint>
+      <Hint>{t("settings.note", { lang: t(lang === "vi" ? "app.languageVi" : "app.languageEn") })}</Hint>
     </div>
+  );
+}
+
+function LineRow({
+  label,
+  lineKey,
+  form,
+  nationalLines,
+  disabled,
+  onChange,
+  lang,
+  areaLabel,
+  fill,
+}: {
+  areaLabel: Record<AreaKey, string>;
+  fill: string;
+  label: string;
+  lineKey: LineKey;
+  form: LocalForm;
+  nationalLines?: Record<AreaKey, Record<LineKey, number | null>>;
+  disabled: boolean;
+  onChange: (a: AreaKey, k: LineKey, v: string) => void;
+  lang: "vi" | "en";
+}) {
+  return (
+    <>
+      <Caption1>{label}</Caption1>
+      {AREAS.map((a) => {
+        const national = nationalLines?.[a][lineKey];
+        return (
+          <Input
+            key={a}
+            size="small"
+            inputMode="numeric"
+            aria-label={`${label} — ${areaLabel[a]}`}
+            value={disabled ? "" : form.lines[a][lineKey]}
+            placeholder={national ? formatNumber(national, lang) : "—"}
+            disabled={disabled}
+            onChange={(_, d) => onChange(a, lineKey, d.value)}
+            className={fill}
+            data-testid={`settings-line-${a}-${lineKey}`}
+          />
+        );
+      })}
+    </>
   );
 }

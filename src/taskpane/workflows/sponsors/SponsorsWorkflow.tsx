@@ -19,7 +19,7 @@ import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
 import { useOperation } from "../common/operation";
 import { EmptyState, Hint, OperationStatusView, useCommonStyles } from "../common/ui";
-import { useLocalStandard, usePreferences } from "../common/year";
+import { useFrame, useLocalStandard, usePreferences } from "../common/year";
 import { useStrings } from "../../i18n";
 import { discoverSponsorSheets, prepareSponsors, type SponsorSheet } from "./sponsorsRun";
 
@@ -46,6 +46,7 @@ export default function SponsorsWorkflow(_: WorkflowProps) {
   const styles = useStyles();
   const prefs = usePreferences();
   const local = useLocalStandard(prefs);
+  const frame = useFrame(prefs);
   const [sheets, setSheets] = useState<SponsorSheet[] | undefined>();
   const [loadError, setLoadError] = useState<unknown>();
   const [nonce, setNonce] = useState(0);
@@ -103,6 +104,7 @@ export default function SponsorsWorkflow(_: WorkflowProps) {
         period,
         lang,
         ...(local ? { local } : {}),
+        frame,
         host,
         signal,
         onProgress: (text) => report({ text }),

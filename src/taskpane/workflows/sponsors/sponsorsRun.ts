@@ -19,7 +19,7 @@ import {
   type SponsorshipResult,
 } from "../../../core/sponsors";
 import { fail } from "../../../core/errors";
-import type { ResultTable } from "../../../core/tables/model";
+import type { FrameOptions, ResultTable } from "../../../core/tables";
 import { sortFindings } from "../../../core/findings";
 import type { ExcelHost } from "../../../excel/host";
 import { listSheets, readSheetGrid } from "../../../excel/read";
@@ -65,6 +65,8 @@ export interface SponsorsInput {
   lang: Lang;
   /** The local standard from Settings, when the planner set one. */
   local?: Standard;
+  /** The planner's details for the forms' administrative frame (Settings). */
+  frame?: FrameOptions;
   host: ExcelHost;
   signal: AbortSignal;
   onProgress?: (text: string) => void;
@@ -128,5 +130,8 @@ export async function prepareSponsors(
   });
   const findings = sortFindings([...result.findings, ...(quotas?.findings ?? [])]);
   const full = { ...result, findings };
-  return { result: full, tables: buildSponsorTables(full, { lang: input.lang }) };
+  return {
+    result: full,
+    tables: buildSponsorTables(full, { lang: input.lang, ...(input.frame ? { frame: input.frame } : {}) }),
+  };
 }

@@ -1,33 +1,32 @@
 /**
- * Chỉ tiêu: from a units table (households, poor households per unit) set a reduction in percentage
- * points, choose the allocation method and the years of a path, preview the split, write the target
- * tables; and plan-indicator tracking from a plan sheet. All arithmetic is core/targets + core/tables.
+ * Chỉ tiêu: one sheet choice and one form. A units table (households, poor households per unit) gets the target
+ * form — the reduction in percentage points ("điểm %", read by the core's parseReduction like the CLI and the
+ * functions), the allocation method, the start year and the path — and writes the target tables; a plan sheet
+ * gets the tracking form. All arithmetic is core/targets + core/tables.
  */
-import { useState } from "react";
-import {
-  Button,
-  Dropdown,
-  Field,
-  Input,
-  Option,
-  SpinButton,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { Button, Dropdown, Field, Input, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { EyeRegular, TableAddRegular } from "@fluentui/react-icons";
-import { formatNumber, formatPercent, type Lang } from "../../../core/i18n";
-import { allocationUnits, readSheet } from "../../../core/sheet";
-import { planDirection } from "../../../core/validate/rules/plan";
-import { ALLOCATION_METHODS, type AllocationMethod, type AllocationUnit } from "../../../core/targets";
+import { formatNumber, formatPercent, pick, type Lang } from "../../../core/i18n";
+import { allocationUnits, planIndicators, readSheet } from "../../../core/sheet";
+import {
+  ALLOCATION_METHODS,
+  REDUCTION_UNIT,
+  formatReduction,
+  parseReduction,
+  reductionInputText,
+  type AllocationMethod,
+  type AllocationUnit,
+} from "../../../core/targets";
 import {
   buildTargetTables,
+  buildTrackingTable,
   computeTargets,
+  type PlanIndicator,
   type TargetComputation,
   type TargetTablesInput,
-} from "../../../core/tables/targets";
-import { buildTrackingTable, type PlanIndicator } from "../../../core/tables/tracking";
-import { fail } from "../../../core/errors";
+} from "../../../core/tables";
+import { fail, isPovertyError } from "../../../core/errors";
 import type { ExcelHost } from "../../../excel/host";
 import { readSheetGrid } from "../../../excel/read";
 import { writeResultTables } from "../../../excel/write";
@@ -35,16 +34,20 @@ import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
 import { useOperation, type Progress } from "../common/operation";
 import { SheetPicker, useSheetChoice } from "../common/sheets";
-import { EmptyState, Hint, OperationStatusView, useCommonStyles } from "../common/ui";
-import { YEARS, usePreferences } from "../common/year";
+import { ActionRow, EmptyState, Hint, OperationStatusView, useCommonStyles } from "../common/ui";
+import { YearPicker, useFrame, usePreferences, useReviewYear } from "../common/year";
 import { useStrings } from "../../i18n";
 import { translate, type StringKey } from "../../strings";
 
 const UNIT_KINDS = ["summary", "target"] as const;
-const PLAN_KINDS = ["plan"] as const;
+/** One sheet choice: a units table (the target form) is proposed before a plan sheet (the tracking form). */
+const KINDS = ["summary", "target", "plan"] as const;
 
 const useStyles = makeStyles({
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
+  caption: { textAlign: "left", paddingBottom: tokens.spacingVerticalXS },
+  fill: { minWidth: 0 },
+  pair: { display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(0, 3fr)", gap: tokens.spacingHorizontalS },
   cell: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", textAlign: "left" },
   num: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", textAlign: "right" },
 });
@@ -80,27 +83,17 @@ export async function readUnits(
 export async function readPlan(host: ExcelHost, sheet: string, signal: AbortSignal): Promise<PlanIndicator[]> {
   const grid = await readSheetGrid(sheet, { host, signal });
   const read = readSheet(grid, { kind: "plan" });
-  const items = (read.table ?? [])
-    .filter((r) => r.kind === "body" && Number.isFinite(r.values.planTarget) && Number.isFinite(r.values.planActual))
-    .map((r) => {
-      const indicator = r.texts.indicator ?? r.label;
-      const baseline = Number.isFinite(r.values.planBaseline) ? r.values.planBaseline : undefined;
-      // The validator's rule (core): a direction column, else a level to reach downwards, else "increase"
-      // ("Giảm tỷ lệ hộ nghèo 1,5 %" is an amount of reduction: more is better).
-      const { direction } = planDirection(indicator, r.texts.planDirection ?? "", baseline, r.values.planTarget);
-      return {
-        indicator,
-        unitOfMeasure: r.texts.unitOfMeasure ?? "",
-        direction,
-        ...(baseline !== undefined ? { baseline } : {}),
-        plan: r.values.planTarget,
-        actual: r.values.planActual,
-      };
-    });
+  // One core service (core/sheet planIndicators): the validator's direction rule — a direction column, else a
+  // level to reach downwards, else "increase" ("Giảm tỷ lệ hộ nghèo 1,5 %" is an amount of reduction).
+  const items = planIndicators(read);
   if (items.length === 0)
     fail("MISSING_VALUE", translate("vi", "targets.noPlan"), translate("en", "targets.noPlan"), { sheet });
   return items;
 }
+
+const PATH_YEARS = [0, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+/** "tiered" needs a reduction per tier, which only `poverty targets --tiers` takes for now. */
+const PANE_METHODS = ALLOCATION_METHODS.filter((m) => m !== "tiered");
 
 export default function TargetsWorkflow(_: WorkflowProps) {
   const { t, lang } = useStrings();
@@ -108,135 +101,198 @@ export default function TargetsWorkflow(_: WorkflowProps) {
   const common = useCommonStyles();
   const styles = useStyles();
   const prefs = usePreferences();
-  const units = useSheetChoice(UNIT_KINDS);
-  const plan = useSheetChoice(PLAN_KINDS);
-  const [reductionText, setReductionText] = useState("1");
+  const frame = useFrame(prefs);
+  const choice = useSheetChoice(KINDS);
+  const selected = choice.selected;
+  const mode = !selected
+    ? undefined
+    : (UNIT_KINDS as readonly string[]).includes(selected.kind)
+      ? "units"
+      : selected.kind === "plan"
+        ? "plan"
+        : "none";
+  const [reductionText, setReductionText] = useState(() => reductionInputText(0.01, lang));
   const [method, setMethod] = useState<AllocationMethod>("proportional");
-  const [baseYear, setBaseYear] = useState<number>((prefs.reviewYear ?? new Date().getFullYear()) - 1);
+  const { year: sheetYear } = useReviewYear(selected && { year: selected.detection.yearHint, name: selected.name });
+  const [pickedBase, setPickedBase] = useState<number | undefined>();
+  const baseYear = pickedBase ?? sheetYear;
   const [years, setYears] = useState(0);
   const [period, setPeriod] = useState(String(prefs.reviewYear ?? new Date().getFullYear()));
-  const [preview, setPreview] = useState<TargetComputation | undefined>();
+  const [preview, setPreview] = useState<{ result: TargetComputation; input: TargetTablesInput } | undefined>();
   const op = useOperation();
-  const trackOp = useOperation();
 
-  const reduction = Number(reductionText.replace(",", ".")) / 100;
-  const reductionOk = reductionText.trim() !== "" && Number.isFinite(reduction) && reduction >= 0 && reduction <= 1;
-  const needs: Partial<Record<AllocationMethod, string>> = { weighted: "weight", tiered: "tier" };
-  const methodOk = !needs[method];
+  let reduction: number | undefined;
+  let reductionError: string | undefined;
+  try {
+    reduction = parseReduction(reductionText);
+  } catch (e) {
+    reductionError = isPovertyError(e) ? e.messageIn(lang) : String(e);
+  }
+  // "weighted" needs a weight column ("Trọng số"): the core's reading of the sheet says whether it is there.
+  const weightMissing = useMemo(() => {
+    if (!selected || mode !== "units") return undefined;
+    try {
+      const read = readSheet(selected.preview);
+      return allocationUnits(selected.preview, read, { weight: true }).findings.find(
+        (f) => f.field === "weight" && f.code === "STRUCT_MISSING_COLUMN",
+      );
+    } catch {
+      return undefined;
+    }
+  }, [selected, mode]);
+  const methodProblem =
+    method === "weighted" && weightMissing
+      ? lang === "vi"
+        ? weightMissing.messageVi
+        : weightMissing.messageEn
+      : undefined;
 
   const input = async (signal: AbortSignal, report: (p: Progress) => void): Promise<TargetTablesInput> => {
-    if (!units.selected) throw new Error("no sheet");
-    const list = await readUnits(host, units.selected.name, signal, report, lang);
+    if (!selected || reduction === undefined) throw new Error("no sheet or reduction");
+    const list = await readUnits(host, selected.name, signal, report, lang);
     return { units: list, reduction, method, baseYear, years };
   };
+  const written = (w: { sheetName: string }[]) =>
+    t("common.written", { n: w.length, sheets: w.map((x) => x.sheetName).join(", ") });
   const doPreview = () =>
     op.run(async (signal, report) => {
-      setPreview(computeTargets(await input(signal, report)));
+      const inp = await input(signal, report);
+      setPreview({ result: computeTargets(inp), input: inp });
     });
   const doWrite = () =>
     op.run(async (signal, report) => {
       const inp = await input(signal, report);
-      setPreview(computeTargets(inp));
-      const written = await writeResultTables(buildTargetTables(inp, { lang }), { host, signal, lang });
-      return t("common.written", { n: written.length, sheets: written.map((w) => w.sheetName).join(", ") });
+      setPreview({ result: computeTargets(inp), input: inp });
+      return written(await writeResultTables(buildTargetTables(inp, { lang, frame }), { host, signal, lang }));
     });
   const doTracking = () =>
-    trackOp.run(async (signal) => {
-      if (!plan.selected) throw new Error("no sheet");
-      const items = await readPlan(host, plan.selected.name, signal);
-      const written = await writeResultTables([buildTrackingTable({ items, period }, { lang })], {
-        host,
-        signal,
-        lang,
-      });
-      return t("common.written", { n: written.length, sheets: written.map((w) => w.sheetName).join(", ") });
+    op.run(async (signal) => {
+      if (!selected) throw new Error("no sheet");
+      const items = await readPlan(host, selected.name, signal);
+      const table = buildTrackingTable({ items, period }, { lang, frame });
+      return written(await writeResultTables([table], { host, signal, lang }));
     });
 
-  const unitsUsable = units.selected && (UNIT_KINDS as readonly string[]).includes(units.selected.kind);
+  const running = op.status === "running";
+  const unitsReason = !selected ? t("targets.needSheet") : reductionError ? t("targets.needReduction") : methodProblem;
   return (
     <div className={common.stack} data-testid="targets">
-      <SheetPicker choice={units} kinds={UNIT_KINDS} testId="targets-units" label={t("targets.unitsSheet")} />
-      {units.selected && !unitsUsable && <EmptyState testId="targets-no-units" title={t("targets.noUnits")} />}
-      <Field
-        label={t("targets.reduction")}
-        hint={t("targets.reductionHint")}
-        validationMessage={reductionOk ? undefined : t("targets.badReduction")}
-      >
-        <Input
-          value={reductionText}
-          onChange={(_, d) => setReductionText(d.value)}
-          inputMode="decimal"
-          data-testid="targets-reduction"
-        />
-      </Field>
-      <Field
-        label={t("targets.method")}
-        validationMessage={methodOk ? undefined : t("targets.methodUnavailable", { field: needs[method] ?? "" })}
-        validationState={methodOk ? "none" : "warning"}
-      >
-        <Dropdown
-          data-testid="targets-method"
-          value={t(`targets.m.${method}` as StringKey)}
-          selectedOptions={[method]}
-          onOptionSelect={(_, d) => d.optionValue && setMethod(d.optionValue as AllocationMethod)}
-        >
-          {ALLOCATION_METHODS.map((m) => (
-            <Option key={m} value={m} text={t(`targets.m.${m}` as StringKey)}>
-              {t(`targets.m.${m}` as StringKey)}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
-      <div className={common.row}>
-        <Field label={t("targets.baseYear")}>
-          <Dropdown
-            data-testid="targets-base-year"
-            value={String(baseYear)}
-            selectedOptions={[String(baseYear)]}
-            onOptionSelect={(_, d) => d.optionValue && setBaseYear(Number(d.optionValue))}
+      <SheetPicker choice={choice} kinds={KINDS} testId="targets" label={t("targets.sheet")} />
+      {mode === "none" && (
+        <EmptyState testId="targets-no-table" title={t("targets.noTable")} hint={t("targets.noTableHint")} />
+      )}
+      {mode === "units" && (
+        <>
+          <Field
+            label={t("targets.reduction")}
+            hint={
+              reductionError ? undefined : t("targets.reductionHint", { shown: formatReduction(reduction ?? 0, lang) })
+            }
+            validationMessage={reductionError}
           >
-            {YEARS.map((y) => (
-              <Option key={y} value={String(y)}>
-                {String(y)}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Field label={t("targets.years")}>
-          <SpinButton
-            min={0}
-            max={10}
-            value={years}
-            onChange={(_, d) => setYears(Math.max(0, Math.min(10, Number(d.value ?? d.displayValue ?? 0) || 0)))}
-            data-testid="targets-years"
-          />
-        </Field>
-      </div>
-      <div className={common.row}>
-        <Button
-          icon={<EyeRegular />}
-          onClick={doPreview}
-          disabled={!unitsUsable || !reductionOk || !methodOk || op.status === "running"}
-          data-testid="targets-preview"
-        >
-          {t("targets.preview")}
-        </Button>
-        <Button
-          appearance="primary"
-          icon={<TableAddRegular />}
-          onClick={doWrite}
-          disabled={!unitsUsable || !reductionOk || !methodOk || op.status === "running"}
-          data-testid="targets-write"
-        >
-          {t("targets.write")}
-        </Button>
-      </div>
-      <OperationStatusView op={op} testId="targets" />
-      {preview && (
+            <Input
+              value={reductionText}
+              onChange={(_, d) => setReductionText(d.value)}
+              inputMode="decimal"
+              contentAfter={<Text size={200}>{pick(REDUCTION_UNIT, lang)}</Text>}
+              data-testid="targets-reduction"
+            />
+          </Field>
+          <Field
+            label={t("targets.method")}
+            validationMessage={methodProblem}
+            validationState={methodProblem ? "warning" : "none"}
+          >
+            <Dropdown
+              data-testid="targets-method"
+              value={t(`targets.m.${method}` as StringKey)}
+              selectedOptions={[method]}
+              onOptionSelect={(_, d) => d.optionValue && setMethod(d.optionValue as AllocationMethod)}
+            >
+              {PANE_METHODS.map((m) => (
+                <Option key={m} value={m} text={t(`targets.m.${m}` as StringKey)}>
+                  {t(`targets.m.${m}` as StringKey)}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <div className={styles.pair}>
+            <YearPicker
+              year={baseYear}
+              onChange={setPickedBase}
+              testId="targets-base"
+              label={t("targets.baseYear")}
+              basis={false}
+            />
+            <Field label={t("targets.path")}>
+              <Dropdown
+                className={styles.fill}
+                data-testid="targets-years"
+                value={pathLabel(years, baseYear, t)}
+                selectedOptions={[String(years)]}
+                onOptionSelect={(_, d) => d.optionValue && setYears(Number(d.optionValue))}
+              >
+                {PATH_YEARS.map((y) => (
+                  <Option key={y} value={String(y)} text={pathLabel(y, baseYear, t)}>
+                    {pathLabel(y, baseYear, t)}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          </div>
+          <ActionRow reason={running ? undefined : unitsReason} testId="targets-write">
+            <Button
+              appearance="primary"
+              icon={<TableAddRegular />}
+              onClick={doWrite}
+              disabled={running || unitsReason !== undefined}
+              data-testid="targets-write"
+            >
+              {t("targets.write")}
+            </Button>
+            <Button
+              icon={<EyeRegular />}
+              onClick={doPreview}
+              disabled={running || unitsReason !== undefined}
+              data-testid="targets-preview"
+            >
+              {t("targets.preview")}
+            </Button>
+          </ActionRow>
+        </>
+      )}
+      {mode === "plan" && (
+        <>
+          <Field label={t("targets.period")} hint={t("targets.periodHint")}>
+            <Input value={period} onChange={(_, d) => setPeriod(d.value)} data-testid="targets-period" />
+          </Field>
+          <ActionRow
+            reason={running ? undefined : period.trim() ? undefined : t("targets.needPeriod")}
+            testId="targets-write-tracking"
+          >
+            <Button
+              appearance="primary"
+              icon={<TableAddRegular />}
+              onClick={doTracking}
+              disabled={running || !period.trim()}
+              data-testid="targets-write-tracking"
+            >
+              {t("targets.writeTracking")}
+            </Button>
+          </ActionRow>
+        </>
+      )}
+      <OperationStatusView op={op} testId={mode === "plan" ? "targets-tracking" : "targets"} />
+      {mode === "units" && preview && (
         <section data-testid="targets-preview-table">
           <table className={styles.table}>
-            <caption>
-              <Text weight="semibold">{t("targets.previewCaption")}</Text>
+            <caption className={styles.caption}>
+              <Text weight="semibold">
+                {t("targets.previewCaption", {
+                  shown: formatReduction(preview.input.reduction ?? 0, lang),
+                  year: String(preview.input.baseYear + 1),
+                })}
+              </Text>
             </caption>
             <thead>
               <tr>
@@ -255,7 +311,7 @@ export default function TargetsWorkflow(_: WorkflowProps) {
               </tr>
             </thead>
             <tbody>
-              {preview.allocation.rows.map((r) => (
+              {preview.result.allocation.rows.map((r) => (
                 <tr key={r.code}>
                   <th className={styles.cell} scope="row">
                     {r.name ?? r.code}
@@ -268,35 +324,17 @@ export default function TargetsWorkflow(_: WorkflowProps) {
             </tbody>
           </table>
           <Hint>
-            {t("targets.totalAllocated", {
-              n: formatNumber(
-                preview.allocation.rows.reduce((n, r) => n + r.allocated, 0),
-                lang,
-              ),
-            })}
+            {t("targets.totalAllocated", { n: preview.result.allocation.rows.reduce((n, r) => n + r.allocated, 0) })}
           </Hint>
         </section>
       )}
-
-      <section className={common.section} aria-label={t("targets.trackingTitle")} data-testid="targets-tracking">
-        <Text weight="semibold">{t("targets.trackingTitle")}</Text>
-        <SheetPicker choice={plan} kinds={PLAN_KINDS} testId="targets-plan" label={t("targets.planSheet")} />
-        {plan.selected && plan.selected.kind !== "plan" && (
-          <EmptyState testId="targets-no-plan" title={t("targets.noPlan")} />
-        )}
-        <Field label={t("targets.period")}>
-          <Input value={period} onChange={(_, d) => setPeriod(d.value)} data-testid="targets-period" />
-        </Field>
-        <Button
-          icon={<TableAddRegular />}
-          onClick={doTracking}
-          disabled={!plan.selected || plan.selected.kind !== "plan" || trackOp.status === "running"}
-          data-testid="targets-write-tracking"
-        >
-          {t("targets.writeTracking")}
-        </Button>
-        <OperationStatusView op={trackOp} testId="targets-tracking" />
-      </section>
     </div>
   );
+}
+
+/** The path choice in words: "Chỉ chỉ tiêu năm 2026" or "Lộ trình 3 năm (2026–2028)". */
+function pathLabel(years: number, baseYear: number, t: (k: StringKey, p?: Record<string, string | number>) => string) {
+  return years === 0
+    ? t("targets.pathNone", { year: String(baseYear + 1) })
+    : t("targets.pathYears", { n: years, from: String(baseYear + 1), to: String(baseYear + years) });
 }

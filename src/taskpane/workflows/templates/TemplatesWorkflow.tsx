@@ -5,15 +5,16 @@
 import { useState } from "react";
 import { Button, Field, Radio, RadioGroup, SpinButton } from "@fluentui/react-components";
 import { DocumentTableRegular } from "@fluentui/react-icons";
-import { standardForYear } from "../../../core/standards";
-import { buildRosterTemplate, buildSummaryTemplate } from "../../../core/tables/templates";
+import { pick } from "../../../core/i18n";
+import { describeReviewYear, standardForYear } from "../../../core/standards";
+import { buildRosterTemplate, buildSummaryTemplate } from "../../../core/tables";
 import { buildRegisterTemplate } from "../../../core/sponsors";
 import { writeResultTables } from "../../../excel/write";
 import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
 import { useOperation } from "../common/operation";
 import { OperationStatusView, useCommonStyles } from "../common/ui";
-import { YearPicker, useLocalStandard, usePreferences, useReviewYear } from "../common/year";
+import { YearPicker, useFrame, useLocalStandard, usePreferences, useReviewYear } from "../common/year";
 import { useStrings } from "../../i18n";
 
 export default function TemplatesWorkflow(_: WorkflowProps) {
@@ -22,7 +23,8 @@ export default function TemplatesWorkflow(_: WorkflowProps) {
   const common = useCommonStyles();
   const prefs = usePreferences();
   const local = useLocalStandard(prefs);
-  const [year, setYear] = useReviewYear();
+  const frame = useFrame(prefs);
+  const { year, resolved, setYear } = useReviewYear(undefined, local);
   const [kind, setKind] = useState<"roster" | "summary" | "register">("roster");
   const [rows, setRows] = useState(100);
   const op = useOperation();
@@ -31,10 +33,10 @@ export default function TemplatesWorkflow(_: WorkflowProps) {
       const standard = standardForYear(year, { local });
       const tables =
         kind === "roster"
-          ? [buildRosterTemplate(standard, { lang, rows })]
+          ? [buildRosterTemplate(standard, { lang, rows, frame })]
           : kind === "summary"
-            ? [buildSummaryTemplate(standard, { lang, rows })]
-            : buildRegisterTemplate({ lang, rows });
+            ? [buildSummaryTemplate(standard, { lang, rows, frame })]
+            : buildRegisterTemplate({ lang, rows, frame });
       const written = await writeResultTables(tables, { host, signal, lang });
       return t("common.written", { n: written.length, sheets: written.map((w) => w.sheetName).join(", ") });
     });
@@ -51,7 +53,13 @@ export default function TemplatesWorkflow(_: WorkflowProps) {
           <Radio value="register" label={t("templates.register")} data-testid="templates-kind-register" />
         </RadioGroup>
       </Field>
-      <YearPicker year={year} onChange={setYear} testId="templates" local={local} />
+      <YearPicker
+        year={year}
+        onChange={setYear}
+        testId="templates"
+        local={local}
+        why={pick(describeReviewYear(resolved), lang)}
+      />
       <Field label={t("templates.rows")}>
         <SpinButton
           min={1}

@@ -1,39 +1,63 @@
 /**
- * Kiểm tra hồ sơ: validate sheets of this workbook and .xlsx files picked from disk; list the findings
- * with severity/sheet filters and "go to cell"; write the findings sheet (with links); highlight the
- * cells and clear the highlighting; consolidate several rosters into one sheet.
+ * Kiểm tra hồ sơ: check sheets of this workbook and .xlsx files picked from disk. The result starts with what
+ * the planner does next: a bar that stays on screen while scrolling (counts, "Ghi trang kết quả", "Tô màu ô",
+ * more actions), then one card per rule — the most serious first — with its count and cells, each with "Đi tới
+ * ô". Rule codes and descriptions appear only under "Chi tiết". A disabled action always says why.
  */
 import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
-import { Button, Checkbox, Dropdown, Field, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  Checkbox,
+  Dropdown,
+  Field,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Option,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import {
   ArrowForwardRegular,
   DismissRegular,
   DocumentAddRegular,
+  EraserRegular,
   ErrorCircleRegular,
   HighlightRegular,
   InfoRegular,
+  MergeRegular,
+  MoreHorizontalRegular,
   PlayRegular,
   TableAddRegular,
   WarningRegular,
-  EraserRegular,
-  MergeRegular,
 } from "@fluentui/react-icons";
-import type { Finding, Severity } from "../../../core/findings/finding";
+import { pick } from "../../../core/i18n";
+import type { Finding, Severity } from "../../../core/findings";
+import { reviewYearsHeadline } from "../../../core/validate";
 import { SEVERITY_TEXT, findingsTable, highlightFindings, clearHighlights } from "../../../excel/findings";
 import { listSheets, type SheetInfo } from "../../../excel/read";
 import { selectCell } from "../../../excel/navigate";
 import { writeResultTables } from "../../../excel/write";
 import { describeError } from "../../../excel/errors";
+import { useStrings } from "../../i18n";
 import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
 import { useOperation } from "../common/operation";
-import { EmptyState, Hint, OperationStatusView, useCommonStyles } from "../common/ui";
-import { YEARS, useLocalStandard, usePreferences } from "../common/year";
-import { useStrings } from "../../i18n";
+import { ActionRow, EmptyState, Hint, OperationStatusView, useCommonStyles } from "../common/ui";
+import { YearPicker, useLocalStandard, usePreferences } from "../common/year";
+import { SEVERITY_ORDER, groupFindings, placeOf, type FindingGroup } from "./groups";
 import { consolidatedTable, runValidate, type PickedFile, type ValidateOutcome } from "./validateRun";
 
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
-const SHOWN = 200;
+/** Cells listed per card; the findings sheet has them all. */
+const SHOWN_PER_GROUP = 100;
 const ICONS: Record<Severity, ReactElement> = {
   error: <ErrorCircleRegular />,
   warning: <WarningRegular />,
@@ -41,23 +65,48 @@ const ICONS: Record<Severity, ReactElement> = {
 };
 
 const useStyles = makeStyles({
-  finding: {
+  sheets: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
+  fileInput: { display: "none" },
+  // The actions stay on screen while the planner scrolls through the findings.
+  bar: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
     display: "flex",
     flexDirection: "column",
-    gap: "2px",
-    padding: tokens.spacingVerticalXS,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    gap: tokens.spacingVerticalXS,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  sev: {
-    display: "inline-flex",
-    gap: tokens.spacingHorizontalXS,
-    alignItems: "center",
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
+  filters: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  header: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  headerText: { display: "flex", flexDirection: "column", minWidth: 0 },
+  sev: { flexShrink: 0, fontSize: "20px", marginTop: "1px" },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteMarigoldForeground1 },
   info: { color: tokens.colorBrandForeground1 },
-  fileInput: { display: "none" },
+  cells: { margin: 0, paddingLeft: 0, listStyleType: "none", display: "flex", flexDirection: "column" },
+  cell: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  cellHead: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalXS },
+  details: {
+    marginTop: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  placeFilter: { flexBasis: "100%", minWidth: 0 },
+  fill: { minWidth: 0 },
+  menuReason: { display: "block", color: tokens.colorNeutralForeground3 },
 });
 
 export default function ValidateWorkflow(_: WorkflowProps) {
@@ -73,8 +122,9 @@ export default function ValidateWorkflow(_: WorkflowProps) {
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [year, setYear] = useState<number | undefined>(prefs.reviewYear);
   const [outcome, setOutcome] = useState<ValidateOutcome | undefined>();
-  const [severity, setSeverity] = useState<Set<Severity>>(new Set(SEVERITIES));
-  const [sheetFilter, setSheetFilter] = useState<string>("");
+  const [severity, setSeverity] = useState<Set<Severity>>(new Set(SEVERITY_ORDER));
+  const [placeFilter, setPlaceFilter] = useState<string>("");
+  const [openGroups, setOpenGroups] = useState<string[]>([]);
   const [navError, setNavError] = useState<unknown>();
   const fileInput = useRef<HTMLInputElement>(null);
   const op = useOperation();
@@ -97,16 +147,15 @@ export default function ValidateWorkflow(_: WorkflowProps) {
   }, [host]);
 
   const findings = useMemo(() => outcome?.findings ?? [], [outcome]);
-  const sheetNames = useMemo(
-    () => [...new Set(findings.map((f) => (f.file ? `${f.file} / ${f.sheet}` : f.sheet)).filter(Boolean))],
-    [findings],
+  const places = useMemo(() => [...new Set(findings.map(placeOf).filter(Boolean))], [findings]);
+  const shown = useMemo(
+    () => findings.filter((f) => severity.has(f.severity) && (!placeFilter || placeOf(f) === placeFilter)),
+    [findings, severity, placeFilter],
   );
-  const filtered = findings.filter(
-    (f) => severity.has(f.severity) && (!sheetFilter || (f.file ? `${f.file} / ${f.sheet}` : f.sheet) === sheetFilter),
-  );
+  const groups = useMemo(() => groupFindings(shown), [shown]);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  const summaryParams = { errors: counts.error, warnings: counts.warning, infos: counts.info };
+  const summary = t("validate.summary", { errors: counts.error, warnings: counts.warning, infos: counts.info });
 
   const run = () =>
     op.run(async (signal, report) => {
@@ -114,7 +163,9 @@ export default function ValidateWorkflow(_: WorkflowProps) {
       action.reset();
       const out = await runValidate({ sheets: [...checked], files, year, local, lang }, host, signal, report);
       setOutcome(out);
-      setSheetFilter("");
+      setPlaceFilter("");
+      const first = groupFindings(out.findings)[0];
+      setOpenGroups(first ? [groupKey(first)] : []);
     });
 
   const writeFindings = () =>
@@ -123,19 +174,14 @@ export default function ValidateWorkflow(_: WorkflowProps) {
       return t("common.written", { n: written.length, sheets: written.map((w) => w.sheetName).join(", ") });
     });
   const highlight = () =>
-    action.run(async () => {
-      const n = await highlightFindings(findings, host);
-      return t("validate.highlighted", { n });
-    });
+    action.run(async () => t("validate.highlighted", { n: await highlightFindings(findings, host) }));
   const clear = () =>
-    action.run(async () => {
-      const n = await clearHighlights(sheets?.map((s) => s.name) ?? [], host);
-      return t("validate.cleared", { n });
-    });
+    action.run(async () => t("validate.cleared", { n: await clearHighlights(sheets?.map((s) => s.name) ?? [], host) }));
+  const rosters = outcome ? outcome.report.sheets.filter((r) => r.kind === "roster" && r.roster?.length).length : 0;
   const consolidated = outcome ? consolidatedTable(outcome.report.sheets, lang) : undefined;
   const consolidate = () =>
     action.run(async (signal) => {
-      if (!consolidated) return t("validate.consolidateNone");
+      if (!consolidated) return t("validate.consolidateNone", { n: rosters });
       const written = await writeResultTables([consolidated], { host, signal, lang });
       return t("common.written", { n: written.length, sheets: written.map((w) => w.sheetName).join(", ") });
     });
@@ -148,11 +194,16 @@ export default function ValidateWorkflow(_: WorkflowProps) {
     }
   };
 
+  const busy = action.status === "running";
+  const located = findings.some((f) => !f.file && f.cell);
   const nothing = checked.size === 0 && files.length === 0;
+  const reasons = {
+    highlight: located ? undefined : t("validate.highlightNone"),
+    consolidate: consolidated ? undefined : t("validate.consolidateNone", { n: rosters }),
+  };
   return (
     <div className={common.stack} data-testid="validate">
       <section className={common.section} aria-label={t("validate.sources")}>
-        <Text weight="semibold">{t("validate.sources")}</Text>
         {sheetsError !== undefined && (
           <EmptyState
             testId="validate-sheets-error"
@@ -160,42 +211,47 @@ export default function ValidateWorkflow(_: WorkflowProps) {
             hint={describeError(sheetsError, lang)}
           />
         )}
+        {!sheets && sheetsError === undefined && (
+          <Text role="status" data-testid="validate-loading">
+            {t("common.loadingSheets")}
+          </Text>
+        )}
         {sheets && sheets.length === 0 && <Hint>{t("common.noSheets")}</Hint>}
         {sheets && sheets.length > 0 && (
-          <fieldset style={{ border: "none", margin: 0, padding: 0 }}>
-            <legend>
-              <Text size={200}>{t("validate.sheetsLabel")}</Text>
+          <fieldset style={{ border: "none", margin: 0, padding: 0, minWidth: 0 }}>
+            <legend style={{ padding: 0 }}>
+              <Text>{t("validate.sheetsLabel")}</Text>
             </legend>
-            {sheets.map((s) => (
-              <Checkbox
-                key={s.name}
-                label={s.name}
-                checked={checked.has(s.name)}
-                data-testid={`validate-sheet-${s.name}`}
-                onChange={(_, d) =>
-                  setChecked((c) => {
-                    const n = new Set(c);
-                    if (d.checked) n.add(s.name);
-                    else n.delete(s.name);
-                    return n;
-                  })
-                }
-              />
-            ))}
+            <div className={styles.sheets}>
+              {sheets.map((s) => (
+                <Checkbox
+                  key={s.name}
+                  label={s.name}
+                  checked={checked.has(s.name)}
+                  data-testid={`validate-sheet-${s.name}`}
+                  onChange={(_, d) =>
+                    setChecked((c) => {
+                      const n = new Set(c);
+                      if (d.checked) n.add(s.name);
+                      else n.delete(s.name);
+                      return n;
+                    })
+                  }
+                />
+              ))}
+            </div>
           </fieldset>
         )}
-        <Field label={t("validate.files")}>
-          <div className={common.row}>
-            <Button
-              icon={<DocumentAddRegular />}
-              onClick={() => fileInput.current?.click()}
-              data-testid="validate-pick-files"
-            >
-              {t("validate.pickFiles")}
-            </Button>
-            {files.length > 0 && <Text size={200}>{t("validate.fileCount", { n: files.length })}</Text>}
-          </div>
-        </Field>
+        <div className={common.row}>
+          <Button
+            icon={<DocumentAddRegular />}
+            onClick={() => fileInput.current?.click()}
+            data-testid="validate-pick-files"
+          >
+            {t("validate.pickFiles")}
+          </Button>
+          <Hint>{files.length > 0 ? t("validate.fileCount", { n: files.length }) : t("validate.filesHint")}</Hint>
+        </div>
         <input
           ref={fileInput}
           className={styles.fileInput}
@@ -227,24 +283,15 @@ export default function ValidateWorkflow(_: WorkflowProps) {
           </ul>
         )}
       </section>
-      <Field label={t("validate.year")}>
-        <Dropdown
-          data-testid="validate-year"
-          value={year === undefined ? t("validate.yearAuto") : String(year)}
-          selectedOptions={[year === undefined ? "" : String(year)]}
-          onOptionSelect={(_, d) => setYear(d.optionValue ? Number(d.optionValue) : undefined)}
-        >
-          <Option value="" text={t("validate.yearAuto")}>
-            {t("validate.yearAuto")}
-          </Option>
-          {YEARS.map((y) => (
-            <Option key={y} value={String(y)}>
-              {String(y)}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
-      <div className={common.row}>
+      <YearPicker
+        year={year}
+        onChange={setYear}
+        testId="validate"
+        local={local}
+        emptyOption={t("validate.yearAuto")}
+        hint={t("validate.yearAutoHint")}
+      />
+      <ActionRow reason={nothing ? t("validate.nothing") : undefined} testId="validate-run">
         <Button
           appearance="primary"
           icon={<PlayRegular />}
@@ -254,26 +301,89 @@ export default function ValidateWorkflow(_: WorkflowProps) {
         >
           {t("validate.run")}
         </Button>
-        {nothing && <Hint>{t("validate.nothing")}</Hint>}
-      </div>
+      </ActionRow>
       <OperationStatusView op={op} testId="validate" />
       {outcome && (
-        <section
-          className={common.section}
-          data-testid="validate-results"
-          aria-label={t("validate.summary", summaryParams)}
-        >
-          <Text weight="semibold" role="status" data-testid="validate-summary">
-            {findings.length === 0 ? t("validate.clean") : t("validate.summary", summaryParams)}
-          </Text>
+        <section className={common.section} data-testid="validate-results" aria-label={t("validate.results")}>
+          <div className={styles.bar} data-testid="validate-bar">
+            <Text weight="semibold" role="status" data-testid="validate-summary">
+              {findings.length === 0 ? t("validate.clean") : summary}
+            </Text>
+            <div className={styles.actions}>
+              <Button
+                size="small"
+                appearance="primary"
+                icon={<TableAddRegular />}
+                onClick={writeFindings}
+                disabled={busy}
+                data-testid="validate-write"
+              >
+                {t("validate.writeSheet")}
+              </Button>
+              <Button
+                size="small"
+                icon={<HighlightRegular />}
+                onClick={highlight}
+                disabled={busy || !located}
+                aria-describedby={reasons.highlight ? "validate-highlight-reason" : undefined}
+                data-testid="validate-highlight"
+              >
+                {t("validate.highlight")}
+              </Button>
+              <Menu>
+                <MenuTrigger disableButtonEnhancement>
+                  <Button
+                    size="small"
+                    icon={<MoreHorizontalRegular />}
+                    disabled={busy}
+                    aria-label={t("validate.moreActions")}
+                    title={t("validate.moreActions")}
+                    data-testid="validate-more"
+                  />
+                </MenuTrigger>
+                <MenuPopover>
+                  <MenuList>
+                    <MenuItem
+                      icon={<EraserRegular />}
+                      onClick={clear}
+                      disabled={!sheets?.length}
+                      data-testid="validate-clear"
+                    >
+                      {t("validate.clearHighlight")}
+                    </MenuItem>
+                    <MenuItem
+                      icon={<MergeRegular />}
+                      onClick={consolidate}
+                      disabled={!consolidated}
+                      data-testid="validate-consolidate"
+                    >
+                      {t("validate.consolidate")}
+                      <Caption1 className={styles.menuReason} data-testid="validate-consolidate-reason">
+                        {reasons.consolidate ?? t("validate.consolidateHint")}
+                      </Caption1>
+                    </MenuItem>
+                  </MenuList>
+                </MenuPopover>
+              </Menu>
+            </div>
+            {reasons.highlight && findings.length > 0 && (
+              <Caption1 id="validate-highlight-reason" className={common.muted}>
+                {reasons.highlight}
+              </Caption1>
+            )}
+            <OperationStatusView op={action} testId="validate-action" />
+          </div>
+          <Caption1 className={common.muted} data-testid="validate-years">
+            {pick(reviewYearsHeadline(outcome.report.years), lang)}
+          </Caption1>
           {findings.length > 0 && (
-            <>
-              <div className={common.row} role="group" aria-label={t("validate.filterSeverity")}>
-                {SEVERITIES.map((s) => (
+            <div className={styles.filters}>
+              <div role="group" aria-label={t("validate.filterSeverity")} className={styles.filters}>
+                {SEVERITY_ORDER.map((s) => (
                   <Checkbox
                     key={s}
                     data-testid={`validate-filter-${s}`}
-                    label={`${SEVERITY_TEXT[s].symbol} ${lang === "vi" ? SEVERITY_TEXT[s].vi : SEVERITY_TEXT[s].en} (${counts[s]})`}
+                    label={`${pick(SEVERITY_TEXT[s], lang)} (${counts[s]})`}
                     checked={severity.has(s)}
                     onChange={(_, d) =>
                       setSeverity((cur) => {
@@ -286,110 +396,131 @@ export default function ValidateWorkflow(_: WorkflowProps) {
                   />
                 ))}
               </div>
-              <Field label={t("validate.filterSheet")}>
-                <Dropdown
-                  data-testid="validate-filter-sheet"
-                  value={sheetFilter || t("validate.allSheets")}
-                  selectedOptions={[sheetFilter]}
-                  onOptionSelect={(_, d) => setSheetFilter(d.optionValue ?? "")}
-                >
-                  <Option value="" text={t("validate.allSheets")}>
-                    {t("validate.allSheets")}
-                  </Option>
-                  {sheetNames.map((n) => (
-                    <Option key={n} value={n}>
-                      {n}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
-              <Hint>{t("validate.shown", { shown: Math.min(SHOWN, filtered.length), total: findings.length })}</Hint>
-              {filtered.length === 0 && <Hint>{t("validate.noMatch")}</Hint>}
-              <ul className={common.list} data-testid="validate-findings">
-                {filtered.slice(0, SHOWN).map((f, i) => (
-                  <li
-                    key={`${f.file ?? ""}|${f.sheet}|${f.cell}|${f.code}|${i}`}
-                    className={styles.finding}
-                    data-testid="validate-finding"
+              {places.length > 1 && (
+                <Field label={t("validate.filterSheet")} size="small" className={styles.placeFilter}>
+                  <Dropdown
+                    size="small"
+                    className={styles.fill}
+                    data-testid="validate-filter-sheet"
+                    value={placeFilter || t("validate.allSheets")}
+                    selectedOptions={[placeFilter]}
+                    onOptionSelect={(_, d) => setPlaceFilter(d.optionValue ?? "")}
                   >
-                    <span className={`${styles.sev} ${styles[f.severity]}`}>
-                      {ICONS[f.severity]}
-                      {lang === "vi" ? SEVERITY_TEXT[f.severity].vi : SEVERITY_TEXT[f.severity].en}
-                      <Text size={200}>
-                        {" "}
-                        · {f.code} · {f.sheet}
-                        {f.cell ? `!${f.cell}` : ""}
-                        {f.file ? ` ${t("validate.otherFile", { file: f.file })}` : ""}
-                      </Text>
-                    </span>
-                    <Text size={200}>{lang === "vi" ? f.messageVi : f.messageEn}</Text>
-                    {!f.file && f.cell && (
-                      <Button
-                        size="small"
-                        appearance="subtle"
-                        icon={<ArrowForwardRegular />}
-                        onClick={() => void goTo(f)}
-                        data-testid="validate-goto"
-                      >
-                        {t("validate.goto", { cell: f.cell })}
-                      </Button>
-                    )}
-                  </li>
-                ))}
-              </ul>
-              {filtered.length > SHOWN && <Hint>{t("validate.more", { n: SHOWN })}</Hint>}
-              {navError !== undefined && (
-                <EmptyState
-                  testId="validate-goto-error"
-                  title={t("common.errorTitle")}
-                  hint={describeError(navError, lang)}
-                />
+                    <Option value="" text={t("validate.allSheets")}>
+                      {t("validate.allSheets")}
+                    </Option>
+                    {places.map((n) => (
+                      <Option key={n} value={n}>
+                        {n}
+                      </Option>
+                    ))}
+                  </Dropdown>
+                </Field>
               )}
-            </>
+            </div>
           )}
-          <div className={common.row}>
-            <Button
-              icon={<TableAddRegular />}
-              onClick={writeFindings}
-              disabled={action.status === "running"}
-              data-testid="validate-write"
-            >
-              {t("validate.writeSheet")}
-            </Button>
-            {findings.some((f) => !f.file && f.cell) && (
-              <>
-                <Button
-                  icon={<HighlightRegular />}
-                  onClick={highlight}
-                  disabled={action.status === "running"}
-                  data-testid="validate-highlight"
-                >
-                  {t("validate.highlight")}
-                </Button>
-                <Button
-                  icon={<EraserRegular />}
-                  onClick={clear}
-                  disabled={action.status === "running"}
-                  data-testid="validate-clear"
-                >
-                  {t("validate.clearHighlight")}
-                </Button>
-              </>
-            )}
-          </div>
-          <Field hint={t("validate.consolidateHint")}>
-            <Button
-              icon={<MergeRegular />}
-              onClick={consolidate}
-              disabled={action.status === "running" || !consolidated}
-              data-testid="validate-consolidate"
-            >
-              {t("validate.consolidate")}
-            </Button>
-          </Field>
-          <OperationStatusView op={action} testId="validate-action" />
+          {findings.length > 0 && groups.length === 0 && <Hint>{t("validate.noMatch")}</Hint>}
+          {navError !== undefined && (
+            <EmptyState
+              testId="validate-goto-error"
+              title={t("common.errorTitle")}
+              hint={describeError(navError, lang)}
+            />
+          )}
+          <Accordion
+            multiple
+            collapsible
+            openItems={openGroups}
+            onToggle={(_, d) => setOpenGroups(d.openItems.map(String))}
+            data-testid="validate-findings"
+          >
+            {groups.map((g) => (
+              <GroupCard key={groupKey(g)} group={g} onGoTo={goTo} />
+            ))}
+          </Accordion>
         </section>
       )}
     </div>
+  );
+}
+
+function groupKey(g: FindingGroup): string {
+  return `${g.severity}|${g.code}`;
+}
+
+/** One rule: severity (icon + word), its title, how many cells and where; opened, each cell with "Đi tới ô". */
+function GroupCard({ group, onGoTo }: { group: FindingGroup; onGoTo: (f: Finding) => void }) {
+  const { t, lang } = useStrings();
+  const styles = useStyles();
+  const common = useCommonStyles();
+  const [details, setDetails] = useState(false);
+  const n = group.findings.length;
+  const sev = pick(SEVERITY_TEXT[group.severity], lang);
+  return (
+    <AccordionItem
+      value={groupKey(group)}
+      data-testid="validate-group"
+      data-code={group.code}
+      data-severity={group.severity}
+      data-count={n}
+    >
+      <AccordionHeader expandIconPosition="end" size="small">
+        <span className={styles.header}>
+          <span className={`${styles.sev} ${styles[group.severity]}`} aria-hidden="true">
+            {ICONS[group.severity]}
+          </span>
+          <span className={styles.headerText}>
+            <Text weight="semibold">{pick(group.title, lang)}</Text>
+            <Caption1 className={common.muted}>
+              {sev} · {t("validate.groupCount", { n })}
+              {group.places.length === 1 ? ` · ${group.places[0]}` : ""}
+            </Caption1>
+          </span>
+        </span>
+      </AccordionHeader>
+      <AccordionPanel>
+        <ul className={styles.cells}>
+          {group.findings.slice(0, SHOWN_PER_GROUP).map((f, i) => (
+            <li key={`${placeOf(f)}|${f.cell}|${i}`} className={styles.cell} data-testid="validate-finding">
+              <span className={styles.cellHead}>
+                <Text size={200} weight="semibold">
+                  {f.cell ? `${placeOf(f)}!${f.cell}` : placeOf(f)}
+                </Text>
+                {!f.file && f.cell && (
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    icon={<ArrowForwardRegular />}
+                    onClick={() => onGoTo(f)}
+                    aria-label={t("validate.goto", { cell: `${f.sheet}!${f.cell}` })}
+                    data-testid="validate-goto"
+                    data-cell={f.cell}
+                  >
+                    {t("validate.gotoShort")}
+                  </Button>
+                )}
+              </span>
+              <Text size={200}>{lang === "vi" ? f.messageVi : f.messageEn}</Text>
+            </li>
+          ))}
+        </ul>
+        {n > SHOWN_PER_GROUP && <Hint>{t("validate.moreCells", { n: SHOWN_PER_GROUP, total: n })}</Hint>}
+        <Button
+          size="small"
+          appearance="transparent"
+          onClick={() => setDetails((v) => !v)}
+          aria-expanded={details}
+          data-testid="validate-details"
+        >
+          {t("validate.details")}
+        </Button>
+        {details && (
+          <div className={styles.details} data-testid="validate-details-body">
+            <Caption1 block>{t("validate.code", { code: group.code })}</Caption1>
+            {group.description && <Caption1 block>{pick(group.description, lang)}</Caption1>}
+          </div>
+        )}
+      </AccordionPanel>
+    </AccordionItem>
   );
 }

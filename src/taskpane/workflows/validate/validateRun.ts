@@ -3,13 +3,13 @@
  * core's validateWorkbooks, and produce the findings / consolidated sheets on request.
  */
 import type { Grid } from "../../../core/grid";
-import type { Finding } from "../../../core/findings/finding";
+import type { Finding } from "../../../core/findings";
 import { validateWorkbooks, type ValidationReport } from "../../../core/validate";
 import { isPovertyError } from "../../../core/errors";
 import { CATEGORY_LABELS } from "../../../core/household";
 import { bi, pick, type Lang } from "../../../core/i18n";
 import type { SheetRead } from "../../../core/sheet";
-import type { ResultTable } from "../../../core/tables/model";
+import type { ResultTable } from "../../../core/tables";
 import type { Standard } from "../../../core/standards";
 import type { ExcelHost } from "../../../excel/host";
 import { readSheetGrid } from "../../../excel/read";
@@ -17,6 +17,8 @@ import { throwIfAborted } from "../../../excel/errors";
 import type { Progress } from "../common/operation";
 import { translate } from "../../strings";
 import { readXlsxFile } from "./files";
+
+const PANE_YEAR = { vi: "năm chọn trong ngăn tác vụ", en: "year chosen in the task pane" };
 
 /** Findings located in this workbook carry no `file`. */
 export const THIS_WORKBOOK = "";
@@ -86,18 +88,11 @@ export async function runValidate(
   }
   throwIfAborted(signal);
   report({ text: t("common.working") });
+  // The year of each sheet (the planner's choice, else its title, else the default on today's date) and the local
+  // standard for the years it covers are the core's rules (resolveReviewYear, standardForYear).
   const result = validateWorkbooks(
     inputs.filter((i) => i.grids.length > 0),
-    {
-      year: req.year,
-      standard:
-        req.local &&
-        req.year !== undefined &&
-        req.year >= req.local.reviewYears.from &&
-        req.year <= req.local.reviewYears.to
-          ? req.local
-          : undefined,
-    },
+    { year: req.year, yearOptionName: PANE_YEAR, today: new Date(), local: req.local },
   );
   const findings = [...result.files.flatMap((f) => f.findings), ...unreadable].map((f) =>
     f.file ? f : { ...f, file: undefined },
