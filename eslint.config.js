@@ -73,11 +73,12 @@ const CORE_PATTERNS = [
       "src/core is pure TypeScript: no Office, React, DOM, Node or other package (zod excepted). Put host code in a face (CONTRIBUTING.md, Architecture).",
   },
 ];
-const boundaries = (files, patterns) => ({
+const boundaries = (files, patterns, extraRules = {}) => ({
   files,
   rules: {
     "no-restricted-imports": ["error", { patterns }],
     "no-restricted-syntax": ["error", ...dynamicImports(patterns)],
+    ...extraRules,
   },
 });
 
@@ -158,7 +159,11 @@ module.exports = tseslint.config(
       "react-hooks/exhaustive-deps": "warn",
     },
   },
-  boundaries(["src/core/**/*.{ts,tsx}"], CORE_PATTERNS),
+  // tsconfig.core.json (no DOM lib, no @types) cannot see a package that brings its own types, nor a
+  // `/// <reference lib="dom" />` or `types="node"` that adds them back: both are refused here.
+  boundaries(["src/core/**/*.{ts,tsx}"], CORE_PATTERNS, {
+    "@typescript-eslint/triple-slash-reference": ["error", { lib: "never", path: "never", types: "never" }],
+  }),
   ...FACES.map((face) => boundaries([`src/${face}/**/*.{ts,tsx}`], facePatterns(face))),
   prettier,
 );

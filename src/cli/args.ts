@@ -1,6 +1,6 @@
 /**
- * Small helpers shared by the report / targets / standards commands: options, output paths, findings
- * on the terminal. No domain rules here (a reduction is read by the core: parseReduction).
+ * Small helpers shared by the report / targets / standards commands: findings on the terminal, the sheet picker,
+ * tiers. No domain rules here (a reduction is read by the core: parseReduction). Options: ./options.ts.
  */
 import {
   detect,
@@ -16,83 +16,27 @@ import {
   type SheetKind,
 } from "../core";
 import type { CliIO } from "./command";
-
-export interface ParsedArgs {
-  positional: string[];
-  options: Map<string, string>;
-  flags: Set<string>;
-}
-
-/**
- * `--name value` options (names in `valued`), boolean `--flags`, and positional arguments.
- * @throws PovertyError INVALID_ARGUMENT for an unknown option or a valued option without its value.
- */
-export function parseArgs(args: string[], valued: readonly string[], booleans: readonly string[] = []): ParsedArgs {
-  const out: ParsedArgs = { positional: [], options: new Map(), flags: new Set() };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (valued.includes(a)) {
-      const v = args[i + 1];
-      if (v === undefined || (v.startsWith("--") && v.length > 2))
-        fail("INVALID_ARGUMENT", `Thiếu giá trị sau ${a}.`, `Missing value after ${a}.`, { option: a });
-      out.options.set(a, v);
-      i++;
-    } else if (booleans.includes(a)) out.flags.add(a);
-    else if (a.startsWith("--"))
-      fail("INVALID_ARGUMENT", `Tùy chọn không hợp lệ: ${a}.`, `Unknown option: ${a}.`, { option: a });
-    else out.positional.push(a);
-  }
-  return out;
-}
+import { opt } from "./options";
 
 /**
  * Options that fill the administrative frame of the forms: `--unit "UBND xã …"` (issuing body), `--parent "UBND
- * tỉnh …"` (the body above it), `--place "…"` (place of the place-and-date line), `--date YYYY-MM-DD`.
+ * tỉnh …"` (the body above it), `--place "…"` (place of the place-and-date line), `--date YYYY-MM-DD`. Spread into
+ * a command's option spec (`...FRAME_SPEC`).
  */
-export const FRAME_OPTIONS = ["--unit", "--parent", "--place", "--date"] as const;
+export const FRAME_SPEC = {
+  unit: opt.text("UBND xã …"),
+  parent: opt.text("UBND tỉnh …"),
+  place: opt.text("…"),
+  date: opt.text("YYYY-MM-DD"),
+};
 export const FRAME_USAGE = '[--unit "UBND xã …"] [--parent "UBND tỉnh …"] [--place "…"] [--date YYYY-MM-DD]';
 
 /**
  * The frame options given on the command line, checked by the core (`parseFrameOptions`).
  * @throws PovertyError INVALID_ARGUMENT naming the option's field (exit 2).
  */
-export function frameOptionsOf(get: (name: string) => string | undefined): FrameOptions {
-  return parseFrameOptions({
-    issuer: get("--unit"),
-    parent: get("--parent"),
-    place: get("--place"),
-    date: get("--date"),
-  });
-}
-
-export function usageError(io: CliIO, usage: string, vi?: string, en?: string): number {
-  if (vi) io.err(vi);
-  if (en) io.err(en);
-  io.err("Cách dùng / Usage: " + usage);
-  return 2;
-}
-
-/** `--lang vi|en` (default vi); undefined when invalid. */
-export function langOf(p: ParsedArgs): Lang | undefined {
-  const l = p.options.get("--lang") ?? "vi";
-  return l === "vi" || l === "en" ? l : undefined;
-}
-
-/** A whole year option; undefined when absent; NaN when not a whole number. */
-export function yearOption(p: ParsedArgs, name: string): number | undefined {
-  const v = p.options.get(name);
-  if (v === undefined) return undefined;
-  return /^\d{4}$/.test(v.trim()) ? Number(v) : NaN;
-}
-
-/**
- * `--cutover-month M` (1–12): the month from which last year's review counts as published, for the default review
- * year (core `defaultReviewYear`; default February). Undefined when absent; the core rejects a bad value
- * (INVALID_ARGUMENT → exit 2).
- */
-export function cutoverOption(value: string | true | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  return typeof value === "string" && /^\d{1,2}$/.test(value.trim()) ? Number(value) : NaN;
+export function frameOptionsOf(v: { unit?: string; parent?: string; place?: string; date?: string }): FrameOptions {
+  return parseFrameOptions({ issuer: v.unit, parent: v.parent, place: v.place, date: v.date });
 }
 
 /** How the CLI names the user's year, for the reason of the year used. */

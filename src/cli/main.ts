@@ -6,6 +6,8 @@ import { isPovertyError } from "../core/errors";
 import type { CliIO } from "./command";
 import { commands } from "./commands";
 import { removePendingTemps } from "./output";
+import { isUsageError } from "./options";
+import { errorFile, setDebug } from "./context";
 
 import { readFileSync, existsSync } from "fs";
 import { dirname, join } from "path";
@@ -34,6 +36,7 @@ function help(io: CliIO): void {
   io.out("");
   io.out("  --help, -h     Trợ giúp / Help;  poverty <lệnh> --help");
   io.out("  --version, -v  Phiên bản / Version");
+  io.out("  --debug        Chi tiết kỹ thuật khi có lỗi ngoài dự kiến / Technical details of an unexpected error");
   io.out("");
   io.out("Dữ liệu hộ gia đình là dữ liệu cá nhân: lệnh này không gửi gì ra mạng.");
   io.out("Household lists are personal data: this tool makes no network calls.");
@@ -61,24 +64,43 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.out(cmd.summaryEn);
     return 0;
   }
+  // --debug (any command): show the stack of an unexpected error. Never shown otherwise.
+  const debug = rest.includes("--debug");
+  const args = rest.filter((a) => a !== "--debug");
+  setDebug(debug);
   try {
-    return await cmd.run(rest, io);
+    return await cmd.run(args, io);
   } catch (e) {
+    if (isUsageError(e) && isPovertyError(e)) {
+      io.err(e.messageVi);
+      io.err(e.messageEn);
+      io.err(`Cách dùng / Usage: ${cmd.usage}`);
+      return 2;
+    }
     if (isPovertyError(e)) {
       io.err(`Lỗi [${e.code}]: ${e.messageVi}`);
       io.err(`Error [${e.code}]: ${e.messageEn}`);
       return 2;
     }
+    // A defect of ours, not of the data: say which file was being worked on, never a bare stack trace.
     const message = e instanceof Error ? e.message : String(e);
-    io.err(`Lỗi không mong đợi / Unexpected error: ${message}`);
+    const file = errorFile(e);
+    io.err(
+      file
+        ? `Lỗi không mong đợi khi xử lý tệp "${file}" (lệnh ${cmd.name}): ${message}`
+        : `Lỗi không mong đợi (lệnh ${cmd.name}): ${message}`,
+    );
+    io.err(
+      file
+        ? `Unexpected error while processing file "${file}" (command ${cmd.name}): ${message}`
+        : `Unexpected error (command ${cmd.name}): ${message}`,
+    );
+    if (debug && e instanceof Error && e.stack) io.err(e.stack);
+    else io.err("Chạy lại với --debug để xem chi tiết kỹ thuật. / Run again with --debug for technical details.");
     return 2;
   }
 }
 
-/**
- * For the `poverty` process: a temporary output file being written when the process ends (Ctrl-C, kill) is
- * removed, so an interrupted run leaves nothing half-written.
- */
 export function installCleanup(): void {
   process.on("exit", removePendingTemps);
   for (const [signal, code] of [

@@ -25,6 +25,22 @@ export interface Grid {
   hidden?: boolean;
   /** Source file, when the grid came from a file. */
   file?: string;
+  /**
+   * Cells the file reader could not interpret (their value in `values` is blank): each becomes a located
+   * finding (CELL_UNREADABLE, or CELL_READ_AS_BLANK for a warning) when the sheet is read — never a silent "" or 0.
+   */
+  readIssues?: ReadIssue[];
+}
+
+/** A cell the file reader could not interpret, relative to the grid (row0/col0 from `origin`). */
+export interface ReadIssue {
+  row0: number;
+  col0: number;
+  /** "error": the value is unknown (CELL_UNREADABLE); "warning": read as blank (CELL_READ_AS_BLANK). */
+  severity: "error" | "warning";
+  reason: { vi: string; en: string };
+  /** What the file holds, as text (for display). */
+  value?: string;
 }
 
 export function isCellError(v: unknown): v is CellErrorValue {

@@ -9,7 +9,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { Lang } from "../core/i18n";
-import { translate, type StringKey } from "./strings";
+import { loadLanguage, translate, type StringKey } from "./strings";
 
 export const LANG_STORAGE_KEY = "poverty-planner.lang";
 
@@ -59,9 +59,13 @@ export interface LanguageProviderProps {
 
 export function LanguageProvider({ initial, documentLang, children }: LanguageProviderProps) {
   const [lang, setLangState] = useState<Lang>(() => initial ?? startupLang(documentLang));
+  // English texts are a separate chunk: switch once they are in (at once when already loaded).
   const setLang = useCallback((next: Lang) => {
-    setLangState(next);
-    storeLang(next);
+    const apply = () => {
+      setLangState(next);
+      storeLang(next);
+    };
+    loadLanguage(next).then(apply, apply);
   }, []);
   useEffect(() => {
     if (typeof document !== "undefined") document.documentElement.lang = lang;

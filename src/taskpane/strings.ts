@@ -3,7 +3,8 @@
  *
  * How to add a text (any engineer):
  *   1. add the key to `vi` (Vietnamese is the source of truth and the default UI language);
- *   2. add the same key to `en`: the type makes a missing or extra English key a compile error;
+ *   2. add the same key to `en` in ./strings-en.ts (loaded on demand, out of the first render): the type makes a
+ *      missing or extra English key a compile error;
  *   3. read it in a component with `const { t } = useStrings(); t("myKey", { n: 3 })`, or outside React with
  *      `translate(lang, "myKey", …)`.
  * Placeholders are written `{name}` and filled from the second argument. A number is written the way of the
@@ -195,7 +196,6 @@ const vi = {
   "reports.t.exclusion-by-unit": "Hộ nghèo không tính hộ bảo trợ xã hội (BTXH) theo đơn vị",
   "reports.t.exclusion-zero": "Đơn vị không còn hộ nghèo (trừ hộ nghèo BTXH)",
   "reports.roster": "Trang danh sách hộ",
-
   "sponsors.register": "Trang sổ đỡ đầu",
   "sponsors.quota": "Trang chỉ tiêu nhận đỡ đầu",
   "sponsors.noQuota": "(chưa giao chỉ tiêu)",
@@ -278,273 +278,29 @@ const vi = {
 /** Every key of the catalogue. */
 export type StringKey = keyof typeof vi;
 
-/** English must have exactly the Vietnamese keys (missing or extra keys do not compile). */
-const en: { [K in StringKey]: string } = {
-  "app.title": "Poverty Planner",
-  "app.languageGroup": "Interface language",
-  "app.languageVi": "Tiếng Việt",
-  "app.languageEn": "English",
-  "app.navLabel": "Workflows",
-  "app.loading": "Loading…",
-  "app.loadFailedTitle": "This workflow could not be loaded",
-  "app.loadFailedBody": "Close and reopen the task pane. Details: {message}",
-  "app.outsideOfficeTitle": "Open in Excel",
-  "app.outsideOfficeBody":
-    "This page is the task pane of an Excel add-in. Open Excel, go to the Home tab and select the “Giảm nghèo” button to use all features.",
+export type Catalogue = { [K in StringKey]: string };
 
-  "nav.classify": "Classify",
-  "nav.validate": "Check records",
-  "nav.targets": "Targets",
-  "nav.reports": "Reports",
-  "nav.sponsors": "Sponsorship of named poor households",
-  "nav.templates": "Templates",
-  "nav.settings": "Settings",
-  "tab.classify": "Classify",
-  "tab.validate": "Check",
-  "tab.targets": "Targets",
-  "tab.reports": "Reports",
-  "tab.sponsors": "Aid",
-  "tab.templates": "Blank forms",
-  "tab.settings": "Settings",
+const loaded: Partial<Record<Lang, Catalogue>> = { vi };
 
-  "wf.classify.description": "Find poor, near-poor and average-living-standard households from the review forms.",
-  "wf.validate.description":
-    "Check review records before submission: missing data, wrong thresholds, totals that disagree.",
-  "wf.targets.description": "Compute poverty rates and reduction targets (percentage points) per unit.",
-  "wf.reports.description": "Build the summary tables of the review in the prescribed forms.",
-  "wf.sponsors.description":
-    "The organisations' sponsorship register: check it; monthly and quarterly reports on support, loans and outcomes.",
-  "wf.templates.description": "Create template workbooks to enter household lists and review forms.",
-  "wf.settings.description": "Review year, administrative unit and language of the add-in.",
+/** The texts of a language, once loaded (Vietnamese always is). */
+export const strings: Readonly<Partial<Record<Lang, Catalogue>>> = loaded;
 
-  "common.run": "Run",
-  "common.cancel": "Cancel",
-  "common.cancelled": "Cancelled. Nothing was written to the workbook.",
-  "common.reading": "Reading {sheet}: {done}/{total} rows",
-  "common.processing": "Processing: {done}/{total} households",
-  "common.writing": "Writing results: {done}/{total} rows",
-  "common.working": "Working…",
-  "common.errorTitle": "Could not complete",
-  "common.doneTitle": "Done",
-  "common.written": "Wrote {n} {n|sheet|sheets}: {sheets}",
-  "common.sheet": "Data sheet",
-  "common.noSheets": "The workbook has no data sheet yet.",
-  "common.loadingSheets": "Looking for data tables in the workbook…",
-  "common.refresh": "Search again",
-  "common.kindUnknown": "not recognised",
-  "common.proposed": "proposed",
-  "common.year": "Review year",
-  "common.outputLang": "Language of the output tables",
-  "common.notInExcel": "This needs to be opened in Excel.",
-  "common.recognised": "Recognised: {kind}",
+/** True for a key of the catalogue (for keys built from data, e.g. a form's id). */
+export function isStringKey(key: string): key is StringKey {
+  return key in vi;
+}
 
-  "mapping.title": "Columns recognised",
-  "mapping.none": "(no column)",
-  "mapping.sure": "Certain",
-  "mapping.check": "Please check",
-  "mapping.manual": "Chosen by you",
-  "mapping.columnLabel": "Column “{field}”",
-  "mapping.unmapped": "{n} {n|column|columns} not recognised: {cols}",
-  "mapping.showAll": "View and change the columns",
-  "mapping.summary": "{n} {n|column|columns} recognised (header in row {header}, data from row {data}).",
-  "mapping.toReview": "{n} to check:",
-  "mapping.missing": "No column",
-  "mapping.hide": "Collapse the column list",
+/** Make a language's texts available (the English module calls this when it is loaded). */
+export function registerCatalogue(lang: Lang, catalogue: Catalogue): void {
+  loaded[lang] = catalogue;
+}
 
-  "classify.noRoster": "No household list was found on this sheet",
-  "classify.noRosterHint":
-    "It needs a header row with columns such as “Mã hộ”, “Khu vực”, “Thu nhập bình quân” and the deprivation indicators.",
-  "classify.run": "Classify and write results",
-  "classify.results": "Classification results",
-  "classify.invalid": "Could not classify",
-  "classify.total": "Households read: {n}",
-  "classify.invalidDetail":
-    "{n} {n|household has|households have} missing or invalid data (see the “Classification note” column on the result sheet).",
-  "classify.chartLabel": "Chart of households by category",
-  "classify.copyTitle": "CLASSIFIED HOUSEHOLD LIST – {year}",
-  "classify.copySheet": "Classified",
-  "classify.copySource": "Source: sheet “{sheet}”; classified under {standard}",
-  "classify.colCategory": "Category (computed)",
-  "classify.colNote": "Classification note",
-  "classify.chartTitle": "Poverty and near-poverty rates by unit",
-  "classify.sheet": "Household list sheet",
-  "classify.needSheet": "There is no data sheet to classify.",
-  "classify.needRoster": "Choose a sheet with a household list.",
-
-  "validate.sheetsLabel": "Sheets to check",
-  "validate.pickFiles": "Add .xlsx files…",
-  "validate.fileCount": "{n} {n|file|files} chosen",
-  "validate.removeFile": "Remove file {name}",
-  "validate.run": "Check",
-  "validate.nothing": "Choose at least one sheet or file.",
-  "validate.summary":
-    "{errors} {errors|error|errors} · {warnings} {warnings|warning|warnings} · {infos} {infos|note|notes}",
-  "validate.clean": "No problems found.",
-  "validate.filterSeverity": "Severity",
-  "validate.filterSheet": "Sheet",
-  "validate.allSheets": "All sheets",
-  "validate.noMatch": "No findings match the filter.",
-  "validate.goto": "Go to cell {cell}",
-  "validate.writeSheet": "Write findings sheet",
-  "validate.highlight": "Highlight cells",
-  "validate.clearHighlight": "Clear highlighting",
-  "validate.highlighted":
-    "Highlighted {n} {n|cell|cells} (conditional formats; the cells' own formatting is unchanged).",
-  "validate.cleared": "Removed {n} highlight {n|format|formats} added by the add-in.",
-  "validate.consolidate": "Consolidate the household lists into one sheet",
-  "validate.consolidateHint":
-    "A “Source” column tells where each household came from; duplicate ids are reported by the check.",
-  "validate.consolidateNone": "At least two household lists are needed (read: {n}).",
-  "validate.consolidatedSheet": "Consolidated",
-  "validate.consolidatedTitle": "HOUSEHOLD LIST CONSOLIDATED FROM {n} SOURCES",
-  "validate.colSource": "Source",
-  "validate.reading": "Reading file {file}…",
-  "validate.fileError": "Could not read file {file}: {message}",
-  "validate.yearAuto": "From each sheet's title",
-  "validate.filesHint": "Read inside the task pane, never uploaded.",
-  "validate.results": "Check results",
-  "validate.highlightNone":
-    "No cell of this workbook to highlight (the findings are in other files or about whole sheets).",
-  "validate.moreActions": "More actions: clear highlighting, consolidate",
-  "validate.moreCells": "Showing {n} of {total} cells; write the findings sheet to see all.",
-  "validate.groupCount": "{n} {n|cell|cells}",
-  "validate.gotoShort": "Go to cell",
-  "validate.details": "Details",
-  "validate.code": "Rule code: {code}",
-  "validate.yearAutoHint": "A sheet that names no year: the latest review with results.",
-  "validate.sources": "Data to check",
-
-  "targets.noUnits": "No units table with “Tổng số hộ” and “Số hộ nghèo” was found on this sheet",
-  "targets.reduction": "Reduce the poverty rate by",
-  "targets.reductionHint": "In percentage points below the start: {shown}.",
-  "targets.method": "Allocation method",
-  "targets.m.proportional": "Proportional to poor households",
-  "targets.m.equal_rate": "Equal percentage points per unit",
-  "targets.m.weighted": "Weighted (weight column)",
-  "targets.baseYear": "Start year",
-  "targets.preview": "Preview",
-  "targets.previewCaption": "{year}: a fall of {shown} — households to lift out",
-  "targets.colUnit": "Unit",
-  "targets.colPoor": "Poor",
-  "targets.colAllocated": "To lift out",
-  "targets.colEndRate": "End rate",
-  "targets.totalAllocated": "Households to lift out in total: {n}",
-  "targets.write": "Write the target table",
-  "targets.noPlan": "No plan indicator table was found on this sheet",
-  "targets.period": "Reporting period",
-  "targets.writeTracking": "Write the tracking table",
-  "targets.sheet": "Data sheet (units table or plan indicators)",
-  "targets.noTable": "This sheet has no units table and no plan indicators",
-  "targets.noTableHint":
-    "A units table needs the columns “Đơn vị”, “Tổng số hộ”, “Số hộ nghèo”; plan indicators need “Chỉ tiêu”, “Kế hoạch”, “Thực hiện”.",
-  "targets.needSheet": "There is no data sheet.",
-  "targets.needReduction": "Enter a valid reduction.",
-  "targets.path": "Path",
-  "targets.pathNone": "Only {year}",
-  "targets.pathYears": "{n} years ({from}–{to})",
-  "targets.periodHint": "For example: first half of 2026, or 2026.",
-  "targets.needPeriod": "Enter the reporting period.",
-
-  "reports.choose": "Forms to produce",
-  "reports.prepare": "Prepare the forms",
-  "reports.write": "Write the {n} selected {n|form|forms}",
-  "reports.none": "Choose at least one form.",
-  "reports.t.form1-results": "Form 1 – Review results: poor and near-poor households",
-  "reports.t.form2-poor-transitions": "Form 2 – Changes in poor households",
-  "reports.t.form3-nearpoor-transitions": "Form 3 – Changes in near-poor households",
-  "reports.t.form4-poor": "Form 4 – Poor households lacking basic social services",
-  "reports.t.form5-nearpoor": "Form 5 – Near-poor households lacking basic social services",
-  "reports.t.deprivation-rates": "Share of households deprived, by indicator",
-  "reports.t.af-units": "Multidimensional poverty index (Alkire–Foster) by unit",
-  "reports.t.af-indicators": "Multidimensional poverty index (Alkire–Foster) by indicator",
-  "reports.t.breakdown-ethnicity": "Poor and near-poor households by ethnicity",
-  "reports.t.breakdown-causes": "Causes of poverty",
-  "reports.t.breakdown-target-groups": "Poor and near-poor households by target group",
-  "reports.t.exclusion-by-unit": "Poor households not counting social protection, by unit",
-  "reports.t.exclusion-zero": "Units with no poor household (not counting social protection)",
-  "reports.roster": "Household list sheet",
-
-  "sponsors.register": "Sponsorship register sheet",
-  "sponsors.quota": "Quota sheet",
-  "sponsors.noQuota": "(no quotas set)",
-  "sponsors.start": "Household list at the start (last review)",
-  "sponsors.end": "Household list at the end (this review)",
-  "sponsors.noEnd": "(not yet — no outcomes)",
-  "sponsors.rosterYear": "Review year {year} (from the sheet's title, or the reporting period)",
-  "sponsors.sameRoster": "The start and end lists must be two different sheets.",
-  "sponsors.period": "Reporting period",
-  "sponsors.periodHint": "E.g. 2026-Q1 (quarter), 2026-03 (month), 2026-H1 (half year), 2026 (year).",
-  "sponsors.badPeriod": "Write the period as 2026-Q1, 2026-03, 2026-H1 or 2026.",
-  "sponsors.run": "Check the register and report",
-  "sponsors.noRegister": "No sponsorship register found in the workbook",
-  "sponsors.noRegisterHint":
-    'A sheet needs a "Mã hộ" (household id) column and a sponsoring-organisation (or support, loan) column. Insert a template from the Templates tab or with poverty template --kind register.',
-  "sponsors.rosterErrors": 'The household list "{sheet}" has {n} {n|error|errors} or no household. {first}',
-  "sponsors.results": "Results for the period",
-  "sponsors.summary":
-    "{rows} register {rows|row|rows} in the period · {households} distinct {households|household|households} sponsored ({pairs} household-organisation pairs) · {organisations} {organisations|organisation|organisations}",
-  "sponsors.colOrganisation": "Organisation",
-  "sponsors.colHouseholds": "Households",
-  "sponsors.colQuota": "Quota",
-  "sponsors.colEscaped": "Escaped / poor",
-  "sponsors.notCausal":
-    'The comparison with households not sponsored (sheet "Sponsorship - comparison") is a plain comparison, not an estimate of the effect.',
-  "sponsors.clean": "The register has no errors or warnings.",
-  "sponsors.moreFindings": 'Only the first 20 of {n} are shown; the "Register checks" sheet has them all.',
-
-  "templates.kind": "Template",
-  "templates.roster": "Household list (with drop-downs and data validation)",
-  "templates.summary": "Summary by village",
-  "templates.register": "Sponsorship register and quotas",
-  "templates.rows": "Input rows",
-  "templates.insert": "Insert template",
-
-  "settings.defaultYear": "Default review year",
-  "settings.local": "Local poverty standard",
-  "settings.localHint": "Not ticked: the national standard of each review year applies.",
-  "settings.localOk": "Valid standard: {name} ({from}–{to}).",
-  "settings.save": "Save in the workbook",
-  "settings.saved": "Saved in the workbook. Colleagues who open this file get the same choices.",
-  "settings.note":
-    "Stored in the workbook itself and sent nowhere; colleagues who open this file get the same choices (including the language, {lang}, switched with VI/EN at the top).",
-  "settings.yearAuto": "Automatic (now: {year})",
-  "settings.yearAutoHint":
-    "A year in the sheet's title comes first; a sheet without one uses the latest review with results.",
-  "settings.unit": "Unit",
-  "settings.unitHint":
-    "Printed at the top and bottom of every form the add-in makes; blank fields print as dotted lines to fill in by hand.",
-  "settings.unitHintIssuer": "For example: UBND xã Bình Điền, or the commune's poverty-reduction steering committee.",
-  "settings.unitHintHeadTitle": "Default “THỦ TRƯỞNG ĐƠN VỊ”; for example “TM. ỦY BAN NHÂN DÂN”.",
-  "settings.useLocal": "The province applies a higher poverty standard than the national one",
-  "settings.province": "Province",
-  "settings.document": "Document setting the standard",
-  "settings.issued": "Date of issue",
-  "settings.fromYear": "From review year",
-  "settings.toYear": "To review year",
-  "settings.raises": "Raises: {name} ({doc})",
-  "settings.lines": "Income per person per month (VND); blank = the national value",
-  "settings.rural": "Rural",
-  "settings.urban": "Urban",
-  "settings.linePoverty": "Poverty line",
-  "settings.lineNearPoverty": "Near-poverty line",
-  "settings.lineAverage": "Average living standard (upper limit)",
-  "settings.andRule":
-    "In this period the near-poverty line equals the poverty line (near-poor households differ by their deprivations), so it is not entered separately.",
-  "settings.cutoff":
-    "Deprivations that make a household poor: {n} or more, as in the national standard (the add-in raises the income lines only).",
-  "settings.localInvalid":
-    "Not saved: the local standard is not valid yet — see the messages in Local poverty standard.",
-  "settings.json": "JSON (share with other files)",
-  "settings.jsonLabel": "Local standard as JSON",
-  "settings.jsonHint": "Copy it to use in another file, or paste JSON here and select Import.",
-  "settings.jsonImport": "Import the JSON into the form",
-  "settings.unitEmpty": "Not set: forms print dotted lines to fill in",
-  "settings.localNone": "Not used: the national standard of each year",
-  "settings.localDraft": "Being edited, not valid yet",
-  "settings.unitInvalid": "Not saved: the unit details are not valid — see the message in Unit.",
-};
-
-export const strings: Record<Lang, { [K in StringKey]: string }> = { vi, en };
+/** Load a language's texts (English is a separate chunk); resolves at once when they are there. */
+export async function loadLanguage(lang: Lang): Promise<void> {
+  if (loaded[lang]) return;
+  const { en } = await import(/* webpackChunkName: "strings-en" */ "./strings-en");
+  registerCatalogue("en", en);
+}
 
 /** A number parameter as the language writes it: 22.000 / 22,000; 1,5 / 1.5 (at most 2 decimals). */
 function formatParam(value: string | number, lang: Lang): string {
@@ -559,7 +315,8 @@ function formatParam(value: string | number, lang: Lang): string {
  * never dropped.
  */
 export function translate(lang: Lang, key: StringKey, params?: Record<string, string | number>): string {
-  const text = strings[lang][key];
+  // Until English is loaded (it is, before anything renders or writes in English) the source language stands in.
+  const text = (loaded[lang] ?? vi)[key];
   if (!params) return text;
   return text.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
     if (!(name in params)) return whole;

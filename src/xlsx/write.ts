@@ -17,7 +17,6 @@ import {
   isPlanFormula,
   planSheet,
   type ColumnValidation,
-  type PlanArea,
   type PlanStyle,
   type ResultTable,
   type SheetPlan,
@@ -82,68 +81,110 @@ function excelValidation(v: ColumnValidation, lang: Lang): ExcelJS.DataValidatio
   return { type, operator: "between", formulae: [v.min, v.max], ...common };
 }
 
-/** Run `f` on every cell of an area. */
-function eachCell(ws: ExcelJS.Worksheet, a: PlanArea, f: (cell: ExcelJS.Cell) => void): void {
-  for (let r = a.row; r < a.row + a.rows; r++) {
-    const row = ws.getRow(r + 1);
-    for (let c = a.col; c < a.col + a.cols; c++) f(row.getCell(c + 1));
-  }
-}
-
-/** Apply one plan style (fonts and alignment merge with what the cell already has). */
-function applyStyle(ws: ExcelJS.Worksheet, s: PlanStyle): void {
+/** The ExcelJS style of one combination of plan styles, number format and lock state. */
+function excelStyle(layers: readonly PlanStyle[], numFmt: string, unlocked: boolean): Partial<ExcelJS.Style> {
   const font: Partial<ExcelJS.Font> = {};
-  if (s.font !== undefined) font.name = s.font;
-  if (s.bold !== undefined) font.bold = s.bold;
-  if (s.italic !== undefined) font.italic = s.italic;
-  if (s.underline !== undefined) font.underline = s.underline;
-  if (s.size !== undefined) font.size = s.size;
-  const align: Partial<ExcelJS.Alignment> = {};
-  if (s.horizontal) align.horizontal = s.horizontal;
-  if (s.vertical) align.vertical = s.vertical;
-  if (s.wrap !== undefined) align.wrapText = s.wrap;
-  const hasFont = Object.keys(font).length > 0;
-  const hasAlign = Object.keys(align).length > 0;
-  const fill: ExcelJS.Fill | undefined = s.fill
-    ? { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + s.fill.slice(1).toUpperCase() } }
-    : undefined;
-  eachCell(ws, s.area, (cell) => {
-    if (hasFont) cell.font = { ...cell.font, ...font };
-    if (hasAlign) cell.alignment = { ...cell.alignment, ...align };
-    if (fill) cell.fill = fill;
-    if (s.border) cell.border = BORDER;
-  });
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  let fill: ExcelJS.Fill | undefined;
+  let border = false;
+  for (const s of layers) {
+    if (s.font !== undefined) font.name = s.font;
+    if (s.bold !== undefined) font.bold = s.bold;
+    if (s.italic !== undefined) font.italic = s.italic;
+    if (s.underline !== undefined) font.underline = s.underline;
+    if (s.size !== undefined) font.size = s.size;
+    if (s.horizontal) alignment.horizontal = s.horizontal;
+    if (s.vertical) alignment.vertical = s.vertical;
+    if (s.wrap !== undefined) alignment.wrapText = s.wrap;
+    if (s.fill) fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + s.fill.slice(1).toUpperCase() } };
+    if (s.border) border = true;
+  }
+  const style: Partial<ExcelJS.Style> = {};
+  if (Object.keys(font).length > 0) style.font = font;
+  if (Object.keys(alignment).length > 0) style.alignment = alignment;
+  if (fill) style.fill = fill;
+  if (border) style.border = BORDER;
+  if (numFmt !== "" && numFmt !== "General") style.numFmt = numFmt;
+  if (unlocked) style.protection = { locked: false };
+  return style;
 }
 
-/** Write the plan's cells: formulas with their cached results, strings as text, numbers with their format. */
+/**
+ * Write the plan's cells and their formatting in one pass: formulas with their cached results, strings as text,
+ * numbers with their format, and one shared style object per distinct combination of plan styles, number format
+ * and lock state (a roster of 100,000 rows has a handful), so a large sheet costs no more than its cells.
+ */
 function writeCells(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
-  for (let r = 0; r < plan.rows; r++) {
+  const { rows, cols } = plan;
+  // Which plan styles cover each cell: a combination id per cell, built layer by layer.
+  const combo = new Uint32Array(rows * cols);
+  const combos: number[][] = [[]];
+  const next = new Map<string, number>();
+  plan.styles.forEach((s, si) => {
+    const { row, col } = s.area;
+    for (let r = row; r < Math.min(rows, row + s.area.rows); r++)
+      for (let c = col; c < Math.min(cols, col + s.area.cols); c++) {
+        const i = r * cols + c;
+        const key = `${combo[i]}:${si}`;
+        let id = next.get(key);
+        if (id === undefined) {
+          id = combos.length;
+          combos.push([...combos[combo[i]], si]);
+          next.set(key, id);
+        }
+        combo[i] = id;
+      }
+  });
+  const unlocked = new Uint8Array(rows * cols);
+  for (const a of plan.protect?.unlocked ?? [])
+    for (let r = a.row; r < a.row + a.rows; r++)
+      for (let c = a.col; c < a.col + a.cols; c++) unlocked[r * cols + c] = 1;
+  const inputRows = (r: number) => r >= plan.firstBodyRow && r < plan.firstBodyRow + plan.bodyRowCount;
+  const styles = new Map<number, Partial<ExcelJS.Style>>();
+  const fmtIds = new Map<string, number>();
+
+  for (let r = 0; r < rows; r++) {
     const row = ws.getRow(r + 1);
     const values = plan.cells[r];
     const formats = plan.formats[r];
-    const inputRow = r >= plan.firstBodyRow && r < plan.firstBodyRow + plan.bodyRowCount;
-    for (let c = 0; c < plan.cols; c++) {
+    for (let c = 0; c < cols; c++) {
+      const i = r * cols + c;
       const v = values[c];
-      const fmt = formats[c];
-      if (v === "") {
-        // Template input rows keep the column format for what the ward will type.
-        if (inputRow && fmt !== "General") row.getCell(c + 1).numFmt = fmt;
-        continue;
-      }
+      // Number formats: of values, and of the blank cells of the body/input rows (for what the ward will type).
+      const fmt =
+        v === ""
+          ? inputRows(r)
+            ? formats[c]
+            : ""
+          : typeof v === "string" && !isPlanFormula(plan, r, c)
+            ? ""
+            : formats[c];
+      if (v === "" && combo[i] === 0 && !unlocked[i] && (fmt === "" || fmt === "General")) continue;
       const cell = row.getCell(c + 1);
-      if (isPlanFormula(plan, r, c)) {
-        const result = plan.results.get(r * plan.cols + c);
-        const formula = (v as string).slice(1);
-        cell.value =
-          result === null || result === undefined ? { formula } : ({ formula, result } as ExcelJS.CellFormulaValue);
-        if (fmt !== "General") cell.numFmt = fmt;
-      } else if (typeof v === "string") {
-        // A plain string: ExcelJS stores it as a (shared) string, never as a formula, even when it starts with "=".
-        cell.value = v;
-      } else {
-        cell.value = v;
-        if (fmt !== "General") cell.numFmt = fmt;
+      if (v !== "") {
+        if (isPlanFormula(plan, r, c)) {
+          const result = plan.results.get(i);
+          const formula = (v as string).slice(1);
+          cell.value =
+            result === null || result === undefined ? { formula } : ({ formula, result } as ExcelJS.CellFormulaValue);
+        } else {
+          // A plain string: ExcelJS stores it as a (shared) string, never as a formula, even when it starts with "=".
+          cell.value = v;
+        }
       }
+      let f = fmtIds.get(fmt);
+      if (f === undefined) fmtIds.set(fmt, (f = fmtIds.size));
+      const key = (combo[i] * 4096 + f) * 2 + unlocked[i];
+      let style = styles.get(key);
+      if (style === undefined) {
+        style = excelStyle(
+          combos[combo[i]].map((si) => plan.styles[si]),
+          fmt,
+          unlocked[i] === 1,
+        );
+        styles.set(key, style);
+      }
+      if (Object.keys(style).length > 0) cell.style = style;
     }
   }
 }
@@ -174,10 +215,9 @@ export function addTableSheet(
     }),
   );
   for (const m of plan.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
-  for (const s of plan.styles) applyStyle(ws, s);
   for (const h of plan.rowHeights) ws.getRow(h.row + 1).height = h.points;
 
-  // Data validation (templates) and the cells left unlocked on a protected sheet.
+  // Data validation (templates); the cells left unlocked on a protected sheet were styled with the cells.
   for (const v of plan.validations) {
     const letter = ws.getColumn(v.area.col + 1).letter;
     (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
@@ -185,7 +225,6 @@ export function addTableSheet(
       excelValidation(v.rule, lang),
     );
   }
-  for (const a of plan.protect?.unlocked ?? []) eachCell(ws, a, (cell) => (cell.protection = { locked: false }));
 
   // Frozen panes and print setup.
   if (plan.freeze.rows > 0 || plan.freeze.columns > 0)

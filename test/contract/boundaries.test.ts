@@ -3,12 +3,19 @@
  * refuses a wrong import. This test lints deliberately wrong and right imports with the repository's own ESLint
  * config, so the rules cannot quietly stop working (a later config block overriding them, a regex that no longer
  * matches). The snippets are linted as if they were files at the given paths; nothing is written.
+ * It also pins the core's purity check: tsconfig.core.json keeps the core away from the DOM and Node typings, and CI
+ * runs it and the lint.
  */
+import * as fs from "fs";
 import * as path from "path";
 import { ESLint } from "eslint";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const BOUNDARY_RULES = new Set(["no-restricted-imports", "no-restricted-syntax"]);
+const BOUNDARY_RULES = new Set([
+  "no-restricted-imports",
+  "no-restricted-syntax",
+  "@typescript-eslint/triple-slash-reference",
+]);
 
 let eslint: ESLint;
 beforeAll(() => {
@@ -60,9 +67,12 @@ describe("import boundaries (eslint.config.js)", () => {
     // import() follows the same rules.
     ["src/cli/demo/d.ts", 'const { x } = await import("../../core/tables/targets");', /public surface/],
     ["src/core/x.ts", 'const { x } = await import("../excel/read");', /src\/core imports no face/],
+    ["src/core/x.ts", 'const { x } = await import("react");', /pure TypeScript/],
+    // Triple-slash references would bring the DOM or Node typings back past tsconfig.core.json.
+    ["src/core/x.ts", '/// <reference lib="dom" />\nconst x = 1;', /reference/],
+    ["src/core/x.ts", '/// <reference types="node" />\nconst x = 1;', /reference/],
   ])("%s: %s is refused", async (file, code, message) => {
-    const errors = await boundaryErrors(file, use(code));
-    expect(errors).toEqual([expect.stringMatching(message)]);
+    expect(await boundaryErrors(file, use(code))).toEqual([expect.stringMatching(message)]);
   });
 
   test.each([
@@ -83,5 +93,29 @@ describe("import boundaries (eslint.config.js)", () => {
     ["test/core/x.test.ts", 'import { x } from "../../src/core/validate/rules/plan";'],
   ])("%s: %s is allowed", async (file, code) => {
     expect(await boundaryErrors(file, use(code))).toEqual([]);
+  });
+});
+
+describe("the core's purity check stays in place", () => {
+  const json = (f: string) => JSON.parse(fs.readFileSync(path.join(ROOT, f), "utf8"));
+
+  test("tsconfig.core.json type-checks src/core with the ES library only: no DOM, no @types (Node, Office, Jest)", () => {
+    const core = json("tsconfig.core.json");
+    const base = json(core.extends);
+    const options = { ...base.compilerOptions, ...core.compilerOptions };
+    expect(core.include).toEqual(["src/core"]);
+    expect(options.lib.map((l: string) => l.toLowerCase())).toEqual(["es2022"]);
+    expect(options.types).toEqual([]);
+    expect(options.typeRoots).toBeUndefined();
+    expect(core.files).toBeUndefined();
+  });
+
+  test("CI runs the core typecheck and the lint", () => {
+    const pkg = json("package.json");
+    expect(pkg.scripts.typecheck).toContain("tsc --noEmit -p tsconfig.core.json");
+    expect(pkg.scripts.lint).toMatch(/^eslint \. && prettier --check \.$/);
+    const ci = fs.readFileSync(path.join(ROOT, ".ci", "run"), "utf8");
+    expect(ci).toMatch(/^step "typecheck" npm run typecheck/m);
+    expect(ci).toMatch(/^step "lint" npm run lint/m);
   });
 });

@@ -5,7 +5,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { strings, translate, type StringKey } from "../../src/taskpane/strings";
+import { loadLanguage, strings as loaded, translate, type Catalogue, type StringKey } from "../../src/taskpane/strings";
+import { en } from "../../src/taskpane/strings-en";
+
+const strings = { vi: loaded.vi as Catalogue, en };
 import { WORKFLOWS } from "../../src/taskpane/workflows/registry";
 
 /** Parameter names a text uses, plain `{n}` or plural `{n|one|other}`. */
@@ -13,6 +16,15 @@ const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\|[^{}
 
 describe("strings catalogue", () => {
   const keys = Object.keys(strings.vi) as StringKey[];
+  beforeAll(() => loadLanguage("en"));
+
+  it("keeps English out of the first render: a separate module, loaded on demand (then translate uses it)", async () => {
+    const source = fs.readFileSync(path.resolve(__dirname, "../../src/taskpane/strings.ts"), "utf8");
+    expect(source).not.toMatch(/import \{[^}]*\ben\b[^}]*\} from "\.\/strings-en"/); // only import(): a lazy chunk
+    await loadLanguage("en");
+    expect(loaded.en).toBe(en);
+    expect(translate("en", "nav.classify")).toBe("Classify");
+  });
 
   it("English has exactly the Vietnamese keys, none blank, same placeholders", () => {
     expect(keys.length).toBeGreaterThan(100);

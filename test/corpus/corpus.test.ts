@@ -35,6 +35,8 @@ const PUBLISHED_MISTAKES: Record<string, Record<string, string[]>> = {
   "ninh-thuan-2022-movement": { "Hộ nghèo": [], "Hộ cận nghèo": [] },
   "dong-ha-2016-2021": { "Đông Hà 2016-2021": [] },
   "quang-ngai-yearbook-2016": { "262": [] },
+  // The 2010 and 2012 rates do not match their counts; 10,98 households escaped in 2013.
+  "bac-giang-2010-2018-year-wide": { "Giảm nghèo": ["Số hộ thoát nghèo", "Tỷ lệ hộ nghèo"] },
 };
 
 test("the corpus has at least 8 real layouts, each with its source", () => {
@@ -69,7 +71,10 @@ describe.each(LAYOUTS.map((l) => [l.id, l] as const))("%s", (_, layout) => {
       const own = findings.filter((f) => f.sheet === sheet.name);
       expect(own.map((f) => f.code)).not.toContain("SHEET_UNRECOGNISED");
       expect(own.filter((f) => f.severity === "error" && f.row < bodyTop(sheet))).toEqual([]);
-      expect(read.table!.length).toBe(sheet.rows.length);
+      if (sheet.yearWide) {
+        expect(read.transposition).toBeDefined();
+        expect(read.table!.length).toBe(sheet.header[0].filter((h) => typeof h === "number").length);
+      } else expect(read.table!.length).toBe(sheet.rows.length);
     });
 
     test(`${sheet.name}: every inconsistent row is flagged on its row; consistent rows get no error or warning`, () => {

@@ -31,6 +31,8 @@ export interface CorpusSheet {
   kind: SheetKind;
   /** The product must recognise a plan (start and end share one denominator). */
   planned?: boolean;
+  /** Years in the columns, indicators in the rows: read as its series, one row per year. */
+  yearWide?: boolean;
 }
 
 export interface CorpusLayout {
@@ -638,6 +640,61 @@ export const LAYOUTS: CorpusLayout[] = [
         const [o, u, v] = [r.percent("rate"), r.percent("urban"), r.percent("rural")];
         if (o === undefined || u === undefined || v === undefined) continue;
         if (o < Math.min(u, v) - tol || o > Math.max(u, v) + tol) bad.add(r, `${o} outside ${u}–${v}`);
+      }
+      return { [s.name]: bad };
+    },
+  },
+  {
+    id: "bac-giang-2010-2018-year-wide",
+    source:
+      'Bắc Giang, hệ thống chỉ tiêu kinh tế - xã hội "3. GIẢM NGHÈO — Chỉ tiêu toàn Tỉnh" (Sở Kế hoạch và Đầu tư Bắc Giang), http://ktxh.khdt.bgo.vn/target/509',
+    note: 'A year-wide table (indicators in rows, years in columns) as published: 9 year headers 2010–2018 with 8 values per row (placed under 2010–2017, 2018 left blank: the page does not say which year is missing). Published mistakes: "10.98" escaped households in 2013; the rate 15,40 % for 63.379 of 412.204 households (15,38 %) and 10,44 % for 44.541 of 423.400 (10,52 %).',
+    sheets: [
+      {
+        name: "Giảm nghèo",
+        title: ["3. GIẢM NGHÈO", "Chỉ tiêu toàn Tỉnh"],
+        header: [["Chỉ tiêu", "ĐV tính", 2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018]],
+        keys: ["label", "uom", "y2010", "y2011", "y2012", "y2013", "y2014", "y2015", "y2016", "y2017", "y2018"],
+        rows: [
+          ["Tổng số hộ", "hộ", 412204, 421820, 423400, 432487, 436960, 443514, 448365, 452560, null],
+          ["Số hộ nghèo theo chuẩn mới", "hộ", 63379, 51085, 44541, 38386, 32772, 31046, 42813, 34168, null],
+          ["Số hộ thoát nghèo", "hộ", 13558, 12370, 6644, 10.98, 6150, 3854, 11118, 8660, null],
+          ["Tỷ lệ hộ nghèo", "%", 15.4, 12.11, 10.44, 8.88, 7.5, 7.0, 9.55, 7.55, null],
+        ],
+        formats: {
+          y2010: "0.00",
+          y2011: "0.00",
+          y2012: "0.00",
+          y2013: "0.00",
+          y2014: "0.00",
+          y2015: "0.00",
+          y2016: "0.00",
+          y2017: "0.00",
+        },
+        kind: "summary",
+        yearWide: true,
+      },
+    ],
+    audit: ([s]) => {
+      // Per year: the rate = poor ÷ households at 2 decimals; every count a whole number.
+      const bad = new Inconsistent();
+      const t = auditTable(s);
+      const [households, poor, escaped, rate] = t.rows;
+      for (const k of s.keys.filter((x) => x.startsWith("y"))) {
+        const [h, p, e, r] = [households.count(k), poor.count(k), escaped.count(k), rate.percent(k)];
+        if (
+          h !== undefined &&
+          p !== undefined &&
+          r !== undefined &&
+          Math.abs(Math.round((p / h) * 10000) / 100 - r) > 0.011
+        )
+          bad.add(rate, `${k}: ${p}/${h} ≠ ${r}`);
+        for (const [row, v] of [
+          [households, h],
+          [poor, p],
+          [escaped, e],
+        ] as const)
+          if (v !== undefined && !Number.isInteger(v)) bad.add(row, `${k}: ${v} households`);
       }
       return { [s.name]: bad };
     },

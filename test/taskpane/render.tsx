@@ -3,6 +3,11 @@ import { render, type RenderResult } from "@testing-library/react";
 import type { ReactElement } from "react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { LanguageProvider } from "../../src/taskpane/i18n";
+import { registerCatalogue } from "../../src/taskpane/strings";
+import { en } from "../../src/taskpane/strings-en";
+
+// Workflows are rendered here without the registry that loads the English texts with their chunk.
+registerCatalogue("en", en);
 import { GatewayProvider } from "../../src/taskpane/workflows/common/gateway";
 import type { FakeWorkbook } from "../support/fake-excel";
 import { fakeHost } from "../support/fake-host";

@@ -2,7 +2,6 @@ import ExcelJS from "exceljs";
 import type { Command } from "../command";
 import type { CellValue } from "../../core/grid";
 import { isCellError } from "../../core/grid";
-import type { Lang } from "../../core/i18n";
 import { readSheet, type SheetRead } from "../../core/sheet";
 import { FIELD_BY_NAME } from "../../core/sheet";
 import { finding } from "../../core/findings";
@@ -11,9 +10,19 @@ import { checkDuplicateIds } from "../../core/validate";
 import { CATEGORY_LABELS, type Category } from "../../core/household";
 import { reviewYearsHeadline, sheetReviewYears, type FileReport, type SheetReviewYear } from "../../core/validate";
 import { pick } from "../../core/i18n";
-import { cutoverOption, YEAR_OPTION_NAME } from "../args";
+import { YEAR_OPTION_NAME } from "../args";
+import { opt, parseCommandLine, usageFail } from "../options";
 import { prepareOutput } from "../output";
-import { collectFiles, parseArgs, readInputs, textReport } from "./validate";
+import { collectFiles, readInputs, textReport } from "./validate";
+
+/** Options of `poverty consolidate` (add an option: one line here). */
+const CONSOLIDATE_OPTIONS = {
+  out: opt.text("merged.xlsx"),
+  year: opt.year(),
+  "cutover-month": opt.int(1, 12),
+  lang: opt.lang(),
+  force: opt.flag(),
+};
 
 /** Field set of a roster, for compatibility (the sequence number column does not matter). */
 const fieldSet = (r: SheetRead) =>
@@ -32,25 +41,24 @@ export const consolidateCommand: Command = {
   summaryEn: "Merge ward rosters into one roster (source column + per-ward summary)",
   usage: "poverty consolidate <tệp|files...> --out merged.xlsx [--year N] [--cutover-month M] [--lang vi|en] [--force]",
   async run(args, io) {
-    const { positional, opts } = parseArgs(args);
-    const lang = (typeof opts["--lang"] === "string" ? opts["--lang"] : "vi") as Lang;
-    const out = typeof opts["--out"] === "string" ? opts["--out"] : undefined;
-    if (!out || !positional.length || !["vi", "en"].includes(lang)) {
-      io.err("Cách dùng / Usage: " + this.usage);
-      return 2;
-    }
+    const { positional, values } = parseCommandLine(args, CONSOLIDATE_OPTIONS, {
+      min: 1,
+      what: { vi: "danh sách hộ cần gộp", en: "rosters to merge" },
+    });
+    const { lang, out } = values;
+    if (!out) usageFail("Thiếu --out (tệp kết quả).", "Missing --out (the output file).");
     const files = collectFiles(positional, io.cwd);
-    const output = prepareOutput({ out, inputs: files, force: opts["--force"] === true, cwd: io.cwd });
+    const output = prepareOutput({ out, inputs: files, force: values.force, cwd: io.cwd });
     const target = output.path;
     // The standard orders the deprivation flags: each sheet's review year, by the core's resolver (--year > the
     // sheet's title > another sheet's title > the latest review with results).
     const yearOpts = {
-      year: opts["--year"] !== undefined ? Number(opts["--year"]) : undefined,
+      year: values.year,
       yearOptionName: YEAR_OPTION_NAME,
       today: new Date(),
-      cutoverMonth: cutoverOption(opts["--cutover-month"]),
+      cutoverMonth: values["cutover-month"],
     };
-    const read = await readInputs(files, io.cwd);
+    const read = await readInputs(files, io.cwd, io);
     const reports = new Map<string, Finding[]>(read.inputs.map((i) => [i.file, []]));
     const rosters: SheetRead[] = [];
     const years: SheetReviewYear[] = [];

@@ -1,8 +1,24 @@
-import { parseArgs } from "util";
-import { defaultReviewYear, isPovertyError, parseReduction, type Lang } from "../../core";
-import { FRAME_USAGE, frameOptionsOf } from "../args";
+import { defaultReviewYear, parseReduction } from "../../core";
 import type { Command } from "../command";
 import { runDemo } from "../demo/run";
+import { opt, parseCommandLine } from "../options";
+import { FRAME_SPEC, FRAME_USAGE, frameOptionsOf } from "../args";
+
+/** Options of `poverty demo` (add an option: one line here). */
+const DEMO_OPTIONS = {
+  out: opt.withDefault(opt.text("demo"), "demo"),
+  seed: opt.withDefault(opt.int(0, 2 ** 31 - 1), 2026),
+  year: opt.year(),
+  // percentage points, read like the pane and `poverty targets` (core parseReduction)
+  reduction: opt.withDefault(
+    opt.custom("1,5", (t) => parseReduction(t)),
+    parseReduction("1.5"),
+  ),
+  images: opt.flag(),
+  lang: opt.lang(),
+  ...FRAME_SPEC,
+  force: opt.flag(),
+};
 
 /** `poverty demo` — the main job on built-in sample data. */
 export const demoCommand: Command = {
@@ -11,50 +27,18 @@ export const demoCommand: Command = {
   summaryEn: "Run the whole workflow on built-in sample data (writes to demo/)",
   usage: `poverty demo [--out demo] [--seed 2026] [--year <năm rà soát>] [--reduction 1,5] [--images] [--lang vi|en] ${FRAME_USAGE} [--force]`,
   async run(args, io) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        out: { type: "string", default: "demo" },
-        seed: { type: "string", default: "2026" },
-        year: { type: "string" },
-        reduction: { type: "string", default: "1.5" },
-        images: { type: "boolean", default: false },
-        force: { type: "boolean", default: false },
-        lang: { type: "string", default: "vi" },
-        unit: { type: "string" },
-        parent: { type: "string" },
-        place: { type: "string" },
-        date: { type: "string" },
-      },
-      allowPositionals: false,
-    });
-    const given = frameOptionsOf((name) => values[name.slice(2) as "unit" | "parent" | "place" | "date"]);
-    const seed = Number(values.seed);
-    let reduction: number;
-    try {
-      reduction = parseReduction(values.reduction); // percentage points, read like the pane and `poverty targets`
-    } catch (e) {
-      if (!isPovertyError(e)) throw e;
-      io.err(e.messageVi);
-      io.err(e.messageEn);
-      return 2;
-    }
-    const lang = values.lang === "en" ? "en" : ("vi" as Lang);
-    const reviewYear = values.year ? Number(values.year) : Math.min(defaultReviewYear(new Date()), 2026);
-    if (!Number.isInteger(seed) || !Number.isInteger(reviewYear)) {
-      io.err("Tham số không hợp lệ: --seed là số nguyên, --year là năm.");
-      io.err("Invalid options: --seed is an integer, --year a year.");
-      return 2;
-    }
+    const { values } = parseCommandLine(args, DEMO_OPTIONS, { max: 0 });
+    const reviewYear = values.year ?? Math.min(defaultReviewYear(new Date()), 2026);
+    const given = frameOptionsOf(values);
     await runDemo(
       {
-        outDir: values.out as string,
-        seed,
+        outDir: values.out,
+        seed: values.seed,
         reviewYear,
-        reduction,
-        images: Boolean(values.images),
-        lang,
-        force: Boolean(values.force),
+        reduction: values.reduction,
+        images: values.images,
+        lang: values.lang,
+        force: values.force,
         frame: Object.keys(given).length > 0 ? given : undefined,
       },
       io,

@@ -37,13 +37,36 @@ import { readWorkbookFile } from "../../xlsx/read";
 import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
 import type { CliIO, Command } from "../command";
-import { langOf, parseArgs, pickSheet, printFindings, usageError, yearOption } from "../args";
+import { FRAME_SPEC, FRAME_USAGE, frameOptionsOf, pickSheet, printFindings } from "../args";
+import { withFile } from "../context";
+import { opt, parseCommandLine, usageFail } from "../options";
 import { textTable } from "../demo/print";
 
-const USAGE =
-  "poverty sponsors <so-do-dau.xlsx> --roster <danh-sach-dau-ky.xlsx> [--roster-end <danh-sach-cuoi-ky.xlsx>] --period 2026-Q1|2026-03|2026-H1|2026 [--year N] [--year-end N] [--sheet <tên trang>] [--target 0.99] [--lang vi|en] [--force] --out bao-cao.xlsx";
+const USAGE = `poverty sponsors <so-do-dau.xlsx> --roster <danh-sach-dau-ky.xlsx> [--roster-end <danh-sach-cuoi-ky.xlsx>] --period 2026-Q1|2026-03|2026-H1|2026 [--year N] [--year-end N] [--sheet <tên trang>] [--target 0.99] [--lang vi|en] ${FRAME_USAGE} [--force] --out bao-cao.xlsx`;
 
 const T = (lang: Lang, vi: string, en: string) => (lang === "vi" ? vi : en);
+
+/** Options of `poverty sponsors` (one parser for every command: src/cli/options.ts). */
+const SPONSORS_OPTIONS = {
+  roster: opt.text("danh-sach-dau-ky.xlsx"),
+  "roster-end": opt.text("danh-sach-cuoi-ky.xlsx"),
+  period: opt.text("2026-Q1"),
+  out: opt.text("bao-cao.xlsx"),
+  lang: opt.lang(),
+  sheet: opt.text("<tên trang>"),
+  year: opt.year(),
+  "year-end": opt.year(),
+  target: opt.custom("0.99", (t, o) => {
+    const n = /^\s*\d*[.,]?\d+\s*$/.test(t) ? Number(t.replace(",", ".")) : NaN;
+    if (n > 0 && n <= 1) return n;
+    return usageFail(`${o} là phân số trong (0; 1], ví dụ 0.99.`, `${o} is a fraction in (0, 1], e.g. 0.99.`, {
+      option: o,
+      value: t,
+    });
+  }),
+  ...FRAME_SPEC,
+  force: opt.flag(),
+};
 
 /** A roster file → households with their recognised categories, or an exit code after printing why not. */
 async function loadRoster(
@@ -210,48 +233,33 @@ export const sponsorsCommand: Command = {
     "Sponsorship of named poor households: check the register; report sponsorship, support, loans and outcomes by organisation × unit",
   usage: USAGE,
   async run(args, io) {
-    const p = parseArgs(
-      args,
-      ["--roster", "--roster-end", "--period", "--out", "--lang", "--sheet", "--year", "--year-end", "--target"],
-      ["--force"],
-    );
-    const lang = langOf(p);
-    const out = p.options.get("--out");
-    const startPath = p.options.get("--roster");
-    const endPath = p.options.get("--roster-end");
-    const periodText = p.options.get("--period");
-    const year = yearOption(p, "--year");
-    const yearEnd = yearOption(p, "--year-end");
-    const targetText = p.options.get("--target");
-    const target = targetText === undefined ? undefined : Number(targetText.replace(",", "."));
-    if (
-      p.positional.length !== 1 ||
-      !out ||
-      !lang ||
-      !startPath ||
-      !periodText ||
-      Number.isNaN(year) ||
-      Number.isNaN(yearEnd) ||
-      (target !== undefined && !(target > 0 && target <= 1))
-    )
-      return usageError(
-        io,
-        USAGE,
-        targetText !== undefined ? "--target là phân số trong (0; 1], ví dụ 0.99." : undefined,
-        targetText !== undefined ? "--target is a fraction in (0, 1], e.g. 0.99." : undefined,
-      );
+    const { positional, values } = parseCommandLine(args, SPONSORS_OPTIONS, {
+      min: 1,
+      max: 1,
+      what: { vi: "tệp sổ đỡ đầu", en: "the sponsorship register file" },
+    });
+    const { lang, out, year, target } = values;
+    const startPath = values.roster;
+    const endPath = values["roster-end"];
+    const periodText = values.period;
+    const yearEnd = values["year-end"];
+    const frame = frameOptionsOf(values);
+    if (!out) usageFail("Thiếu --out (tệp báo cáo).", "Missing --out (the report file).");
+    if (!startPath)
+      usageFail("Thiếu --roster (danh sách hộ đầu kỳ).", "Missing --roster (the start-of-period roster).");
+    if (!periodText) usageFail("Thiếu --period (ví dụ 2026-Q1).", "Missing --period (e.g. 2026-Q1).");
     const period = parsePeriod(periodText); // INVALID_ARGUMENT → exit 2
-    const input = p.positional[0];
+    const input = positional[0];
     const output = prepareOutput({
       out,
       inputs: [input, startPath, ...(endPath ? [endPath] : [])],
-      force: p.flags.has("--force"),
+      force: values.force,
       cwd: io.cwd,
     });
 
     const file = basename(input);
-    const grids = await readWorkbookFile(resolve(io.cwd, input));
-    const { registers, quotas } = registerSheets(grids, file, p.options.get("--sheet"));
+    const grids = await withFile(input, () => readWorkbookFile(resolve(io.cwd, input)));
+    const { registers, quotas } = registerSheets(grids, file, values.sheet);
     if (registers.length === 0) {
       const names = grids.map((g) => `"${g.sheetName}"`).join(", ");
       io.err(
@@ -262,10 +270,12 @@ export const sponsorsCommand: Command = {
       );
       return 2;
     }
-    const start = await loadRoster(io, startPath, year, lang);
+    const start = await withFile(startPath, () => loadRoster(io, startPath, year, lang));
     if (typeof start === "number") return start;
     const end = endPath
-      ? await loadRoster(io, endPath, yearEnd ?? (year !== undefined ? year + 1 : undefined), lang)
+      ? await withFile(endPath, () =>
+          loadRoster(io, endPath, yearEnd ?? (year !== undefined ? year + 1 : undefined), lang),
+        )
       : undefined;
     if (typeof end === "number") return end;
 
@@ -277,7 +287,7 @@ export const sponsorsCommand: Command = {
       ...(target !== undefined ? { interestTarget: target } : {}),
     });
     const findings: Finding[] = sortFindings([...result.findings, ...quotas.flatMap((q) => q.findings)]);
-    const tables = buildSponsorTables({ ...result, findings }, { lang });
+    const tables = buildSponsorTables({ ...result, findings }, { lang, frame });
     await output.write(await writeTablesToBuffer(tables, { lang }));
 
     const s = summarize(findings);

@@ -5,7 +5,8 @@
  */
 import { describeReviewYear, legalBasis, pick, resolveReviewYear, standardForYear } from "../../core";
 import type { Command } from "../command";
-import { cutoverOption, langOf, parseArgs, usageError, yearOption, YEAR_OPTION_NAME } from "../args";
+import { YEAR_OPTION_NAME } from "../args";
+import { opt, parseCommandLine } from "../options";
 import { standardMarkdown, standardsMarkdown, standardText } from "../standards-doc";
 
 const USAGE = "poverty standards [--year N] [--cutover-month M] [--lang vi|en] [--markdown]";
@@ -18,11 +19,13 @@ export const standardsCommand: Command = {
     "Print the poverty standard of a review year (income lines, indicators, legal source), or docs/standards.md",
   usage: USAGE,
   async run(args, io) {
-    const p = parseArgs(args, ["--year", "--cutover-month", "--lang"], ["--markdown"]);
-    const lang = langOf(p);
-    const year = yearOption(p, "--year");
-    if (p.positional.length || !lang || Number.isNaN(year)) return usageError(io, USAGE);
-    if (p.flags.has("--markdown")) {
+    const { values } = parseCommandLine(
+      args,
+      { year: opt.year(), "cutover-month": opt.int(1, 12), lang: opt.lang(), markdown: opt.flag() },
+      { max: 0 },
+    );
+    const { lang, year } = values;
+    if (values.markdown) {
       if (year === undefined) io.out(standardsMarkdown().replace(/\n$/, ""));
       else {
         const s = standardForYear(year);
@@ -35,7 +38,7 @@ export const standardsCommand: Command = {
       option: year,
       optionName: YEAR_OPTION_NAME,
       today: new Date(),
-      cutoverMonth: cutoverOption(p.options.get("--cutover-month")),
+      cutoverMonth: values["cutover-month"],
     });
     io.out(pick(describeReviewYear(r), lang));
     io.out(`${lang === "vi" ? "Căn cứ" : "Legal basis"}: ${pick(legalBasis(r.year), lang)}`);

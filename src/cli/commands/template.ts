@@ -2,13 +2,24 @@ import type { Command } from "../command";
 import { standardForYear } from "../../core/standards";
 import { buildRosterTemplate, buildSummaryTemplate } from "../../core/tables";
 import { buildRegisterTemplate } from "../../core/sponsors";
-import type { Lang } from "../../core/i18n";
 import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
-import { FRAME_USAGE, frameOptionsOf } from "../args";
+import { FRAME_SPEC, FRAME_USAGE, frameOptionsOf } from "../args";
+import { opt, parseCommandLine, usageFail } from "../options";
+
+/** Options of `poverty template` (add an option: one line here). */
+const TEMPLATE_OPTIONS = {
+  kind: opt.withDefault(opt.choice(["roster", "summary", "register", "all"] as const), "all"),
+  year: opt.withDefault(opt.year(), 2026),
+  lang: opt.lang(),
+  rows: opt.int(1, 100000),
+  out: opt.text("blank.xlsx"),
+  ...FRAME_SPEC,
+  force: opt.flag(),
+};
 
 /**
- * `poverty template [--kind roster|summary|register|all] [--year N] [--lang vi|en] [--rows N] [--unit …] [--place …] --out blank.xlsx`
+ * `poverty template [--kind roster|summary|register|all] [--year N] [--lang vi|en] [--rows N] --out blank.xlsx`
  * register: the sponsorship register and its quota sheet ("Giúp hộ nghèo có địa chỉ", core/sponsors).
  */
 export const templateCommand: Command = {
@@ -17,26 +28,11 @@ export const templateCommand: Command = {
   summaryEn: "Write blank templates (household roster, summary form, sponsorship register) with data validation",
   usage: `poverty template [--kind roster|summary|register|all] [--year N] [--lang vi|en] [--rows N] ${FRAME_USAGE} [--force] --out blank.xlsx`,
   async run(args, io) {
-    const opt = (name: string) => {
-      const i = args.indexOf(name);
-      return i >= 0 ? args[i + 1] : undefined;
-    };
-    const out = opt("--out");
-    const kind = opt("--kind") ?? "all";
-    const lang = (opt("--lang") ?? "vi") as Lang;
-    const year = Number(opt("--year") ?? 2026);
-    const rows = opt("--rows") === undefined ? undefined : Number(opt("--rows"));
-    const frame = frameOptionsOf(opt);
-    if (
-      !out ||
-      !["roster", "summary", "register", "all"].includes(kind) ||
-      !["vi", "en"].includes(lang) ||
-      (rows !== undefined && !(Number.isInteger(rows) && rows > 0 && rows <= 100000))
-    ) {
-      io.err("Cách dùng / Usage: " + this.usage);
-      return 2;
-    }
-    const output = prepareOutput({ out, inputs: [], force: args.includes("--force"), cwd: io.cwd });
+    const { values } = parseCommandLine(args, TEMPLATE_OPTIONS, { max: 0 });
+    const { out, kind, lang, year, rows } = values;
+    const frame = frameOptionsOf(values);
+    if (!out) usageFail("Thiếu --out (tệp mẫu).", "Missing --out (the template file).");
+    const output = prepareOutput({ out, inputs: [], force: values.force, cwd: io.cwd });
     const target = output.path;
     const standard = standardForYear(year);
     const want = (k: string) => kind === k || kind === "all";

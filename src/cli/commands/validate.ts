@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { existsSync, readdirSync, statSync } from "fs";
-import { basename, dirname, extname, join, relative, resolve } from "path";
+import { dirname, extname, join, relative, resolve } from "path";
 import type { Command, CliIO } from "../command";
 import type { Grid } from "../../core/grid";
 import type { Lang } from "../../core/i18n";
@@ -10,14 +10,15 @@ import { sortFindings, summarize, type Finding } from "../../core/findings";
 import {
   reviewYearsHeadline,
   unreadableFinding,
-  validateWorkbooks,
+  validateEachWorkbook,
   type FileReport,
   type SheetReviewYear,
-  type ValidationReport,
 } from "../../core/validate";
 import { pick } from "../../core/i18n";
-import { cutoverOption, YEAR_OPTION_NAME } from "../args";
+import { YEAR_OPTION_NAME } from "../args";
 import { describeRead, explainLines, type SheetDescription } from "../../core/sheet";
+import { debugStack } from "../context";
+import { opt, parseCommandLine, usageFail } from "../options";
 import { readWorkbookFile } from "../../xlsx/read";
 import { prepareOutput } from "../output";
 
@@ -46,8 +47,11 @@ export interface ReadInputs {
   unreadable: FileReport[];
 }
 
-/** Read every file; an unreadable one becomes a FILE_UNREADABLE finding and the others are still read. */
-export async function readInputs(files: string[], cwd: string): Promise<ReadInputs> {
+/**
+ * Read every file; an unreadable one becomes a FILE_UNREADABLE finding and the others are still read — whatever
+ * the error (issue 13: one bad file never aborts the batch; an unexpected error is named with its file).
+ */
+export async function readInputs(files: string[], cwd: string, io?: CliIO): Promise<ReadInputs> {
   const res: ReadInputs = { inputs: [], unreadable: [] };
   const names = displayNames(files, cwd);
   for (let i = 0; i < files.length; i++) {
@@ -56,12 +60,18 @@ export async function readInputs(files: string[], cwd: string): Promise<ReadInpu
       for (const g of grids) g.file = names[i];
       res.inputs.push({ file: names[i], path: files[i], grids });
     } catch (e) {
-      if (!isPovertyError(e)) throw e;
-      const d = e.details as { reasonVi?: string; reasonEn?: string };
-      res.unreadable.push({
-        file: names[i],
-        findings: [unreadableFinding(names[i], { vi: d.reasonVi ?? e.messageVi, en: d.reasonEn ?? e.messageEn })],
-      });
+      let reason: { vi: string; en: string };
+      if (isPovertyError(e)) {
+        const d = e.details as { reasonVi?: string; reasonEn?: string };
+        reason = { vi: d.reasonVi ?? e.messageVi, en: d.reasonEn ?? e.messageEn };
+      } else {
+        if (io) debugStack(io, names[i], e);
+        reason = {
+          vi: "lỗi ngoài dự kiến của chương trình khi đọc tệp này (xin báo lại kèm tệp; chạy lại với --debug để xem chi tiết)",
+          en: "an unexpected defect of the program while reading this file (please report it with the file; run again with --debug for details)",
+        };
+      }
+      res.unreadable.push({ file: names[i], findings: [unreadableFinding(names[i], reason)] });
     }
   }
   return res;
@@ -201,31 +211,21 @@ export async function findingsWorkbook(
   return wb;
 }
 
-function parseArgs(args: string[]) {
-  const positional: string[] = [];
-  const opts: Record<string, string | true> = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a.startsWith("--")) {
-      const [k, v] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
-      if (v !== undefined) opts[k] = v;
-      else if (["--force", "--markdown", "--explain"].includes(k)) opts[k] = true;
-      else opts[k] = args[++i] ?? "";
-    } else positional.push(a);
-  }
-  return { positional, opts };
-}
-export { parseArgs };
-
-function usageError(io: CliIO, usage: string, vi: string, en: string): number {
-  io.err(`${vi}\n${en}`);
-  io.err(`Cách dùng / Usage: ${usage}`);
-  return 2;
-}
+/** Options of `poverty validate` (add an option: one line here). */
+const VALIDATE_OPTIONS = {
+  year: opt.year(),
+  "cutover-month": opt.int(1, 12),
+  "max-members": opt.int(1, 1000),
+  format: opt.withDefault(opt.choice(["text", "json"] as const), "text"),
+  explain: opt.flag(),
+  out: opt.text("report.xlsx"),
+  lang: opt.lang(),
+  force: opt.flag(),
+};
 
 /**
- * `poverty validate <files or folders...> [--year N] [--cutover-month M] [--format text|json] [--explain]
- * [--out report.xlsx] [--lang vi|en]`. --explain lists, per sheet, which column was read as which field. The review year of each sheet: --year > the sheet's title > another sheet's title > the default
+ * `poverty validate <files or folders...> [--year N] [--cutover-month M] [--format text|json] [--explain] [--out report.xlsx]
+ * [--lang vi|en]`. The review year of each sheet: --year > the sheet's title > another sheet's title > the default
  * (the latest review with results; --cutover-month, default February). The first line (text) or `reviewYear`
  * (JSON) says which year and standard were used and why.
  */
@@ -234,35 +234,32 @@ export const validateCommand: Command = {
   summaryVi: "Kiểm tra danh sách hộ và biểu tổng hợp (.xlsx) của các xã, phường; báo lỗi kèm ô",
   summaryEn: "Check ward/commune household rosters and summary forms (.xlsx); report every problem with its cell",
   usage:
-    "poverty validate <tệp hoặc thư mục|files or folders...> [--year N] [--cutover-month M] [--format text|json] [--explain] [--out report.xlsx] [--lang vi|en]",
+    "poverty validate <tệp hoặc thư mục|files or folders...> [--year N] [--cutover-month M] [--max-members 50] [--format text|json] [--explain] [--out report.xlsx] [--force] [--lang vi|en]",
   async run(args, io) {
-    const { positional, opts } = parseArgs(args);
-    const lang = (typeof opts["--lang"] === "string" ? opts["--lang"] : "vi") as Lang;
-    const format = typeof opts["--format"] === "string" ? opts["--format"] : "text";
-    const yearText = opts["--year"];
-    const out = typeof opts["--out"] === "string" ? opts["--out"] : undefined;
-    if (!positional.length) return usageError(io, this.usage, "Thiếu tệp cần kiểm tra.", "No files to check.");
-    if (!["vi", "en"].includes(lang) || !["text", "json"].includes(format))
-      return usageError(io, this.usage, "Tùy chọn không hợp lệ.", "Invalid option.");
-    const year = yearText === undefined ? undefined : Number(yearText);
+    const { positional, values } = parseCommandLine(args, VALIDATE_OPTIONS, {
+      min: 1,
+      what: { vi: "tệp cần kiểm tra", en: "files to check" },
+    });
+    const { lang, format, out, year } = values;
     // Every file of the folders is an input, the --out path included: it is never dropped from the inputs, so an
     // output inside a scanned folder is refused (issue 13: `validate DIR --out DIR/roster.xlsx` overwrote a roster).
     const files = collectFiles(positional, io.cwd);
-    if (!files.length) return usageError(io, this.usage, "Không tìm thấy tệp .xlsx nào.", "No .xlsx files found.");
-    const output = out
-      ? prepareOutput({ out, inputs: files, force: opts["--force"] === true, cwd: io.cwd })
-      : undefined;
+    if (!files.length) usageFail("Không tìm thấy tệp .xlsx nào.", "No .xlsx files found.");
+    const output = out ? prepareOutput({ out, inputs: files, force: values.force, cwd: io.cwd }) : undefined;
 
-    const read = await readInputs(files, io.cwd);
-    const report: ValidationReport = validateWorkbooks(
+    const read = await readInputs(files, io.cwd, io);
+    // Each file isolated: an error while checking one is a FILE_CHECK_FAILED finding for it; the others are checked.
+    const { report, failures } = validateEachWorkbook(
       read.inputs.map((i) => ({ file: i.file, grids: i.grids })),
       {
         year,
         yearOptionName: YEAR_OPTION_NAME,
         today: new Date(),
-        cutoverMonth: cutoverOption(opts["--cutover-month"]),
+        cutoverMonth: values["cutover-month"],
+        ...(values["max-members"] !== undefined ? { read: { maxMembers: values["max-members"] } } : {}),
       },
     );
+    for (const f of failures) debugStack(io, f.file, f.error);
     const byFile = new Map<string, FileReport>([...report.files, ...read.unreadable].map((f) => [f.file, f]));
     const names = displayNames(files, io.cwd);
     const ordered: FileReport[] = names
@@ -274,7 +271,7 @@ export const validateCommand: Command = {
     // What each sheet was read as (kind, header rows, column → field with confidence): always in the JSON, one
     // line per sheet in the text, every column with --explain.
     const sheets = report.sheets.map(describeRead);
-    const explain = opts["--explain"] === true;
+    const explain = values.explain;
     if (format === "json") io.out(JSON.stringify({ reviewYear, files: ordered, summary, sheets }, null, 2));
     else for (const l of textReport({ files: ordered, summary, years: report.years, sheets, explain }, lang)) io.out(l);
 
@@ -283,9 +280,7 @@ export const validateCommand: Command = {
       await output.write(Buffer.from(await wb.xlsx.writeBuffer()));
       io.err(lang === "vi" ? `Đã ghi báo cáo: ${output.path}` : `Report written: ${output.path}`);
     }
-    if (read.unreadable.length) return 2;
+    if (read.unreadable.length || failures.length) return 2;
     return summary.errors > 0 ? 1 : 0;
   },
 };
-
-export const baseName = basename;

@@ -109,6 +109,51 @@ const RULE_LIST = [
     { file: "xa-a.xls", reason: b("định dạng .xls cũ; hãy lưu lại thành .xlsx", "old .xls format; save it as .xlsx") },
   ),
   R(
+    "FILE_CHECK_FAILED",
+    "error",
+    "file",
+    b("Không kiểm tra được tệp", "File could not be checked"),
+    b(
+      "Tệp đọc được nhưng việc kiểm tra tệp này gặp lỗi ngoài dự kiến (lỗi của chương trình, xin báo lại kèm tệp). Các tệp khác vẫn được kiểm tra; mã thoát 2.",
+      "The file was read but checking it failed unexpectedly (a defect of the program; please report it with the file). Other files are still checked; exit code 2.",
+    ),
+    (v) => `Không kiểm tra được tệp "${v("file")}": ${v("reason")}`,
+    (v) => `Cannot check file "${v("file")}": ${v("reason")}`,
+    { file: "xa-a.xlsx", reason: b("lỗi ngoài dự kiến", "unexpected error") },
+  ),
+  R(
+    "CELL_UNREADABLE",
+    "error",
+    "values",
+    b("Ô không đọc được", "Cell cannot be read"),
+    b(
+      "Tệp ghi một giá trị mà bộ đọc không hiểu được (chỉ mục chuỗi dùng chung không tồn tại, số không hợp lệ, byte không phải UTF-8, ký tự không hợp lệ). Ô được coi là trống, không bao giờ là 0 hay chuỗi rỗng lặng lẽ.",
+      "The file stores a value the reader cannot interpret (a shared-string index that does not exist, an invalid number, bytes that are not UTF-8, an invalid character). The cell is treated as blank, never silently as 0 or an empty text.",
+    ),
+    (v) => `Ô ${v("cell")}: ${v("reason")}`,
+    (v) => `Cell ${v("cell")}: ${v("reason")}`,
+    {
+      cell: "H7",
+      reason: b(
+        "tham chiếu chuỗi dùng chung số 912 nhưng tệp chỉ có 40 chuỗi; coi là ô trống",
+        "refers to shared string 912 but the file has only 40; treated as blank",
+      ),
+    },
+  ),
+  R(
+    "CELL_READ_AS_BLANK",
+    "warning",
+    "values",
+    b("Ô có giá trị rỗng", "Cell with an empty value"),
+    b(
+      "Ô có phần tử giá trị nhưng không có nội dung (tệp do chương trình khác tạo). Ô được đọc là trống, không phải 0.",
+      "The cell has a value element with nothing in it (written by another program). It is read as blank, not 0.",
+    ),
+    (v) => `Ô ${v("cell")} có giá trị rỗng; đọc là ô trống (không phải 0).`,
+    (v) => `Cell ${v("cell")} has an empty value; read as blank (not 0).`,
+    { cell: "H7" },
+  ),
+  R(
     "SHEET_HIDDEN",
     "info",
     "file",
@@ -348,6 +393,19 @@ const RULE_LIST = [
     (v) => `Ô ${v("cell")} (${v("field")}) phải là số nguyên, đang là ${v("value")}.`,
     (v) => `Cell ${v("cell")} (${v("field")}) must be a whole number, found ${v("value")}.`,
     { cell: "D10", field: b("Số hộ nghèo", "Poor households"), value: 12.5 },
+  ),
+  R(
+    "VALUE_MEMBERS_RANGE",
+    "error",
+    "values",
+    b("Số nhân khẩu của hộ ngoài khoảng cho phép", "Household size out of range"),
+    b(
+      "Số nhân khẩu của một hộ phải là số nguyên từ 1 đến 50 (có thể đổi giới hạn trên: --max-members). Số 0 hay 99.999 là lỗi gõ, không phải một hộ.",
+      "A household's number of members must be a whole number from 1 to 50 (the upper bound can be changed: --max-members). 0 or 99,999 is a typing mistake, not a household.",
+    ),
+    (v) => `Ô ${v("cell")}: số nhân khẩu ${v("value")} ngoài khoảng ${v("min")}–${v("max")}.`,
+    (v) => `Cell ${v("cell")}: ${v("value")} members is outside ${v("min")}–${v("max")}.`,
+    { cell: "F12", value: 99999, min: 1, max: 50 },
   ),
   R(
     "VALUE_RATE_RANGE",

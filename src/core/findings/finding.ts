@@ -64,3 +64,25 @@ export function summarize(findings: Finding[]): { errors: number; warnings: numb
   }
   return { errors, warnings, infos };
 }
+
+/**
+ * Each finding once (every face: validate, targets, report): the same code at the same cell reported by two rules
+ * (or by the reader and a rule) is one finding, the first; and a VALUE_MISSING ("the cell is blank") is dropped where the same cell already has another
+ * error, which says more precisely what is in it. Order is kept.
+ */
+export function uniqueFindings(findings: readonly Finding[]): Finding[] {
+  const place = (f: Finding) => `${f.file ?? ""}\u0000${f.sheet}\u0000${f.cell}`;
+  const otherError = new Set<string>();
+  for (const f of findings)
+    if (f.severity === "error" && f.code !== "VALUE_MISSING" && f.cell) otherError.add(place(f));
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.code === "VALUE_MISSING" && f.severity === "error" && otherError.has(place(f))) continue;
+    const key = `${f.code}\u0000${place(f)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}

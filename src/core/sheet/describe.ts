@@ -10,6 +10,8 @@ import { bi, formatNumber, pick } from "../i18n";
 import { FIELD_BY_NAME, INDICATOR_PHRASES, SHEET_KIND_LABELS, type SheetKind } from "./fields";
 import { movementOf, MOVEMENT_FIELDS } from "./movement";
 import type { SheetRead } from "./read";
+import { sheetCell } from "./transpose";
+import { a1 } from "../address";
 
 export interface ColumnDescription {
   /** Column letters on the sheet ("D"). */
@@ -62,19 +64,22 @@ export function describeRead(read: SheetRead): SheetDescription {
     kindLabel: read.kind === "unknown" ? UNKNOWN : SHEET_KIND_LABELS[read.kind],
     rows: rowsRead,
     columns: [],
-    unmapped: det.mapping.unmapped.map((u) => ({ column: u.letter, header: u.header })),
+    unmapped: det.mapping.unmapped.map((u) => ({ column: place(read, u.col, u.letter), header: u.header })),
     notes: [],
   };
   if (read.file !== undefined) out.file = read.file;
   if (read.kind === "unknown") return out;
   // The header block is stored grid-relative.
   const rowOff = read.offset?.row0 ?? 0;
-  out.headerRows = { from: det.mapping.headerTop + rowOff + 1, to: det.mapping.headerBottom + rowOff + 1 };
-  out.dataStart = det.mapping.dataStart + rowOff + 1;
+  const t = read.transposition;
+  out.headerRows = t
+    ? { from: t.headerRow0 + 1, to: t.headerRow0 + 1 }
+    : { from: det.mapping.headerTop + rowOff + 1, to: det.mapping.headerBottom + rowOff + 1 };
+  out.dataStart = t ? t.headerRow0 + 2 : det.mapping.dataStart + rowOff + 1;
   const subject = det.subject ?? "poor";
   for (const c of det.mapping.columns) {
     const d: ColumnDescription = {
-      column: c.letter,
+      column: place(read, c.col, c.letter),
       header: c.header,
       field: c.field,
       fieldLabel: fieldLabel(c.field),
@@ -93,15 +98,22 @@ export function describeRead(read: SheetRead): SheetDescription {
         rate.scale === "percent"
           ? bi(
               `số phần trăm (7,97 = 7,97 %), in với ${p} chữ số thập phân (± ${half} điểm %)`,
-              `percent numbers (7.97 = 7.97%), printed with ${p} decimals (± ${halfEn} pp)`,
+              `percent numbers (7.97 = 7.97%), printed with ${p} decimal${p === 1 ? "" : "s"} (± ${halfEn} pp)`,
             )
           : bi(
               `phân số (0,0797 = 7,97 %), in với ${p} chữ số thập phân của % (± ${half} điểm %)`,
-              `fractions (0.0797 = 7.97%), printed with ${p} decimals of the % (± ${halfEn} pp)`,
+              `fractions (0.0797 = 7.97%), printed with ${p} decimal${p === 1 ? "" : "s"} of the % (± ${halfEn} pp)`,
             );
     }
     out.columns.push(d);
   }
+  if (t)
+    out.notes.push(
+      bi(
+        "Bảng theo năm (năm ở các cột, chỉ tiêu ở các dòng): đọc như chuỗi năm, mỗi cột năm là một dòng; các chỉ tiêu ghi theo ô nhãn của dòng.",
+        "A year-wide table (years in columns, indicators in rows): read as a series, each year's column a row; indicators are given by their label cell.",
+      ),
+    );
   if (read.kind === "transition")
     out.notes.push(
       subject === "nearPoor"
@@ -144,6 +156,14 @@ export function describeRead(read: SheetRead): SheetDescription {
       ),
     );
   return out;
+}
+
+/** Where a read column is on the sheet: its letters, or — for a year-wide table — the indicator's label cell. */
+function place(read: SheetRead, col: number, letter: string): string {
+  const t = read.transposition;
+  if (!t) return letter;
+  const c = sheetCell(t, t.titleRows, col);
+  return a1(c.row0, t.labelCol0);
 }
 
 /** The description as text lines: one headline, then (with `columns`) one line per column and the notes. */

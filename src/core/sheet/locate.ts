@@ -8,10 +8,15 @@ import { a1 } from "../address";
 import type { RelatedCell, Where } from "../findings";
 import { FIELD_BY_NAME, INDICATOR_PHRASES } from "./fields";
 import type { SheetRead } from "./read";
+import { sheetCell } from "./transpose";
 
-/** Where a field's cell of a row is (falls back to the row's first column when the field is unmapped). */
+/**
+ * Where a field's cell of a row is (falls back to the row's first column when the field is unmapped). For a
+ * year-wide table read as its series, the cell of the sheet (the indicator's row, the year's column).
+ */
 export function at(read: SheetRead, row0: number, field?: string): Where {
   const col0 = field !== undefined && field in read.columns ? read.columns[field] : firstCol(read);
+  if (read.transposition) return { file: read.file, sheet: read.sheet, ...sheetCell(read.transposition, row0, col0) };
   return { file: read.file, sheet: read.sheet, row0, col0 };
 }
 
@@ -21,7 +26,8 @@ function firstCol(read: SheetRead): number {
 }
 
 export function related(read: SheetRead, row0: number, field: string): RelatedCell {
-  const r: RelatedCell = { sheet: read.sheet, cell: a1(row0, read.columns[field] ?? firstCol(read)) };
+  const w = at(read, row0, field in read.columns ? field : undefined);
+  const r: RelatedCell = { sheet: read.sheet, cell: a1(w.row0!, w.col0!) };
   if (read.file !== undefined) r.file = read.file;
   return r;
 }

@@ -185,7 +185,8 @@ function readPart(norm: string, subject: MovementSubject, context: -1 | 1 | 0): 
   // 3. Re-entered, newly poor / near-poor.
   if (has(norm, "tai ngheo", "tai can ngheo", "re poor", "re near poor", "re entered", "reentered", "fell back"))
     return movement("incRe", "above", subject);
-  if (has(norm, "phat sinh", "moi phat sinh", "new", "newly", "moi")) return movement("incNew", "above", subject);
+  // "mới" alone is not enough: "theo chuẩn mới" is a new standard, "hộ mới thoát nghèo" an escape.
+  if (has(norm, "phat sinh", "ngheo moi", "can ngheo moi", "new", "newly")) return movement("incNew", "above", subject);
   // 4. Other decreases and increases: deaths and moves, split or merged households, "khác".
   if (has(norm, ...GONE_OUT)) return movement("decOther", subject, "gone");
   if (has(norm, ...GONE_IN)) return movement("incOther", "gone", subject);

@@ -15,7 +15,10 @@ import { decimalsOf, parseNumberCell } from "./parse";
 import type { Ctx } from "./readers/common";
 import { readRoster } from "./readers/roster";
 import { readTable } from "./readers/table";
+import { sheetCell, yearWideTable, type Transposition } from "./transpose";
 import { planResultIsActual, withResultAsActual } from "./readers/plan";
+import { readIssueFindings } from "./issues";
+export { DEFAULT_MAX_MEMBERS } from "./readers/common";
 
 export interface RosterRow {
   /** 0-based sheet row (absolute). */
@@ -77,18 +80,50 @@ export interface SheetRead {
   indicatorCount?: number;
   /** Where the grid starts on the sheet (0-based): detection's header rows are grid-relative. */
   offset?: { row0: number; col0: number };
+  /**
+   * Set when the sheet is a year-wide table read as its series: rows and columns of the read are the series',
+   * `sheetCell` maps them to the sheet (locate.ts does it for every finding).
+   */
+  transposition?: Transposition;
   findings: Finding[];
 }
 
 export interface ReadOptions {
+  /** Internal: the grid is the series of a year-wide table (set by readSheet). */
+  transposition?: Transposition;
   /** The standard of the review year: orders deprivation flags and bounds the count. */
   standard?: Standard;
   file?: string;
+  /** Largest number of members a household may have (default DEFAULT_MAX_MEMBERS = 50; the smallest is 1). */
+  maxMembers?: number;
 }
 
-/** Detect then read — the one-call entry for adapters. */
+/**
+ * Detect then read — the one-call entry for adapters. A sheet no header matches may be a year-wide table (years in
+ * the columns, indicators in the rows, transpose.ts): it is read as the series it is, its findings on its own cells.
+ */
 export function readSheet(grid: Grid, opts: ReadOptions & DetectOptions = {}): SheetRead {
-  return read(grid, detect(grid, opts), opts);
+  return readDetectedSheet(grid, detect(grid, opts), opts);
+}
+
+/**
+ * Read a sheet whose detection is already at hand (a caller that detected every sheet first, e.g. to resolve review
+ * years): the same reading as `readSheet`, year-wide tables included.
+ */
+export function readDetectedSheet(grid: Grid, detected: Detection, opts: ReadOptions & DetectOptions = {}): SheetRead {
+  if (detected.kind === "unknown" && !opts.kind && !opts.mapping) {
+    const wide = yearWideTable(grid);
+    if (wide) {
+      const d = detect(wide.grid, opts);
+      if (d.kind !== "unknown") {
+        // The series' column findings (unmapped, ambiguous) name columns the sheet does not have: describeRead
+        // lists the indicators read and not read instead.
+        const kept = d.findings.filter((f) => !f.code.startsWith("STRUCT_") || f.cell === "");
+        return read(wide.grid, { ...d, findings: kept }, { ...opts, transposition: wide.transposition });
+      }
+    }
+  }
+  return read(grid, detected, opts);
 }
 
 /**
@@ -103,14 +138,25 @@ export function read(grid: Grid, detected: Detection, opts: ReadOptions = {}): S
   const file = opts.file ?? grid.file;
   const sheet = grid.sheetName;
   const off = gridOffset(grid);
-  const findings: Finding[] = [...detection.findings];
+  // Cells the file reader could not interpret are findings of every read, whatever the sheet's kind.
+  const findings: Finding[] = [...detection.findings, ...readIssueFindings(grid, file)];
   const columns: Record<string, number> = {};
   for (const [f, c] of Object.entries(detection.mapping.byField)) columns[f] = c + off.col0;
   const base: SheetRead = { file, sheet, kind: detection.kind, detection, columns, rates: {}, findings, offset: off };
+  const t = opts.transposition;
+  if (t) base.transposition = t;
   if (detection.kind === "unknown") return base;
 
   const values = grid.values;
-  const ctx: Ctx = { file, sheet, off, findings };
+  const ctx: Ctx = {
+    file,
+    sheet,
+    off,
+    findings,
+    cell: t ? (r, c) => sheetCell(t, r, c) : (r, c) => ({ row0: r + off.row0, col0: c + off.col0 }),
+    ...(t ? { transposed: true } : {}),
+    ...(opts.maxMembers !== undefined ? { maxMembers: opts.maxMembers } : {}),
+  };
   let prepared = 0;
   let end = values.length;
   if (detection.kind === "roster") {

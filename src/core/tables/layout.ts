@@ -81,21 +81,45 @@ export function placeHeaderCells(
  * half; combining marks (decomposed Vietnamese diacritics) take none.
  */
 export function charUnits(ch: string): number {
-  const code = ch.codePointAt(0) ?? 0;
-  if (code >= 0x300 && code <= 0x36f) return 0;
-  if (ch === " ") return 0.5;
-  if (/[0-9]/.test(ch)) return 1;
-  if (/[iljtfr.,;:!'|()[\]]/.test(ch)) return 0.6;
-  if (/[mwMW]/.test(ch)) return 1.6;
-  if (ch !== ch.toLowerCase()) return 1.4; // a capital (Vietnamese capitals included)
-  if (ch !== ch.toUpperCase()) return 0.92; // a lower-case letter
-  return 1.1; // other signs: %, —, …, ×, ÷
+  return unitsOfCode(ch.codePointAt(0) ?? 0);
+}
+
+const NARROW = new Set([..."iljtfr.,;:!'|()[]"].map((c) => c.codePointAt(0)!));
+const WIDE = new Set([..."mwMW"].map((c) => c.codePointAt(0)!));
+/** Widths of the first 0x2000 code points, filled on first use (ASCII, Latin and Vietnamese letters). */
+const UNITS = new Float64Array(0x2000).fill(-1);
+
+function unitsOfCode(code: number): number {
+  if (code < 0x2000 && UNITS[code] >= 0) return UNITS[code];
+  let u: number;
+  if (code >= 0x300 && code <= 0x36f) u = 0;
+  else if (code === 0x20) u = 0.5;
+  else if (code >= 0x30 && code <= 0x39) u = 1;
+  else if (NARROW.has(code)) u = 0.6;
+  else if (WIDE.has(code)) u = 1.6;
+  else {
+    const ch = String.fromCodePoint(code);
+    if (ch !== ch.toLowerCase())
+      u = 1.4; // a capital (Vietnamese capitals included)
+    else if (ch !== ch.toUpperCase())
+      u = 0.92; // a lower-case letter
+    else u = 1.1; // other signs: %, —, …, ×, ÷
+  }
+  if (code < 0x2000) UNITS[code] = u;
+  return u;
 }
 
 /** Width of `text` on one line in Excel width units; bold text is ≈ 8 % wider. */
 export function textUnits(text: string, bold = false): number {
   let u = 0;
-  for (const ch of text) u += charUnits(ch);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Surrogate pairs (outside the BMP) count once, as a wide sign.
+    if (code >= 0xd800 && code <= 0xdbff) {
+      u += 1.1;
+      i++;
+    } else u += unitsOfCode(code);
+  }
   return bold ? u * 1.08 : u;
 }
 
@@ -255,11 +279,19 @@ export function columnWidths(table: Pick<ResultTable, "columns" | "headerRows" |
       const cell = row.cells[c] ?? null;
       if (cell === null) continue;
       const kind = row.formats?.[c] ?? table.columns[c].format;
-      const text = displayText(cell, kind);
-      if (text === "") continue;
-      const isText = typeof (isFormulaCell(cell) ? cell.value : cell) === "string";
+      const v = isFormulaCell(cell) ? cell.value : cell;
+      const isText = typeof v === "string";
       const bold = row.kind !== undefined && row.kind !== "body";
-      const need = textWidth(text, bold ? CHAR_FACTOR : TEXT_FACTOR) + (isText ? 0 : 1);
+      let need: number;
+      if (typeof v === "number" && (kind === "integer" || kind === "vnd") && Number.isFinite(v)) {
+        // Digits and thousands separators of a whole number, without building its text.
+        const digits = Math.abs(v) < 1 ? 1 : Math.floor(Math.log10(Math.abs(Math.round(v)))) + 1;
+        need = digits + Math.floor((digits - 1) / 3) + (v < 0 ? 1 : 0) + 3;
+      } else {
+        const text = displayText(cell, kind);
+        if (text === "") continue;
+        need = textWidth(text, bold ? CHAR_FACTOR : TEXT_FACTOR) + (isText ? 0 : 1);
+      }
       const cap = isText ? Math.max(MAX_CONTENT_WIDTH, table.columns[c].width ?? 0) : Infinity;
       if (need > widths[c]) widths[c] = Math.max(MIN_WIDTH, Math.min(cap, need));
     }

@@ -246,7 +246,7 @@ export function planSheet(table: ResultTable, lang: Lang = table.lang ?? "vi"): 
   };
   /** Text in a merged block of `row` from column `col`, `n` columns wide. */
   const put = (row: number, col: number, n: number, text: string, style: Omit<PlanStyle, "area"> = {}) => {
-    cells[row][col] = text;
+    cells[row][col] = excelText(text);
     formats[row][col] = TEXT;
     const area = { row, col, rows: 1, cols: n };
     if (n > 1) merges.push(area);
@@ -561,6 +561,22 @@ function checkHeaderFits(table: ResultTable, nCols: number): void {
 }
 
 /** A cell value as written, plus its number format. */
+/** Excel's limit for the text of one cell (characters, UTF-16 code units). */
+export const EXCEL_MAX_CELL_CHARS = 32_767;
+
+/**
+ * Text an Excel cell can hold: a longer text is cut and ends with a mark saying how much was left out, so no cell
+ * over 32,767 characters is ever written (Excel would refuse the file or the write).
+ */
+export function excelText(s: string): string {
+  if (s.length <= EXCEL_MAX_CELL_CHARS) return s;
+  const mark = (cut: number) => `… [cắt bớt ${cut} ký tự / ${cut} characters cut]`;
+  let keep = EXCEL_MAX_CELL_CHARS - mark(s.length).length;
+  const code = s.charCodeAt(keep - 1);
+  if (code >= 0xd800 && code <= 0xdbff) keep--; // never split a surrogate pair
+  return s.slice(0, keep) + mark(s.length - keep);
+}
+
 function cellOut(cell: TableCell, columnFormat: string, tableId: string): [string | number | boolean, string] {
   if (cell === null || cell === undefined) return ["", columnFormat === TEXT ? TEXT : "General"];
   if (isFormulaCell(cell)) {
@@ -573,7 +589,7 @@ function cellOut(cell: TableCell, columnFormat: string, tableId: string): [strin
       );
     return [`=${cell.formula.replace(/^=/, "")}`, columnFormat === TEXT ? "General" : columnFormat];
   }
-  if (typeof cell === "string") return [cell, TEXT];
+  if (typeof cell === "string") return [excelText(cell), TEXT];
   if (typeof cell === "number") {
     if (!Number.isFinite(cell))
       fail("INVALID_NUMBER", `Giá trị số không hợp lệ trong bảng ${tableId}`, `Non-finite number in table ${tableId}`, {

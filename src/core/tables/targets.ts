@@ -11,7 +11,8 @@
  * "Giảm X%" is percentage points, a fraction in code and cells: 0.03 = 3 pp shows as 3,00 %.
  * Values come from core/targets (targetFromReduction, allocate, ratePath).
  */
-import { bi, formatNumber, type Bilingual, type Lang } from "../i18n";
+import { fail } from "../errors";
+import { bi, formatNumber, formatPercent, type Bilingual, type Lang } from "../i18n";
 import { allocate, type AllocationMethod, type AllocationResult, type AllocationUnit } from "../targets/allocate";
 import { ratePath } from "../targets/paths";
 import { targetFromReduction, type ReductionTarget } from "../targets/reduction";
@@ -76,6 +77,16 @@ export function computeTargets(input: TargetTablesInput): TargetComputation {
   const households = input.units.reduce((a, u) => a + u.households, 0);
   const overall =
     input.reduction === undefined ? null : targetFromReduction({ poor, total: households, reduction: input.reduction });
+  // A plan cannot lift out more poor households than there are: an impossible target is an error, never capped.
+  if (overall?.clamped) {
+    const pp = (lang: Lang, v: number) => formatNumber(v * 100, lang, 2);
+    fail(
+      "INFEASIBLE",
+      `Không thể giảm ${pp("vi", input.reduction!)} điểm %: đầu kỳ chỉ có ${formatNumber(poor, "vi")} hộ nghèo trên ${formatNumber(households, "vi")} hộ (tỷ lệ ${formatPercent(overall.startRate, "vi")}), nên mức giảm lớn nhất là ${pp("vi", overall.startRate)} điểm % (cả ${formatNumber(poor, "vi")} hộ thoát nghèo).`,
+      `Cannot reduce the poverty rate by ${pp("en", input.reduction!)} pp: there are only ${formatNumber(poor, "en")} poor households of ${formatNumber(households, "en")} at the start (rate ${formatPercent(overall.startRate, "en")}), so the largest reduction is ${pp("en", overall.startRate)} pp (all ${formatNumber(poor, "en")} households out of poverty).`,
+      { poor, households, reduction: input.reduction, startRate: overall.startRate },
+    );
+  }
   const allocation = allocate({
     ...(overall ? { total: Math.max(0, overall.liftOut) } : {}),
     units: input.units,

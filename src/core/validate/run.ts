@@ -8,10 +8,10 @@ import { isPovertyError } from "../errors";
 import type { Standard } from "../standards/schema";
 import { standardForYear } from "../standards/lookup";
 import { resolveReviewYear, reviewYearInText, type YearClue, type YearSource } from "../standards/year";
-import { read as readDetected, type SheetRead } from "../sheet/read";
+import { readDetectedSheet as readDetected, type ReadOptions, type SheetRead } from "../sheet/read";
 import { detect, gridOffset, type DetectOptions, type Detection } from "../sheet/detect";
 import { finding } from "../findings/catalogue";
-import { sortFindings, summarize, type Finding } from "../findings/finding";
+import { sortFindings, summarize, uniqueFindings, type Finding } from "../findings/finding";
 import {
   checkCounts,
   checkDeprivations,
@@ -51,6 +51,8 @@ export interface ValidateOptions {
   standard?: Standard;
   /** Explicit column mappings / kinds per sheet name. */
   sheets?: Record<string, DetectOptions>;
+  /** Reading options for every sheet (e.g. the largest household size, `maxMembers`). */
+  read?: Pick<ReadOptions, "maxMembers">;
 }
 
 export interface WorkbookInput {
@@ -191,17 +193,6 @@ export function validateAcross(reads: SheetRead[]): Finding[] {
   ];
 }
 
-/** Remove exact repeats (same code and cell), keeping the first. */
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const k = `${f.code}|${f.file ?? ""}|${f.sheet}|${f.cell}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
 /** The standard and review year of one sheet (`sheetReviewYears`). */
 export interface SheetStandard {
   /** Undefined when no year could be used. */
@@ -315,6 +306,7 @@ export function validateWorkbooks(inputs: WorkbookInput[], opts: ValidateOptions
       if (yearFinding) list.push(yearFinding);
       used ??= standard;
       const read = readDetected(grid, detections[i], {
+        ...opts.read,
         ...(opts.sheets?.[grid.sheetName] ?? {}),
         file: input.file,
         standard,
@@ -330,12 +322,80 @@ export function validateWorkbooks(inputs: WorkbookInput[], opts: ValidateOptions
   }
   const files: FileReport[] = inputs.map((i) => ({
     file: i.file,
-    findings: sortFindings(dedupe(perFile.get(i.file) ?? [])),
+    findings: sortFindings(uniqueFindings(perFile.get(i.file) ?? [])),
   }));
   const all = files.flatMap((f) => f.findings);
   const report: ValidationReport = { files, summary: summarize(all), sheets: reads, years };
   if (used) report.standardId = used.id;
   return report;
+}
+
+/** A file whose checking failed unexpectedly, and the error (for a --debug stack trace). */
+export interface CheckFailure {
+  file: string;
+  error: unknown;
+}
+
+/** Why checking a file failed, in both languages: a core error's own message, else "an unexpected defect". */
+function failureReason(error: unknown): { vi: string; en: string } {
+  if (isPovertyError(error)) return { vi: error.messageVi, en: error.messageEn };
+  return {
+    vi: "lỗi ngoài dự kiến của chương trình khi kiểm tra tệp này (xin báo lại kèm tệp; chạy lại với --debug để xem chi tiết)",
+    en: "an unexpected defect of the program while checking this file (please report it with the file; run again with --debug for details)",
+  };
+}
+
+/**
+ * validateWorkbooks with each file isolated (issue 13): an error while checking one file becomes a
+ * FILE_CHECK_FAILED finding for that file and every other file is still checked (the cross-file rules run over
+ * the files that could be checked). A bad `opts.year` is the run's error, not a file's: it still throws.
+ * @throws PovertyError UNKNOWN_YEAR when `opts.year` is outside every standard.
+ */
+export function validateEachWorkbook(
+  inputs: WorkbookInput[],
+  opts: ValidateOptions = {},
+): { report: ValidationReport; failures: CheckFailure[] } {
+  if (opts.year !== undefined) standardForYear(opts.year); // a bad --year fails the whole run, not a file
+  try {
+    return { report: validateWorkbooks(inputs, opts), failures: [] };
+  } catch {
+    // Find the file(s) that fail on their own, then check the others together.
+    const failures: CheckFailure[] = [];
+    let ok: WorkbookInput[] = [];
+    for (const input of inputs) {
+      try {
+        validateWorkbooks([input], opts);
+        ok.push(input);
+      } catch (error) {
+        failures.push({ file: input.file, error });
+      }
+    }
+    let report: ValidationReport;
+    try {
+      report = validateWorkbooks(ok, opts);
+    } catch (error) {
+      // Only the rules across files fail: every remaining file is reported as not checked.
+      failures.push(...ok.map((i) => ({ file: i.file, error })));
+      ok = [];
+      report = validateWorkbooks([], opts);
+    }
+    const failed = new Map(failures.map((f) => [f.file, f.error]));
+    const files: FileReport[] = inputs.map((i) =>
+      failed.has(i.file)
+        ? {
+            file: i.file,
+            findings: [
+              finding(
+                "FILE_CHECK_FAILED",
+                { file: i.file, sheet: "" },
+                { file: i.file, reason: failureReason(failed.get(i.file)) },
+              ),
+            ],
+          }
+        : (report.files.find((f) => f.file === i.file) ?? { file: i.file, findings: [] }),
+    );
+    return { report: { ...report, files, summary: summarize(files.flatMap((f) => f.findings)) }, failures };
+  }
 }
 
 /** A FILE_UNREADABLE finding for a file an adapter could not open (the CLI adds it to the report). */

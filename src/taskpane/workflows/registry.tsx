@@ -8,7 +8,7 @@
  *   1. add its id to `WorkflowId` in ./types.ts;
  *   2. add three strings to src/taskpane/strings.ts (`nav.<id>` full name, `tab.<id>` one or two short
  *      words for the tab, `wf.<id>.description` one line), Vietnamese and English;
- *   3. add an entry below: component: lazy(() => import("./<id>/<Name>Workflow")) with a default export of
+ *   3. add an entry below: component: lazy(() => withTexts(import("./<id>/<Name>Workflow"))) with a default export of
  *      type ComponentType<WorkflowProps> (import WorkflowProps from ./types, never from this file);
  *   4. put the primary button within the first 700 px of the pane (test/e2e/workflows.test.ts checks it).
  * Keep the import lazy: workflow code (and what it pulls from src/core / src/excel) then lands in its own
@@ -38,7 +38,7 @@ import {
   SettingsRegular,
   TargetArrowRegular,
 } from "@fluentui/react-icons";
-import type { StringKey } from "../strings";
+import { loadLanguage, type StringKey } from "../strings";
 import type { WorkflowId, WorkflowProps } from "./types";
 
 export type { WorkflowId, WorkflowProps };
@@ -55,6 +55,14 @@ export interface WorkflowDefinition {
   component: LazyExoticComponent<ComponentType<WorkflowProps>>;
 }
 
+/**
+ * A workflow chunk together with the English texts: workflows write bilingual tables (Vietnamese and English
+ * titles and headers), so both halves of the catalogue must be there, whatever the pane's language.
+ */
+function withTexts<M>(chunk: Promise<M>): Promise<M> {
+  return Promise.all([chunk, loadLanguage("en")]).then(([m]) => m);
+}
+
 export const WORKFLOWS: readonly WorkflowDefinition[] = [
   {
     id: "classify",
@@ -62,7 +70,7 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
     tab: "tab.classify",
     description: "wf.classify.description",
     icon: PeopleCommunityRegular,
-    component: lazy(() => import(/* webpackChunkName: "wf-classify" */ "./classify/ClassifyWorkflow")),
+    component: lazy(() => withTexts(import(/* webpackChunkName: "wf-classify" */ "./classify/ClassifyWorkflow"))),
   },
   {
     id: "validate",
@@ -70,7 +78,7 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
     tab: "tab.validate",
     description: "wf.validate.description",
     icon: ClipboardTaskListLtrRegular,
-    component: lazy(() => import(/* webpackChunkName: "wf-validate" */ "./validate/ValidateWorkflow")),
+    component: lazy(() => withTexts(import(/* webpackChunkName: "wf-validate" */ "./validate/ValidateWorkflow"))),
   },
   {
     id: "targets",
@@ -78,7 +86,7 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
     tab: "tab.targets",
     description: "wf.targets.description",
     icon: TargetArrowRegular,
-    component: lazy(() => import(/* webpackChunkName: "wf-targets" */ "./targets/TargetsWorkflow")),
+    component: lazy(() => withTexts(import(/* webpackChunkName: "wf-targets" */ "./targets/TargetsWorkflow"))),
   },
   {
     id: "reports",
@@ -86,7 +94,7 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
     tab: "tab.reports",
     description: "wf.reports.description",
     icon: DataBarVerticalRegular,
-    component: lazy(() => import(/* webpackChunkName: "wf-reports" */ "./reports/ReportsWorkflow")),
+    component: lazy(() => withTexts(import(/* webpackChunkName: "wf-reports" */ "./reports/ReportsWorkflow"))),
   },
   {
     id: "sponsors",
@@ -102,7 +110,7 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
     tab: "tab.templates",
     description: "wf.templates.description",
     icon: DocumentTableRegular,
-    component: lazy(() => import(/* webpackChunkName: "wf-templates" */ "./templates/TemplatesWorkflow")),
+    component: lazy(() => withTexts(import(/* webpackChunkName: "wf-templates" */ "./templates/TemplatesWorkflow"))),
   },
   {
     id: "settings",
@@ -110,7 +118,7 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
     tab: "tab.settings",
     description: "wf.settings.description",
     icon: SettingsRegular,
-    component: lazy(() => import(/* webpackChunkName: "wf-settings" */ "./settings/SettingsWorkflow")),
+    component: lazy(() => withTexts(import(/* webpackChunkName: "wf-settings" */ "./settings/SettingsWorkflow"))),
   },
 ];
 

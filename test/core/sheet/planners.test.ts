@@ -6,6 +6,7 @@ import { readPeriods } from "../../../src/core/sheet/periods";
 import { detect } from "../../../src/core/sheet/detect";
 import { readSheet } from "../../../src/core/sheet/read";
 import { allocationFields, allocationUnits } from "../../../src/core/sheet/units";
+import { describeRead } from "../../../src/core/sheet/describe";
 import { validateWorkbooks } from "../../../src/core/validate";
 
 const grid = (values: CellValue[][], merges: string[] = [], sheetName = "S"): Grid => ({
@@ -244,4 +245,45 @@ test("a movement series by year: rows labelled by their year, flows and rates ch
   expect(c).toContain("VALUE_NOT_INTEGER@C4");
   expect(c).toContain("REDUCTION_PP_MISMATCH@I4"); // 3,70 − 2,90 = 0,80 ≠ 0,90
   expect(c.filter((x) => x.startsWith("TRANSITION_IDENTITY"))).toEqual(["TRANSITION_IDENTITY@F5"]); // 318 − 80 + 11 = 249
+});
+
+describe("year-wide tables (years in columns, indicators in rows)", () => {
+  // The layout of Bắc Giang's "3. GIẢM NGHÈO" indicators, numbers as published (test/corpus has the source).
+  const wide = grid(
+    [
+      ["3. GIẢM NGHÈO"],
+      ["Chỉ tiêu", "ĐV tính", 2010, 2011, 2012, 2013],
+      ["Tổng số hộ", "hộ", 412204, 421820, 423400, 432487],
+      ["Số hộ nghèo theo chuẩn mới", "hộ", 63379, 51085, 44541, 38386],
+      ["Số hộ thoát nghèo", "hộ", 13558, 12370, 6644, 10.98],
+      ["Tỷ lệ hộ nghèo", "%", 15.4, 12.11, 10.44, 8.88],
+    ],
+    [],
+    "BG",
+  );
+  test("read as the series, findings on the sheet's own cells", () => {
+    const r = readSheet(wide);
+    expect(r.kind).toBe("summary");
+    expect(r.table!.map((x) => x.year)).toEqual([2010, 2011, 2012, 2013]);
+    const c = codes(wide);
+    expect(c).toContain("VALUE_NOT_INTEGER@F5"); // 10,98 households escaped in 2013
+    expect(c).toContain("RATE_MISMATCH@C6"); // 2010: 63.379 ÷ 412.204 = 15,38 %, printed 15,40 %
+    expect(c).toContain("RATE_MISMATCH@E6"); // 2012: 44.541 ÷ 423.400 = 10,52 %, printed 10,44 %
+    expect(c).not.toContain("RATE_MISMATCH@D6");
+  });
+  test("described by the indicators' label cells", () => {
+    const d = describeRead(readSheet(wide));
+    expect(d.headerRows).toEqual({ from: 2, to: 2 });
+    expect(d.columns.map((x) => `${x.column}:${x.field}`)).toEqual([
+      "A2:year",
+      "A3:households",
+      "A4:poor",
+      "A5:decAbove",
+      "A6:poorRate",
+    ]);
+    expect(d.notes[0].en).toContain("year-wide table");
+  });
+  test("a sheet with years in a row but no indicator rows is not a year-wide table", () => {
+    expect(readSheet(grid([["Năm", 2021, 2022, 2023], ["Ghi chú"]])).kind).toBe("unknown");
+  });
 });

@@ -132,6 +132,7 @@ const CASES: Record<string, () => Spec[][]> = {
   VALUE_MISSING: () => [roster({ area: "" })],
   VALUE_NEGATIVE: () => [roster({ income: -5 })],
   VALUE_NOT_INTEGER: () => [roster({ members: 2.5 })],
+  VALUE_MEMBERS_RANGE: () => [roster({ members: 0 })],
   VALUE_RATE_RANGE: () => [[summary(0, { poorRate: 112.5 })]],
   VALUE_FLAG_INVALID: () => [[withRows(F.rosterSheet({ unit: "Xã Mới" }), (r) => (r[6][9] = 2))]],
   VALUE_DEP_COUNT_RANGE: () => [roster({ count: 14 })],
@@ -341,6 +342,9 @@ const ELSEWHERE: Record<string, string> = {
   FILE_UNREADABLE: "test/xlsx/read.test.ts, test/cli/validate.test.ts",
   CONSOLIDATE_INCOMPATIBLE: "test/cli/validate.test.ts",
   CONSOLIDATE_NO_ROSTER: "test/cli/validate.test.ts",
+  FILE_CHECK_FAILED: "test/cli/isolation.test.ts",
+  CELL_UNREADABLE: "test/xlsx/truthful.test.ts",
+  CELL_READ_AS_BLANK: "test/xlsx/truthful.test.ts",
   TARGET_IMPLIED_TOTAL_WIDE: "test/core/sheet/planners.test.ts (allocation units, not validation)",
   // Sponsorship registers (core/sponsors): read and checked against a roster, not by the submission validator.
   ...Object.fromEntries(
@@ -390,6 +394,22 @@ describe.each(Object.entries(CASES))("%s", (code, make) => {
     const silentOn = code === "RATE_SCALE" ? run([[F.rosterSheet({ unit: "Xã Mới" })]]) : clean;
     expect(silentOn.filter((f) => f.code === code)).toEqual([]);
   });
+});
+
+test("household size: a whole number from 1 to 50 by default, the upper bound configurable", () => {
+  const codes = (members: number, maxMembers?: number) =>
+    validateWorkbooks([{ file: "x.xlsx", grids: roster({ members }).map((s) => F.toGrid(s, "x.xlsx")) }], {
+      year: 2024,
+      ...(maxMembers ? { read: { maxMembers } } : {}),
+    }).files[0].findings.filter((f) => f.code === "VALUE_MEMBERS_RANGE");
+  expect(codes(0)).toHaveLength(1);
+  expect(codes(99999)[0]).toMatchObject({ severity: "error", value: "99999" });
+  expect(codes(99999)[0].messageVi).toMatch(/số nhân khẩu 99\.999 ngoài khoảng 1–50/);
+  expect(codes(50)).toHaveLength(0);
+  expect(codes(1)).toHaveLength(0);
+  expect(codes(51)).toHaveLength(1);
+  expect(codes(51, 60)).toHaveLength(0);
+  expect(codes(61, 60)).toHaveLength(1);
 });
 
 test("FILE_UNREADABLE findings are built with the file and reason", () => {

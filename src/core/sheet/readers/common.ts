@@ -6,11 +6,20 @@ import { FIELD_BY_NAME, INDICATOR_PHRASES, type ValueType } from "../fields";
 import type { NumberHint, NumberParse } from "../parse";
 import type { ScanState } from "../extent";
 
+/** Default upper bound of a household's members (VALUE_MEMBERS_RANGE; `--max-members` changes it). */
+export const DEFAULT_MAX_MEMBERS = 50;
+
 export interface Ctx {
   file?: string;
   sheet: string;
   off: { row0: number; col0: number };
   findings: Finding[];
+  /** The sheet cell (0-based, absolute) of a grid cell: the offset, or a year-wide table's transposition. */
+  cell(r: number, c: number): { row0: number; col0: number };
+  /** The grid is a year-wide table's series: its columns are rows of the sheet. */
+  transposed?: boolean;
+  /** Upper bound of a household's members (ReadOptions.maxMembers; the lower bound is 1). */
+  maxMembers?: number;
 }
 
 export function fieldLabel(field: string): Bilingual {
@@ -39,7 +48,7 @@ export function report(
   ctx.findings.push(
     finding(
       code,
-      { file: ctx.file, sheet: ctx.sheet, row0: r + ctx.off.row0, col0: c + ctx.off.col0 },
+      { file: ctx.file, sheet: ctx.sheet, ...ctx.cell(r, c) },
       { field: fieldLabel(field), ...params },
       { field, value, expected },
     ),
@@ -113,8 +122,8 @@ export function reportStray(ctx: Ctx, scan: ScanState): void {
   ctx.findings.push(
     finding(
       "STRUCT_BELOW_TABLE_IGNORED",
-      { file: ctx.file, sheet: ctx.sheet, row0: r + ctx.off.row0, col0: c + ctx.off.col0 },
-      { notesRow: notesRow + ctx.off.row0 + 1, count },
+      { file: ctx.file, sheet: ctx.sheet, ...ctx.cell(r, c) },
+      { notesRow: ctx.cell(notesRow, 0).row0 + 1, count },
     ),
   );
 }

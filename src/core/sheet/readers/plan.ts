@@ -72,7 +72,7 @@ export function readPlanCell(
     ctx.findings.push(
       finding(
         "PLAN_TARGET_RANGE",
-        { file: ctx.file, sheet: ctx.sheet, row0: r + ctx.off.row0, col0: c + ctx.off.col0 },
+        { file: ctx.file, sheet: ctx.sheet, ...ctx.cell(r, c) },
         { value: t },
         { field: f, value: t },
       ),

@@ -12,7 +12,7 @@ import { cellText } from "../text";
 import { isBlank, scanRow, type ScanState } from "../extent";
 import { TOTAL_WORDS } from "../rows";
 import type { RosterRow } from "../read";
-import { checkNumber, numberHint, report, reportProblem, reportStray, type Ctx } from "./common";
+import { checkNumber, DEFAULT_MAX_MEMBERS, numberHint, report, reportProblem, reportStray, type Ctx } from "./common";
 
 export function readRoster(
   values: CellValue[][],
@@ -165,7 +165,18 @@ export function readRoster(
       }
     }
     const members = num(row, r, cMembers, "members", "count");
-    if (members !== undefined) h.members = members;
+    const maxMembers = ctx.maxMembers ?? DEFAULT_MAX_MEMBERS;
+    if (members !== undefined && (members < 1 || members > maxMembers))
+      report(
+        ctx,
+        "VALUE_MEMBERS_RANGE",
+        r,
+        cMembers,
+        "members",
+        { value: members, min: 1, max: maxMembers },
+        String(members),
+      );
+    else if (members !== undefined) h.members = members;
     const income = num(row, r, cIncome, "income", "money");
     if (income !== undefined) h.incomePerCapita = income;
     const sa = num(row, r, cA, "scoreA", "score");

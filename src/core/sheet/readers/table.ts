@@ -24,7 +24,8 @@ import { readPlanCell, unitHint } from "./plan";
  */
 /** RATE_SCALE: one info per sheet listing the rate columns and the scale chosen (grouped when they differ). */
 function reportScales(choices: { col: number; why: Bilingual }[], det: Detection, ctx: Ctx): void {
-  if (!choices.length) return;
+  // A year-wide table's rate "columns" are rows of the sheet: its scales are in the sheet's description instead.
+  if (!choices.length || ctx.transposed) return;
   choices.sort((a, b) => a.col - b.col);
   const groups: { cols: string[]; why: Bilingual }[] = [];
   for (const x of choices) {
@@ -65,7 +66,7 @@ function settleTotals(rows: FormRow[], ctx: Ctx): void {
     ctx.findings.push(
       finding(
         "STRUCT_DATA_BELOW_TOTAL",
-        { file: ctx.file, sheet: ctx.sheet, row0: below.row0, col0: ctx.off.col0 },
+        { file: ctx.file, sheet: ctx.sheet, ...ctx.cell(below.row0 - ctx.off.row0, 0) },
         { totalRow: total.row0 + 1 },
       ),
     );

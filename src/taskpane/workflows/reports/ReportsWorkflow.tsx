@@ -22,7 +22,7 @@ import { ActionRow, EmptyState, OperationStatusView, useCommonStyles } from "../
 import { YearPicker, useFrame, useLocalStandard, usePreferences, useReviewYear } from "../common/year";
 import { classifyHouseholds } from "../classify/classifyRun";
 import { useStrings } from "../../i18n";
-import { strings, translate, type StringKey } from "../../strings";
+import { isStringKey, translate, type StringKey } from "../../strings";
 
 const KINDS = ["roster"] as const;
 
@@ -170,5 +170,5 @@ export default function ReportsWorkflow(_: WorkflowProps) {
 /** What a form is, in the official words (Biểu 1 … 5, Alkire–Foster …); the sheet name for a form not listed. */
 function formLabel(x: ResultTable, t: (k: StringKey) => string, lang: Lang): string {
   const key = `reports.t.${x.id}` as StringKey;
-  return key in strings.vi ? t(key) : pick(x.sheetName, lang);
+  return isStringKey(key) ? t(key) : pick(x.sheetName, lang);
 }
