@@ -9,6 +9,11 @@ import { SPONSOR_YEAR, sponsorFixture } from "../support/sponsor-fixture";
 import { discoverSponsorSheets, prepareSponsors } from "../../src/taskpane/workflows/sponsors/sponsorsRun";
 import { parsePeriod } from "../../src/core/sponsors";
 import { isPovertyError } from "../../src/core/errors";
+import { registerCatalogue } from "../../src/taskpane/strings";
+import { en } from "../../src/taskpane/strings-en";
+
+// The pane loads the English texts with its first English render; here they are registered up front.
+registerCatalogue("en", en);
 
 const signal = new AbortController().signal;
 const fx = sponsorFixture(60);
