@@ -47,8 +47,11 @@ export function isCellError(v: unknown): v is CellErrorValue {
   return typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as CellErrorValue).error === "string";
 }
 
-/** Excel error texts as Office.js hands them in `values` (strings) — recognise them too. */
-export const EXCEL_ERROR_TEXTS = [
+/**
+ * Excel's error texts, as Office.js hands them in `values` (strings): the custom functions recognise an argument
+ * holding one of them as that error (src/functions/normalize.ts `excelErrorOf`).
+ */
+export const EXCEL_ERROR_TEXTS: readonly string[] = [
   "#N/A",
   "#DIV/0!",
   "#VALUE!",

@@ -2,12 +2,38 @@
  * The canonical household record (one row of a roster, danh sách hộ), as the sheet reader produces it
  * and the classifier, measures, transitions and validators consume it.
  */
+import { fail } from "./errors";
+
 export type Area = "urban" | "rural";
 
 /** Household categories: hộ nghèo / hộ cận nghèo / hộ có mức sống trung bình / không thuộc diện. */
 export type Category = "poor" | "nearPoor" | "average" | "none";
 
 export const CATEGORIES: readonly Category[] = ["poor", "nearPoor", "average", "none"];
+
+/** Throws UNKNOWN_AREA unless `area` is "urban" or "rural" (callers parse user text first: standards `parseArea`). */
+export function checkArea(area: unknown): asserts area is Area {
+  if (area !== "urban" && area !== "rural") {
+    fail(
+      "UNKNOWN_AREA",
+      `Khu vực "${String(area)}" không hợp lệ; dùng thành thị (đô thị) hoặc nông thôn.`,
+      `Area "${String(area)}" is not valid; use urban or rural.`,
+      { area },
+    );
+  }
+}
+
+/** Throws UNKNOWN_CATEGORY unless `category` (of the 0-based row `i`) is one of the four categories. */
+export function checkCategory(category: unknown, i: number): asserts category is Category {
+  if (typeof category !== "string" || !(CATEGORIES as readonly string[]).includes(category)) {
+    fail(
+      "UNKNOWN_CATEGORY",
+      `Dòng ${i + 1}: loại hộ không hợp lệ "${String(category)}" (${CATEGORIES.join(", ")}).`,
+      `Row ${i + 1}: unknown category "${String(category)}" (${CATEGORIES.join(", ")}).`,
+      { row: i + 1, value: category },
+    );
+  }
+}
 
 export const CATEGORY_LABELS: Record<Category, { vi: string; en: string }> = {
   poor: { vi: "Hộ nghèo", en: "Poor" },

@@ -16,22 +16,9 @@
  * area …) is the core's business.
  */
 import { fail, PovertyError, type PovertyErrorCode } from "../core/errors";
+import { EXCEL_ERROR_TEXTS } from "../core/grid";
 import { flagOfText, parseNumberText, type NumberHint } from "../core/values";
 import { parseReduction } from "../core/targets";
-
-/** Excel's error texts we recognise in input values. */
-export const EXCEL_ERRORS = [
-  "#N/A",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#NULL!",
-  "#SPILL!",
-  "#CALC!",
-  "#BUSY!",
-] as const;
 
 /** `details.excelError` on a PovertyError raised for an error input: the adapter re-raises that code. */
 export interface ErrorInputDetails {
@@ -66,7 +53,7 @@ const ERROR_TYPE_TO_TEXT: Record<string, string> = {
 export function excelErrorOf(v: unknown): string | undefined {
   if (typeof v === "string") {
     const t = v.trim().toUpperCase();
-    return (EXCEL_ERRORS as readonly string[]).includes(t) ? t : undefined;
+    return EXCEL_ERROR_TEXTS.includes(t) ? t : undefined;
   }
   if (typeof v !== "object" || v === null || v instanceof Date || Array.isArray(v)) return undefined;
   const o = v as { error?: unknown; code?: unknown; type?: unknown };

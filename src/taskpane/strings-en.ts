@@ -198,6 +198,8 @@ export const en: { [K in StringKey]: string } = {
   "sponsors.noEnd": "(not yet — no outcomes)",
   "sponsors.rosterYear": "Review year {year} (from the sheet's title, or the reporting period)",
   "sponsors.sameRoster": "The start and end lists must be two different sheets.",
+  "sponsors.needRegister": "Choose the register sheet.",
+  "sponsors.needStart": "Choose the household list at the start.",
   "sponsors.period": "Reporting period",
   "sponsors.periodHint": "E.g. 2026-Q1 (quarter), 2026-03 (month), 2026-H1 (half year), 2026 (year).",
   "sponsors.badPeriod": "Write the period as 2026-Q1, 2026-03, 2026-H1 or 2026.",

@@ -204,6 +204,8 @@ const vi = {
   "sponsors.noEnd": "(chưa có — không tính kết quả thoát nghèo)",
   "sponsors.rosterYear": "Năm rà soát {year} (theo tiêu đề trang, hoặc theo kỳ báo cáo)",
   "sponsors.sameRoster": "Danh sách đầu kỳ và cuối kỳ phải là hai trang khác nhau.",
+  "sponsors.needRegister": "Chọn trang sổ đỡ đầu.",
+  "sponsors.needStart": "Chọn danh sách hộ đầu kỳ.",
   "sponsors.period": "Kỳ báo cáo",
   "sponsors.periodHint": "Ví dụ 2026-Q1 (quý), 2026-03 (tháng), 2026-H1 (6 tháng), 2026 (năm).",
   "sponsors.badPeriod": "Viết kỳ báo cáo dạng 2026-Q1, 2026-03, 2026-H1 hoặc 2026.",

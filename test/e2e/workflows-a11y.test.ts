@@ -6,6 +6,7 @@
  *  - no positive tabindex, and Tab walks the controls in document order (no jumps back), each focused
  *    element visible;
  *  - every status message (MessageBar) carries an icon AND text, never colour alone; progress is a live region;
+ *  - every disabled button says why (aria-describedby → a visible reason), unless work is in progress;
  *  - the 350 px pane never scrolls sideways (document.scrollingElement.scrollWidth <= 350).
  * Needs `npx webpack --mode production` first.
  */
@@ -24,6 +25,7 @@ interface Audit {
   statusWithoutText: string[];
   scrollWidth: number;
   controls: number;
+  disabledWithoutReason: string[];
 }
 
 /** Runs in the page: the checks that need the DOM. */
@@ -80,7 +82,26 @@ function auditInPage(): Audit {
   const statusWithoutIcon = bars.filter((b) => !b.querySelector("svg")).map(describe);
   const statusWithoutText = bars.filter((b) => text(b).length < 3).map(describe);
   const scrollWidth = (document.scrollingElement ?? document.documentElement).scrollWidth;
-  return { unnamed, positiveTabindex, statusWithoutIcon, statusWithoutText, scrollWidth, controls: controls.length };
+  // A disabled button says why: aria-describedby names a visible text (ActionRow), unless work is running.
+  const busy = document.querySelector('[role="progressbar"]') !== null;
+  const disabledWithoutReason = busy
+    ? []
+    : [...document.querySelectorAll('button[disabled], button[aria-disabled="true"]')]
+        .filter(visible)
+        .filter((b) => {
+          const ids = (b.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
+          return !ids.some((id) => text(document.getElementById(id)).length > 3);
+        })
+        .map(describe);
+  return {
+    unnamed,
+    positiveTabindex,
+    statusWithoutIcon,
+    statusWithoutText,
+    scrollWidth,
+    controls: controls.length,
+    disabledWithoutReason,
+  };
 }
 
 /** Tab through the pane from the top; every stop must be visible and come after the previous one in the DOM. */
@@ -163,6 +184,9 @@ browserSuite("workflows-a11y")("accessibility of every workflow (chromium, fake 
       await page.getByTestId("targets-sheet").waitFor();
       await page.getByTestId("targets-preview").click();
       await page.getByTestId("targets-preview-table").waitFor();
+      // An unreadable reduction disables both buttons: the audit checks they say why.
+      await page.getByTestId("targets-reduction").fill("abc");
+      await page.getByTestId("targets-write-reason").waitFor();
     },
     reports: async (page) => {
       await page.getByTestId("reports-sheet").waitFor();
@@ -203,6 +227,15 @@ browserSuite("workflows-a11y")("accessibility of every workflow (chromium, fake 
         }, auditInPage.toString());
         expect(planted.unnamed.some((u) => u.startsWith("input"))).toBe(true);
         expect(planted.statusWithoutIcon.length).toBe(1);
+        const plantedButton = await page.evaluate((audit) => {
+          const box = document.createElement("div");
+          box.innerHTML = "<button disabled>Gộp</button>";
+          document.body.appendChild(box);
+          const r = (0, eval)(`(${audit})`)() as Audit;
+          box.remove();
+          return r;
+        }, auditInPage.toString());
+        expect(plantedButton.disabledWithoutReason.length).toBe(1);
         for (const [id, reach] of Object.entries(states)) {
           await page.getByTestId(`nav-${id}`).click();
           await page.getByTestId(id).waitFor();
@@ -216,6 +249,7 @@ browserSuite("workflows-a11y")("accessibility of every workflow (chromium, fake 
             statusWithoutText: [],
             scrollWidth: expect.any(Number),
             controls: true,
+            disabledWithoutReason: [],
           });
           expect(audit.scrollWidth).toBeLessThanOrEqual(PANE_WIDTH);
           await pane.assertNoHorizontalScroll();

@@ -90,6 +90,9 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
       ] as const) {
         const pane = await open({ lang, dark, height: 700 });
         const { page } = pane;
+        // Every tab has its primary button listed here (a new workflow must say which one).
+        const tabs = await page.getByRole("tab").evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+        expect(tabs).toEqual(Object.keys(PRIMARY).map((id) => `nav-${id}`));
         for (const [id, primary] of Object.entries(PRIMARY)) {
           await page.getByTestId(`nav-${id}`).click();
           await primaryReady(page, primary);

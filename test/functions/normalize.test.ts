@@ -1,4 +1,5 @@
 import { PovertyError } from "../../src/core/errors";
+import { EXCEL_ERROR_TEXTS } from "../../src/core/grid";
 import {
   asMatrix,
   excelErrorOf,
@@ -126,6 +127,11 @@ describe("excelErrorOf", () => {
     expect(excelErrorOf(null)).toBeUndefined();
     expect(excelErrorOf({ code: "ABC" })).toBeUndefined();
     expect(excelErrorOf([["#N/A"]])).toBeUndefined();
+  });
+  it("knows every error text of the core's list (one list: core/grid EXCEL_ERROR_TEXTS)", () => {
+    for (const t of EXCEL_ERROR_TEXTS) expect(excelErrorOf(t)).toBe(t);
+    expect(excelErrorOf(" #field! ")).toBe("#FIELD!");
+    expect(excelErrorOf("#GETTING_DATA")).toBe("#GETTING_DATA");
   });
 });
 

@@ -28,7 +28,7 @@ describe("Phân loại hộ (classify workflow)", () => {
     expect(screen.getByTestId("classify-confidence-id").textContent).toMatch(/Chắc chắn \(\d+%\)/);
     expect(screen.getByTestId("classify-standard").textContent).toContain("07/2021");
     fireEvent.click(screen.getByTestId("classify-run"));
-    await screen.findByTestId("classify-results", {}, { timeout: 10000 });
+    await screen.findByTestId("classify-results");
     expect(screen.getByTestId("classify-done").textContent).toContain("KQ - Phân loại hộ");
     expect(screen.getByTestId("classify-count-poor").textContent).toMatch(/Hộ nghèo: \d+/);
     expect(wb.sheets.map((s) => s.name)).toEqual([
@@ -62,7 +62,7 @@ describe("Phân loại hộ (classify workflow)", () => {
     renderWorkflow(<ClassifyWorkflow id="classify" />, wb, "en");
     await screen.findByTestId("classify-mapping");
     fireEvent.click(screen.getByTestId("classify-run"));
-    const err = await screen.findByTestId("classify-error", {}, { timeout: 10000 });
+    const err = await screen.findByTestId("classify-error");
     expect(err.textContent).toContain("GeneralException");
     expect(wb.sheets.map((s) => s.name)).toEqual(["Ghi chú", "Danh sách hộ"]);
   });

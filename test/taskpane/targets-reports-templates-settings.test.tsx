@@ -74,13 +74,48 @@ describe("Báo cáo (reports workflow)", () => {
     renderWorkflow(<ReportsWorkflow id="reports" />, wb);
     await screen.findByTestId("reports-sheet");
     fireEvent.click(screen.getByTestId("reports-prepare"));
-    await screen.findByTestId("reports-list", {}, { timeout: 10000 });
+    await screen.findByTestId("reports-list");
     const boxes = screen.getAllByRole("checkbox");
     expect(boxes.length).toBeGreaterThan(1);
     fireEvent.click(screen.getByTestId("reports-write"));
-    expect((await screen.findByTestId("reports-done", {}, { timeout: 15000 })).textContent).toContain(
-      "KQ - Biểu 1 - Kết quả",
-    );
+    expect((await screen.findByTestId("reports-done")).textContent).toContain("KQ - Biểu 1 - Kết quả");
+  });
+});
+
+describe("the unit (Đơn vị) of Cài đặt on the written forms", () => {
+  it("prints the saved issuing body and place in the frame of the forms the pane writes", async () => {
+    const wb = new FakeWorkbook({
+      sheets: [{ name: "Danh sách hộ", rows: rosterSheetRows(12, 2025) }],
+      settings: { [SETTINGS_KEY]: { version: 1, frame: { issuer: "UBND xã Bình Điền", place: "Bình Điền" } } },
+    });
+    renderWorkflow(<ReportsWorkflow id="reports" />, wb);
+    await screen.findByTestId("reports-sheet");
+    fireEvent.click(screen.getByTestId("reports-prepare"));
+    await screen.findByTestId("reports-list");
+    fireEvent.click(screen.getByTestId("reports-write"));
+    await screen.findByTestId("reports-done");
+    const texts = wb
+      .sheet("KQ - Biểu 1 - Kết quả")
+      .rowsOfValues()
+      .flat()
+      .filter((v): v is string => typeof v === "string");
+    expect(texts).toContain("UBND XÃ BÌNH ĐIỀN");
+    expect(texts.some((t) => t.startsWith("Bình Điền, ngày"))).toBe(true);
+  });
+
+  it("refuses a roster with an error like `poverty report` (core reportRoster), instead of reporting part of it", async () => {
+    const rows = rosterSheetRows(12, 2025);
+    const header = rows.findIndex((r) => r.includes("Mã hộ"));
+    const idCol = rows[header].indexOf("Mã hộ");
+    rows[header + 2][idCol] = rows[header + 1][idCol]; // the second household repeats the first one's id
+    const wb = new FakeWorkbook({ sheets: [{ name: "Danh sách hộ", rows }] });
+    renderWorkflow(<ReportsWorkflow id="reports" />, wb);
+    await screen.findByTestId("reports-sheet");
+    fireEvent.click(screen.getByTestId("reports-prepare"));
+    const err = await screen.findByTestId("reports-prepare-error", {}, { timeout: 10000 });
+    expect(err.textContent).toContain(String(rows[header + 1][idCol]));
+    expect(err.textContent).toMatch(/trùng/i);
+    expect(screen.queryByTestId("reports-list")).toBeNull();
   });
 });
 
@@ -89,9 +124,7 @@ describe("Mẫu biểu (templates workflow)", () => {
     const wb = new FakeWorkbook({ sheets: [{ name: "Sheet1", rows: [] }] });
     renderWorkflow(<TemplatesWorkflow id="templates" />, wb);
     fireEvent.click(screen.getByTestId("templates-insert"));
-    expect((await screen.findByTestId("templates-done", {}, { timeout: 10000 })).textContent).toContain(
-      "KQ - Danh sách hộ",
-    );
+    expect((await screen.findByTestId("templates-done")).textContent).toContain("KQ - Danh sách hộ");
     const s = wb.sheet("KQ - Danh sách hộ");
     expect(s.protected).toBe(true);
     expect([...s.cells.values()].some((c) => c.validation?.rule)).toBe(true);

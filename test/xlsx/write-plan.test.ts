@@ -64,3 +64,27 @@ describe("both writers size title and header rows the same way", () => {
     expect(plan.rowHeights.some((h) => h.row >= plan.firstBodyRow)).toBe(false);
   });
 });
+
+describe("body text longer than its column", () => {
+  test("wraps, and its row gets the height its lines need (Excel keeps stored heights; it does not auto-fit on open)", async () => {
+    const long =
+      "Hộ có người ốm đau nặng, không có khả năng lao động, thiếu đất sản xuất và thiếu vốn để làm ăn lâu dài";
+    const t: ResultTable = {
+      ...wideHeaderTable(),
+      columns: [
+        { key: "tt", header: bi("Nguyên nhân", "Cause"), format: "text", width: 20 },
+        ...wideHeaderTable().columns.slice(1),
+      ],
+      rows: [{ cells: [long, 10, 2, 0.2] }, { cells: ["Ngắn", 1, 1, 0.1] }],
+    };
+    const plan = planSheet(t, "vi");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeTablesToBuffer([t])) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const r = plan.firstBodyRow + 1;
+    expect(plan.widths[0]).toBe(40); // grown to the limit, then it wraps
+    expect(ws.getCell(r, 1).alignment).toMatchObject({ wrapText: true });
+    expect(ws.getRow(r).height).toBeGreaterThanOrEqual(3 * LINE_PT); // ≈ 103 units of text in a 40-wide column
+    expect(ws.getRow(r + 1).height).toBeUndefined(); // a short row keeps the default
+  });
+});

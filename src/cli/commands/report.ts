@@ -7,18 +7,14 @@
 import { basename, resolve } from "path";
 import {
   averageConfirmed,
-  checkDuplicateIds,
   formatNumber,
   isPovertyError,
   pick,
   readSheet,
   recordedTargetGroups,
-  rosterHouseholds,
+  reportRoster,
   reviewYearsHeadline,
   sheetReviewYears,
-  sortFindings,
-  uniqueFindings,
-  type Finding,
 } from "../../core";
 import { buildReportTables, classifyRoster } from "../../core/tables";
 import { readWorkbookFile } from "../../xlsx/read";
@@ -98,12 +94,8 @@ export const reportCommand: Command = {
         kind: "roster",
         ...(values["max-members"] !== undefined ? { maxMembers: values["max-members"] } : {}),
       });
-      const { households, findings: missing } = rosterHouseholds(read);
-      const blocking: Finding[] = sortFindings(
-        uniqueFindings([...read.findings, ...checkDuplicateIds([read]), ...missing]).filter(
-          (f) => f.severity === "error",
-        ),
-      );
+      // The core decides what stops a report (the pane's Reports workflow asks the same question).
+      const { households, blocking } = reportRoster(read);
       if (households.length === 0 && blocking.length === 0) {
         io.err(`Trang "${grid.sheetName}" không có hộ nào.`);
         io.err(`Sheet "${grid.sheetName}" has no households.`);

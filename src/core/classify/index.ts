@@ -20,7 +20,7 @@
  */
 import { fail, isPovertyError, PovertyError } from "../errors";
 import { formatNumber, type Bilingual } from "../i18n";
-import type { Area, Category } from "../household";
+import { checkArea, type Area, type Category } from "../household";
 import { formatVnd, incomeLine, requireIndicators, scoreThreshold, type Rule, type Standard } from "../standards";
 
 /** One household to classify. Exactly one of `incomePerCapita` and `scoreA`. */
@@ -117,17 +117,6 @@ function decide(
 // -------------------------------------------------------------------------------------------------
 // Validation helpers
 // -------------------------------------------------------------------------------------------------
-
-function checkArea(area: unknown): asserts area is Area {
-  if (area !== "urban" && area !== "rural") {
-    fail(
-      "UNKNOWN_AREA",
-      `Khu vực "${String(area)}" không hợp lệ; dùng thành thị (đô thị) hoặc nông thôn.`,
-      `Area "${String(area)}" is not valid; use urban or rural.`,
-      { area },
-    );
-  }
-}
 
 function checkNonNegative(value: unknown, vi: string, en: string): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {

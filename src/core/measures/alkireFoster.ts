@@ -24,7 +24,17 @@
  * every ratio is weighted: H = Σ_poor w_i / Σ w_i etc. — state which one a report shows.
  */
 import { fail } from "../errors";
-import { EPS, L, checkArray, checkCount, checkLength, checkNonNegative, checkRange } from "./checks";
+import {
+  EPS,
+  L,
+  badFlag,
+  checkArray,
+  checkCount,
+  checkFlagRow,
+  checkLength,
+  checkNonNegative,
+  checkRange,
+} from "./checks";
 
 /** Number of deprivations that makes a household poor on the deprivation side (Decree 07/2021, Decision 59/2015). */
 export const DEFAULT_AF_CUTOFF_COUNT = 3;
@@ -172,14 +182,7 @@ export function alkireFoster(
   const packed = new Uint8Array(n * d);
   for (let i = 0; i < n; i++) {
     const row = flags[i];
-    if (!Array.isArray(row) || row.length !== d) {
-      fail(
-        "INVALID_ARGUMENT",
-        `Dòng ${i + 1} của ma trận thiếu hụt phải có ${d} chỉ số.`,
-        `Row ${i + 1} of the deprivation flags must have ${d} indicators.`,
-        { row: i + 1, expected: d },
-      );
-    }
+    checkFlagRow(row, i, d);
     for (let j = 0; j < d; j++) {
       const v = row[j];
       if (v !== 0 && v !== 1) badFlag(i, j, v);
@@ -187,15 +190,6 @@ export function alkireFoster(
     }
   }
   return kernel(packed, n, d, options);
-}
-
-function badFlag(i: number, j: number, v: unknown): never {
-  return fail(
-    "INVALID_ARGUMENT",
-    `Dòng ${i + 1}, chỉ số ${j + 1}: giá trị thiếu hụt phải là 0 hoặc 1 (nhận được ${String(v)}).`,
-    `Row ${i + 1}, indicator ${j + 1}: a deprivation flag must be 0 or 1 (got ${String(v)}).`,
-    { row: i + 1, indicator: j + 1, value: v },
-  );
 }
 
 function kernel(flags: Uint8Array, n: number, d: number, options: AlkireFosterOptions): AlkireFosterResult {

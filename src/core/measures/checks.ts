@@ -1,5 +1,7 @@
 /**
- * Internal argument checks and rounding helpers shared by `measures` and `targets`.
+ * Internal argument checks and rounding helpers shared by `measures` and `targets`: numbers, counts, fractions,
+ * arrays, deprivation-flag rows and category codes (the household vocabulary's own checks, `checkArea` and
+ * `checkCategory`, live in core/household.ts).
  * Not re-exported from the core index: other layers validate through the public functions.
  *
  * Every check throws a {@link PovertyError} (via `fail`) with a Vietnamese and an English message
@@ -104,6 +106,52 @@ export function checkLength(actual: number, expected: number, label: Label): voi
       `${label.vi} phải có ${expected} phần tử (nhận được ${actual}).`,
       `${label.en} must have ${expected} elements (got ${actual}).`,
       { field: label.en, expected, actual },
+    );
+  }
+}
+
+/** Throws INVALID_ARGUMENT unless row `i` (0-based) of a deprivation matrix is an array of `d` indicators. */
+export function checkFlagRow(row: unknown, i: number, d: number): asserts row is ReadonlyArray<number> {
+  if (!Array.isArray(row) || row.length !== d) {
+    fail(
+      "INVALID_ARGUMENT",
+      `Dòng ${i + 1} của ma trận thiếu hụt phải có ${d} chỉ số.`,
+      `Row ${i + 1} of the deprivation flags must have ${d} indicators.`,
+      { row: i + 1, expected: d, actual: Array.isArray(row) ? row.length : undefined },
+    );
+  }
+}
+
+/** Throws INVALID_ARGUMENT for flag `v` of row `i`, indicator `j` (0-based) that is not 0 or 1. */
+export function badFlag(i: number, j: number, v: unknown): never {
+  return fail(
+    "INVALID_ARGUMENT",
+    `Dòng ${i + 1}, chỉ số ${j + 1}: giá trị thiếu hụt phải là 0 hoặc 1 (nhận được ${String(v)}).`,
+    `Row ${i + 1}, indicator ${j + 1}: a deprivation flag must be 0 or 1 (got ${String(v)}).`,
+    { row: i + 1, indicator: j + 1, value: v },
+  );
+}
+
+/** Throws INVALID_ARGUMENT unless `codes` is a Uint8Array of category codes (the output of classifyColumns). */
+export function checkCategoryCodes(codes: unknown): asserts codes is Uint8Array {
+  if (!(codes instanceof Uint8Array)) {
+    fail(
+      "INVALID_ARGUMENT",
+      "Mã loại hộ phải là Uint8Array (kết quả classifyColumns).",
+      "Category codes must be a Uint8Array (the output of classifyColumns).",
+      {},
+    );
+  }
+}
+
+/** Throws UNKNOWN_CATEGORY unless category code `c` of row `i` (0-based) is 1–4 (0 = not classified). */
+export function checkCategoryCode(c: number, i: number): void {
+  if (c < 1 || c > 4) {
+    fail(
+      "UNKNOWN_CATEGORY",
+      `Dòng ${i + 1}: mã loại hộ không hợp lệ ${c} (1 nghèo, 2 cận nghèo, 3 trung bình, 4 không thuộc diện).`,
+      `Row ${i + 1}: invalid category code ${c} (1 poor, 2 near-poor, 3 average, 4 none).`,
+      { row: i + 1, value: c },
     );
   }
 }

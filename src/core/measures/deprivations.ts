@@ -5,8 +5,17 @@
  * ("Tổng số thiếu hụt" = sum of the indicator columns).
  */
 import { fail } from "../errors";
-import { CATEGORIES, type Category } from "../household";
-import { L, checkArray, checkCount, checkLength } from "./checks";
+import { checkCategory, type Category } from "../household";
+import {
+  L,
+  badFlag,
+  checkArray,
+  checkCategoryCode,
+  checkCategoryCodes,
+  checkCount,
+  checkFlagRow,
+  checkLength,
+} from "./checks";
 
 /** Headcounts of one population (all, poor, near-poor). */
 export interface DeprivationGroup {
@@ -89,30 +98,12 @@ export function deprivationHeadcounts(
 
   for (let i = 0; i < n; i++) {
     const row = flags[i];
-    if (!Array.isArray(row) || row.length !== d) {
-      fail(
-        "INVALID_ARGUMENT",
-        `Dòng ${i + 1} của ma trận thiếu hụt phải có ${d} chỉ số.`,
-        `Row ${i + 1} of the deprivation flags must have ${d} indicators.`,
-        {
-          row: i + 1,
-          expected: d,
-          actual: Array.isArray(row) ? row.length : undefined,
-        },
-      );
-    }
+    checkFlagRow(row, i, d);
     if (include && !include[i]) continue;
     let target: DeprivationGroup | undefined;
     if (categories) {
       const c = categories[i];
-      if (!CATEGORIES.includes(c)) {
-        fail(
-          "UNKNOWN_CATEGORY",
-          `Dòng ${i + 1}: loại hộ không hợp lệ "${String(c)}".`,
-          `Row ${i + 1}: unknown category "${String(c)}".`,
-          { row: i + 1, value: c },
-        );
-      }
+      checkCategory(c, i);
       target = c === "poor" ? poor : c === "nearPoor" ? nearPoor : undefined;
     }
     all.households++;
@@ -123,12 +114,7 @@ export function deprivationHeadcounts(
         all.counts[j]++;
         if (target) target.counts[j]++;
       } else if (v !== 0) {
-        fail(
-          "INVALID_ARGUMENT",
-          `Dòng ${i + 1}, chỉ số ${j + 1}: giá trị thiếu hụt phải là 0 hoặc 1 (nhận được ${String(v)}).`,
-          `Row ${i + 1}, indicator ${j + 1}: a deprivation flag must be 0 or 1 (got ${String(v)}).`,
-          { row: i + 1, indicator: j + 1, value: v },
-        );
+        badFlag(i, j, v);
       }
     }
   }
@@ -179,14 +165,7 @@ export function deprivationHeadcountsFlat(
   const n = d === 0 ? 0 : flags.length / d;
   const { codes, include } = options;
   if (codes !== undefined) {
-    if (!(codes instanceof Uint8Array)) {
-      fail(
-        "INVALID_ARGUMENT",
-        "Mã loại hộ phải là Uint8Array (kết quả classifyColumns).",
-        "Category codes must be a Uint8Array (the output of classifyColumns).",
-        {},
-      );
-    }
+    checkCategoryCodes(codes);
     checkLength(codes.length, n, L("Mã loại hộ", "Category codes"));
   }
   if (include !== undefined) {
@@ -203,14 +182,7 @@ export function deprivationHeadcountsFlat(
     let g = 0;
     if (codes !== undefined) {
       const c = codes[i];
-      if (c < 1 || c > 4) {
-        fail(
-          "UNKNOWN_CATEGORY",
-          `Dòng ${i + 1}: mã loại hộ không hợp lệ ${c} (1 nghèo, 2 cận nghèo, 3 trung bình, 4 không thuộc diện).`,
-          `Row ${i + 1}: invalid category code ${c} (1 poor, 2 near-poor, 3 average, 4 none).`,
-          { row: i + 1, value: c },
-        );
-      }
+      checkCategoryCode(c, i);
       g = c <= 2 ? c : 0;
     }
     hh[0]++;
@@ -224,12 +196,7 @@ export function deprivationHeadcountsFlat(
     }
     if (seen > 1) {
       const j = flags.subarray(base, base + d).findIndex((v) => v > 1);
-      fail(
-        "INVALID_ARGUMENT",
-        `Dòng ${i + 1}, chỉ số ${j + 1}: giá trị thiếu hụt phải là 0 hoặc 1 (nhận được ${flags[base + j]}).`,
-        `Row ${i + 1}, indicator ${j + 1}: a deprivation flag must be 0 or 1 (got ${flags[base + j]}).`,
-        { row: i + 1, indicator: j + 1, value: flags[base + j] },
-      );
+      badFlag(i, j, flags[base + j]);
     }
     if (g !== 0) hh[g]++;
   }

@@ -17,7 +17,7 @@
  * Rates are fractions (0.0797 shows as 7,97 %).
  */
 import { fail } from "../errors";
-import type { Category } from "../household";
+import { checkCategory, type Category } from "../household";
 import { L, checkArray, checkCount, checkNotAbove } from "./checks";
 import { rate, scopeCount, type Scope } from "./rates";
 
@@ -112,13 +112,7 @@ export function exclusionBy<T>(
       order.push(k);
     }
     const c = category(row);
-    if (c !== "poor" && c !== "nearPoor" && c !== "average" && c !== "none")
-      fail(
-        "UNKNOWN_CATEGORY",
-        `Dòng ${i + 1}: loại hộ không hợp lệ "${String(c)}".`,
-        `Row ${i + 1}: unknown category "${String(c)}".`,
-        { row: i + 1, value: c },
-      );
+    checkCategory(c, i);
     const inScope = scopeCount({ poor: c === "poor" ? 1 : 0, nearPoor: c === "nearPoor" ? 1 : 0 }, scope) === 1;
     a.total++;
     all.total++;

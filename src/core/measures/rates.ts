@@ -7,11 +7,13 @@
  * national review system computes "4 = 3/1×100" (docs/domain.md §7.3).
  */
 import { fail } from "../errors";
-import { CATEGORIES, type Category } from "../household";
+import { checkCategory, type Category } from "../household";
 import type { Bilingual } from "../i18n";
 import {
   L,
   checkArray,
+  checkCategoryCode,
+  checkCategoryCodes,
   checkCount,
   checkFinite,
   checkFraction,
@@ -327,15 +329,8 @@ export function countsBy<T>(
       }
     }
     const cat = category(row);
+    checkCategory(cat, i);
     const ci = CATEGORY_INDEX[cat];
-    if (ci === undefined || !Object.prototype.hasOwnProperty.call(CATEGORY_INDEX, cat)) {
-      fail(
-        "UNKNOWN_CATEGORY",
-        `Dòng ${i + 1}: loại hộ không hợp lệ "${String(cat)}" (${CATEGORIES.join(", ")}).`,
-        `Row ${i + 1}: unknown category "${String(cat)}" (${CATEGORIES.join(", ")}).`,
-        { row: i + 1, value: cat },
-      );
-    }
     const w = weight ? checkNonNegative(weight(row), L(`Trọng số dòng ${i + 1}`, `Weight of row ${i + 1}`)) : 1;
     acc[g * 5] += w;
     acc[g * 5 + ci] += w;
@@ -384,14 +379,7 @@ export interface CountsByCodesOptions {
  *         NEGATIVE / INVALID_NUMBER for weights; ZERO_TOTAL for no rows or a group whose weights sum to 0
  */
 export function countsByCodes(codes: Uint8Array, options: CountsByCodesOptions = {}): CountsByResult {
-  if (!(codes instanceof Uint8Array)) {
-    fail(
-      "INVALID_ARGUMENT",
-      "Mã loại hộ phải là Uint8Array (kết quả classifyColumns).",
-      "Category codes must be a Uint8Array (the output of classifyColumns).",
-      {},
-    );
-  }
+  checkCategoryCodes(codes);
   const n = codes.length;
   const { groups, weights } = options;
   const keys = options.keys ?? (groups === undefined ? ["all"] : undefined);
@@ -431,14 +419,7 @@ export function countsByCodes(codes: Uint8Array, options: CountsByCodesOptions =
   const grand = new Float64Array(5);
   for (let i = 0; i < n; i++) {
     const c = codes[i];
-    if (c < 1 || c > 4) {
-      fail(
-        "UNKNOWN_CATEGORY",
-        `Dòng ${i + 1}: mã loại hộ không hợp lệ ${c} (1 nghèo, 2 cận nghèo, 3 trung bình, 4 không thuộc diện).`,
-        `Row ${i + 1}: invalid category code ${c} (1 poor, 2 near-poor, 3 average, 4 none).`,
-        { row: i + 1, value: c },
-      );
-    }
+    checkCategoryCode(c, i);
     const g = groups === undefined ? 0 : groups[i];
     if (!(g >= 0 && g < size && Number.isInteger(g))) {
       fail(

@@ -29,6 +29,7 @@ import { cellText, hasPhrase, normalizeHeader } from "./text";
 import { headerConfidence } from "./confidence";
 import { MOVEMENT_FIELDS, movementOf, movementSubject, type MovementSubject } from "./movement";
 import { readPeriods } from "./periods";
+import { isBlank } from "./extent";
 
 /** How many rows from the top are searched for the header. */
 export const HEADER_SCAN_ROWS = 40;
@@ -117,9 +118,6 @@ export function gridMerges(grid: Grid): Rect[] {
   }
   return out;
 }
-
-const isBlank = (v: CellValue | undefined) =>
-  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /** Score one field against a normalised header. 0 = no match. */
 function scoreField(norm: string, def: { match: string[][]; not?: string[]; exact?: boolean }): number {

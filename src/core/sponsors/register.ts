@@ -9,7 +9,6 @@
  * the period (./period.ts `activeIn`). See docs/reports.md, "Giúp hộ nghèo có địa chỉ".
  */
 import type { CellValue, Grid } from "../grid";
-import { isCellError } from "../grid";
 import { fold, type Bilingual } from "../i18n";
 import type { Finding } from "../findings/finding";
 import { finding, type FindingCode, type Params } from "../findings/catalogue";
@@ -17,6 +16,7 @@ import { gridOffset } from "../sheet/detect";
 import { parseFlag, parseNumberCell } from "../sheet/parse";
 import { cellText } from "../sheet/text";
 import { notesStartAt } from "../sheet/read";
+import { isVoid } from "../sheet/extent";
 import { detectRegister, REGISTER_FIELD_BY_NAME, type RegisterDetection } from "./detect";
 import { formatDate, parseDateCell, type IsoDate } from "./period";
 import {
@@ -146,12 +146,6 @@ function money(ctx: Ctx, row: CellValue[], r: number, c: number | undefined, fie
   return v;
 }
 
-const isBlank = (v: CellValue | undefined) =>
-  v === null ||
-  v === undefined ||
-  (typeof v === "string" && v.trim() === "") ||
-  (isCellError(v) && v.error === "#NO_CACHED_VALUE");
-
 /**
  * Read a register sheet. `detection` defaults to `detectRegister(grid)`. Rows without any mapped value are
  * skipped; a totals row ("Tổng cộng") ends nothing but is not a household. The organisation of a row is its cell,
@@ -191,12 +185,12 @@ export function readRegister(grid: Grid, opts: { file?: string; detection?: Regi
   for (let r = detection.dataStart; r < values.length; r++) {
     const row = values[r] ?? [];
     if (notesStartAt(values, r, firstCol)) break; // footnotes, or the frame's place, date and signatures
-    if (mapped.every((c) => isBlank(row[c]))) continue;
+    if (mapped.every((c) => isVoid(row[c]))) continue;
     const id = text(row, "id");
     const firstText = [text(row, "seq"), text(row, "organisation"), id, text(row, "head")].find((t) => t !== "") ?? "";
     if (!id && TOTAL_ROW.test(fold(firstText))) continue;
     // A row holding only a sequence number (a prepared template row) is not data.
-    if (!id && mapped.filter((c) => !isBlank(row[c])).every((c) => c === m.seq)) continue;
+    if (!id && mapped.filter((c) => !isVoid(row[c])).every((c) => c === m.seq)) continue;
     const idCol = m.id ?? mapped[0];
     if (!id) {
       report(ctx, "SPONSOR_MISSING_ID", r, idCol, "id");
@@ -318,7 +312,7 @@ export function readQuotas(grid: Grid, opts: { file?: string; detection?: Regist
   for (let r = detection.dataStart; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
     if (notesStartAt(grid.values, r, firstCol)) break;
-    if (mapped.every((c) => isBlank(row[c]))) continue;
+    if (mapped.every((c) => isVoid(row[c]))) continue;
     const org =
       "organisation" in m ? cellText(row[m.organisation]) : titleOrg ? ORGANISATION_BY_CODE[titleOrg].label.vi : "";
     const unit = "unit" in m ? cellText(row[m.unit]) : "";

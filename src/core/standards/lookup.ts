@@ -4,7 +4,7 @@
  */
 import { fail } from "../errors";
 import { formatNumber } from "../i18n";
-import type { Area } from "../household";
+import { checkArea, type Area } from "../household";
 import type { Indicator, Standard } from "./schema";
 import { NATIONAL_STANDARDS } from "./data";
 
@@ -73,17 +73,6 @@ const KIND_TEXT: Record<LineKind, { vi: string; en: string }> = {
   near_poor: { vi: "chuẩn cận nghèo", en: "near-poverty line" },
   average: { vi: "mức trần hộ có mức sống trung bình", en: "average-living-standard ceiling" },
 };
-
-function checkArea(area: unknown): asserts area is Area {
-  if (area !== "urban" && area !== "rural") {
-    fail(
-      "UNKNOWN_AREA",
-      `Khu vực "${String(area)}" không hợp lệ; dùng thành thị (đô thị) hoặc nông thôn.`,
-      `Area "${String(area)}" is not valid; use urban or rural.`,
-      { area },
-    );
-  }
-}
 
 /**
  * An income line of a standard, VND/person/month.

@@ -25,7 +25,10 @@ import {
   CHAR_FACTOR,
   columnWidths,
   DEFAULT_ROW_PT,
+  estimateLines,
   headerRowHeights,
+  LINE_PT,
+  PAD_PT,
   placeHeaderCells,
   spanWidth,
   TEXT_FACTOR,
@@ -362,6 +365,7 @@ export function planSheet(table: ResultTable, lang: Lang = table.lang ?? "vi"): 
 
   // --- Body.
   const wrapCols = new Set<number>();
+  const wrapped = new Map<number, number>();
   table.rows.forEach((row, i) => {
     if (row.cells.length > cols)
       fail(
@@ -379,9 +383,15 @@ export function planSheet(table: ResultTable, lang: Lang = table.lang ?? "vi"): 
       cells[r][c] = v;
       formats[r][c] = f;
       if (isFormulaCell(cell)) results.set(r * cols + c, cell.value);
-      if (typeof cell === "string" && wrapsInColumn(cell, widths[c], bold)) wrapCols.add(c);
+      if (typeof cell === "string" && wrapsInColumn(cell, widths[c], bold)) {
+        wrapCols.add(c);
+        // Excel keeps a stored row's height when a file opens: a row with wrapped text gets the height it needs.
+        const points = estimateLines(cell, widths[c], bold ? CHAR_FACTOR : TEXT_FACTOR) * LINE_PT + PAD_PT;
+        if (points > (wrapped.get(r) ?? 0)) wrapped.set(r, points);
+      }
     }
   });
+  for (const [row, points] of wrapped) rowHeights.push({ row, points: Math.ceil(points) });
   const bodyRows = table.rows.length;
   // Dimension columns: runs of the same name (in rows of the same kind) merged, shown once.
   const kindOf = (i: number) => table.rows[i].kind ?? "body";

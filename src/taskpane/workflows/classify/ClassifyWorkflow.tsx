@@ -140,7 +140,7 @@ export default function ClassifyWorkflow(_: WorkflowProps) {
           why={pick(describeReviewYear(resolved), lang)}
         />
       )}
-      {!choice.loading && (
+      {!choice.loading && !choice.error && (
         <ActionRow reason={op.status === "running" ? undefined : blocked} testId="classify-run">
           <Button
             appearance="primary"

@@ -5,7 +5,7 @@
  */
 import type { CellValue, Grid } from "../../../core/grid";
 import { isCellError } from "../../../core/grid";
-import { fail, isPovertyError } from "../../../core/errors";
+import { fail, isPovertyError, type PovertyError } from "../../../core/errors";
 import type { Category, Household } from "../../../core/household";
 import { CATEGORY_LABELS } from "../../../core/household";
 import { bi, pick, type Lang } from "../../../core/i18n";
@@ -111,7 +111,7 @@ export function classifiedCopyTable(
 
 /**
  * Classify household by household (core classifyRoster on each), in slices so the pane stays responsive;
- * a household with missing/invalid data gets no category and its message as a note.
+ * a household with missing/invalid data gets no category, its message as a note and its error.
  */
 export async function classifyHouseholds(
   households: Household[],
@@ -119,9 +119,10 @@ export async function classifyHouseholds(
   lang: Lang,
   signal: AbortSignal,
   report: (p: Progress) => void,
-): Promise<{ categories: (Category | undefined)[]; notes: string[] }> {
+): Promise<{ categories: (Category | undefined)[]; notes: string[]; errors: (PovertyError | undefined)[] }> {
   const categories: (Category | undefined)[] = new Array(households.length);
   const notes: string[] = new Array(households.length).fill("");
+  const errors: (PovertyError | undefined)[] = new Array(households.length);
   for (let i = 0; i < households.length; i += SLICE) {
     throwIfAborted(signal);
     for (let j = i; j < Math.min(households.length, i + SLICE); j++) {
@@ -130,6 +131,7 @@ export async function classifyHouseholds(
       } catch (e) {
         if (!isPovertyError(e)) throw e;
         notes[j] = e.messageIn(lang);
+        errors[j] = e;
       }
     }
     report({
@@ -141,7 +143,7 @@ export async function classifyHouseholds(
     });
     await yieldToUi();
   }
-  return { categories, notes };
+  return { categories, notes, errors };
 }
 
 export async function runClassify(

@@ -7,9 +7,10 @@ import { useState } from "react";
 import { Button, Checkbox, Text } from "@fluentui/react-components";
 import { DocumentBulletListRegular, TableAddRegular } from "@fluentui/react-icons";
 import { fail } from "../../../core/errors";
-import type { Category, Household } from "../../../core/household";
+import type { Category } from "../../../core/household";
 import { pick, type Lang } from "../../../core/i18n";
 import { readSheet, recordedTargetGroups } from "../../../core/sheet";
+import { reportRoster } from "../../../core/validate";
 import { describeReviewYear, standardForYear } from "../../../core/standards";
 import { buildReportTables, type ResultTable } from "../../../core/tables";
 import { readSheetGrid } from "../../../excel/read";
@@ -60,15 +61,25 @@ export default function ReportsWorkflow(_: WorkflowProps) {
           }),
       });
       const read = readSheet(grid, { kind: "roster", standard });
-      if (!read.roster?.length)
+      // The core decides what stops a report, as for `poverty report`: never a report over part of the roster.
+      const { households, blocking } = reportRoster(read);
+      if (blocking.length) {
+        const more = blocking.length > 1 ? ` (+${blocking.length - 1})` : "";
+        fail("INVALID_ARGUMENT", blocking[0].messageVi + more, blocking[0].messageEn + more, {
+          sheet: selected.name,
+          cell: blocking[0].cell,
+        });
+      }
+      if (!households.length)
         fail("MISSING_VALUE", translate("vi", "classify.noRoster"), translate("en", "classify.noRoster"), {
           sheet: selected.name,
         });
-      const households = read.roster.map((r) => r.household);
-      const { categories } = await classifyHouseholds(households, standard, lang, signal, report);
-      const valid: Household[] = households.filter((_, i) => categories[i] !== undefined);
-      const cats = categories.filter((c): c is Category => c !== undefined);
-      const built = buildReportTables(valid, standard, {
+      const { categories, errors } = await classifyHouseholds(households, standard, lang, signal, report);
+      // A value the standard needs for a household (e.g. a score threshold it does not know) stops the report too.
+      const unclassified = errors.find((e) => e !== undefined);
+      if (unclassified) throw unclassified;
+      const cats = categories as Category[];
+      const built = buildReportTables(households, standard, {
         reviewYear: year,
         categories: cats,
         lang,
@@ -112,7 +123,7 @@ export default function ReportsWorkflow(_: WorkflowProps) {
           why={pick(describeReviewYear(resolved), lang)}
         />
       )}
-      {!choice.loading && (
+      {!choice.loading && !choice.error && (
         <ActionRow reason={prep.status === "running" ? undefined : prepReason} testId="reports-prepare">
           <Button
             appearance={tables ? "secondary" : "primary"}

@@ -407,7 +407,6 @@ export default function SettingsWorkflow(_: WorkflowProps) {
                 <Button
                   icon={<ArrowImportRegular />}
                   onClick={doImport}
-                  disabled={!jsonText.trim()}
                   data-testid="settings-json-import"
                   style={{ alignSelf: "flex-start" }}
                 >

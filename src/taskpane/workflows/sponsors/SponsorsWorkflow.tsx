@@ -18,7 +18,7 @@ import { writeResultTables } from "../../../excel/write";
 import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
 import { useOperation } from "../common/operation";
-import { EmptyState, Hint, OperationStatusView, useCommonStyles } from "../common/ui";
+import { ActionRow, EmptyState, Hint, OperationStatusView, useCommonStyles } from "../common/ui";
 import { useFrame, useLocalStandard, usePreferences } from "../common/year";
 import { useStrings } from "../../i18n";
 import { discoverSponsorSheets, prepareSponsors, type SponsorSheet } from "./sponsorsRun";
@@ -163,7 +163,18 @@ export default function SponsorsWorkflow(_: WorkflowProps) {
       </Dropdown>
     </Field>
   );
-  const ready = register !== NONE && start !== NONE && start !== end && period !== undefined && op.status !== "running";
+  const running = op.status === "running";
+  // A disabled button always says why (ActionRow links the reason to it).
+  const reason =
+    register === NONE
+      ? t("sponsors.needRegister")
+      : start === NONE
+        ? t("sponsors.needStart")
+        : start === end
+          ? t("sponsors.sameRoster")
+          : period === undefined
+            ? t("sponsors.badPeriod")
+            : undefined;
   const errors = result?.findings.filter((f) => f.severity === "error").length ?? 0;
   const warnings = result?.findings.filter((f) => f.severity === "warning").length ?? 0;
   const infos = result?.findings.filter((f) => f.severity === "info").length ?? 0;
@@ -192,14 +203,13 @@ export default function SponsorsWorkflow(_: WorkflowProps) {
       )}
       {picker("sponsors-end", t("sponsors.end"), end, setEnd, options("roster"), t("sponsors.noEnd"))}
       {endYear !== undefined && <Hint>{t("sponsors.rosterYear", { year: String(endYear) })}</Hint>}
-      {start !== NONE && start === end && <Hint>{t("sponsors.sameRoster")}</Hint>}
 
-      <div className={common.row}>
+      <ActionRow reason={running ? undefined : reason} testId="sponsors-run">
         <Button
           appearance="primary"
           icon={<HandshakeRegular />}
           onClick={run}
-          disabled={!ready}
+          disabled={running || reason !== undefined}
           data-testid="sponsors-run"
         >
           {t("sponsors.run")}
@@ -211,7 +221,7 @@ export default function SponsorsWorkflow(_: WorkflowProps) {
           aria-label={t("common.refresh")}
           title={t("common.refresh")}
         />
-      </div>
+      </ActionRow>
       <OperationStatusView op={op} testId="sponsors" />
       {result && (
         <section className={common.section} data-testid="sponsors-results" aria-label={t("sponsors.results")}>

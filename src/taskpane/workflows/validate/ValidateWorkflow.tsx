@@ -343,12 +343,7 @@ export default function ValidateWorkflow(_: WorkflowProps) {
                 </MenuTrigger>
                 <MenuPopover>
                   <MenuList>
-                    <MenuItem
-                      icon={<EraserRegular />}
-                      onClick={clear}
-                      disabled={!sheets?.length}
-                      data-testid="validate-clear"
-                    >
+                    <MenuItem icon={<EraserRegular />} onClick={clear} data-testid="validate-clear">
                       {t("validate.clearHighlight")}
                     </MenuItem>
                     <MenuItem
