@@ -25,7 +25,7 @@ browserSuite("sponsors")("Giúp hộ có địa chỉ end to end (chromium, fake
     panes.push(pane);
     await pane.page.getByTestId("app-shell").waitFor();
     await pane.page.getByTestId("nav-sponsors").click();
-    await pane.page.getByTestId("sponsors-run").waitFor({ timeout: 60_000 });
+    await pane.page.getByTestId("sponsors-run").waitFor();
     return pane;
   };
   const run = async (pane: FakePane) => {
@@ -36,7 +36,7 @@ browserSuite("sponsors")("Giúp hộ có địa chỉ end to end (chromium, fake
       return b !== null && !b.disabled;
     });
     await page.getByTestId("sponsors-run").click();
-    await page.getByTestId("sponsors-done").waitFor({ timeout: 120_000 });
+    await page.getByTestId("sponsors-done").waitFor();
   };
 
   beforeAll(async () => {
