@@ -50,4 +50,23 @@ describe("targets workflow reading", () => {
     expect(isPovertyError(err)).toBe(true);
     if (isPovertyError(err)) expect(String(err.details.cell)).toMatch(/^[A-Z]+\d+$/);
   });
+
+  it("refuses a unit table whose poverty rate contradicts its counts, like `poverty targets` (core targetUnits)", async () => {
+    const rows = unitsSheetRows();
+    const header = rows.findIndex((r) => r.includes("Tỷ lệ hộ nghèo"));
+    const rateCol = rows[header].indexOf("Tỷ lệ hộ nghèo");
+    rows[header + 1][rateCol] = 0.5; // 96 / 1200 = 8 %
+    const wb = new FakeWorkbook({ sheets: [{ name: "Đơn vị", rows }] });
+    const err = await readUnits(fakeHost(wb), "Đơn vị", signal, () => undefined, "vi").then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isPovertyError(err)).toBe(true);
+    if (isPovertyError(err)) expect(err.details.cell).toBe(`E${header + 2}`);
+    // The weighted method needs a weight column the table does not have.
+    const clean = new FakeWorkbook({ sheets: [{ name: "Đơn vị", rows: unitsSheetRows() }] });
+    await expect(readUnits(fakeHost(clean), "Đơn vị", signal, () => undefined, "vi", "weighted")).rejects.toThrow(
+      /Trọng số|weight/i,
+    );
+  });
 });

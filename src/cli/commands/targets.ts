@@ -12,23 +12,16 @@
 import { basename, resolve } from "path";
 import {
   ALLOCATION_METHODS,
-  allocationFields,
-  allocationUnits,
   defaultReviewYear,
   defaultYearReason,
-  detect,
   formatNumber,
   formatReduction,
   isPovertyError,
   parseReduction,
   pick,
-  readSheet,
-  sortFindings,
+  targetUnits,
   titleYear,
-  uniqueFindings,
-  validateSheet,
   type AllocationMethod,
-  type Finding,
 } from "../../core";
 import { buildTargetTables, computeTargets, type TargetTablesInput } from "../../core/tables";
 import { readWorkbookFile } from "../../xlsx/read";
@@ -95,11 +88,11 @@ export const targetsCommand: Command = {
         en: "unit table (columns unit, total households, poor households)",
       });
       if (!grid) return 2;
-      const detection = detect(grid, { file });
-      const read = readSheet(grid, {
-        file,
-        ...(detection.kind === "summary" || detection.kind === "target" ? {} : { kind: "summary" as const }),
-      });
+      const need = { tier: method === "tiered", weight: method === "weighted" };
+      // The core reads the unit table and decides what stops the allocation (the pane's Targets workflow asks the
+      // same question): only errors in what the allocation reads; the table's other columns (its own plan, a stated
+      // reduction) are checked by `poverty validate` and said here in one line.
+      const { read, units, implied, blocking, otherErrors: others } = targetUnits(grid, { file, need });
       // The year of the start counts: --base-year, else the table's own dates ("cuối năm 2022" … "năm 2023": 2022),
       // else the sheet title, else the default review year — said in the output, never a refusal.
       const T = (vi: string, en: string) => (lang === "vi" ? vi : en);
@@ -112,16 +105,6 @@ export const targetsCommand: Command = {
             `The table does not say the year of its start counts: the default review year ${baseYear} is used (${pick(defaultYearReason(new Date()), lang)}); plan year ${baseYear + 1}. Add --base-year Y to choose another.`,
           ),
         );
-      const need = { tier: method === "tiered", weight: method === "weighted" };
-      const { units, findings: missing, implied } = allocationUnits(grid, read, need);
-      // Only errors in what the allocation reads stop it; the table's other columns (its own plan, a stated
-      // reduction) are checked by `poverty validate` and said here in one line.
-      const used = allocationFields(read, need);
-      const errors = uniqueFindings([...read.findings, ...validateSheet(read), ...missing]).filter(
-        (f) => f.severity === "error",
-      );
-      const blocking: Finding[] = sortFindings(errors.filter((f) => f.field === undefined || used.has(f.field)));
-      const others = errors.length - blocking.length;
       if (others > 0 && blocking.length === 0)
         io.out(
           T(
@@ -175,7 +158,7 @@ export const targetsCommand: Command = {
         );
         for (const x of implied)
           io.out(
-            `  ${x.unit}: ${formatNumber(x.min, lang)}–${formatNumber(x.max, lang)} → ${formatNumber(x.used, lang)}`,
+            `  ${x.unit}: ${x.min === x.max ? formatNumber(x.min, lang) : `${formatNumber(x.min, lang)}–${formatNumber(x.max, lang)}`} → ${formatNumber(x.used, lang)}`,
           );
       }
       if (reduction !== undefined)

@@ -10,6 +10,6 @@ export * from "./rules/household";
 export * from "./rules/cross";
 export * from "./rules/plan";
 export * from "./rules/implied";
-export * from "./report";
+export * from "./inputs";
 export { unitKey } from "../sheet/text";
 export * from "./docs";

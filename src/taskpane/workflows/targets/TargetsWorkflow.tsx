@@ -9,6 +9,7 @@ import { Button, Dropdown, Field, Input, Option, Text, makeStyles, tokens } from
 import { EyeRegular, TableAddRegular } from "@fluentui/react-icons";
 import { formatNumber, formatPercent, pick, type Lang } from "../../../core/i18n";
 import { allocationUnits, planIndicators, readSheet } from "../../../core/sheet";
+import { targetUnits } from "../../../core/validate";
 import {
   ALLOCATION_METHODS,
   REDUCTION_UNIT,
@@ -59,6 +60,7 @@ export async function readUnits(
   signal: AbortSignal,
   report: (p: Progress) => void,
   lang: Lang,
+  method?: AllocationMethod,
 ): Promise<AllocationUnit[]> {
   const grid = await readSheetGrid(sheet, {
     host,
@@ -66,10 +68,10 @@ export async function readUnits(
     onProgress: (p) =>
       report({ text: translate(lang, "common.reading", { sheet, done: p.rowsRead, total: p.totalRows }) }),
   });
-  // The same reading as `poverty targets`: units, poor and household counts from a summary/target sheet.
-  const read = readSheet(grid);
-  const { units, findings } = allocationUnits(grid, read);
-  const errors = findings.filter((f) => f.severity === "error");
+  // The same reading and the same refusals as `poverty targets` (core targetUnits): units, poor and household counts
+  // from a summary/target sheet; only errors in what the allocation reads (tier or weight when the method needs it).
+  const need = { tier: method === "tiered", weight: method === "weighted" };
+  const { units, blocking: errors } = targetUnits(grid, { need });
   if (errors.length > 0) {
     const more = errors.length > 1 ? ` (+${errors.length - 1})` : "";
     fail("MISSING_VALUE", errors[0].messageVi + more, errors[0].messageEn + more, { sheet, cell: errors[0].cell });
@@ -149,7 +151,7 @@ export default function TargetsWorkflow(_: WorkflowProps) {
 
   const input = async (signal: AbortSignal, report: (p: Progress) => void): Promise<TargetTablesInput> => {
     if (!selected || reduction === undefined) throw new Error("no sheet or reduction");
-    const list = await readUnits(host, selected.name, signal, report, lang);
+    const list = await readUnits(host, selected.name, signal, report, lang, method);
     return { units: list, reduction, method, baseYear, years };
   };
   const written = (w: { sheetName: string }[]) =>
