@@ -202,7 +202,7 @@ browserSuite("workflows-a11y")("accessibility of every workflow (chromium, fake 
     },
     sponsors: async (page) => {
       // This workbook has no sponsorship register: the workflow says so and still offers its controls.
-      await page.getByTestId("sponsors-no-register").waitFor({ timeout: 30_000 });
+      await page.getByTestId("sponsors-no-register").waitFor();
     },
     templates: async (page) => {
       await page.getByTestId("templates-insert").click();
