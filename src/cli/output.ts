@@ -16,7 +16,18 @@
  *
  * Refusals and write failures are PovertyError OUTPUT_REFUSED with Vietnamese and English messages (exit 2).
  */
-import { closeSync, lstatSync, openSync, readdirSync, realpathSync, statSync, unlinkSync, type Stats } from "fs";
+import {
+  closeSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from "fs";
 import { promises as fs } from "fs";
 import { randomBytes } from "crypto";
 import { basename, dirname, join, resolve } from "path";
@@ -40,6 +51,20 @@ export interface PreparedOutput {
   readonly path: string;
   /** Write the bytes: temp file beside the target, then rename. @throws PovertyError OUTPUT_REFUSED. */
   write(data: Uint8Array): Promise<void>;
+  /**
+   * Write in pieces (a province's merged roster): a temp file beside the target that `commit` renames over it and
+   * `abort` removes (also removed on Ctrl-C). @throws PovertyError OUTPUT_REFUSED on a write error (temp removed).
+   */
+  open(): OutputStream;
+}
+
+/** A file being written in pieces (see PreparedOutput.open). */
+export interface OutputStream {
+  write(data: Uint8Array): void;
+  /** Close and rename over the target. */
+  commit(): void;
+  /** Close and remove: nothing is left behind. */
+  abort(): void;
 }
 
 /** Temporary files of this process not yet renamed or removed (removed on Ctrl-C / exit). */
@@ -208,8 +233,65 @@ export function prepareOutput(req: OutputRequest): PreparedOutput {
     );
   }
 
+  const failed = (e: unknown): never => {
+    const why = ioReason(e);
+    return refuse(`Không ghi được tệp ${given}: ${why.vi}.`, `Cannot write the file ${given}: ${why.en}.`, {
+      path: given,
+      reason: (e as Errno).code,
+    });
+  };
   return {
     path,
+    open(): OutputStream {
+      const tmp = tempName(path);
+      let fd: number;
+      try {
+        fd = openSync(tmp, "wx");
+      } catch (e) {
+        return failed(e);
+      }
+      pending.add(tmp);
+      let open = true;
+      const close = () => {
+        if (!open) return;
+        open = false;
+        try {
+          closeSync(fd);
+        } catch {
+          /* already closed */
+        }
+      };
+      const remove = () => {
+        close();
+        try {
+          unlinkSync(tmp);
+        } catch {
+          /* gone */
+        }
+        pending.delete(tmp);
+      };
+      return {
+        write(data: Uint8Array): void {
+          try {
+            for (let at = 0; at < data.length;) at += writeSync(fd, data, at, data.length - at);
+          } catch (e) {
+            remove();
+            failed(e);
+          }
+        },
+        commit(): void {
+          try {
+            close();
+            renameSync(tmp, path);
+            pending.delete(tmp);
+          } catch (e) {
+            remove();
+            failed(e);
+          }
+        },
+        abort: remove,
+      };
+    },
     async write(data: Uint8Array): Promise<void> {
       const tmp = tempName(path);
       pending.add(tmp);

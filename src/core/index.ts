@@ -19,3 +19,4 @@ export * from "./measures";
 export * from "./targets";
 export * from "./transitions";
 export * from "./sponsors";
+export * from "./consolidate";

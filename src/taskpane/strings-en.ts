@@ -118,6 +118,8 @@ export const en: { [K in StringKey]: string } = {
   "validate.consolidateHint":
     "A “Source” column tells where each household came from; duplicate ids are reported by the check.",
   "validate.consolidateNone": "At least two household lists are needed (read: {n}).",
+  "validate.consolidateRefused":
+    "Not merged: {n} errors block the merge (repeated household ids, different columns, errors in a list…); see the findings.",
   "validate.consolidatedSheet": "Consolidated",
   "validate.consolidatedTitle": "HOUSEHOLD LIST CONSOLIDATED FROM {n} SOURCES",
   "validate.colSource": "Source",

@@ -125,6 +125,8 @@ const vi = {
   "validate.consolidateHint":
     "Cột “Nguồn” cho biết hộ đến từ trang, tệp nào; hộ trùng mã được báo trong kết quả kiểm tra.",
   "validate.consolidateNone": "Cần ít nhất hai danh sách hộ để gộp (đã đọc {n}).",
+  "validate.consolidateRefused":
+    "Không gộp: {n} lỗi chặn việc gộp (mã hộ trùng, cột khác nhau, lỗi trong danh sách…); xem các phát hiện.",
   "validate.consolidatedSheet": "Danh sách gộp",
   "validate.consolidatedTitle": "DANH SÁCH HỘ GỘP TỪ {n} NGUỒN",
   "validate.colSource": "Nguồn",

@@ -36,6 +36,13 @@ beforeAll(async () => {
     ["Phường Hòa Lạc", 1250, 20],
     ["Xã Tân Lập", 830, 96],
   ]);
+  // The same units as a planner often has them: poor households and their rate, no total column.
+  await write("don-vi-ty-le.xlsx", [
+    ["Đơn vị", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
+    ["Xã An Bình", 45, "7,35"],
+    ["Phường Hòa Lạc", 20, "1,60"],
+    ["Xã Tân Lập", 96, "11,57"],
+  ]);
   // A roster whose footer note has a stray cell far below it.
   const roster: (string | number | null)[][] = [
     ["DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2024 — XÃ AN BÌNH"],
@@ -128,6 +135,21 @@ describe("poverty targets reads the tables planners have", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Bảng không ghi năm của số liệu đầu kỳ: dùng năm rà soát mặc định \d{4}/);
     expect(existsSync(join(dir, "chi-tieu.xlsx"))).toBe(true);
+    const rates = poverty(
+      dir,
+      "targets",
+      "don-vi-ty-le.xlsx",
+      "--reduction",
+      "1,5",
+      "--method",
+      "proportional",
+      "--out",
+      "chi-tieu-2.xlsx",
+    );
+    expect(rates.stderr).toBe("");
+    expect(rates.code).toBe(0);
+    // 45 ÷ 0,07355 = 611,8 … 45 ÷ 0,07345 = 612,7: the only whole total is 612.
+    expect(rates.stdout).toContain("Xã An Bình: 612 → 612");
   });
 });
 

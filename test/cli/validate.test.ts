@@ -11,6 +11,7 @@ import { join } from "path";
 import * as F from "../core/sheet/fixtures";
 import { xlsxBuffer } from "../xlsx/read-fixtures";
 import { rulesMarkdown } from "../../src/core/validate/docs";
+import { compareWithRecalculated, libreOfficeAvailable, recalcFiles } from "../support/recalc";
 
 const root = join(__dirname, "..", "..");
 const bin = join(root, "bin", "poverty.js");
@@ -148,9 +149,21 @@ describe("poverty consolidate", () => {
     const ids = (ws.getColumn(3).values as string[]).slice(2);
     expect(ids).toHaveLength(12);
     expect(new Set(ids).size).toBe(12);
-    expect(sum.getCell("B2").value).toBe(6);
-    expect(sum.getRow(4).getCell(2).value).toMatchObject({ formula: "SUM(B2:B3)", result: 12 });
+    // The per-source summary is the core's table (title, header, one row per roster, totals as SUM formulas).
+    const col = (c: number) => (sum.getColumn(c).values as ExcelJS.CellValue[]).slice(1);
+    const first = col(1).indexOf(`${join("wards", "phuong-dong.xlsx")} › Danh sách hộ`) + 1;
+    expect(first).toBeGreaterThan(1);
+    expect(sum.getCell(first, 2).value).toBe(6);
+    expect(sum.getCell(first + 2, 1).value).toBe("Tổng cộng");
+    expect(sum.getCell(first + 2, 2).value).toMatchObject({ formula: `SUM(B${first}:B${first + 1})`, result: 12 });
     expect(poverty("validate", "merged.xlsx", "--year", "2024", "--format", "json").code).toBe(0);
+    // LibreOffice, recalculating every formula, finds the cached totals.
+    if (libreOfficeAvailable("consolidate summary")) {
+      const [again] = recalcFiles([join(dir, "merged.xlsx")]);
+      const { checked, mismatches } = await compareWithRecalculated(join(dir, "merged.xlsx"), again);
+      expect(checked.length).toBeGreaterThan(0);
+      expect(mismatches).toEqual([]);
+    }
   });
   test("refuses duplicate ids (exit 1, nothing written)", () => {
     const r = poverty("consolidate", "wards", "dup.xlsx", "--out", "m2.xlsx");

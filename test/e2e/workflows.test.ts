@@ -30,8 +30,12 @@ function plantedRoster() {
   return roster;
 }
 
-function fixture(): FakeOpenOptions["sheets"] {
-  const roster = plantedRoster();
+/**
+ * The workbook of the tests: the roster with its planted mistakes (`clean`: without them — a duplicate id stops a
+ * report, like `poverty report`), the units table and the plan sheet.
+ */
+function fixture(clean = false): FakeOpenOptions["sheets"] {
+  const roster = clean ? rosterSheetRows(10, 2025, { withCategory: true, trickyName: true }) : plantedRoster();
   return [
     { name: "Danh sách hộ", rows: roster },
     { name: "Đơn vị", rows: unitsSheetRows() },
@@ -339,7 +343,7 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
   it(
     "Báo cáo: prepares and writes the report forms",
     async () => {
-      const pane = await open();
+      const pane = await open({ sheets: fixture(true) });
       await writeReports(pane);
       await expect(pane.sheetNames()).resolves.toContain("KQ - Biểu 1 - Kết quả");
       await pane.screenshot("wf-reports-vi-light");
@@ -355,7 +359,7 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
         ["vi", true],
         ["en", false],
       ] as const) {
-        const pane = await open({ lang, dark });
+        const pane = await open({ lang, dark, sheets: fixture(true) });
         await writeReports(pane);
         await expect(pane.sheetNames()).resolves.toContain(
           lang === "vi" ? "KQ - Biểu 1 - Kết quả" : "KQ - Form 1 - Results",

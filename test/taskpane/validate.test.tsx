@@ -107,11 +107,35 @@ describe("Kiểm tra hồ sơ (validate workflow)", () => {
     fireEvent.click(await screen.findByTestId("validate-clear"));
     expect((await screen.findByText(/Đã bỏ \d+ định dạng/)).textContent).toBeTruthy();
     expect(snapshotSheets(wb, ["Xã A", "Xã B"])).toEqual(before);
-    // Consolidate the two rosters.
+    // The planted duplicate ids block the merge (the core's consolidation, as `poverty consolidate`), and it says so.
+    fireEvent.click(screen.getByTestId("validate-more"));
+    const merge = await screen.findByTestId("validate-consolidate");
+    expect(merge.getAttribute("aria-disabled")).toBe("true");
+    expect(screen.getByTestId("validate-consolidate-reason").textContent).toMatch(/^Không gộp: \d+ lỗi chặn việc gộp/);
+  });
+
+  it("merges two clean rosters with the core's consolidation: source column, every household, a summary", async () => {
+    const b = rosterSheetRows(8, 2025, { withCategory: true }).map((r, i) =>
+      i > 3 && typeof r[0] === "string" ? [`B-${r[0]}`, ...r.slice(1)] : r,
+    );
+    const wb = new FakeWorkbook({
+      sheets: [
+        { name: "Xã A", rows: rosterSheetRows(8, 2025, { withCategory: true }) },
+        { name: "Xã B", rows: b },
+      ],
+    });
+    renderWorkflow(<ValidateWorkflow id="validate" />, wb);
+    await screen.findByTestId("validate-sheet-Xã A");
+    fireEvent.click(screen.getByTestId("validate-run"));
+    await screen.findByTestId("validate-results");
     fireEvent.click(screen.getByTestId("validate-more"));
     fireEvent.click(await screen.findByTestId("validate-consolidate"));
     await screen.findByText(/KQ - Danh sách gộp/);
-    expect(wb.sheet("KQ - Danh sách gộp").rowsOfValues().length).toBeGreaterThan(16);
+    const rows = wb.sheet("KQ - Danh sách gộp").rowsOfValues();
+    const households = (n: number) => rosterSheetRows(n, 2025, { withCategory: true }).length - 4;
+    expect(rows.filter((r) => r[0] === "Xã A").length).toBe(households(8));
+    expect(rows.filter((r) => r[0] === "Xã B").length).toBe(households(8));
+    expect(wb.sheets.some((s) => s.name.startsWith("KQ - Tổng hợp theo đơn vị"))).toBe(true);
   });
 
   it("says why “Gộp các danh sách hộ” cannot be used with one list", async () => {

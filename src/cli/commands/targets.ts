@@ -158,7 +158,7 @@ export const targetsCommand: Command = {
         );
         for (const x of implied)
           io.out(
-            `  ${x.unit}: ${formatNumber(x.min, lang)}–${formatNumber(x.max, lang)} → ${formatNumber(x.used, lang)}`,
+            `  ${x.unit}: ${x.min === x.max ? formatNumber(x.min, lang) : `${formatNumber(x.min, lang)}–${formatNumber(x.max, lang)}`} → ${formatNumber(x.used, lang)}`,
           );
       }
       if (reduction !== undefined)

@@ -176,7 +176,7 @@ export const FIELDS: FieldDef[] = [
     kinds: ["summary", "transition", "deprivation", "target"],
     type: "text",
     label: bi("Chỉ tiêu (Hộ / Nhân khẩu)", "Row label (households / members)"),
-    match: [["chi tieu"], ["hang muc"], ["noi dung"]],
+    match: [["chi tieu"], ["hang muc"], ["noi dung"], ["row label", "households", "members"], ["row label"]],
     exact: true,
   },
   {
@@ -371,7 +371,7 @@ export const FIELDS: FieldDef[] = [
   // ---- unit summary / official results (Biểu 1)
   {
     field: "households",
-    kinds: ["summary", "target"],
+    kinds: ["summary", "target", "transition"],
     type: "count",
     label: bi("Tổng số hộ", "Total households"),
     match: [
@@ -382,7 +382,18 @@ export const FIELDS: FieldDef[] = [
       ["households"],
       ["tong so", "ho"],
     ],
-    not: ["ngheo", "trung binh", "poor", "poverty", "giam", "thoat", ...RATE_WORDS, "thieu hut", "deprived"],
+    not: [
+      "ngheo",
+      "trung binh",
+      "poor",
+      "poverty",
+      "giam",
+      "thoat",
+      ...RATE_WORDS,
+      "thieu hut",
+      "deprived",
+      "row label",
+    ],
   },
   {
     field: "poor",

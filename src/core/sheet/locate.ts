@@ -10,22 +10,25 @@ import { FIELD_BY_NAME, INDICATOR_PHRASES } from "./fields";
 import type { SheetRead } from "./read";
 import { sheetCell } from "./transpose";
 
+/** What locating a cell of a read sheet needs (a SheetRead, or just its place, kept without its rows). */
+export type SheetPlace = Pick<SheetRead, "file" | "sheet" | "columns" | "transposition">;
+
 /**
  * Where a field's cell of a row is (falls back to the row's first column when the field is unmapped). For a
  * year-wide table read as its series, the cell of the sheet (the indicator's row, the year's column).
  */
-export function at(read: SheetRead, row0: number, field?: string): Where {
+export function at(read: SheetPlace, row0: number, field?: string): Where {
   const col0 = field !== undefined && field in read.columns ? read.columns[field] : firstCol(read);
   if (read.transposition) return { file: read.file, sheet: read.sheet, ...sheetCell(read.transposition, row0, col0) };
   return { file: read.file, sheet: read.sheet, row0, col0 };
 }
 
-function firstCol(read: SheetRead): number {
+function firstCol(read: SheetPlace): number {
   const cols = Object.values(read.columns);
   return cols.length ? Math.min(...cols) : 0;
 }
 
-export function related(read: SheetRead, row0: number, field: string): RelatedCell {
+export function related(read: SheetPlace, row0: number, field: string): RelatedCell {
   const w = at(read, row0, field in read.columns ? field : undefined);
   const r: RelatedCell = { sheet: read.sheet, cell: a1(w.row0!, w.col0!) };
   if (read.file !== undefined) r.file = read.file;
@@ -33,7 +36,7 @@ export function related(read: SheetRead, row0: number, field: string): RelatedCe
 }
 
 /** "file › Sheet!D8" for messages. */
-export function refText(read: SheetRead, row0: number, field?: string): string {
+export function refText(read: SheetPlace, row0: number, field?: string): string {
   const w = at(read, row0, field);
   const cell = a1(w.row0!, w.col0!);
   return `${read.file ? read.file + " › " : ""}${read.sheet}!${cell}`;

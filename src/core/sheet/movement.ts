@@ -201,8 +201,11 @@ function readPart(norm: string, subject: MovementSubject, context: -1 | 1 | 0): 
   return undefined;
 }
 
-/** A child header that is the total of its group: "Tổng số", "Cộng", "Tổng", "Total", "Số hộ". */
-const TOTAL_CHILD = /^(tong so|tong cong|tong|cong|total|sum|so ho|so luong)$/;
+/**
+ * A child header that is the total of its group: "Tổng số", "Cộng", "Tổng", "Total". ("Số hộ" under a movement is
+ * that movement's count, beside its "Tỷ lệ %", as in Mẫu số 3 of Circular 17/2016/TT-BLĐTBXH.)
+ */
+const TOTAL_CHILD = /^(tong so|tong cong|tong|cong|total|sum)$/;
 
 /** Start and end columns are not movements ("Số hộ nghèo đầu kỳ", "cuối năm"). */
 const STOCK_WORDS = ["dau ky", "cuoi ky", "dau nam", "cuoi nam", "start", "end", "hien co"];
@@ -316,4 +319,6 @@ export const MOVEMENT_PHRASES: readonly MovementPhrase[] = [
   { header: "Tổng số giảm", subject: "nearPoor", field: "decTotal", sign: -1 },
   { header: "Số hộ thoát nghèo / Tổng số", subject: "poor", field: "decTotal", sign: -1 },
   { header: "Tăng trong năm / Cộng", subject: "poor", field: "incTotal", sign: 1 },
+  { header: "Số hộ thoát cận nghèo / Số hộ", subject: "nearPoor", field: "decAbove", sign: -1 },
+  { header: "Số hộ cận nghèo phát sinh / Số hộ", subject: "nearPoor", field: "incNew", sign: 1 },
 ];

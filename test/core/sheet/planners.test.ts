@@ -287,3 +287,82 @@ describe("year-wide tables (years in columns, indicators in rows)", () => {
     expect(readSheet(grid([["Năm", 2021, 2022, 2023], ["Ghi chú"]])).kind).toBe("unknown");
   });
 });
+
+test("Mẫu số 3 (Circular 17/2016/TT-BLĐTBXH): three header rows, a count and a rate under each movement", () => {
+  // The official layout of the 2016–2020 review summary (near-poor version), with made-up numbers.
+  const g = grid(
+    [
+      ["TỔNG HỢP KẾT QUẢ ĐIỀU TRA, RÀ SOÁT HỘ CẬN NGHÈO NĂM 2017 CẤP HUYỆN"],
+      [
+        "TT",
+        "Thành phố/ Thị xã/ huyện",
+        "Tổng số hộ dân cư",
+        "Số hộ cận nghèo đầu năm",
+        null,
+        "Diễn biến hộ cận nghèo trong năm",
+        null,
+        null,
+        null,
+        null,
+        null,
+        "Số hộ cận nghèo cuối năm",
+        null,
+        null,
+        null,
+      ],
+      [
+        null,
+        null,
+        null,
+        null,
+        null,
+        "Số hộ thoát cận nghèo",
+        null,
+        "Số hộ tái cận nghèo",
+        null,
+        "Số hộ cận nghèo phát sinh",
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
+      [
+        null,
+        null,
+        null,
+        "Số hộ",
+        "Trong đó Hộ DTTS",
+        "Số hộ",
+        "Tỷ lệ %",
+        "Số hộ",
+        "Tỷ lệ %",
+        "Số hộ",
+        "Tỷ lệ %",
+        "Số hộ",
+        "Tỷ lệ %",
+        "Số hộ DTTS",
+        "Tỷ lệ %",
+      ],
+      [1, "Xã A", 1000, 80, 10, 20, 2, 3, 0.3, 5, 0.5, 68, 6.8, 9, 0.9],
+      [2, "Xã B", 500, 40, 0, 10, 2, 1, 0.2, 2, 0.4, 34, 7.2, 0, 0],
+    ],
+    ["A2:A4", "B2:B4", "C2:C4", "D2:E3", "F2:K2", "L2:O3", "F3:G3", "H3:I3", "J3:K3"],
+  );
+  const r = readSheet(g);
+  expect(r.kind).toBe("transition");
+  expect(r.detection.subject).toBe("nearPoor");
+  expect(r.detection.mapping.byField).toMatchObject({
+    households: 2,
+    start: 3,
+    decAbove: 5,
+    incRe: 7,
+    incNew: 9,
+    end: 11,
+    endRate: 12,
+  });
+  const c = codes(g);
+  expect(c).toContain("TRANSITION_IDENTITY@L6"); // Xã B: 40 − 10 + 1 + 2 = 33, written 34
+  expect(c).toContain("RATE_MISMATCH@M6"); // 34 ÷ 500 = 6,8 %, written 7,2 %
+  expect(c.filter((x) => /@[A-Z]+5$/.test(x) && !x.startsWith("STRUCT_UNMAPPED"))).toEqual([]); // Xã A is consistent
+});

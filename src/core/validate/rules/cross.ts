@@ -9,16 +9,35 @@ import type { SheetRead, FormRow } from "../../sheet/read";
 import { fold } from "../../i18n";
 import { FIELD_BY_NAME, isDepField } from "../../sheet/fields";
 import { at, label, refText, related, unitKey } from "./common";
+import type { SheetPlace } from "../../sheet/locate";
 import { CATEGORY_LABELS, type Category, type Household } from "../../household";
 import { rosterAreaKnown, type RosterRow } from "../../sheet/read";
 import { computeTransitions } from "../../transitions";
 
 /** HH_DUPLICATE_ID (same sheet) and HH_DUPLICATE_ID_ACROSS (another sheet or file). */
 export function checkDuplicateIds(reads: SheetRead[]): Finding[] {
-  const out: Finding[] = [];
-  const seen = new Map<string, { read: SheetRead; row0: number }>();
-  for (const read of reads) {
-    if (!read.roster) continue;
+  const ids = new DuplicateIds();
+  return reads.flatMap((r) => ids.add(r));
+}
+
+/**
+ * checkDuplicateIds one roster at a time: keeps the ids seen and where (not the rosters), so a province's rosters
+ * can be checked file by file (consolidation) with the same findings as all at once.
+ */
+export class DuplicateIds {
+  private readonly seen = new Map<string, { place: SheetPlace; row0: number }>();
+
+  /** The duplicate-id findings of this roster against itself and every roster added before. */
+  add(read: SheetRead): Finding[] {
+    const out: Finding[] = [];
+    if (!read.roster) return out;
+    const place: SheetPlace = {
+      file: read.file,
+      sheet: read.sheet,
+      columns: read.columns,
+      ...(read.transposition ? { transposition: read.transposition } : {}),
+    };
+    const seen = this.seen;
     for (const r of read.roster) {
       const id = r.household.id;
       if (!id) continue;
@@ -26,10 +45,10 @@ export function checkDuplicateIds(reads: SheetRead[]): Finding[] {
       const key = `${read.detection.yearHint ?? ""}|${id.trim().toUpperCase()}`;
       const first = seen.get(key);
       if (!first) {
-        seen.set(key, { read, row0: r.row0 });
+        seen.set(key, { place, row0: r.row0 });
         continue;
       }
-      const same = first.read === read;
+      const same = first.place === place;
       out.push(
         finding(
           same ? "HH_DUPLICATE_ID" : "HH_DUPLICATE_ID_ACROSS",
@@ -37,15 +56,15 @@ export function checkDuplicateIds(reads: SheetRead[]): Finding[] {
           {
             value: id,
             other: same
-              ? refText(first.read, first.row0, "id").replace(/^.*!/, "")
-              : refText(first.read, first.row0, "id"),
+              ? refText(first.place, first.row0, "id").replace(/^.*!/, "")
+              : refText(first.place, first.row0, "id"),
           },
-          { field: "id", value: id, related: [related(first.read, first.row0, "id")] },
+          { field: "id", value: id, related: [related(first.place, first.row0, "id")] },
         ),
       );
     }
+    return out;
   }
-  return out;
 }
 
 interface Agg {

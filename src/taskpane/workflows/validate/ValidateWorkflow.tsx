@@ -54,7 +54,7 @@ import { useOperation } from "../common/operation";
 import { ActionRow, EmptyState, Hint, OperationStatusView, useCommonStyles } from "../common/ui";
 import { YearPicker, useLocalStandard, usePreferences } from "../common/year";
 import { SEVERITY_ORDER, groupFindings, placeOf, type FindingGroup } from "./groups";
-import { consolidatedTable, runValidate, type PickedFile, type ValidateOutcome } from "./validateRun";
+import { consolidatedTables, runValidate, type PickedFile, type ValidateOutcome } from "./validateRun";
 
 /** Cells listed per card; the findings sheet has them all. */
 const SHOWN_PER_GROUP = 100;
@@ -178,11 +178,16 @@ export default function ValidateWorkflow(_: WorkflowProps) {
   const clear = () =>
     action.run(async () => t("validate.cleared", { n: await clearHighlights(sheets?.map((s) => s.name) ?? [], host) }));
   const rosters = outcome ? outcome.report.sheets.filter((r) => r.kind === "roster" && r.roster?.length).length : 0;
-  const consolidated = outcome ? consolidatedTable(outcome.report.sheets, lang) : undefined;
+  // The core's consolidation (the same as `poverty consolidate`): empty when refused or fewer than two rosters.
+  const merged = outcome ? consolidatedTables(outcome, lang) : { tables: [], blocking: 0 };
+  const consolidated = merged.tables.length ? merged.tables : undefined;
+  const notMerged = merged.blocking
+    ? t("validate.consolidateRefused", { n: merged.blocking })
+    : t("validate.consolidateNone", { n: rosters });
   const consolidate = () =>
     action.run(async (signal) => {
-      if (!consolidated) return t("validate.consolidateNone", { n: rosters });
-      const written = await writeResultTables([consolidated], { host, signal, lang });
+      if (!consolidated) return notMerged;
+      const written = await writeResultTables(consolidated, { host, signal, lang });
       return t("common.written", { n: written.length, sheets: written.map((w) => w.sheetName).join(", ") });
     });
   const goTo = async (f: Finding) => {
@@ -199,7 +204,7 @@ export default function ValidateWorkflow(_: WorkflowProps) {
   const nothing = checked.size === 0 && files.length === 0;
   const reasons = {
     highlight: located ? undefined : t("validate.highlightNone"),
-    consolidate: consolidated ? undefined : t("validate.consolidateNone", { n: rosters }),
+    consolidate: consolidated ? undefined : notMerged,
   };
   return (
     <div className={common.stack} data-testid="validate">

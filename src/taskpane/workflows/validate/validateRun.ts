@@ -4,11 +4,10 @@
  */
 import type { Grid } from "../../../core/grid";
 import type { Finding } from "../../../core/findings";
-import { validateWorkbooks, type ValidationReport } from "../../../core/validate";
+import { validateWorkbooks, type ValidationReport, type WorkbookInput } from "../../../core/validate";
+import { consolidateWorkbooks } from "../../../core/consolidate";
 import { isPovertyError } from "../../../core/errors";
-import { CATEGORY_LABELS } from "../../../core/household";
-import { bi, pick, type Lang } from "../../../core/i18n";
-import type { SheetRead } from "../../../core/sheet";
+import type { Lang } from "../../../core/i18n";
 import type { ResultTable } from "../../../core/tables";
 import type { Standard } from "../../../core/standards";
 import type { ExcelHost } from "../../../excel/host";
@@ -39,6 +38,10 @@ export interface ValidateRequest {
 export interface ValidateOutcome {
   report: ValidationReport;
   findings: Finding[];
+  /** The workbooks read (this workbook's chosen sheets and the picked files), for consolidation. */
+  inputs: WorkbookInput[];
+  year?: number;
+  local?: Standard;
 }
 
 export async function runValidate(
@@ -90,71 +93,31 @@ export async function runValidate(
   report({ text: t("common.working") });
   // The year of each sheet (the planner's choice, else its title, else the default on today's date) and the local
   // standard for the years it covers are the core's rules (resolveReviewYear, standardForYear).
-  const result = validateWorkbooks(
-    inputs.filter((i) => i.grids.length > 0),
-    { year: req.year, yearOptionName: PANE_YEAR, today: new Date(), local: req.local },
-  );
+  const read = inputs.filter((i) => i.grids.length > 0);
+  const result = validateWorkbooks(read, {
+    year: req.year,
+    yearOptionName: PANE_YEAR,
+    today: new Date(),
+    local: req.local,
+  });
   const findings = [...result.files.flatMap((f) => f.findings), ...unreadable].map((f) =>
     f.file ? f : { ...f, file: undefined },
   );
-  return { report: result, findings };
+  return { report: result, findings, inputs: read, year: req.year, local: req.local };
 }
 
-/** Rosters read during validation, merged into one table with a "Source" column (no rows dropped). */
-export function consolidatedTable(reads: SheetRead[], lang: Lang): ResultTable | undefined {
-  const rosters = reads.filter((r) => r.kind === "roster" && (r.roster?.length ?? 0) > 0);
-  if (rosters.length < 2) return undefined;
-  const tr = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
-    bi(translate("vi", key, params), translate("en", key, params));
-  const cols = [
-    { key: "source", header: tr("validate.colSource"), format: "text" as const, width: 24 },
-    { key: "id", header: bi("Mã hộ", "Household id"), format: "text" as const, width: 14 },
-    { key: "head", header: bi("Họ tên chủ hộ", "Head of household"), format: "text" as const, width: 24 },
-    { key: "unit", header: bi("Xã, phường", "Commune, ward"), format: "text" as const, width: 18 },
-    { key: "village", header: bi("Thôn, tổ dân phố", "Village"), format: "text" as const, width: 16 },
-    { key: "area", header: bi("Khu vực", "Area"), format: "text" as const, width: 12 },
-    { key: "members", header: bi("Số nhân khẩu", "Members"), format: "integer" as const, width: 10 },
-    {
-      key: "income",
-      header: bi("Thu nhập bình quân đầu người/tháng", "Income per capita per month"),
-      format: "vnd" as const,
-      width: 16,
-    },
-    { key: "dep", header: bi("Tổng số chỉ số thiếu hụt", "Deprivation count"), format: "integer" as const, width: 10 },
-    { key: "category", header: bi("Phân loại hộ", "Category"), format: "text" as const, width: 18 },
-  ];
-  const rows = rosters.flatMap((r) =>
-    (r.roster ?? []).map((row) => {
-      const h = row.household;
-      const source = `${r.file ? r.file + " / " : ""}${r.sheet}!${row.row0 + 1}`;
-      const dep = h.deprivationFlags
-        ? h.deprivationFlags.reduce<number>((a, b) => a + b, 0)
-        : (h.deprivationCount ?? null);
-      return {
-        cells: [
-          source,
-          h.id,
-          h.head ?? "",
-          h.unit,
-          h.village ?? "",
-          lang === "vi" ? (h.area === "urban" ? "Thành thị" : "Nông thôn") : h.area,
-          h.members ?? null,
-          h.incomePerCapita ?? null,
-          dep,
-          h.declaredCategory ? pick(CATEGORY_LABELS[h.declaredCategory], lang) : "",
-        ],
-      };
-    }),
-  );
-  return {
-    id: "consolidated-roster",
-    sheetName: tr("validate.consolidatedSheet"),
-    title: [tr("validate.consolidatedTitle", { n: rosters.length })],
-    headerRows: [cols.map((c) => ({ text: c.header }))],
-    columns: cols,
-    rows,
-    notes: [],
-    freezeColumns: 2,
+/**
+ * The rosters read during validation merged by the core's consolidation service (the same contract as
+ * `poverty consolidate`: the first roster's columns after a source column, refused on blocking errors), with its
+ * per-source summary. `tables` is empty when refused (`blocking` errors) or when fewer than two rosters were read.
+ */
+export function consolidatedTables(outcome: ValidateOutcome, lang: Lang): { tables: ResultTable[]; blocking: number } {
+  const rosters = outcome.report.sheets.filter((r) => r.kind === "roster" && (r.roster?.length ?? 0) > 0).length;
+  if (rosters < 2) return { tables: [], blocking: 0 };
+  const result = consolidateWorkbooks(
+    outcome.inputs,
+    { year: outcome.year, yearOptionName: PANE_YEAR, today: new Date(), local: outcome.local },
     lang,
-  };
+  );
+  return { tables: result.tables, blocking: result.summary.errors };
 }
