@@ -10,7 +10,7 @@ import * as path from "path";
 import * as ts from "typescript";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { ARTIFACTS, ROOT } from "./support/browser";
-import type { FakeValue, FakeWorkbook } from "../support/fake-excel";
+import type { FakeValue } from "../support/fake-excel";
 
 const OFFICE_STUB = path.join(__dirname, "support", "office-stub.js");
 const FAKE_SOURCE = path.join(ROOT, "test", "support", "fake-excel.ts");
@@ -56,8 +56,6 @@ export interface FakePane {
   assertNoHorizontalScroll(): Promise<void>;
   /** The fake Excel's current selection ("Đi tới ô"), if any. */
   selection(): Promise<{ sheet: string; address: string } | undefined>;
-  /** Type a value into a cell of the fake workbook (0-based row and column), as the user would. */
-  setCell(sheet: string, row0: number, col0: number, value: FakeValue): Promise<void>;
   assertClean(): void;
   close(): Promise<void>;
 }
@@ -190,14 +188,6 @@ export async function openWithFakeExcel(
       page.evaluate(
         () =>
           (window as unknown as { __fakeWb: { selection?: { sheet: string; address: string } } }).__fakeWb.selection,
-      ),
-    setCell: (sheet, row0, col0, value) =>
-      page.evaluate(
-        ([s, r, c, v]) => {
-          const wb = (window as unknown as { __fakeWb: FakeWorkbook }).__fakeWb;
-          wb.sheet(s as string).cell(r as number, c as number).value = v as FakeValue;
-        },
-        [sheet, row0, col0, value] as const,
       ),
     async screenshot(name: string, opts?: { fullPage?: boolean }) {
       await assertNoHorizontalScroll();
