@@ -14,6 +14,7 @@ import { DIST, browserSuite, launchChromium, requireDist } from "./support/brows
 import { openWithFakeExcel, type FakeOpenOptions, type FakePane } from "./workflows-support";
 import { planSheetRows, rosterSheetRows, unitsSheetRows } from "../support/roster-fixture";
 import { CATEGORY_LABELS } from "../../src/core/household";
+import { sponsorFixture } from "../support/sponsor-fixture";
 
 const T = 120_000;
 const ROSTER_HEADER_ROW = 3; // two title rows and a blank row above the header (roster-fixture)
@@ -30,8 +31,15 @@ function plantedRoster() {
   return roster;
 }
 
-function fixture(): FakeOpenOptions["sheets"] {
-  const roster = plantedRoster();
+/** A sponsorship register sheet (the sample register of test/support/sponsor-fixture.ts, a few households). */
+const REGISTER_SHEET = sponsorFixture(5).sheets.find((x) => x.name === "Sổ đỡ đầu")!;
+
+/**
+ * The workbook of the tests: the roster with its planted mistakes (`clean`: without them — a duplicate id stops a
+ * report, like `poverty report`), the units table and the plan sheet.
+ */
+function fixture(clean = false): FakeOpenOptions["sheets"] {
+  const roster = clean ? rosterSheetRows(10, 2025, { withCategory: true, trickyName: true }) : plantedRoster();
   return [
     { name: "Danh sách hộ", rows: roster },
     { name: "Đơn vị", rows: unitsSheetRows() },
@@ -67,6 +75,7 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
     validate: "validate-run",
     targets: "targets-write",
     reports: "reports-prepare",
+    sponsors: "sponsors-run",
     templates: "templates-insert",
     settings: "settings-save",
   };
@@ -88,7 +97,8 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
         ["en", false],
         ["en", true],
       ] as const) {
-        const pane = await open({ lang, dark, height: 700 });
+        // The workbook also holds a sponsorship register (Giúp hộ có địa chỉ needs one to be ready to go).
+        const pane = await open({ lang, dark, height: 700, sheets: [...fixture(), REGISTER_SHEET] });
         const { page } = pane;
         // Every tab has its primary button listed here (a new workflow must say which one).
         const tabs = await page.getByRole("tab").evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
@@ -330,7 +340,7 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
   it(
     "Báo cáo: prepares and writes the report forms",
     async () => {
-      const pane = await open();
+      const pane = await open({ sheets: fixture(true) });
       await writeReports(pane);
       await expect(pane.sheetNames()).resolves.toContain("KQ - Biểu 1 - Kết quả");
       await pane.screenshot("wf-reports-vi-light");
@@ -346,7 +356,7 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
         ["vi", true],
         ["en", false],
       ] as const) {
-        const pane = await open({ lang, dark });
+        const pane = await open({ lang, dark, sheets: fixture(true) });
         await writeReports(pane);
         await expect(pane.sheetNames()).resolves.toContain(
           lang === "vi" ? "KQ - Biểu 1 - Kết quả" : "KQ - Form 1 - Results",

@@ -112,7 +112,7 @@ describe("the unit (Đơn vị) of Cài đặt on the written forms", () => {
     renderWorkflow(<ReportsWorkflow id="reports" />, wb);
     await screen.findByTestId("reports-sheet");
     fireEvent.click(screen.getByTestId("reports-prepare"));
-    const err = await screen.findByTestId("reports-prepare-error", {}, { timeout: 10000 });
+    const err = await screen.findByTestId("reports-prepare-error");
     expect(err.textContent).toContain(String(rows[header + 1][idCol]));
     expect(err.textContent).toMatch(/trùng/i);
     expect(screen.queryByTestId("reports-list")).toBeNull();

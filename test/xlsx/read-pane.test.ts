@@ -80,8 +80,13 @@ browserSuite("pane reads picked .xlsx")("task pane: picked .xlsx files go throug
         ]);
         await page.getByTestId("validate-run").click();
         await page.getByTestId("validate-results").waitFor({ timeout: 60_000 });
+        // The pane shows one card per rule (codes only under "Chi tiết"): open the duplicate-id card for its cells.
+        const dupCard = page.locator('[data-testid="validate-group"][data-code="HH_DUPLICATE_ID"]');
+        await expect(dupCard.count()).resolves.toBe(1);
+        if ((await dupCard.getByTestId("validate-finding").count()) === 0)
+          await dupCard.locator("button").first().click();
+        await dupCard.getByTestId("validate-finding").first().waitFor();
         const text = (await page.getByTestId("validate-findings").textContent()) ?? "";
-        expect(text).toContain("HH_DUPLICATE_ID");
         expect(text).toContain("phuong-c.xlsx");
         expect(text).toContain("DS phường C");
         expect(text).toContain(dup!.cell);

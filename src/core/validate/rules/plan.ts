@@ -25,7 +25,7 @@ import { progress, PROGRESS_STATUS_LABELS, type ProgressResult, type ProgressSta
 import { isPovertyError } from "../../errors";
 import { a1 } from "../../address";
 import type { RelatedCell } from "../../findings/finding";
-import { pct, unitsOff } from "./common";
+import { label, pct, unitsOff } from "./common";
 import { planDirection, type PlanDirection } from "../../sheet/indicators";
 
 export type PlanExtraField = "planDirection" | "planBaseline" | "planShare" | "planStatus";
@@ -131,7 +131,7 @@ export function checkPlan(read: SheetRead, grid?: Grid): Finding[] {
       if (v !== undefined && v < 0) {
         bad = true;
         out.push(
-          finding("VALUE_NEGATIVE", where(row, f), { field: fieldLabel(f), value: v }, { field: f, value: String(v) }),
+          finding("VALUE_NEGATIVE", where(row, f), { field: label(f), value: v }, { field: f, value: String(v) }),
         );
       }
     }
@@ -199,7 +199,7 @@ export function checkPlan(read: SheetRead, grid?: Grid): Finding[] {
           finding(
             "VALUE_NEGATIVE",
             where(row, "planShare"),
-            { field: fieldLabel("planShare"), value: pct(stated, share.decimals) },
+            { field: label("planShare"), value: pct(stated, share.decimals) },
             { field: "planShare", value: String(stated) },
           ),
         );
@@ -281,19 +281,6 @@ function formulaText(it: { dir: PlanDirection; baseline?: number }): { vi: strin
   return it.baseline !== undefined
     ? { vi: "thực hiện ÷ kế hoạch (hoặc so với đầu kỳ)", en: "actual ÷ plan (or relative to the baseline)" }
     : { vi: "thực hiện ÷ kế hoạch", en: "actual ÷ plan" };
-}
-
-function fieldLabel(f: string): { vi: string; en: string } {
-  switch (f) {
-    case "planTarget":
-      return { vi: "Kế hoạch", en: "Plan" };
-    case "planActual":
-      return { vi: "Thực hiện", en: "Actual" };
-    case "planBaseline":
-      return { vi: "Đầu kỳ", en: "Baseline" };
-    default:
-      return { vi: "% hoàn thành", en: "% achieved" };
-  }
 }
 
 /**
