@@ -332,10 +332,10 @@ describe("poverty targets", () => {
     expect(all.code).toBe(1);
     expect(all.stderr).toContain("Lỗi/Error [TARGET_IMPOSSIBLE] units.xlsx › Tổng hợp!D7"); // the total row's poor cell
     expect(all.stderr).toContain(
-      "Cả bảng: giảm 50,00 điểm % trên 4.000 hộ là 2.000 hộ, nhưng chỉ có 150 hộ nghèo (tỷ lệ 3,75 %); mức giảm lớn nhất là 3,75 điểm %.",
+      "Cả bảng: không thể giảm 50,00 điểm % (2.000 hộ thoát nghèo): chỉ có 150 hộ nghèo trên 4.000 hộ (tỷ lệ 3,75 %), nên mức giảm lớn nhất là 3,75 điểm %.",
     );
     expect(all.stderr).toContain(
-      "The whole table: a reduction of 50.00 pp over 4,000 households is 2,000 households, but there are only 150 poor households (rate 3.75%); the largest reduction is 3.75 pp.",
+      "The whole table: cannot reduce by 50.00 pp (2,000 households out of poverty): there are only 150 poor households of 4,000 (rate 3.75%), so the largest reduction is 3.75 pp.",
     );
     expect(all.stderr.match(/\[TARGET_IMPOSSIBLE\]/g)).toHaveLength(1);
     expect(existsSync(join(dir, "t50.xlsx"))).toBe(false);
@@ -343,7 +343,9 @@ describe("poverty targets", () => {
     const tier = poverty(dir, "targets", "units.xlsx", "--method", "tiered", "--tiers", "A=1,B=2", "--out", "tt.xlsx");
     expect(tier.code).toBe(1);
     expect(tier.stderr).toContain("[TARGET_IMPOSSIBLE] units.xlsx › Tổng hợp!D6");
-    expect(tier.stderr).toContain("Phường C: giảm 2,00 điểm % trên 2.000 hộ là 40 hộ, nhưng chỉ có 30 hộ nghèo");
+    expect(tier.stderr).toContain(
+      "Phường C: không thể giảm 2,00 điểm % (40 hộ thoát nghèo): chỉ có 30 hộ nghèo trên 2.000 hộ",
+    );
     expect(tier.stderr).not.toContain("Xã B:"); // 2 pp of 800 = 16 ≤ 24 poor
     expect(existsSync(join(dir, "tt.xlsx"))).toBe(false);
   });

@@ -924,9 +924,9 @@ const RULE_LIST = [
       "A plan cannot lift more households out of poverty than there are poor households: the reduction (percentage points) times the households must not exceed the poor households at the start, i.e. the reduction must not be above the start poverty rate. Checked for the whole table (the overall reduction) and, for a tiered allocation without an overall reduction, for each unit (its tier's reduction). Such a target is an error, never silently capped.",
     ),
     (v) =>
-      `${v("unit")}: giảm ${v("reduction")} điểm % trên ${v("households")} hộ là ${v("asked")} hộ, nhưng chỉ có ${v("poor")} hộ nghèo (tỷ lệ ${v("rate")}); mức giảm lớn nhất là ${v("max")} điểm %.`,
+      `${v("unit")}: không thể giảm ${v("reduction")} điểm % (${v("asked")} hộ thoát nghèo): chỉ có ${v("poor")} hộ nghèo trên ${v("households")} hộ (tỷ lệ ${v("rate")}), nên mức giảm lớn nhất là ${v("max")} điểm %.`,
     (v) =>
-      `${v("unit")}: a reduction of ${v("reduction")} pp over ${v("households")} households is ${v("asked")} households, but there are only ${v("poor")} poor households (rate ${v("rate")}); the largest reduction is ${v("max")} pp.`,
+      `${v("unit")}: cannot reduce by ${v("reduction")} pp (${v("asked")} households out of poverty): there are only ${v("poor")} poor households of ${v("households")} (rate ${v("rate")}), so the largest reduction is ${v("max")} pp.`,
     {
       unit: b("Cả bảng", "The whole table"),
       reduction: b("50,00", "50.00"),
