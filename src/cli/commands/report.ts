@@ -11,6 +11,7 @@ import {
   isPovertyError,
   pick,
   readSheet,
+  recordedTargetGroups,
   reportRoster,
   reviewYearsHeadline,
   sheetReviewYears,
@@ -127,6 +128,7 @@ export const reportCommand: Command = {
         frame,
         reviewYearReason: resolved.year.reason,
         transitionOptions: { listReading },
+        recordedGroups: recordedTargetGroups(read),
       });
       await output.write(await writeTablesToBuffer(tables, { lang }));
 
