@@ -21,7 +21,8 @@ import { readWorkbookFile } from "../../xlsx/read";
 import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
 import type { Command } from "../command";
-import { FRAME_SPEC, FRAME_USAGE, frameOptionsOf, pickSheet, printFindings, YEAR_OPTION_NAME } from "../args";
+import { FRAME_SPEC, FRAME_USAGE, frameOptionsOf, pickSheet, YEAR_OPTION_NAME } from "../args";
+import { printFindings } from "../findings-text";
 import { opt, parseCommandLine, usageFail } from "../options";
 import { withFile } from "../context";
 
