@@ -16,7 +16,7 @@ import type { CellValue, Grid } from "../../../src/core/grid";
 import { CATEGORY_LABELS, type Category, type Household } from "../../../src/core/household";
 import { exclusionBy, netRate, unitsWithoutPoor } from "../../../src/core/measures";
 import { readSheet, recordedTargetGroups } from "../../../src/core/sheet";
-import { buildExclusionTables, buildForm1, buildReportTables } from "../../../src/core/tables";
+import { buildExclusionTables, buildForm1, buildReportTables, buildRosterTable } from "../../../src/core/tables";
 import { isFormulaCell, type ResultTable, type TableCell } from "../../../src/core/tables/model";
 import { standardForYear } from "../../../src/core/standards";
 import { expectError as expectPovertyError } from "./expectError";
@@ -233,6 +233,28 @@ describe("tables: Form 1 columns (15)–(18), the by-unit table and the zero-poo
       recordedGroups: ["socialProtection"],
     });
     expect(known.some((t) => t.id === "exclusion-by-unit")).toBe(true);
+  });
+
+  test("the product's roster writes a target-group column only for a group it records (never a blank 'no')", () => {
+    const plain = readRoster(false);
+    const keys = (t: ResultTable) => t.columns.map((c) => c.key).filter((k) => k.startsWith("tg_"));
+    expect(keys(buildRosterTable(plain.households, standard))).toEqual([]);
+    expect(keys(buildRosterTable(plain.households, standard, { recordedGroups: ["socialProtection"] }))).toEqual([
+      "tg_socialProtection",
+    ]);
+    const withGroups = buildRosterTable(households, standard);
+    expect(keys(withGroups)).toEqual(["tg_socialProtection", "tg_noLabour", "tg_meritorious"]);
+    // Read back: the same households in the same groups.
+    const grid: Grid = {
+      sheetName: "R",
+      origin: "A1",
+      values: [
+        withGroups.columns.map((c) => c.header.vi),
+        ...withGroups.rows.map((r) => r.cells.map((c) => (isFormulaCell(c) ? c.value : c) as CellValue)),
+      ],
+    };
+    const back = readSheet(grid, { kind: "roster" }).roster!.map((r) => [...(r.household.targetGroups ?? [])].sort());
+    expect(back).toEqual(households.map((h) => [...(h.targetGroups ?? [])].sort()));
   });
 
   test("another group can be left out instead (hộ không có khả năng lao động)", () => {
