@@ -11,7 +11,11 @@
  *   Xã D             4        2         1         1   50 %     25 %       25 %
  *   total           27        7         5         2   25,93 %  18,52 %    7,41 %    (7/27, 5/27, 2/27)
  * Non-poor BTXH households (A05 near-poor, A06, C02) never count: the exclusion is of POOR BTXH households.
+ * The written report is recalculated by LibreOffice and its own results equal the same figures.
  */
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { CATEGORY_LABELS, type Category, type Household } from "../../../src/core/household";
 import { exclusionBy, netRate, unitsWithoutPoor } from "../../../src/core/measures";
@@ -19,6 +23,9 @@ import { readSheet, recordedTargetGroups } from "../../../src/core/sheet";
 import { buildExclusionTables, buildForm1, buildReportTables, buildRosterTable } from "../../../src/core/tables";
 import { isFormulaCell, type ResultTable, type TableCell } from "../../../src/core/tables/model";
 import { standardForYear } from "../../../src/core/standards";
+import { readWorkbookFile } from "../../../src/xlsx/read";
+import { writeTablesToFile } from "../../../src/xlsx/write";
+import { compareWithRecalculated, libreOfficeAvailable, recalcFiles } from "../../support/recalc";
 import { expectError as expectPovertyError } from "./expectError";
 
 const standard = standardForYear(2026);
@@ -263,5 +270,48 @@ describe("tables: Form 1 columns (15)–(18), the by-unit table and the zero-poo
     expect(value(cell(byUnit, rowOf(byUnit, "Phường A"), "ex"))).toBe(1);
     expect(value(cell(byUnit, rowOf(byUnit, "Xã B"), "ex"))).toBe(1);
     expect(value(cell(byUnit, byUnit.rows.length - 1, "net"))).toBe(5);
+  });
+});
+
+const lo = libreOfficeAvailable("test/core/measures/exclusion.test.ts");
+(lo ? describe : describe.skip)("the net-of-BTXH report recalculated by LibreOffice", () => {
+  test("every formula gives LibreOffice the core's value, and the recalculated sheets hold the hand-computed figures", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "btxh-recalc-"));
+    try {
+      const { households, categories, recorded } = readRoster();
+      const file = await writeTablesToFile(
+        buildReportTables(households, standard, { reviewYear: 2026, categories, recordedGroups: recorded }),
+        join(dir, "btxh.xlsx"),
+      );
+      const [again] = recalcFiles([file]);
+      const { checked, mismatches } = await compareWithRecalculated(file, again);
+      expect(mismatches).toEqual([]);
+      const on = (sheet: string) => checked.filter((c) => c.sheet === sheet).map((c) => c.formula);
+      expect(on("Nghèo trừ BTXH").some((f) => /^ROUND\([A-Z]+\d+\/[A-Z]+\d+,4\)$/.test(f))).toBe(true);
+      expect(on("Hết nghèo trừ BTXH").some((f) => /^[A-Z]+\d+-[A-Z]+\d+$/.test(f))).toBe(true);
+      expect(on("Biểu 1 - Kết quả").length).toBeGreaterThan(0);
+      // LibreOffice's own results, read back from its copy, equal the hand-worked table at the top of this file.
+      const grids = await readWorkbookFile(again);
+      const rowsOf = (sheet: string) => {
+        const g = grids.find((x) => x.sheetName === sheet)!;
+        return new Map(
+          g.values
+            .filter((r) => typeof r[1] === "string")
+            .map((r) => [r[1] as string, r.slice(2).map((v) => (v === null || v === undefined ? "" : v))]),
+        );
+      };
+      const byUnit = rowsOf("Nghèo trừ BTXH");
+      expect(byUnit.get("Phường A")?.slice(0, 8)).toEqual([10, 3, 0.3, 2, 0.2, 1, 0.1, ""]);
+      expect(byUnit.get("Xã B")?.slice(0, 8)).toEqual([8, 2, 0.25, 2, 0.25, 0, 0, "x"]);
+      expect(byUnit.get("Xã C")?.slice(0, 8)).toEqual([5, 0, 0, 0, 0, 0, 0, "x"]);
+      expect(byUnit.get("Xã D")?.slice(0, 8)).toEqual([4, 2, 0.5, 1, 0.25, 1, 0.25, ""]);
+      expect(byUnit.get("TỔNG CỘNG")?.slice(0, 8)).toEqual([27, 7, 0.2593, 5, 0.1852, 2, 0.0741, 2]);
+      const zero = rowsOf("Hết nghèo trừ BTXH");
+      expect(zero.get("Xã B")?.slice(0, 4)).toEqual([8, 2, 2, 0]);
+      expect(zero.get("Xã C")?.slice(0, 4)).toEqual([5, 0, 0, 0]);
+      expect(zero.has("Phường A") || zero.has("Xã D")).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
