@@ -9,7 +9,6 @@ import {
   parseReduction,
   pick,
   SHEET_KIND_LABELS,
-  type Finding,
   type FrameOptions,
   type Grid,
   type Lang,
@@ -41,26 +40,6 @@ export function frameOptionsOf(v: { unit?: string; parent?: string; place?: stri
 
 /** How the CLI names the user's year, for the reason of the year used. */
 export const YEAR_OPTION_NAME = { vi: "tùy chọn --year", en: "the --year option" };
-
-const SEVERITY_VI = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" } as const;
-const SEVERITY_EN = { error: "Error", warning: "Warning", info: "Info" } as const;
-
-/**
- * Print findings, located and in both languages:
- * `Lỗi/Error [CODE] file › Sheet!E9` then the Vietnamese and the English message. At most `limit` are shown.
- */
-export function printFindings(io: CliIO, findings: readonly Finding[], limit = 50): void {
-  for (const f of findings.slice(0, limit)) {
-    const where = `${f.file ? f.file + " › " : ""}${f.sheet}${f.cell ? "!" + f.cell : ""}`;
-    io.err(`${SEVERITY_VI[f.severity]}/${SEVERITY_EN[f.severity]} [${f.code}] ${where}`);
-    io.err(`  ${f.messageVi}`);
-    io.err(`  ${f.messageEn}`);
-  }
-  if (findings.length > limit) {
-    io.err(`… và ${findings.length - limit} mục khác (xem đầy đủ: poverty validate <tệp>).`);
-    io.err(`… and ${findings.length - limit} more (full list: poverty validate <file>).`);
-  }
-}
 
 /**
  * `--tiers a=4,b=1` → { a: 0.04, b: 0.01 }: each value in percentage points, read by the core's `parseReduction`

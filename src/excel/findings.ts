@@ -11,20 +11,23 @@
  * touches the cells' own fill, so clearing (deleting only the conditional formats with our marker)
  * restores exactly what the user had — including fills the user changed in the meantime.
  */
-import { sortFindings, type Finding, type Severity } from "../core/findings";
+import {
+  cellTarget,
+  findingsTable as coreFindingsTable,
+  hyperlinkFormula,
+  SEVERITY_LABELS,
+  type Finding,
+  type Severity,
+} from "../core/findings";
 import type { Lang } from "../core/i18n";
 import { bi } from "../core/i18n";
-import { quoteSheet } from "../core/address";
-import type { ResultTable, TableRow } from "../core/tables";
+import type { ResultTable } from "../core/tables";
 import type { ExcelHost } from "./host";
 import { officeHost } from "./host";
 import { mapOfficeError } from "./errors";
 
-export const SEVERITY_TEXT: Record<Severity, { vi: string; en: string; symbol: string }> = {
-  error: { vi: "Lỗi", en: "Error", symbol: "✖" },
-  warning: { vi: "Cảnh báo", en: "Warning", symbol: "⚠" },
-  info: { vi: "Thông tin", en: "Info", symbol: "ℹ" },
-};
+/** The severity labels (symbol + word) — the core's, the same everywhere. */
+export const SEVERITY_TEXT = SEVERITY_LABELS;
 
 const HIGHLIGHT_FILL: Record<Severity, string> = { error: "#F4CCCC", warning: "#FFE599", info: "#CFE2F3" };
 const MARKER = "PovertyPlanner:";
@@ -32,76 +35,23 @@ export const highlightFormula = (s: Severity) => `=N("${MARKER}${s}")=0`;
 
 /** `=HYPERLINK("#'Sheet'!B7","B7")` — the sheet name is user text, escaped for both quoting levels. */
 export function cellLinkFormula(sheet: string, cell: string): string {
-  const target = `#${quoteSheet(sheet)}!${cell}`.replace(/"/g, '""');
-  return `HYPERLINK("${target}","${cell.replace(/"/g, '""')}")`;
+  return hyperlinkFormula(cellTarget(sheet, cell), cell);
 }
 
 /**
- * The findings list as a ResultTable ("KQ - Kiểm tra"): severity (symbol + word, never colour alone),
- * code, file, sheet, cell (a link when the sheet is in this workbook), message, value, expected.
+ * The findings list as a ResultTable ("KQ - Kiểm tra"): the core's findings table (the same as the CLI's findings
+ * workbook), cells of this workbook as links.
  */
 export function findingsTable(
   findings: Finding[],
   options: { lang: Lang; title?: string; inWorkbook?: (f: Finding) => boolean },
 ): ResultTable {
-  const { lang } = options;
   const inWb = options.inWorkbook ?? ((f: Finding) => !f.file);
-  const rows: TableRow[] = sortFindings(findings).map((f) => {
-    const sev = SEVERITY_TEXT[f.severity];
-    const link = f.cell && inWb(f) ? { formula: cellLinkFormula(f.sheet, f.cell), value: f.cell } : f.cell || "";
-    return {
-      cells: [
-        `${sev.symbol} ${lang === "vi" ? sev.vi : sev.en}`,
-        f.code,
-        f.file ?? "",
-        f.sheet,
-        link,
-        lang === "vi" ? f.messageVi : f.messageEn,
-        f.value ?? "",
-        f.expected ?? "",
-      ],
-    };
+  return coreFindingsTable(findings, {
+    lang: options.lang,
+    ...(options.title ? { title: bi(options.title, options.title) } : {}),
+    link: (f) => (inWb(f) ? cellTarget(f.sheet, f.cell) : undefined),
   });
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return {
-    id: "findings",
-    sheetName: bi("Kiểm tra", "Checks"),
-    title: [
-      bi(options.title ?? "KẾT QUẢ KIỂM TRA HỒ SƠ", options.title ?? "VALIDATION RESULTS"),
-      bi(
-        `${counts.error} lỗi, ${counts.warning} cảnh báo, ${counts.info} thông tin`,
-        `${counts.error} errors, ${counts.warning} warnings, ${counts.info} infos`,
-      ),
-    ],
-    headerRows: [
-      [
-        { text: bi("Mức độ", "Severity") },
-        { text: bi("Mã", "Code") },
-        { text: bi("Tệp", "File") },
-        { text: bi("Trang tính", "Sheet") },
-        { text: bi("Ô", "Cell") },
-        { text: bi("Nội dung", "Message") },
-        { text: bi("Giá trị", "Value") },
-        { text: bi("Mong đợi", "Expected") },
-      ],
-    ],
-    columns: [
-      { key: "severity", header: bi("Mức độ", "Severity"), format: "text", width: 12 },
-      { key: "code", header: bi("Mã", "Code"), format: "text", width: 22 },
-      { key: "file", header: bi("Tệp", "File"), format: "text", width: 18 },
-      { key: "sheet", header: bi("Trang tính", "Sheet"), format: "text", width: 16 },
-      { key: "cell", header: bi("Ô", "Cell"), format: "text", width: 8 },
-      { key: "message", header: bi("Nội dung", "Message"), format: "text", width: 60 },
-      { key: "value", header: bi("Giá trị", "Value"), format: "text", width: 14 },
-      { key: "expected", header: bi("Mong đợi", "Expected"), format: "text", width: 14 },
-    ],
-    rows,
-    notes: [bi("Bấm vào địa chỉ ô để đi tới ô có vấn đề.", "Select a cell address to go to the cell concerned.")],
-    freezeColumns: 0,
-    print: { landscape: true, repeatHeader: true },
-    lang,
-  };
 }
 
 /** Group cells per sheet and severity; cells in several severities get the most severe. */

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { classifyRoster } from "../../src/core/tables";
-import { countsBy, formatPercent, generateSampleRosters, standardForYear } from "../../src/core";
+import { countsBy, formatNumber, formatPercent, generateSampleRosters, standardForYear } from "../../src/core";
 import { readWorkbookFile } from "../../src/xlsx/read";
 import { ensureCliBuilt, poverty } from "./bin";
 
@@ -38,6 +38,16 @@ describe("poverty demo", () => {
       "mau-bieu-trong.xlsx",
     ])
       expect(existsSync(join(dir, "out", f))).toBe(true);
+  });
+
+  it("says which review year and standard it uses and why, and writes counts in Vietnamese notation", () => {
+    const lines = run.stdout.split("\n");
+    expect(lines[1]).toBe(`Năm rà soát 2026 · ${standardForYear(2026).citation.vi}`);
+    expect(lines[2]).toBe("(năm rà soát 2026 do người dùng chọn (tùy chọn --year))");
+    const sample = generateSampleRosters({ seed: 2026 });
+    expect(sample.current.length).toBeGreaterThanOrEqual(1000); // so the thousands separator shows
+    expect(run.stdout).toContain(`${formatNumber(sample.current.length, "vi")} hộ năm 2026`);
+    expect(run.stdout).toMatch(/Tổng cộng +\d{1,3}\.\d{3} /);
   });
 
   it("prints per-unit poor counts and rates equal to the core's classification", () => {

@@ -18,6 +18,7 @@ import {
   detectRegister,
   generateSampleRegister,
   ORGANISATION_BY_CODE,
+  SUPPORT_CODES,
   type OrganisationCode,
   type SampleRegister,
 } from "../../src/core/sponsors";
@@ -216,6 +217,69 @@ describe("poverty sponsors on the demo data", () => {
     expect(checked).toBe(15); // 5 organisations × 3 units
   });
 
+  test("support by kind, its value, loans and interest per organisation and unit equal the independent count", async () => {
+    // Independent sums over the generator's records: rows of households on the start roster, meeting the year.
+    interface Money {
+      kinds: Map<string, Set<string>>;
+      value: number;
+      loanIds: Set<string>;
+      amount: number;
+      outstanding: number;
+      due: number;
+      got: number;
+    }
+    const prevUnit = new Map(sample.previous.map((h) => [h.id, h.unit]));
+    const want = new Map<string, Money>();
+    for (const r of planted.records) {
+      const unit = prevUnit.get(r.householdId);
+      if (unit === undefined) continue;
+      if (!((r.start ?? "") <= `${YEAR}-12-31` && (r.end === undefined || r.end >= `${YEAR}-01-01`))) continue;
+      const key = `${ORGANISATION_BY_CODE[r.organisation as OrganisationCode].label.vi} · ${unit}`;
+      if (!want.has(key))
+        want.set(key, {
+          kinds: new Map(),
+          value: 0,
+          loanIds: new Set(),
+          amount: 0,
+          outstanding: 0,
+          due: 0,
+          got: 0,
+        });
+      const m = want.get(key)!;
+      for (const k of r.support) {
+        if (!m.kinds.has(k)) m.kinds.set(k, new Set());
+        m.kinds.get(k)!.add(r.householdId);
+      }
+      m.value += r.supportValue ?? 0;
+      if ((r.loanAmount ?? 0) > 0 || (r.outstanding ?? 0) > 0) m.loanIds.add(r.householdId);
+      m.amount += r.loanAmount ?? 0;
+      m.outstanding += r.outstanding ?? 0;
+      m.due += r.interestDue ?? 0;
+      m.got += r.interestCollected ?? 0;
+    }
+    const support = byOrgUnit(await sheet(run.planted.file, "Đỡ đầu - hỗ trợ"));
+    const loans = byOrgUnit(await sheet(run.planted.file, "Đỡ đầu - vay vốn"));
+    // Kinds in the report's column order: loan, training, jobs, health insurance, housing, in kind, production, other.
+    const kinds = SUPPORT_CODES as readonly string[];
+    let lent = 0;
+    for (const [key, m] of want) {
+      const [org, unit] = key.split(" · ");
+      const s = support.get(org)!.get(unit)!;
+      expect([key, ...s.slice(5, 5 + kinds.length), s[5 + kinds.length]]).toEqual([
+        key,
+        ...kinds.map((k) => m.kinds.get(k)?.size ?? 0),
+        m.value,
+      ]);
+      const l = loans.get(org)!.get(unit)!;
+      const rate = m.due > 0 ? Math.round((m.got / m.due) * 10000) / 10000 : "";
+      expect([key, ...l.slice(2, 8)]).toEqual([key, m.loanIds.size, m.amount, m.outstanding, m.due, m.got, rate]);
+      expect(l[8]).toBe(rate === "" ? "" : rate >= 0.99 ? "Đạt" : "Chưa đạt");
+      lent += m.amount;
+    }
+    expect(want.size).toBe(15); // 5 organisations × 3 units
+    expect(lent).toBeGreaterThan(0); // loans are not vacuous
+  });
+
   test("outcomes per organisation and unit equal the independent count", async () => {
     const g = await sheet(run.planted.file, "Đỡ đầu - kết quả");
     const header = g.values.find((r) => r[0] === "TT")!;
@@ -306,6 +370,8 @@ describe("poverty sponsors on the demo data", () => {
     expect(run.clean.err).toEqual([]);
     const checks = await sheet(run.clean.file, "Kiểm tra sổ đỡ đầu");
     expect(checks.values.some((r) => r.includes("Không có lỗi hay cảnh báo."))).toBe(true);
+    // Not even an info finding (e.g. a household sponsored by two organisations).
+    expect(checks.values.filter((r) => r.some((v) => typeof v === "string" && v.startsWith("SPONSOR_")))).toEqual([]);
   });
 
   test("a quarter counts only the rows that meet it; a bad period is a usage error", async () => {

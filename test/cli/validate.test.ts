@@ -104,20 +104,34 @@ describe("poverty validate", () => {
     expect(j.files[2].findings.filter((x: { code: string }) => x.code === "HH_DUPLICATE_ID_ACROSS")).toHaveLength(6);
     expect(r.code).toBe(1);
   });
-  test("--out writes an Excel report: one row per finding, hyperlinks to the cell, user text kept as text", async () => {
+  test("--out writes the core's findings table: one row per finding, HYPERLINK to the cell, user text as text", async () => {
     const r = poverty("validate", "bad.xlsx", "--year", "2024", "--out", "report.xlsx", "--format", "json");
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "report.xlsx"));
     const ws = wb.worksheets[0];
-    expect(ws.rowCount).toBe(1 + j.files[0].findings.length);
-    const rows = ws.getSheetValues().slice(2) as ExcelJS.CellValue[][];
-    const rate = rows.find((x) => x[5] === "RATE_MISMATCH")!;
-    expect(rate[3]).toEqual({ text: "E6", hyperlink: "bad.xlsx#'Biểu 1'!E6" });
-    const formulaLike = rows.find((x) => x[5] === "VALUE_UNKNOWN_CATEGORY")!;
+    const all = ws.getSheetValues() as ExcelJS.CellValue[][];
+    const header = all.findIndex((x) => x?.[1] === "Mức độ");
+    const rows = all.slice(header + 1).filter((x) => typeof x?.[2] === "string" && /^[A-Z_]+$/.test(x[2] as string));
+    expect(rows).toHaveLength(j.files[0].findings.length);
+    const rate = rows.find((x) => x[2] === "RATE_MISMATCH")!;
+    expect(rate[1]).toBe("✖ Lỗi");
+    expect(rate[5]).toEqual({ formula: `HYPERLINK("bad.xlsx#'Biểu 1'!E6","E6")`, result: "E6" });
+    // The rate found and the rate expected are percentages (8,12 %), never the raw fraction as text ("0.0812").
+    expect(typeof rate[8]).toBe("number");
+    expect(rate[8]).toBeCloseTo(0.0812, 10);
+    expect(ws.getCell(`H${all.indexOf(rate)}`).numFmt).toBe("0.00%");
+    // The value a ward typed as "=1+1" stays text in the value column (never a formula).
+    const formulaLike = rows.find((x) => x[2] === "VALUE_UNKNOWN_CATEGORY")!;
     expect(formulaLike[8]).toBe("=1+1");
-    expect(JSON.stringify(ws.getSheetValues())).not.toContain('"formula"');
+    // LibreOffice, recalculating every formula, finds the cached links' labels.
+    if (libreOfficeAvailable("findings workbook")) {
+      const [again] = recalcFiles([join(dir, "report.xlsx")]);
+      const { checked, mismatches } = await compareWithRecalculated(join(dir, "report.xlsx"), again);
+      expect(checked.length).toBe(rows.filter((x) => typeof x[5] === "object").length);
+      expect(mismatches).toEqual([]);
+    }
   });
   test("inputs are never modified, and the report cannot overwrite an input", () => {
     const hash = () =>

@@ -76,12 +76,21 @@ describe("strings catalogue", () => {
   });
 
   it("every workflow has a distinct id, title, tab label and description in both languages", () => {
-    expect(WORKFLOWS.map((w) => w.id)).toEqual(["classify", "validate", "targets", "reports", "templates", "settings"]);
+    expect(WORKFLOWS.map((w) => w.id)).toEqual([
+      "classify",
+      "validate",
+      "targets",
+      "reports",
+      "sponsors",
+      "templates",
+      "settings",
+    ]);
     expect(WORKFLOWS.map((w) => strings.vi[w.title])).toEqual([
       "Phân loại hộ",
       "Kiểm tra hồ sơ",
       "Chỉ tiêu",
       "Báo cáo",
+      "Giúp hộ nghèo có địa chỉ",
       "Mẫu biểu",
       "Cài đặt",
     ]);

@@ -6,9 +6,9 @@ import type { Browser, Page } from "playwright-core";
 import { startStaticServer, type StaticServer } from "./support/static-server";
 import { DIST, browserSuite, launchChromium, openTaskpane, requireDist } from "./support/browser";
 
-const IDS = ["classify", "validate", "targets", "reports", "templates", "settings"];
-const VI_TABS = ["Phân loại", "Kiểm tra", "Chỉ tiêu", "Báo cáo", "Mẫu biểu", "Cài đặt"];
-const EN_TABS = ["Classify", "Check", "Targets", "Reports", "Blank forms", "Settings"];
+const IDS = ["classify", "validate", "targets", "reports", "sponsors", "templates", "settings"];
+const VI_TABS = ["Phân loại", "Kiểm tra", "Chỉ tiêu", "Báo cáo", "Đỡ đầu", "Mẫu biểu", "Cài đặt"];
+const EN_TABS = ["Classify", "Check", "Targets", "Reports", "Aid", "Blank forms", "Settings"];
 
 /** Each tab, found by its accessible name, is the expected one (names in order; Fluent duplicates text visually). */
 async function expectTabs(page: Page, labels: string[]): Promise<void> {
@@ -142,7 +142,7 @@ browserSuite("smoke")("task pane smoke (chromium, stub Office)", () => {
     try {
       await page.getByTestId("outside-office").waitFor();
       await expect(page.getByTestId("outside-office").textContent()).resolves.toContain("Mở trong Excel");
-      await expect(page.getByRole("tab").count()).resolves.toBe(6);
+      await expect(page.getByRole("tab").count()).resolves.toBe(IDS.length);
       await workflowLoaded(page);
       await pane.screenshot("taskpane-outside-office");
       pane.assertNoExternalRequests();

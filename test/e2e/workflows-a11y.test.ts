@@ -200,6 +200,10 @@ browserSuite("workflows-a11y")("accessibility of every workflow (chromium, fake 
       await page.getByTestId("reports-write").click();
       await page.getByTestId("reports-done").waitFor();
     },
+    sponsors: async (page) => {
+      // This workbook has no sponsorship register: the workflow says so and still offers its controls.
+      await page.getByTestId("sponsors-no-register").waitFor();
+    },
     templates: async (page) => {
       await page.getByTestId("templates-insert").click();
       await page.getByTestId("templates-done").waitFor();

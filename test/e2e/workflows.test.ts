@@ -14,6 +14,7 @@ import { DIST, browserSuite, launchChromium, requireDist } from "./support/brows
 import { openWithFakeExcel, type FakeOpenOptions, type FakePane } from "./workflows-support";
 import { planSheetRows, rosterSheetRows, unitsSheetRows } from "../support/roster-fixture";
 import { CATEGORY_LABELS } from "../../src/core/household";
+import { sponsorFixture } from "../support/sponsor-fixture";
 
 const T = 120_000;
 const ROSTER_HEADER_ROW = 3; // two title rows and a blank row above the header (roster-fixture)
@@ -29,6 +30,9 @@ function plantedRoster() {
   roster[r][cat] = labels.find((l) => l !== roster[r][cat] && l !== CATEGORY_LABELS.none.vi) ?? labels[0]; // category mismatch
   return roster;
 }
+
+/** A sponsorship register sheet (the sample register of test/support/sponsor-fixture.ts, a few households). */
+const REGISTER_SHEET = sponsorFixture(5).sheets.find((x) => x.name === "Sổ đỡ đầu")!;
 
 /**
  * The workbook of the tests: the roster with its planted mistakes (`clean`: without them — a duplicate id stops a
@@ -71,6 +75,7 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
     validate: "validate-run",
     targets: "targets-write",
     reports: "reports-prepare",
+    sponsors: "sponsors-run",
     templates: "templates-insert",
     settings: "settings-save",
   };
@@ -92,7 +97,8 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
         ["en", false],
         ["en", true],
       ] as const) {
-        const pane = await open({ lang, dark, height: 700 });
+        // The workbook also holds a sponsorship register (Giúp hộ có địa chỉ needs one to be ready to go).
+        const pane = await open({ lang, dark, height: 700, sheets: [...fixture(), REGISTER_SHEET] });
         const { page } = pane;
         // Every tab has its primary button listed here (a new workflow must say which one).
         const tabs = await page.getByRole("tab").evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));

@@ -48,6 +48,30 @@ describe("findings sheet", () => {
     expect(body[2].slice(2, 5)).toEqual(["phuong-b.xlsx", "DS", "A2"]); // other file: plain text
     expect(s.get(1, 0)?.value).toBe("2 lỗi, 1 cảnh báo, 0 thông tin");
   });
+
+  it("shows a rate as a percentage, never as the raw fraction 0.1211", async () => {
+    const wb = new FakeWorkbook({ sheets: [{ name: "Xã A", rows: rosterRows(5, 4) }] });
+    const table = findingsTable(
+      [
+        f({ field: "poorRate", value: "0.1211", expected: "0.1189" }),
+        f({ cell: "B4", row: 4, field: "poorRate", value: "0.12345", expected: "0.05–0.12" }),
+        f({ cell: "B5", row: 5, field: "poor", value: "12", expected: "≤ 10" }),
+      ],
+      { lang: "vi" },
+    );
+    await writeResultTables([table], { host: fakeHost(wb) });
+    const s = wb.sheet("KQ - Kiểm tra");
+    // Value and expected: columns 8 and 9 (after the message in both languages).
+    expect(s.get(4, 7)?.value).toBe(0.1211);
+    expect(s.get(4, 7)?.numberFormat).toBe("0.00%");
+    expect(s.get(4, 8)?.value).toBe(0.1189);
+    expect(s.get(5, 7)?.value).toBe("12,345 %"); // finer than two decimals: every digit kept, as text
+    expect(s.get(5, 8)?.value).toBe("5,00 %–12,00 %");
+    expect(s.get(6, 7)?.value).toBe("12"); // a count stays as it was found
+    expect(s.get(6, 8)?.value).toBe("≤ 10");
+    // No text cell holds a raw fraction.
+    expect(s.rowsOfValues().flat()).not.toContain("0.1211");
+  });
 });
 
 describe("highlighting", () => {

@@ -64,7 +64,7 @@ function sourceStrings(path: string): string[] {
 interface CellText {
   where: string;
   text: string;
-  /** Text in row 1 of the cell's column (the header of a plain list such as the findings workbook). */
+  /** Text of the cell's column header (row 1, or the header row of a table such as the findings table). */
   header: string;
 }
 
@@ -73,17 +73,22 @@ async function workbookTexts(path: string): Promise<CellText[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   const out: CellText[] = [];
-  wb.eachSheet((ws) =>
+  wb.eachSheet((ws) => {
+    // The findings table has title rows above its header row ("Mức độ" / "Severity" in column A).
+    let headerRow = 1;
+    ws.eachRow((row, n) => {
+      if (headerRow === 1 && ["Mức độ", "Severity"].includes(String(row.getCell(1).value))) headerRow = n;
+    });
     ws.eachRow((row) =>
       row.eachCell((cell, col) => {
         const v = cell.value;
-        const header = String(ws.getCell(1, col).value ?? "");
+        const header = String(ws.getCell(headerRow, col).value ?? "");
         if (typeof v === "string") out.push({ where: `${ws.name}!${cell.address}`, text: v, header });
         else if (v && typeof v === "object" && "richText" in v)
           out.push({ where: `${ws.name}!${cell.address}`, text: v.richText.map((t) => t.text).join(""), header });
       }),
-    ),
-  );
+    );
+  });
   return out;
 }
 

@@ -11,6 +11,7 @@ import {
   isPovertyError,
   pick,
   readSheet,
+  recordedTargetGroups,
   reportRoster,
   reviewYearsHeadline,
   sheetReviewYears,
@@ -20,7 +21,8 @@ import { readWorkbookFile } from "../../xlsx/read";
 import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
 import type { Command } from "../command";
-import { FRAME_SPEC, FRAME_USAGE, frameOptionsOf, pickSheet, printFindings, YEAR_OPTION_NAME } from "../args";
+import { FRAME_SPEC, FRAME_USAGE, frameOptionsOf, pickSheet, YEAR_OPTION_NAME } from "../args";
+import { printFindings } from "../findings-text";
 import { opt, parseCommandLine, usageFail } from "../options";
 import { withFile } from "../context";
 
@@ -127,6 +129,7 @@ export const reportCommand: Command = {
         frame,
         reviewYearReason: resolved.year.reason,
         transitionOptions: { listReading },
+        recordedGroups: recordedTargetGroups(read),
       });
       await output.write(await writeTablesToBuffer(tables, { lang }));
 

@@ -37,12 +37,13 @@ import { readWorkbookFile } from "../../xlsx/read";
 import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
 import type { CliIO, Command } from "../command";
-import { pickSheet, printFindings } from "../args";
+import { FRAME_SPEC, FRAME_USAGE, frameOptionsOf, pickSheet } from "../args";
+import { printFindings } from "../findings-text";
+import { withFile } from "../context";
 import { opt, parseCommandLine, usageFail } from "../options";
 import { textTable } from "../demo/print";
 
-const USAGE =
-  "poverty sponsors <so-do-dau.xlsx> --roster <danh-sach-dau-ky.xlsx> [--roster-end <danh-sach-cuoi-ky.xlsx>] --period 2026-Q1|2026-03|2026-H1|2026 [--year N] [--year-end N] [--sheet <tên trang>] [--target 0.99] [--lang vi|en] [--force] --out bao-cao.xlsx";
+const USAGE = `poverty sponsors <so-do-dau.xlsx> --roster <danh-sach-dau-ky.xlsx> [--roster-end <danh-sach-cuoi-ky.xlsx>] --period 2026-Q1|2026-03|2026-H1|2026 [--year N] [--year-end N] [--sheet <tên trang>] [--target 0.99] [--lang vi|en] ${FRAME_USAGE} [--force] --out bao-cao.xlsx`;
 
 const T = (lang: Lang, vi: string, en: string) => (lang === "vi" ? vi : en);
 
@@ -64,6 +65,7 @@ const SPONSORS_OPTIONS = {
       value: t,
     });
   }),
+  ...FRAME_SPEC,
   force: opt.flag(),
 };
 
@@ -242,6 +244,7 @@ export const sponsorsCommand: Command = {
     const endPath = values["roster-end"];
     const periodText = values.period;
     const yearEnd = values["year-end"];
+    const frame = frameOptionsOf(values);
     if (!out) usageFail("Thiếu --out (tệp báo cáo).", "Missing --out (the report file).");
     if (!startPath)
       usageFail("Thiếu --roster (danh sách hộ đầu kỳ).", "Missing --roster (the start-of-period roster).");
@@ -256,7 +259,7 @@ export const sponsorsCommand: Command = {
     });
 
     const file = basename(input);
-    const grids = await readWorkbookFile(resolve(io.cwd, input));
+    const grids = await withFile(input, () => readWorkbookFile(resolve(io.cwd, input)));
     const { registers, quotas } = registerSheets(grids, file, values.sheet);
     if (registers.length === 0) {
       const names = grids.map((g) => `"${g.sheetName}"`).join(", ");
@@ -268,10 +271,12 @@ export const sponsorsCommand: Command = {
       );
       return 2;
     }
-    const start = await loadRoster(io, startPath, year, lang);
+    const start = await withFile(startPath, () => loadRoster(io, startPath, year, lang));
     if (typeof start === "number") return start;
     const end = endPath
-      ? await loadRoster(io, endPath, yearEnd ?? (year !== undefined ? year + 1 : undefined), lang)
+      ? await withFile(endPath, () =>
+          loadRoster(io, endPath, yearEnd ?? (year !== undefined ? year + 1 : undefined), lang),
+        )
       : undefined;
     if (typeof end === "number") return end;
 
@@ -283,7 +288,7 @@ export const sponsorsCommand: Command = {
       ...(target !== undefined ? { interestTarget: target } : {}),
     });
     const findings: Finding[] = sortFindings([...result.findings, ...quotas.flatMap((q) => q.findings)]);
-    const tables = buildSponsorTables({ ...result, findings }, { lang });
+    const tables = buildSponsorTables({ ...result, findings }, { lang, frame });
     await output.write(await writeTablesToBuffer(tables, { lang }));
 
     const s = summarize(findings);

@@ -29,7 +29,8 @@ import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
 import type { Command } from "../command";
 import { allocationLines } from "../demo/print";
-import { FRAME_SPEC, FRAME_USAGE, frameOptionsOf, pickSheet, parseTiers, printFindings } from "../args";
+import { FRAME_SPEC, FRAME_USAGE, frameOptionsOf, pickSheet, parseTiers } from "../args";
+import { printFindings } from "../findings-text";
 import { opt, parseCommandLine, usageFail } from "../options";
 import { withFile } from "../context";
 

@@ -1,22 +1,13 @@
-import ExcelJS from "exceljs";
 import { existsSync, readdirSync, statSync } from "fs";
-import { dirname, extname, join, relative, resolve } from "path";
+import { extname, join, relative, resolve } from "path";
 import type { Command, CliIO } from "../command";
 import type { Grid } from "../../core/grid";
-import type { Lang } from "../../core/i18n";
 import { isPovertyError } from "../../core/errors";
-import { quoteSheet } from "../../core/address";
-import { sortFindings, summarize, type Finding } from "../../core/findings";
-import {
-  reviewYearsHeadline,
-  unreadableFinding,
-  validateEachWorkbook,
-  type FileReport,
-  type SheetReviewYear,
-} from "../../core/validate";
-import { pick } from "../../core/i18n";
+import { sortFindings, summarize } from "../../core/findings";
+import { reviewYearsHeadline, unreadableFinding, validateEachWorkbook, type FileReport } from "../../core/validate";
 import { YEAR_OPTION_NAME } from "../args";
-import { describeRead, explainLines, type SheetDescription } from "../../core/sheet";
+import { describeRead } from "../../core/sheet";
+import { findingsWorkbookBuffer, textReport } from "../findings-text";
 import { debugStack } from "../context";
 import { opt, parseCommandLine, usageFail } from "../options";
 import { readWorkbookFile } from "../../xlsx/read";
@@ -85,132 +76,6 @@ function displayNames(files: string[], cwd: string): string[] {
   });
 }
 
-const SEV: Record<Lang, Record<Finding["severity"], string>> = {
-  vi: { error: "LỖI", warning: "CẢNH BÁO", info: "THÔNG TIN" },
-  en: { error: "ERROR", warning: "WARNING", info: "INFO" },
-};
-
-/**
- * Text report grouped by file then sheet; one line per finding: cell, severity, code, message. With `years`, the
- * first line says which review year and standard were used and why (`reviewYearsHeadline`); when sheets differ,
- * each file lists its sheets' years.
- */
-export function textReport(
-  report: {
-    files: FileReport[];
-    summary: ReturnType<typeof summarize>;
-    years?: readonly SheetReviewYear[];
-    /** What each sheet was read as: one line per sheet, every column with `explain`. */
-    sheets?: readonly SheetDescription[];
-    explain?: boolean;
-  },
-  lang: Lang,
-): string[] {
-  const lines: string[] = [];
-  const years = report.years;
-  const perSheet =
-    years !== undefined && new Set(years.map((y) => `${y.year}|${y.standardDocument}|${y.reason.vi}`)).size > 1;
-  if (years) lines.push(pick(reviewYearsHeadline(years), lang));
-  for (const f of report.files) {
-    lines.push(`${lang === "vi" ? "Tệp" : "File"}: ${f.file}`);
-    if (perSheet)
-      for (const y of years!.filter((x) => x.file === f.file))
-        lines.push(
-          y.year === undefined
-            ? `  ${lang === "vi" ? "Trang" : "Sheet"} "${y.sheet}": ${pick(y.reason, lang)}`
-            : `  ${lang === "vi" ? `Trang "${y.sheet}": năm rà soát ${y.year} · ${y.standardDocument}` : `Sheet "${y.sheet}": review year ${y.year} · ${y.standardDocument}`} · ${pick(y.reason, lang)}`,
-        );
-    for (const d of report.sheets?.filter((x) => x.file === f.file) ?? [])
-      for (const l of explainLines(d, lang, report.explain === true)) lines.push(`  ${l}`);
-    if (!f.findings.length) {
-      lines.push(lang === "vi" ? "  Không có phát hiện nào." : "  No findings.");
-      continue;
-    }
-    let sheet: string | undefined;
-    for (const x of f.findings) {
-      if (x.sheet !== sheet) {
-        sheet = x.sheet;
-        if (sheet) lines.push(`  ${lang === "vi" ? "Trang" : "Sheet"} "${sheet}"`);
-      }
-      const msg = lang === "vi" ? x.messageVi : x.messageEn;
-      lines.push(`    ${(x.cell || "-").padEnd(6)} ${SEV[lang][x.severity].padEnd(9)} ${x.code.padEnd(26)} ${msg}`);
-    }
-  }
-  const s = report.summary;
-  lines.push("");
-  lines.push(
-    lang === "vi"
-      ? `Tổng cộng: ${s.errors} lỗi, ${s.warnings} cảnh báo, ${s.infos} thông tin trong ${report.files.length} tệp.`
-      : `Total: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos in ${report.files.length} files.`,
-  );
-  return lines;
-}
-
-/**
- * Excel report: one row per finding, the cell as a hyperlink to `file#'Sheet'!A1` (relative to the report),
- * every user text written as text (a value starting with "=" never becomes a formula).
- */
-export async function findingsWorkbook(
-  files: FileReport[],
-  reportPath: string,
-  cwd: string,
-  lang: Lang,
-): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "poverty-planner";
-  const ws = wb.addWorksheet(lang === "vi" ? "Kết quả kiểm tra" : "Findings", {
-    views: [{ state: "frozen", ySplit: 1 }],
-  });
-  const head =
-    lang === "vi"
-      ? ["Tệp", "Trang", "Ô", "Mức độ", "Mã", "Nội dung", "Message (English)", "Giá trị", "Mong đợi", "Ô liên quan"]
-      : [
-          "File",
-          "Sheet",
-          "Cell",
-          "Severity",
-          "Code",
-          "Message",
-          "Nội dung (tiếng Việt)",
-          "Value",
-          "Expected",
-          "Related cells",
-        ];
-  ws.columns = [30, 20, 8, 11, 26, 80, 80, 14, 14, 30].map((width) => ({ width }));
-  const hr = ws.addRow(head);
-  hr.font = { bold: true };
-  ws.autoFilter = { from: "A1", to: "J1" };
-  const reportDir = dirname(resolve(cwd, reportPath));
-  const asText = (s: string | undefined): string => s ?? "";
-  for (const f of files) {
-    for (const x of f.findings) {
-      const row = ws.addRow([
-        asText(f.file),
-        asText(x.sheet),
-        asText(x.cell),
-        SEV[lang][x.severity],
-        x.code,
-        lang === "vi" ? x.messageVi : x.messageEn,
-        lang === "vi" ? x.messageEn : x.messageVi,
-        asText(x.value),
-        asText(x.expected),
-        (x.related ?? [])
-          .map((r) => `${r.file && r.file !== f.file ? r.file + " › " : ""}${r.sheet}!${r.cell}`)
-          .join("; "),
-      ]);
-      if (x.cell && x.sheet) {
-        const target = relative(reportDir, resolve(cwd, f.file)).split("\\").join("/");
-        row.getCell(3).value = { text: x.cell, hyperlink: `${encodeURI(target)}#${quoteSheet(x.sheet)}!${x.cell}` };
-        row.getCell(3).font = { color: { argb: "FF0563C1" }, underline: true };
-      }
-      const color = x.severity === "error" ? "FFFFC7CE" : x.severity === "warning" ? "FFFFEB9C" : undefined;
-      if (color) row.getCell(4).fill = { type: "pattern", pattern: "solid", fgColor: { argb: color } };
-      for (const c of [1, 2, 6, 7, 8, 9, 10]) row.getCell(c).numFmt = "@";
-    }
-  }
-  return wb;
-}
-
 /** Options of `poverty validate` (add an option: one line here). */
 const VALIDATE_OPTIONS = {
   year: opt.year(),
@@ -276,11 +141,13 @@ export const validateCommand: Command = {
     else for (const l of textReport({ files: ordered, summary, years: report.years, sheets, explain }, lang)) io.out(l);
 
     if (out && output) {
-      const wb = await findingsWorkbook(ordered, out, io.cwd, lang);
-      await output.write(Buffer.from(await wb.xlsx.writeBuffer()));
+      await output.write(await findingsWorkbookBuffer(ordered, out, io.cwd, lang));
       io.err(lang === "vi" ? `Đã ghi báo cáo: ${output.path}` : `Report written: ${output.path}`);
     }
     if (read.unreadable.length || failures.length) return 2;
     return summary.errors > 0 ? 1 : 0;
   },
 };
+
+/** The text report of `validate` / `consolidate` (src/cli/findings-text.ts). */
+export { textReport };

@@ -6,7 +6,7 @@
  * Everything is computed by src/core and written by src/xlsx; this file only composes and prints.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "fs";
-import { join, relative, resolve } from "path";
+import { isAbsolute, join, relative, resolve } from "path";
 import {
   alkireFoster,
   computeTransitions,
@@ -19,6 +19,7 @@ import {
   pick,
   requireIndicators,
   standardForYear,
+  type Bilingual,
   type Category,
   type Household,
   type FrameOptions,
@@ -56,6 +57,8 @@ export interface DemoOptions {
   outDir: string;
   seed: number;
   reviewYear: number;
+  /** Why the run uses its review year (core resolveReviewYear reason); printed under the standard. */
+  yearReason?: Bilingual;
   /** Reduction of the poverty rate for next year's plan, in percentage points as a fraction. */
   reduction: number;
   images: boolean;
@@ -115,7 +118,12 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   const writeTablesToFile = async (tables: readonly ResultTable[], file: string, o: { lang?: Lang } = {}) =>
     prepareOutput({ out: file, inputs: [], force: true, cwd: io.cwd }).write(await writeTablesToBuffer(tables, o));
   const files: string[] = [];
-  const rel = (p: string) => relative(io.cwd, p) || p;
+  // A path under the working folder is shown relative to it; one elsewhere in full (not "../../../tmp/…").
+  const rel = (p: string) => {
+    const r = relative(io.cwd, p);
+    return r === "" ? p : r.startsWith("..") || isAbsolute(r) ? p : r;
+  };
+  const n = (x: number) => formatNumber(x, lang);
   const standard = standardForYear(reviewYear);
   const previousStandard = standardForYear(reviewYear - 1);
   const heading = (n: number, vi: string, en: string) => {
@@ -125,6 +133,7 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
 
   io.out(T(lang, "GIẢM NGHÈO – KẾ HOẠCH & KIỂM TRA · chạy thử trên dữ liệu mẫu", "POVERTY PLANNER · demo on sample data"));
   io.out(T(lang, `Năm rà soát ${reviewYear} · ${standard.citation.vi}`, `Review year ${reviewYear} · ${standard.citation.en}`));
+  if (opts.yearReason) io.out(`(${pick(opts.yearReason, lang)})`);
 
   // 1. Sample data ---------------------------------------------------------------------------------
   heading(1, "Dữ liệu mẫu (3 đơn vị, hộ thành thị và nông thôn, 12 chỉ số thiếu hụt)", "Sample data (3 units, urban and rural households, 12 deprivation indicators)");
@@ -136,7 +145,7 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   await writeTablesToFile([buildRosterTable(sample.previous, previousStandard, { categories: previousCategories, reviewYear: reviewYear - 1, lang, frame })], previousFile);
   await writeTablesToFile([buildRosterTable(sample.current, standard, { categories: currentCategories, reviewYear, lang, frame })], currentFile);
   files.push(previousFile, currentFile);
-  io.out(T(lang, `   ${sample.current.length} hộ năm ${reviewYear}, ${sample.previous.length} hộ năm ${reviewYear - 1} (hạt giống ${opts.seed})`, `   ${sample.current.length} households in ${reviewYear}, ${sample.previous.length} in ${reviewYear - 1} (seed ${opts.seed})`));
+  io.out(T(lang, `   ${n(sample.current.length)} hộ năm ${reviewYear}, ${n(sample.previous.length)} hộ năm ${reviewYear - 1} (hạt giống ${opts.seed})`, `   ${n(sample.current.length)} households in ${reviewYear}, ${n(sample.previous.length)} in ${reviewYear - 1} (seed ${opts.seed})`));
   io.out(`   → ${rel(previousFile)}`);
   io.out(`   → ${rel(currentFile)}`);
 
@@ -167,9 +176,9 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
     (r) => r.h.unit,
     (r) => r.c,
   );
-  const rows = byUnit.groups.map((g) => [g.key, g.total, g.poor, formatPercent(g.poorRate, lang), g.nearPoor, formatPercent(g.nearPoorRate, lang), g.average]);
+  const rows = byUnit.groups.map((g) => [g.key, n(g.total), n(g.poor), formatPercent(g.poorRate, lang), n(g.nearPoor), formatPercent(g.nearPoorRate, lang), n(g.average)]);
   const t = byUnit.total;
-  rows.push([T(lang, "Tổng cộng", "Total"), t.total, t.poor, formatPercent(t.poorRate, lang), t.nearPoor, formatPercent(t.nearPoorRate, lang), t.average]);
+  rows.push([T(lang, "Tổng cộng", "Total"), n(t.total), n(t.poor), formatPercent(t.poorRate, lang), n(t.nearPoor), formatPercent(t.nearPoorRate, lang), n(t.average)]);
   for (const line of textTable(
     [T(lang, "Đơn vị", "Unit"), T(lang, "Tổng số hộ", "Households"), T(lang, "Hộ nghèo", "Poor"), T(lang, "Tỷ lệ", "Rate"), T(lang, "Cận nghèo", "Near-poor"), T(lang, "Tỷ lệ", "Rate"), T(lang, "Mức sống TB", "Average")],
     rows,
@@ -188,7 +197,7 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
     .slice(0, 5);
   for (const line of textTable(
     [T(lang, "Chỉ số (5 chỉ số thiếu hụt nhiều nhất)", "Indicator (top 5)"), T(lang, "Số hộ nghèo", "Poor hh"), T(lang, "Tỷ lệ", "Rate")],
-    top.map((x) => [x.name, x.count, formatPercent(x.rate, lang)]),
+    top.map((x) => [x.name, n(x.count), formatPercent(x.rate, lang)]),
   ))
     io.out(line);
   const af = alkireFoster(flags, { k: standard.deprivationCutoff / indicators.length });
@@ -211,8 +220,8 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   io.out(
     T(
       lang,
-      `   Đầu kỳ ${p.start} − thoát nghèo (${p.decreases.toNearPoor} sang cận nghèo, ${p.decreases.escaped} vượt chuẩn cận nghèo) − giảm khác ${p.decreases.other} + từ cận nghèo ${p.increases.fromNearPoor} + tái nghèo ${p.increases.re} + phát sinh ${p.increases.new} + tăng khác ${p.increases.other} = cuối kỳ ${p.end}`,
-      `   Start ${p.start} − escaped (${p.decreases.toNearPoor} to near-poor, ${p.decreases.escaped} above near-poor) − other ${p.decreases.other} + from near-poor ${p.increases.fromNearPoor} + re-poor ${p.increases.re} + newly poor ${p.increases.new} + other ${p.increases.other} = end ${p.end}`,
+      `   Đầu kỳ ${n(p.start)} − thoát nghèo (${n(p.decreases.toNearPoor)} sang cận nghèo, ${n(p.decreases.escaped)} vượt chuẩn cận nghèo) − giảm khác ${n(p.decreases.other)} + từ cận nghèo ${n(p.increases.fromNearPoor)} + tái nghèo ${n(p.increases.re)} + phát sinh ${n(p.increases.new)} + tăng khác ${n(p.increases.other)} = cuối kỳ ${n(p.end)}`,
+      `   Start ${n(p.start)} − escaped (${n(p.decreases.toNearPoor)} to near-poor, ${n(p.decreases.escaped)} above near-poor) − other ${n(p.decreases.other)} + from near-poor ${n(p.increases.fromNearPoor)} + re-poor ${n(p.increases.re)} + newly poor ${n(p.increases.new)} + other ${n(p.increases.other)} = end ${n(p.end)}`,
     ),
   );
 
@@ -221,8 +230,8 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
     io.out(
       T(
         lang,
-        `   Nhân khẩu hộ nghèo: đầu kỳ ${pm.start} − giảm ${pm.decreases.total} + tăng ${pm.increases.total} = cuối kỳ ${pm.end}`,
-        `   Members of poor households: start ${pm.start} − decreases ${pm.decreases.total} + increases ${pm.increases.total} = end ${pm.end}`,
+        `   Nhân khẩu hộ nghèo: đầu kỳ ${n(pm.start)} − giảm ${n(pm.decreases.total)} + tăng ${n(pm.increases.total)} = cuối kỳ ${n(pm.end)}`,
+        `   Members of poor households: start ${n(pm.start)} − decreases ${n(pm.decreases.total)} + increases ${n(pm.increases.total)} = end ${n(pm.end)}`,
       ),
     );
 

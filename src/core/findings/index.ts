@@ -5,3 +5,4 @@
  */
 export * from "./finding";
 export * from "./catalogue";
+export * from "./table";

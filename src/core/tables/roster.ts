@@ -21,8 +21,8 @@ export interface RosterTableOptions extends TableOptions {
   reviewYear?: number;
   sheetName?: Bilingual;
   /**
-   * Target groups the roster records: their flag columns hold 1/0. Groups neither listed nor seen on any household
-   * are left blank (unknown, never 0). Default: the groups seen on the households.
+   * Target groups the roster records: their flag columns hold 1/0. A group neither listed nor seen on any household
+   * gets no column (unknown, never written as 0). Default: the groups seen on the households.
    */
   recordedGroups?: readonly string[];
 }
@@ -34,7 +34,12 @@ export function buildRosterTable(
   opts: RosterTableOptions = {},
 ): ResultTable {
   const lang = opts.lang ?? "vi";
-  const columns = rosterColumns(standard, lang).map((c) => ({ ...c, validation: undefined }));
+  // A target-group column is written only for a group the roster records: a blank flag column would read back as
+  // "no household in the group" (a flag left blank means no), which nobody said.
+  const recorded = new Set([...(opts.recordedGroups ?? []), ...households.flatMap((h) => h.targetGroups ?? [])]);
+  const columns = rosterColumns(standard, lang)
+    .filter((c) => !c.key.startsWith("tg_") || recorded.has(c.key.slice(3)))
+    .map((c) => ({ ...c, validation: undefined }));
   const d = requireIndicators(standard).length;
   const firstDep = columnLetters(columns.findIndex((c) => c.key === "dep0"));
   const lastDep = columnLetters(columns.findIndex((c) => c.key === `dep${d - 1}`));
@@ -57,7 +62,6 @@ export function buildRosterTable(
     frame: formFrame("roster", bi("người; đồng/người/tháng", "persons; VND per person per month"), opts),
     lang,
   });
-  const recorded = new Set([...(opts.recordedGroups ?? []), ...households.flatMap((h) => h.targetGroups ?? [])]);
   households.forEach((h, i) => {
     const row = b.nextRow;
     const flags = h.deprivationFlags;
@@ -73,7 +77,7 @@ export function buildRosterTable(
       agri: h.agricultural === undefined ? null : h.agricultural ? 1 : 0,
     };
     for (const g of ROSTER_TARGET_GROUPS)
-      cells[`tg_${g.code}`] = recorded.has(g.code) ? ((h.targetGroups ?? []).includes(g.code) ? 1 : 0) : null;
+      if (recorded.has(g.code)) cells[`tg_${g.code}`] = (h.targetGroups ?? []).includes(g.code) ? 1 : 0;
     if (flags) {
       if (flags.length !== d)
         throw new Error(`tables: household ${h.id} has ${flags.length} flags, the standard has ${d}`);

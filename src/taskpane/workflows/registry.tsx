@@ -33,6 +33,7 @@ import {
   ClipboardTaskListLtrRegular,
   DataBarVerticalRegular,
   DocumentTableRegular,
+  HandshakeRegular,
   PeopleCommunityRegular,
   SettingsRegular,
   TargetArrowRegular,
@@ -94,6 +95,14 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
     description: "wf.reports.description",
     icon: DataBarVerticalRegular,
     component: lazy(() => withTexts(import(/* webpackChunkName: "wf-reports" */ "./reports/ReportsWorkflow"))),
+  },
+  {
+    id: "sponsors",
+    title: "nav.sponsors",
+    tab: "tab.sponsors",
+    description: "wf.sponsors.description",
+    icon: HandshakeRegular,
+    component: lazy(() => import(/* webpackChunkName: "wf-sponsors" */ "./sponsors/SponsorsWorkflow")),
   },
   {
     id: "templates",

@@ -4,7 +4,7 @@
  */
 
 /** Stable ids: the tab order is the registry's; tests, the URL hash and saved settings use these ids. */
-export type WorkflowId = "classify" | "validate" | "targets" | "reports" | "templates" | "settings";
+export type WorkflowId = "classify" | "validate" | "targets" | "reports" | "sponsors" | "templates" | "settings";
 
 /** Props every workflow component receives. Language: useStrings(); host: useHost() (src/taskpane). */
 export interface WorkflowProps {

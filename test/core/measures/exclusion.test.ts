@@ -11,14 +11,21 @@
  *   Xã D             4        2         1         1   50 %     25 %       25 %
  *   total           27        7         5         2   25,93 %  18,52 %    7,41 %    (7/27, 5/27, 2/27)
  * Non-poor BTXH households (A05 near-poor, A06, C02) never count: the exclusion is of POOR BTXH households.
+ * The written report is recalculated by LibreOffice and its own results equal the same figures.
  */
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { CATEGORY_LABELS, type Category, type Household } from "../../../src/core/household";
 import { exclusionBy, netRate, unitsWithoutPoor } from "../../../src/core/measures";
 import { readSheet, recordedTargetGroups } from "../../../src/core/sheet";
-import { buildExclusionTables, buildForm1, buildReportTables } from "../../../src/core/tables";
+import { buildExclusionTables, buildForm1, buildReportTables, buildRosterTable } from "../../../src/core/tables";
 import { isFormulaCell, type ResultTable, type TableCell } from "../../../src/core/tables/model";
 import { standardForYear } from "../../../src/core/standards";
+import { readWorkbookFile } from "../../../src/xlsx/read";
+import { writeTablesToFile } from "../../../src/xlsx/write";
+import { compareWithRecalculated, libreOfficeAvailable, recalcFiles } from "../../support/recalc";
 import { expectError as expectPovertyError } from "./expectError";
 
 const standard = standardForYear(2026);
@@ -235,11 +242,76 @@ describe("tables: Form 1 columns (15)–(18), the by-unit table and the zero-poo
     expect(known.some((t) => t.id === "exclusion-by-unit")).toBe(true);
   });
 
+  test("the product's roster writes a target-group column only for a group it records (never a blank 'no')", () => {
+    const plain = readRoster(false);
+    const keys = (t: ResultTable) => t.columns.map((c) => c.key).filter((k) => k.startsWith("tg_"));
+    expect(keys(buildRosterTable(plain.households, standard))).toEqual([]);
+    expect(keys(buildRosterTable(plain.households, standard, { recordedGroups: ["socialProtection"] }))).toEqual([
+      "tg_socialProtection",
+    ]);
+    const withGroups = buildRosterTable(households, standard);
+    expect(keys(withGroups)).toEqual(["tg_socialProtection", "tg_noLabour", "tg_meritorious"]);
+    // Read back: the same households in the same groups.
+    const grid: Grid = {
+      sheetName: "R",
+      origin: "A1",
+      values: [
+        withGroups.columns.map((c) => c.header.vi),
+        ...withGroups.rows.map((r) => r.cells.map((c) => (isFormulaCell(c) ? c.value : c) as CellValue)),
+      ],
+    };
+    const back = readSheet(grid, { kind: "roster" }).roster!.map((r) => [...(r.household.targetGroups ?? [])].sort());
+    expect(back).toEqual(households.map((h) => [...(h.targetGroups ?? [])].sort()));
+  });
+
   test("another group can be left out instead (hộ không có khả năng lao động)", () => {
     const [byUnit] = buildExclusionTables({ ...input, group: "noLabour" });
     // Poor households without working capacity: A04 (Phường A) and B02 (Xã B).
     expect(value(cell(byUnit, rowOf(byUnit, "Phường A"), "ex"))).toBe(1);
     expect(value(cell(byUnit, rowOf(byUnit, "Xã B"), "ex"))).toBe(1);
     expect(value(cell(byUnit, byUnit.rows.length - 1, "net"))).toBe(5);
+  });
+});
+
+const lo = libreOfficeAvailable("test/core/measures/exclusion.test.ts");
+(lo ? describe : describe.skip)("the net-of-BTXH report recalculated by LibreOffice", () => {
+  test("every formula gives LibreOffice the core's value, and the recalculated sheets hold the hand-computed figures", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "btxh-recalc-"));
+    try {
+      const { households, categories, recorded } = readRoster();
+      const file = await writeTablesToFile(
+        buildReportTables(households, standard, { reviewYear: 2026, categories, recordedGroups: recorded }),
+        join(dir, "btxh.xlsx"),
+      );
+      const [again] = recalcFiles([file]);
+      const { checked, mismatches } = await compareWithRecalculated(file, again);
+      expect(mismatches).toEqual([]);
+      const on = (sheet: string) => checked.filter((c) => c.sheet === sheet).map((c) => c.formula);
+      expect(on("Nghèo trừ BTXH").some((f) => /^ROUND\([A-Z]+\d+\/[A-Z]+\d+,4\)$/.test(f))).toBe(true);
+      expect(on("Hết nghèo trừ BTXH").some((f) => /^[A-Z]+\d+-[A-Z]+\d+$/.test(f))).toBe(true);
+      expect(on("Biểu 1 - Kết quả").length).toBeGreaterThan(0);
+      // LibreOffice's own results, read back from its copy, equal the hand-worked table at the top of this file.
+      const grids = await readWorkbookFile(again);
+      const rowsOf = (sheet: string) => {
+        const g = grids.find((x) => x.sheetName === sheet)!;
+        return new Map(
+          g.values
+            .filter((r) => typeof r[1] === "string")
+            .map((r) => [r[1] as string, r.slice(2).map((v) => (v === null || v === undefined ? "" : v))]),
+        );
+      };
+      const byUnit = rowsOf("Nghèo trừ BTXH");
+      expect(byUnit.get("Phường A")?.slice(0, 8)).toEqual([10, 3, 0.3, 2, 0.2, 1, 0.1, ""]);
+      expect(byUnit.get("Xã B")?.slice(0, 8)).toEqual([8, 2, 0.25, 2, 0.25, 0, 0, "x"]);
+      expect(byUnit.get("Xã C")?.slice(0, 8)).toEqual([5, 0, 0, 0, 0, 0, 0, "x"]);
+      expect(byUnit.get("Xã D")?.slice(0, 8)).toEqual([4, 2, 0.5, 1, 0.25, 1, 0.25, ""]);
+      expect(byUnit.get("TỔNG CỘNG")?.slice(0, 8)).toEqual([27, 7, 0.2593, 5, 0.1852, 2, 0.0741, 2]);
+      const zero = rowsOf("Hết nghèo trừ BTXH");
+      expect(zero.get("Xã B")?.slice(0, 4)).toEqual([8, 2, 2, 0]);
+      expect(zero.get("Xã C")?.slice(0, 4)).toEqual([5, 0, 0, 0]);
+      expect(zero.has("Phường A") || zero.has("Xã D")).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,7 +4,8 @@
  * Each rule: fires on a minimal bad case at its cell, silent on a clean consistent case.
  */
 import type { CellValue } from "../../../src/core/grid";
-import { validateWorkbooks, parseStatus, type Finding } from "../../../src/core/validate";
+import { validateWorkbooks, type Finding } from "../../../src/core/validate";
+import { parseStatus } from "../../../src/core/validate/rules/plan";
 import { planDirection } from "../../../src/core/sheet";
 import * as F from "../sheet/fixtures";
 

@@ -9,7 +9,7 @@ import { DocumentBulletListRegular, TableAddRegular } from "@fluentui/react-icon
 import { fail } from "../../../core/errors";
 import type { Category } from "../../../core/household";
 import { pick, type Lang } from "../../../core/i18n";
-import { readSheet } from "../../../core/sheet";
+import { readSheet, recordedTargetGroups } from "../../../core/sheet";
 import { reportRoster } from "../../../core/validate";
 import { describeReviewYear, standardForYear } from "../../../core/standards";
 import { buildReportTables, type ResultTable } from "../../../core/tables";
@@ -79,7 +79,13 @@ export default function ReportsWorkflow(_: WorkflowProps) {
       const unclassified = errors.find((e) => e !== undefined);
       if (unclassified) throw unclassified;
       const cats = categories as Category[];
-      const built = buildReportTables(households, standard, { reviewYear: year, categories: cats, lang, frame });
+      const built = buildReportTables(households, standard, {
+        reviewYear: year,
+        categories: cats,
+        lang,
+        frame,
+        recordedGroups: recordedTargetGroups(read),
+      });
       setTables(built);
       setChosen(new Set(built.map((b) => b.id)));
     });

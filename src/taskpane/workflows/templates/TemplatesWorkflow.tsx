@@ -8,6 +8,7 @@ import { DocumentTableRegular } from "@fluentui/react-icons";
 import { pick } from "../../../core/i18n";
 import { describeReviewYear, standardForYear } from "../../../core/standards";
 import { buildRosterTemplate, buildSummaryTemplate } from "../../../core/tables";
+import { buildRegisterTemplate } from "../../../core/sponsors";
 import { writeResultTables } from "../../../excel/write";
 import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
@@ -24,17 +25,19 @@ export default function TemplatesWorkflow(_: WorkflowProps) {
   const local = useLocalStandard(prefs);
   const frame = useFrame(prefs);
   const { year, resolved, setYear } = useReviewYear(undefined, local);
-  const [kind, setKind] = useState<"roster" | "summary">("roster");
+  const [kind, setKind] = useState<"roster" | "summary" | "register">("roster");
   const [rows, setRows] = useState(100);
   const op = useOperation();
   const insert = () =>
     op.run(async (signal) => {
       const standard = standardForYear(year, { local });
-      const table =
+      const tables =
         kind === "roster"
-          ? buildRosterTemplate(standard, { lang, rows, frame })
-          : buildSummaryTemplate(standard, { lang, rows, frame });
-      const written = await writeResultTables([table], { host, signal, lang });
+          ? [buildRosterTemplate(standard, { lang, rows, frame })]
+          : kind === "summary"
+            ? [buildSummaryTemplate(standard, { lang, rows, frame })]
+            : buildRegisterTemplate({ lang, rows, frame });
+      const written = await writeResultTables(tables, { host, signal, lang });
       return t("common.written", { n: written.length, sheets: written.map((w) => w.sheetName).join(", ") });
     });
   return (
@@ -42,11 +45,12 @@ export default function TemplatesWorkflow(_: WorkflowProps) {
       <Field label={t("templates.kind")}>
         <RadioGroup
           value={kind}
-          onChange={(_, d) => setKind(d.value as "roster" | "summary")}
+          onChange={(_, d) => setKind(d.value as "roster" | "summary" | "register")}
           data-testid="templates-kind"
         >
           <Radio value="roster" label={t("templates.roster")} data-testid="templates-kind-roster" />
           <Radio value="summary" label={t("templates.summary")} data-testid="templates-kind-summary" />
+          <Radio value="register" label={t("templates.register")} data-testid="templates-kind-register" />
         </RadioGroup>
       </Field>
       <YearPicker
