@@ -62,6 +62,7 @@ test("a defect on screen is recognised, ordinary output is not", () => {
     'Lỗi [FILE_UNREADABLE]: Không đọc được tệp "a.xlsx": tệp bị hỏng',
     "Tổng cộng: 1 lỗi, 0 cảnh báo, 0 thông tin trong 1 tệp.",
     "Đã ghi 2 bảng: Chỉ tiêu 2026, Kiểm tra phân bổ",
+    "Error [ZERO_TOTAL]: Total is zero: the rate is undefined (count 0).", // English, not a leak
   ])
     expect({ s, defect: DEFECT.test(s) }).toEqual({ s, defect: false });
 });

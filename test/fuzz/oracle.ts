@@ -139,4 +139,4 @@ export const unquoted = (s: string) => s.replace(/"[^"]*"|“[^”]*”/g, "");
 
 /** Text that only a defect of ours prints (a crash made visible, even when it names the file). */
 export const DEFECT =
-  /Lỗi không mong đợi|Unexpected error|lỗi ngoài dự kiến|unexpected defect|FILE_CHECK_FAILED|\n\s+at \S+ \(|\[object Object\]|\bundefined\b/;
+  /Lỗi không mong đợi|Unexpected error|lỗi ngoài dự kiến|unexpected defect|FILE_CHECK_FAILED|\n\s+at \S+ \(|\[object Object\]|(?<!\b(?:is|are) )\bundefined\b/;
