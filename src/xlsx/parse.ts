@@ -22,6 +22,7 @@
  * whichever inflate function is used (the inflater's own error text is never part of the message).
  */
 import type { CellValue, Grid, ReadIssue } from "../core/grid";
+import { columnLetters } from "../core/address";
 import { fail, isPovertyError } from "../core/errors";
 import { NO_CACHED_VALUE } from "../core/sheet";
 import { cellBudget, DEFAULT_LIMITS, groupDigits, sizeText, type ReadLimits } from "./limits";
@@ -493,12 +494,6 @@ function decodeRef(ref: string): [number, number] | undefined {
   return [Number(m[2]) - 1, c - 1];
 }
 
-function colName(c0: number): string {
-  let s = "";
-  for (let n = c0 + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 interface SheetMeta {
   name: string;
   path: string;
@@ -799,7 +794,7 @@ class SheetBuilder {
           en: "the cell appears twice in the file; the later value is used",
         });
     } else {
-      spend(this.ctx, c0 + 1 - row.length, () => this.where(`${colName(c0)}${r0 + 1}`));
+      spend(this.ctx, c0 + 1 - row.length, () => this.where(`${columnLetters(c0)}${r0 + 1}`));
       while (row.length < c0) row.push(null);
     }
     row[c0] = value;
@@ -936,7 +931,7 @@ class SheetBuilder {
   }
 
   private issue(r0: number, c0: number, severity: ReadIssue["severity"], reason: Reason, value?: string): void {
-    spend(this.ctx, 1, () => this.where(`${colName(c0)}${r0 + 1}`));
+    spend(this.ctx, 1, () => this.where(`${columnLetters(c0)}${r0 + 1}`));
     const i: ReadIssue = { row0: r0, col0: c0, severity, reason };
     if (value !== undefined) i.value = value.length > 200 ? value.slice(0, 200) + "…" : value;
     this.issues.push(i);
@@ -944,7 +939,8 @@ class SheetBuilder {
 
   /** A text value: length limit; invalid UTF-8 or characters → an error issue, the text kept with U+FFFD. */
   private text(s: string, invalidChar: boolean, r0: number, c0: number): string {
-    if (s.length > this.ctx.limits.stringChars) tooLongText(this.ctx, this.where(`${colName(c0)}${r0 + 1}`), s.length);
+    if (s.length > this.ctx.limits.stringChars)
+      tooLongText(this.ctx, this.where(`${columnLetters(c0)}${r0 + 1}`), s.length);
     if (invalidChar || (this.utf.invalid && s.indexOf("\ufffd") >= 0)) this.badText(r0, c0, s);
     return s;
   }

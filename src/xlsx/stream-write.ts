@@ -9,6 +9,7 @@
  * Excel's 32,767 characters is cut by the core's `excelText`. ZIP without ZIP64: a part over 4 GB is refused.
  */
 import { constants, crc32, deflateRawSync } from "zlib";
+import { columnLetters } from "../core/address";
 import { fail } from "../core/errors";
 import type { CellValue } from "../core/grid";
 import { excelText, isPlanFormula, type SheetPlan } from "../core/tables";
@@ -34,12 +35,6 @@ function xmlText(s: string): string {
   const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
   if (bad.test(out)) out = out.replace(bad, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
   return out;
-}
-
-function colName(c0: number): string {
-  let s = "";
-  for (let n = c0 + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** One part of the ZIP being written (local header, deflated data, data descriptor). */
@@ -217,7 +212,7 @@ export class XlsxStreamWriter {
     for (let c = 0; c < values.length; c++) {
       const v = values[c];
       if (v === null || v === undefined || v === "") continue;
-      const ref = colName(c) + r;
+      const ref = columnLetters(c) + r;
       const s = header ? cur.headerStyle : (cur.styleIds[c] ?? 0);
       if (typeof v === "number") {
         if (Number.isFinite(v)) x += `<c r="${ref}"${s ? ` s="${s}"` : ""}><v>${v}</v></c>`;
@@ -263,7 +258,7 @@ export class XlsxStreamWriter {
       XML_HEAD +
       `<worksheet xmlns="${SML}" xmlns:r="${REL}">` +
       (plan.freeze.rows || plan.freeze.columns
-        ? `<sheetViews><sheetView workbookViewId="0"><pane${plan.freeze.columns ? ` xSplit="${plan.freeze.columns}"` : ""}${plan.freeze.rows ? ` ySplit="${plan.freeze.rows}"` : ""} topLeftCell="${colName(plan.freeze.columns)}${plan.freeze.rows + 1}" state="frozen"/></sheetView></sheetViews>`
+        ? `<sheetViews><sheetView workbookViewId="0"><pane${plan.freeze.columns ? ` xSplit="${plan.freeze.columns}"` : ""}${plan.freeze.rows ? ` ySplit="${plan.freeze.rows}"` : ""} topLeftCell="${columnLetters(plan.freeze.columns)}${plan.freeze.rows + 1}" state="frozen"/></sheetView></sheetViews>`
         : "") +
       `<cols>${plan.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols><sheetData>`;
     for (let r = 0; r < plan.rows; r++) {
@@ -271,7 +266,7 @@ export class XlsxStreamWriter {
       for (let c = 0; c < plan.cols; c++) {
         const v = plan.cells[r][c];
         if (v === "") continue;
-        const ref = colName(c) + (r + 1);
+        const ref = columnLetters(c) + (r + 1);
         const s = this.styles.id(plan.formats[r][c], bold.has(r * plan.cols + c));
         const sa = s ? ` s="${s}"` : "";
         if (isPlanFormula(plan, r, c)) {
@@ -289,7 +284,10 @@ export class XlsxStreamWriter {
     x += "</sheetData>";
     if (plan.merges.length)
       x += `<mergeCells count="${plan.merges.length}">${plan.merges
-        .map((m) => `<mergeCell ref="${colName(m.col)}${m.row + 1}:${colName(m.col + m.cols - 1)}${m.row + m.rows}"/>`)
+        .map(
+          (m) =>
+            `<mergeCell ref="${columnLetters(m.col)}${m.row + 1}:${columnLetters(m.col + m.cols - 1)}${m.row + m.rows}"/>`,
+        )
         .join("")}</mergeCells>`;
     x += `<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/></worksheet>`;
     this.whole(this.sheetPath(), x);

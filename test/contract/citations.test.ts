@@ -5,6 +5,14 @@
  * fails when one of them:
  * - names a Markdown file that does not exist (resolved from the citing file's folder or from the repository root;
  *   a bare name inside a code string, e.g. join(ROOT, "docs", "standards.md"), may match any file of that name);
+ * - names a path of the repository that is neither a file nor a folder of it: `src/…`, `test/…`, `docs/…`, `bench/…`,
+ *   `scripts/…`, `assets/…`, `bin/…`, `.ci/…`, or a path inside src/ such as `core/sheet/read` or `excel/findings.ts`;
+ *   in a document, or in a comment of code (TypeScript/JavaScript comments as the TypeScript parser finds them, `#`
+ *   comments of shell scripts — a path in a code string is the code's business). A module path without its extension
+ *   counts when a .ts/.tsx/.js file or an index of it exists, the start of file names counts (a jest path pattern
+ *   such as `test/xlsx/write.recalc`, a family such as `assets/icon-<size>.png`), a pattern
+ *   (`src/taskpane/workflows/<id>/`, `test/e2e/**`) is not a path, and a place git ignores (`bench/out/…`, where a
+ *   run writes) is not checked. A relative Markdown link (`[x](../src/core/index.ts)`) must reach a file or folder;
  * - points outside the repository (a relative "shared" folder next to it, or an absolute path of a work machine);
  * - cites a section ("§N.M") of anything but a Markdown file of the repository, or a section that file does not have
  *   (a run such as "docs/domain.md §2.2, §4, §5" or "§8.2–§8.3" belongs to the file named at its start; inside
@@ -18,6 +26,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import * as ts from "typescript";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const SELF = path.relative(ROOT, __filename).split(path.sep).join("/");
@@ -37,7 +46,8 @@ interface Problem {
 // Which files
 // ---------------------------------------------------------------------------------------------------------------
 
-function listFiles(): string[] {
+/** Every file of the repository: git's tracked and not-ignored files (a plain walk when there is no git). */
+function repoFiles(): string[] {
   let files: string[];
   try {
     const out = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
@@ -49,7 +59,12 @@ function listFiles(): string[] {
   } catch {
     files = walk("");
   }
-  return files.filter(
+  return files;
+}
+
+/** The files to scan: the text files of the scanned folders and of the root. */
+function listFiles(all: readonly string[]): string[] {
+  return all.filter(
     (f) =>
       f !== SELF &&
       !SKIPPED_FILES.has(f) &&
@@ -86,18 +101,28 @@ function isText(abs: string): boolean {
 
 /** The repository as the checker sees it: which files exist, and the numbered sections of a Markdown file. */
 interface Repo {
+  files: readonly string[];
   isFile(rel: string): boolean;
+  /** A file or a folder of the repository (or a place git ignores: generated output, never committed). */
+  isPath(rel: string): boolean;
   basenames: Set<string>;
   sections(rel: string): Set<string>;
   sources: Set<number>;
 }
 
-function realRepo(files: string[]): Repo {
+function realRepo(files: string[], all: readonly string[]): Repo {
   const cache = new Map<string, Set<string>>();
   return {
+    files: all,
     isFile: (rel) => {
       const abs = path.join(ROOT, rel);
       return abs.startsWith(ROOT + path.sep) && fs.existsSync(abs) && fs.statSync(abs).isFile();
+    },
+    isPath: (rel) => {
+      const abs = path.join(ROOT, rel);
+      if (!abs.startsWith(ROOT + path.sep)) return false;
+      if (fs.existsSync(abs)) return true;
+      return ignoredByGit(rel);
     },
     basenames: new Set(files.map((f) => path.basename(f))),
     sections: (rel) => {
@@ -110,6 +135,16 @@ function realRepo(files: string[]): Repo {
     },
     sources: sourceNumbers(fs.readFileSync(path.join(ROOT, DOMAIN), "utf8")),
   };
+}
+
+/** A path git ignores (bench/out/…, dist/…): where runs write, so a document may name what will be there. */
+function ignoredByGit(rel: string): boolean {
+  try {
+    execFileSync("git", ["check-ignore", "-q", "--no-index", rel], { cwd: ROOT, stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** "### 8.3 Title" or "## 8. Title" → "8.3", "8". */
@@ -147,6 +182,82 @@ function resolveMd(rel: string, name: string, repo: Repo): string | undefined {
   return undefined;
 }
 
+/** A path from the repository root: a top folder, then at least one more segment. */
+const REPO_PATH =
+  /(?<![\w./@~-])((?:src|test|docs|bench|scripts|assets|bin|\.ci)\/[\w.-]*[\w](?:\/[\w.-]*[\w])*)(\/?)/g;
+/** A path from src/ as code comments name them: `core/sheet/read`, `excel/findings.ts`. */
+const SRC_PATH = /(?<![\w./@~-])((?:core|excel|taskpane|functions|xlsx|cli)\/[\w.-]*[\w](?:\/[\w.-]*[\w])*)(\/?)/g;
+/** What makes the text a pattern or a placeholder rather than one path. */
+const PATTERN_NEXT = /^[*<{$…[]/;
+const MODULE_EXTENSIONS = [".ts", ".tsx", ".js", ".d.ts", "/index.ts", "/index.tsx", "/index.js"];
+
+/**
+ * A file or folder; a module without its extension; or the start of file names, as a test path pattern
+ * (`npx jest test/xlsx/write.recalc`) or a family (`assets/icon-<size>.png`).
+ */
+function resolvePath(name: string, repo: Repo): boolean {
+  return (
+    repo.isPath(name) ||
+    MODULE_EXTENSIONS.some((e) => repo.isFile(name + e)) ||
+    repo.files.some((f) => f.startsWith(name) && /^[.\-_]/.test(f.slice(name.length)))
+  );
+}
+
+/** The parts of a file that are prose: a whole document, or the comments of code. Other parts are blanked out. */
+function prose(rel: string, text: string): string {
+  if (/\.md$/.test(rel)) return text;
+  const keep = (ranges: [number, number][]) => {
+    const out = text.replace(/[^\n]/g, " ").split("");
+    for (const [a, b] of ranges) for (let i = a; i < b; i++) out[i] = text[i];
+    return out.join("");
+  };
+  if (/\.(?:[cm]?[jt]sx?)$/.test(rel)) {
+    // Every comment is leading or trailing trivia of some token: visit them all (getChildren includes the tokens).
+    const kind = /\.[jt]sx$/.test(rel) ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+    const source = ts.createSourceFile(rel, text, ts.ScriptTarget.Latest, false, kind);
+    const ranges = new Map<number, [number, number]>();
+    const visit = (node: ts.Node) => {
+      for (const r of ts.getLeadingCommentRanges(text, node.pos) ?? []) ranges.set(r.pos, [r.pos, r.end]);
+      for (const r of ts.getTrailingCommentRanges(text, node.end) ?? []) ranges.set(r.pos, [r.pos, r.end]);
+      for (const child of node.getChildren(source)) visit(child);
+    };
+    visit(source);
+    return keep([...ranges.values()]);
+  }
+  if (rel.startsWith(".ci/") || /\.(?:sh|bash)$/.test(rel) || /^#!.*\b(?:ba)?sh\b/.test(text)) {
+    const ranges: [number, number][] = [];
+    for (const m of text.matchAll(/(?:^|\s)(#[^\n]*)/g))
+      ranges.push([m.index + m[0].length - m[1].length, m.index + m[0].length]);
+    return keep(ranges);
+  }
+  return "";
+}
+
+function checkPaths(rel: string, text: string, repo: Repo, report: (i: number, why: string) => void): void {
+  const src = blankUrls(prose(rel, text));
+  for (const m of src.matchAll(REPO_PATH)) {
+    const after = src.slice(m.index + m[0].length, m.index + m[0].length + 1);
+    if (PATTERN_NEXT.test(after)) continue;
+    const name = m[1];
+    if (/\.md$/.test(name)) continue; // Markdown names: checked with their sections below
+    if (!resolvePath(name, repo)) report(m.index, `names ${name}, which is not a file or folder of the repository`);
+  }
+  for (const m of src.matchAll(SRC_PATH)) {
+    const after = src.slice(m.index + m[0].length, m.index + m[0].length + 1);
+    if (PATTERN_NEXT.test(after)) continue;
+    if (!resolvePath(`src/${m[1]}`, repo))
+      report(m.index, `names src/${m[1]}, which is not a file or folder of the repository`);
+  }
+  if (/\.md$/.test(rel)) {
+    for (const m of src.matchAll(/\]\((?!#|[a-z][a-z0-9+.-]*:)([^)\s#]+)(?:#[^)\s]*)?\)/gi)) {
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), m[1]));
+      if (target.startsWith("../") || !repo.isPath(target)) {
+        report(m.index, `links to ${m[1]}, which is not a file or folder of the repository`);
+      }
+    }
+  }
+}
+
 function checkText(rel: string, text: string, repo: Repo): Problem[] {
   const problems: Problem[] = [];
   const src = blankUrls(text);
@@ -157,6 +268,7 @@ function checkText(rel: string, text: string, repo: Repo): Problem[] {
   };
 
   for (const { re, why } of OUTSIDE) for (const m of src.matchAll(re)) report(m.index, why);
+  checkPaths(rel, text, repo, report);
 
   for (const m of src.matchAll(MD_NAME)) {
     const before = src[m.index - 1];
@@ -201,8 +313,9 @@ function checkText(rel: string, text: string, repo: Repo): Problem[] {
 // Tests
 // ---------------------------------------------------------------------------------------------------------------
 
-const files = listFiles();
-const repo = realRepo(files);
+const allFiles = repoFiles();
+const files = listFiles(allFiles);
+const repo = realRepo(files, allFiles);
 
 describe("citations stay inside the repository", () => {
   it("scans the code, tests, docs and configuration", () => {
@@ -281,6 +394,43 @@ describe("the citation checker", () => {
     ]);
     expect(check("// copied from /work/shared/seeds")).toHaveLength(1);
     expect(check("// source [999]")).toEqual([`source [999] is not in the source list of ${DOMAIN}`]);
+  });
+
+  it("checks repository paths named in comments and documents, not in code", () => {
+    // accepted: files, folders, modules without extension, test path patterns, file families, patterns, ignored output
+    expect(check("// src/core/sheet/read and src/core/sheet (module, folder); test/xlsx/write.recalc (jest)")).toEqual(
+      [],
+    );
+    expect(
+      check("/** assets/icon-<size>.png, src/taskpane/workflows/<id>/, test/e2e/**, bench/out/run.json */"),
+    ).toEqual([]);
+    expect(check("See [the core](../src/core/index.ts) and [tests](../test/).", "docs/example.md")).toEqual([]);
+    // refused: a missing file in a line comment, a block comment, a TSX comment, a document, a shell comment, a link
+    expect(check("// moved to src/foo/bar.ts")).toEqual([
+      "names src/foo/bar.ts, which is not a file or folder of the repository",
+    ]);
+    expect(check("const x = 1; /* see test/nope/gone.test.ts */")).toEqual([
+      "names test/nope/gone.test.ts, which is not a file or folder of the repository",
+    ]);
+    expect(
+      check("export const A = () => (\n  // from src/taskpane/Nope.tsx\n  <div />\n);", "src/taskpane/A.tsx"),
+    ).toEqual(["names src/taskpane/Nope.tsx, which is not a file or folder of the repository"]);
+    expect(check("Bộ thử mờ `test/fuzz/`; docs/missing.md", "docs/example.md")).toEqual([
+      "names test/fuzz, which is not a file or folder of the repository",
+      "names docs/missing.md, which is not a file of the repository",
+    ]);
+    expect(check('step "x" scripts/nope.sh   # then scripts/gone.sh', ".ci/run")).toEqual([
+      "names scripts/gone.sh, which is not a file or folder of the repository",
+    ]);
+    expect(check("[x](../src/nope.ts)", "docs/example.md")).toEqual([
+      "links to ../src/nope.ts, which is not a file or folder of the repository",
+    ]);
+    expect(check("// core/validate/rules/plan, excel/findings.ts (from src/)")).toEqual([]);
+    expect(check("// the layout lives in xlsx/write-layout.ts")).toEqual([
+      "names src/xlsx/write-layout.ts, which is not a file or folder of the repository",
+    ]);
+    // code is not prose: a path in a string (a fixture, a planted bad import) is the code's business
+    expect(check('const planted = "src/cli/commands/c.ts";')).toEqual([]);
   });
 
   it("reports the file and line of each problem", () => {

@@ -16,7 +16,7 @@
  *
  * Statistics per sync (request/response bytes, cells read) let tests assert chunking.
  * Self-contained (no imports) so the browser tests can transpile it into a plain script that exposes
- * `window.FakeExcel` (see test/e2e/support/fake-excel-script.ts).
+ * `window.FakeExcel` (see `fakeExcelScript` in test/e2e/workflows-support.ts).
  */
 
 /* ------------------------------------------------------------------ types */

@@ -6,6 +6,7 @@
  */
 import {
   CATEGORY_LABELS,
+  fold,
   incomeLine,
   isFormulaCell,
   pick,
@@ -42,13 +43,9 @@ function getCell(table: ResultTable, rowIndex: number, key: string): TableCell {
   return table.rows[rowIndex].cells[table.columns.findIndex((c) => c.key === key)];
 }
 
+/** "Phường Hòa Bình" → "phuong-hoa-binh": the unit's name folded as the readers match it (core `fold`). */
 function slug(unit: string): string {
-  return unit
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
+  return fold(unit)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 }

@@ -16,6 +16,7 @@
  * Incremental: `add` takes one workbook, checks it against the ones before and hands back its merged rows
  * lazily; only ids, counts and findings are kept between files, so memory stays that of one file.
  */
+import { columnLetters } from "../address";
 import { isPovertyError } from "../errors";
 import { isCellError, type CellValue, type Grid } from "../grid";
 import { CATEGORY_LABELS, type Category } from "../household";
@@ -324,7 +325,6 @@ export function consolidationSummaryTable(result: ConsolidationResult, lang: Lan
   const headerRows = [cols.map((c) => ({ text: c.header }))];
   // Totals: SUM over the body rows of each column, where the table model places them.
   const first = tableLayout({ title, headerRows, rows: [] }).firstBodyRow;
-  const letter = (i: number) => String.fromCharCode(65 + i);
   const sums = [
     result.sources.reduce((a, s) => a + s.households, 0),
     result.sources.reduce((a, s) => a + s.members, 0),
@@ -332,7 +332,9 @@ export function consolidationSummaryTable(result: ConsolidationResult, lang: Lan
   ];
   const total: TableCell[] = [
     pick(bi("Tổng cộng", "Total"), lang),
-    ...sums.map((v, i) => formulaCell(`SUM(${letter(i + 1)}${first}:${letter(i + 1)}${first + n - 1})`, v)),
+    ...sums.map((v, i) =>
+      formulaCell(`SUM(${columnLetters(i + 1)}${first}:${columnLetters(i + 1)}${first + n - 1})`, v),
+    ),
   ];
   return {
     id: "consolidated-summary",
