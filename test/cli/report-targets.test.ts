@@ -326,6 +326,30 @@ describe("poverty targets", () => {
     );
   });
 
+  test("an impossible target is an error finding with the poor count (vi, en), never capped; nothing written", async () => {
+    // 50 pp of 4,000 households = 2,000 households out of poverty, but the table has 150 poor households (3,75 %).
+    const all = poverty(dir, "targets", "units.xlsx", "--reduction", "50", "--out", "t50.xlsx");
+    expect(all.code).toBe(1);
+    expect(all.stderr).toContain("Lỗi/Error [TARGET_IMPOSSIBLE] units.xlsx › Tổng hợp!D7"); // the total row's poor cell
+    expect(all.stderr).toContain(
+      "Cả bảng: không thể giảm 50,00 điểm % (2.000 hộ thoát nghèo): chỉ có 150 hộ nghèo trên 4.000 hộ (tỷ lệ 3,75 %), nên mức giảm lớn nhất là 3,75 điểm %.",
+    );
+    expect(all.stderr).toContain(
+      "The whole table: cannot reduce by 50.00 pp (2,000 households out of poverty): there are only 150 poor households of 4,000 (rate 3.75%), so the largest reduction is 3.75 pp.",
+    );
+    expect(all.stderr.match(/\[TARGET_IMPOSSIBLE\]/g)).toHaveLength(1);
+    expect(existsSync(join(dir, "t50.xlsx"))).toBe(false);
+    // Tiered without an overall reduction: Phường C (tier B, 2,000 households, 30 poor) cannot fall by 2 pp (40).
+    const tier = poverty(dir, "targets", "units.xlsx", "--method", "tiered", "--tiers", "A=1,B=2", "--out", "tt.xlsx");
+    expect(tier.code).toBe(1);
+    expect(tier.stderr).toContain("[TARGET_IMPOSSIBLE] units.xlsx › Tổng hợp!D6");
+    expect(tier.stderr).toContain(
+      "Phường C: không thể giảm 2,00 điểm % (40 hộ thoát nghèo): chỉ có 30 hộ nghèo trên 2.000 hộ",
+    );
+    expect(tier.stderr).not.toContain("Xã B:"); // 2 pp of 800 = 16 ≤ 24 poor
+    expect(existsSync(join(dir, "tt.xlsx"))).toBe(false);
+  });
+
   test("bad unit table: located errors, exit 1, nothing written; missing file exit 2; input not overwritten", async () => {
     await unitsFile("units-bad.xlsx", (ws) => {
       ws.getCell("D5").value = "hai mươi"; // not a number
@@ -336,6 +360,11 @@ describe("poverty targets", () => {
     expect(r.stderr).toContain("[VALUE_NOT_NUMBER] units-bad.xlsx › Tổng hợp!D5");
     expect(r.stderr).toContain("hai mươi");
     expect(r.stderr).toMatch(/\[COUNT_EXCEEDS_TOTAL\] units-bad\.xlsx › Tổng hợp!D6/);
+    // Each blocking finding is printed once, and the count is the number of findings printed (not doubled).
+    const heads = r.stderr.split("\n").filter((l) => /^Lỗi\/Error \[/.test(l));
+    expect(new Set(heads).size).toBe(heads.length);
+    expect(r.stderr).toContain(`bảng đơn vị có ${heads.length} lỗi`);
+    expect(r.stderr).toContain(`the unit table has ${heads.length} errors`);
     expect(existsSync(join(dir, "bad-targets.xlsx"))).toBe(false);
 
     expect(poverty(dir, "targets", "gone.xlsx", "--reduction", "1", "--out", "g.xlsx").code).toBe(2);

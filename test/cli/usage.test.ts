@@ -96,18 +96,23 @@ describe("every command rejects unknown options and bad values (exit 2, nothing 
     expect(r.stderr).toContain("Cách dùng / Usage: poverty " + name);
     expect(written()).toEqual([]);
   });
-  test.each(["validate", "consolidate", "report", "template", "standards", "demo"])("%s --year abc", (name) => {
-    const r = poverty(dir, name, ...base[name], "--year", "abc");
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--year cần một năm gồm 4 chữ số/);
-    expect(r.stdout + r.stderr).not.toMatch(/NaN/);
-    expect(written()).toEqual([]);
-  });
+  test.each(["validate", "consolidate", "report", "template", "standards", "demo", "sponsors"])(
+    "%s --year abc",
+    (name) => {
+      const r = poverty(dir, name, ...base[name], "--year", "abc");
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--year cần một năm gồm 4 chữ số/);
+      expect(r.stderr).toMatch(/--year needs a four-digit year/);
+      expect(r.stdout + r.stderr).not.toMatch(/NaN/);
+      expect(written()).toEqual([]);
+    },
+  );
   test("validate --format xml, targets --method nope, --years 1.5, template --rows 0", () => {
     for (const args of [
       ["validate", "roster.xlsx", "--format", "xml"],
       ["targets", ...base.targets, "--method", "nope"],
       ["targets", ...base.targets, "--years", "1.5"],
+      ["targets", ...base.targets, "--base-year", "abc"],
       ["template", ...base.template, "--rows", "0"],
     ]) {
       const r = poverty(dir, ...args);
@@ -137,7 +142,7 @@ describe("targets", () => {
     // CLEAN_UNITS: 166 poor of 2,692 households (6.17 %); 50 pp would need 1,346.
     const r = poverty(dir, "targets", "units.xlsx", "--reduction", "50pp", "--base-year", "2024", "--out", "o.xlsx");
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("INFEASIBLE");
+    expect(r.stderr.match(/\[TARGET_IMPOSSIBLE\]/g)).toHaveLength(1);
     expect(r.stderr).toMatch(/166 hộ nghèo trên 2\.692 hộ/);
     expect(r.stderr).toMatch(/166 poor households of 2,692/);
     expect(existsSync(join(dir, "o.xlsx"))).toBe(false);

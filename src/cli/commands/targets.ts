@@ -19,6 +19,7 @@ import {
   isPovertyError,
   parseReduction,
   pick,
+  targetFeasibility,
   targetUnits,
   titleYear,
   type AllocationMethod,
@@ -93,7 +94,7 @@ export const targetsCommand: Command = {
       // The core reads the unit table and decides what stops the allocation (the pane's Targets workflow asks the
       // same question): only errors in what the allocation reads; the table's other columns (its own plan, a stated
       // reduction) are checked by `poverty validate` and said here in one line.
-      const { read, units, implied, blocking, otherErrors: others } = targetUnits(grid, { file, need });
+      const { read, units, rows: unitRows, implied, blocking, otherErrors: others } = targetUnits(grid, { file, need });
       // The year of the start counts: --base-year, else the table's own dates ("cuối năm 2022" … "năm 2023": 2022),
       // else the sheet title, else the default review year — said in the output, never a refusal.
       const T = (vi: string, en: string) => (lang === "vi" ? vi : en);
@@ -124,6 +125,21 @@ export const targetsCommand: Command = {
       if (units.length === 0) {
         io.err(`Trang "${grid.sheetName}" không có đơn vị nào.`);
         io.err(`Sheet "${grid.sheetName}" has no units.`);
+        return 1;
+      }
+      // A reduction beyond the poor households is an error finding with the poor count (the core decides).
+      const impossible = targetFeasibility(
+        { read, units, rows: unitRows },
+        { method, ...(reduction !== undefined ? { reduction } : {}), ...(tierReductions ? { tierReductions } : {}) },
+      );
+      if (impossible.length) {
+        printFindings(io, impossible);
+        io.err(
+          `Không lập bảng chỉ tiêu: mức giảm vượt số hộ nghèo (${impossible.length} lỗi). Giảm mức giảm rồi chạy lại.`,
+        );
+        io.err(
+          `No target table written: the reduction exceeds the poor households (${impossible.length} errors). Lower it and run again.`,
+        );
         return 1;
       }
 

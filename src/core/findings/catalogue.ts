@@ -915,6 +915,29 @@ const RULE_LIST = [
     { spread: 2.4, used: 12480, limit: 1 },
   ),
   R(
+    "TARGET_IMPOSSIBLE",
+    "error",
+    "target",
+    b("Chỉ tiêu giảm nghèo vượt số hộ nghèo", "Target beyond the poor households"),
+    b(
+      "Một kế hoạch không thể đưa ra khỏi nghèo nhiều hộ hơn số hộ nghèo đang có: mức giảm (điểm %) nhân với tổng số hộ không được vượt số hộ nghèo đầu kỳ, tức mức giảm không được lớn hơn tỷ lệ hộ nghèo đầu kỳ. Kiểm tra cho cả bảng (mức giảm chung) và, khi phân bổ theo nhóm không có mức giảm chung, cho từng đơn vị (mức giảm của nhóm). Chỉ tiêu như vậy là lỗi, không bị cắt bớt âm thầm.",
+      "A plan cannot lift more households out of poverty than there are poor households: the reduction (percentage points) times the households must not exceed the poor households at the start, i.e. the reduction must not be above the start poverty rate. Checked for the whole table (the overall reduction) and, for a tiered allocation without an overall reduction, for each unit (its tier's reduction). Such a target is an error, never silently capped.",
+    ),
+    (v) =>
+      `${v("unit")}: không thể giảm ${v("reduction")} điểm % (${v("asked")} hộ thoát nghèo): chỉ có ${v("poor")} hộ nghèo trên ${v("households")} hộ (tỷ lệ ${v("rate")}), nên mức giảm lớn nhất là ${v("max")} điểm %.`,
+    (v) =>
+      `${v("unit")}: cannot reduce by ${v("reduction")} pp (${v("asked")} households out of poverty): there are only ${v("poor")} poor households of ${v("households")} (rate ${v("rate")}), so the largest reduction is ${v("max")} pp.`,
+    {
+      unit: b("Cả bảng", "The whole table"),
+      reduction: b("50,00", "50.00"),
+      households: 4000,
+      asked: 2000,
+      poor: 150,
+      rate: b("3,75 %", "3.75%"),
+      max: b("3,75", "3.75"),
+    },
+  ),
+  R(
     "TARGET_TOTALS_INCONSISTENT",
     "warning",
     "target",

@@ -7,7 +7,10 @@
  * So the same table is accepted or refused the same way everywhere.
  */
 import type { Grid } from "../grid";
-import { sortFindings, uniqueFindings, type Finding } from "../findings";
+import { finding, sortFindings, uniqueFindings, type Finding } from "../findings";
+import { formatNumber, formatPercent, type Bilingual } from "../i18n";
+import { roundHalfUpInt } from "../measures/checks";
+import type { AllocationMethod, AllocationUnit } from "../targets/allocate";
 import {
   allocationFields,
   allocationUnits,
@@ -19,6 +22,7 @@ import {
   type SheetUnits,
 } from "../sheet";
 import { checkDuplicateIds } from "./rules/cross";
+import { at } from "./rules/common";
 import { validateSheet } from "./run";
 
 export interface ReportRoster extends RosterHouseholds {
@@ -72,4 +76,67 @@ export function targetUnits(
   );
   const blocking = sortFindings(errors.filter((f) => f.field === undefined || used.has(f.field)));
   return { ...units, read, blocking, otherErrors: errors.length - blocking.length };
+}
+
+/** What an allocation is asked to do: the overall reduction (pp, a fraction) and/or the tiers' reductions. */
+export interface TargetPlan {
+  method: AllocationMethod;
+  reduction?: number;
+  tierReductions?: Readonly<Record<string, number>>;
+}
+
+/**
+ * TARGET_IMPOSSIBLE: a reduction that would lift more households out of poverty than there are poor households is an
+ * error, said with the poor count (never capped). The overall reduction is checked against the whole table (located
+ * on its total row's poor cell when it has one); a tiered allocation without an overall reduction is checked unit by
+ * unit against each unit's own tier reduction (located on the unit's poor cell).
+ */
+export function targetFeasibility(
+  table: { read: SheetRead; units: readonly AllocationUnit[]; rows: readonly { row0: number }[] },
+  plan: TargetPlan,
+): Finding[] {
+  const { read, units, rows } = table;
+  const out: Finding[] = [];
+  const poorField = read.columns.poor !== undefined ? "poor" : "poorRate";
+  const pp = (x: number): Bilingual => ({ vi: formatNumber(x * 100, "vi", 2), en: formatNumber(x * 100, "en", 2) });
+  const pct = (x: number): Bilingual => ({ vi: formatPercent(x, "vi"), en: formatPercent(x, "en") });
+  const check = (unit: string | Bilingual, households: number, poor: number, reduction: number, row0?: number) => {
+    if (!(households > 0)) return;
+    const rate = poor / households;
+    if (reduction - rate <= 1e-12) return;
+    const where =
+      row0 === undefined
+        ? { file: read.file, sheet: read.sheet }
+        : read.columns[poorField] !== undefined
+          ? at(read, row0, poorField)
+          : { file: read.file, sheet: read.sheet, row0, col0: 0 };
+    out.push(
+      finding(
+        "TARGET_IMPOSSIBLE",
+        where,
+        {
+          unit,
+          reduction: pp(reduction),
+          households,
+          asked: roundHalfUpInt(reduction * households),
+          poor,
+          rate: pct(rate),
+          max: pp(rate),
+        },
+        { field: poorField, value: String(reduction), expected: `≤ ${rate}` },
+      ),
+    );
+  };
+  if (plan.reduction !== undefined) {
+    const households = units.reduce((a, u) => a + u.households, 0);
+    const poor = units.reduce((a, u) => a + u.poor, 0);
+    const total = read.table?.find((r) => r.kind === "total");
+    check({ vi: "Cả bảng", en: "The whole table" }, households, poor, plan.reduction, total?.row0);
+  } else if (plan.method === "tiered" && plan.tierReductions) {
+    units.forEach((u, i) => {
+      const r = u.tier !== undefined ? plan.tierReductions![u.tier] : undefined;
+      if (r !== undefined) check(u.name ?? u.code, u.households, u.poor, r, rows[i]?.row0);
+    });
+  }
+  return sortFindings(out);
 }
