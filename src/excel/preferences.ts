@@ -12,6 +12,11 @@ export interface DocumentPreferences {
   version: 1;
   lang?: Lang;
   reviewYear?: number;
+  /**
+   * Month (1–12) from which last year's review counts as published, for the automatic review year (the core's
+   * `defaultReviewYear`); undefined = the core's default (February).
+   */
+  cutoverMonth?: number;
   /** A local standard as JSON text (validated by the core before saving). */
   localStandard?: string;
   /**
@@ -30,6 +35,13 @@ export function parsePreferences(raw: unknown): DocumentPreferences {
     version: 1,
     lang: r.lang === "en" || r.lang === "vi" ? r.lang : undefined,
     reviewYear: typeof r.reviewYear === "number" && Number.isInteger(r.reviewYear) ? r.reviewYear : undefined,
+    cutoverMonth:
+      typeof r.cutoverMonth === "number" &&
+      Number.isInteger(r.cutoverMonth) &&
+      r.cutoverMonth >= 1 &&
+      r.cutoverMonth <= 12
+        ? r.cutoverMonth
+        : undefined,
     localStandard: typeof r.localStandard === "string" ? r.localStandard : undefined,
     frame: textFields(r.frame),
   };

@@ -30,6 +30,7 @@ export function savePreferences(prefs: DocumentPreferences, host: ExcelHost = of
   const clean: Record<string, unknown> = { version: 1 };
   if (prefs.lang) clean.lang = prefs.lang;
   if (prefs.reviewYear !== undefined) clean.reviewYear = prefs.reviewYear;
+  if (prefs.cutoverMonth !== undefined) clean.cutoverMonth = prefs.cutoverMonth;
   if (prefs.localStandard) clean.localStandard = prefs.localStandard;
   if (prefs.frame && Object.keys(prefs.frame).length) clean.frame = { ...prefs.frame };
   s.set(SETTINGS_KEY, clean);

@@ -260,8 +260,13 @@ export const en: { [K in StringKey]: string } = {
   "settings.lineAverage": "Average living standard (upper limit)",
   "settings.andRule":
     "In this period the near-poverty line equals the poverty line (near-poor households differ by their deprivations), so it is not entered separately.",
-  "settings.cutoff":
-    "Deprivations that make a household poor: {n} or more, as in the national standard (the add-in raises the income lines only).",
+  "settings.cutoffLabel": "Poor: deprived in at least how many indicators",
+  "settings.cutoffHint":
+    "Blank = as the national standard: {n} or more. A province may only lower it (more households recognised as poor).",
+  "settings.cutover": "Use last year's review results from",
+  "settings.cutoverHint":
+    "Default February: the national results usually come out in late January or early February of the next year.",
+  "settings.month": "month {m}",
   "settings.localInvalid":
     "Not saved: the local standard is not valid yet — see the messages in Local poverty standard.",
   "settings.json": "JSON (share with other files)",

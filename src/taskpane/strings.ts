@@ -265,8 +265,13 @@ const vi = {
   "settings.lineAverage": "Mức sống trung bình (mức trên)",
   "settings.andRule":
     "Chuẩn cận nghèo giai đoạn này bằng chuẩn nghèo (hộ cận nghèo khác hộ nghèo ở số chỉ số thiếu hụt), nên không nhập riêng.",
-  "settings.cutoff":
-    "Số chỉ số thiếu hụt để là hộ nghèo: từ {n} trở lên, như chuẩn quốc gia (phần bổ trợ chỉ nâng các mức thu nhập).",
+  "settings.cutoffLabel": "Hộ nghèo: thiếu hụt từ bao nhiêu chỉ số trở lên",
+  "settings.cutoffHint":
+    "Để trống = như chuẩn quốc gia: từ {n} chỉ số trở lên. Địa phương chỉ được hạ ngưỡng này (công nhận nhiều hộ hơn).",
+  "settings.cutover": "Dùng kết quả rà soát năm trước từ",
+  "settings.cutoverHint":
+    "Mặc định tháng 2: kết quả rà soát cả nước thường công bố cuối tháng 1 – đầu tháng 2 năm sau.",
+  "settings.month": "tháng {m}",
   "settings.localInvalid":
     "Chưa lưu: chuẩn địa phương chưa hợp lệ — xem các lời nhắn trong mục Chuẩn nghèo địa phương.",
   "settings.json": "JSON (chia sẻ với tệp khác)",

@@ -48,17 +48,26 @@ describe("document settings", () => {
     const wb = new FakeWorkbook({ sheets: [{ name: "A", rows: [[1]] }] });
     const host = fakeHost(wb);
     expect(readPreferences(host)).toEqual({ version: 1 });
-    await savePreferences({ version: 1, lang: "en", reviewYear: 2025 }, host);
-    expect(wb.settings.saved[SETTINGS_KEY]).toEqual({ version: 1, lang: "en", reviewYear: 2025 });
-    expect(readPreferences(host)).toEqual({ version: 1, lang: "en", reviewYear: 2025, localStandard: undefined });
+    await savePreferences({ version: 1, lang: "en", reviewYear: 2025, cutoverMonth: 3 }, host);
+    expect(wb.settings.saved[SETTINGS_KEY]).toEqual({ version: 1, lang: "en", reviewYear: 2025, cutoverMonth: 3 });
+    expect(readPreferences(host)).toEqual({
+      version: 1,
+      lang: "en",
+      reviewYear: 2025,
+      cutoverMonth: 3,
+      localStandard: undefined,
+    });
   });
   it("ignores malformed stored values and rejects when saving fails", async () => {
-    const wb = new FakeWorkbook({ settings: { [SETTINGS_KEY]: { lang: "fr", reviewYear: "2025" } } });
+    const wb = new FakeWorkbook({
+      settings: { [SETTINGS_KEY]: { lang: "fr", reviewYear: "2025", cutoverMonth: 13 } },
+    });
     const host = fakeHost(wb);
     expect(readPreferences(host)).toEqual({
       version: 1,
       lang: undefined,
       reviewYear: undefined,
+      cutoverMonth: undefined,
       localStandard: undefined,
     });
     wb.settings.failSave = true;

@@ -70,6 +70,28 @@ describe("local-standard form", () => {
     );
   });
 
+  it("the deprivation cutoff: blank = national; typed = in the document; not a number or above national = refused", () => {
+    expect(JSON.parse(checkForm(filled()).json!).deprivationCutoff).toBeUndefined();
+    const two = checkForm({ ...filled(), cutoff: " 2 " });
+    expect(JSON.parse(two.json!).deprivationCutoff).toBe(2);
+    expect(two.standard?.deprivationCutoff).toBe(2);
+    expect(checkForm({ ...filled(), cutoff: "ba" }).issues).toEqual([
+      {
+        path: "deprivationCutoff",
+        vi: "“ba” không phải số chỉ số (một số nguyên từ 1, ví dụ 3)",
+        en: "“ba” is not a number of indicators (a whole number from 1, e.g. 3)",
+      },
+    ]);
+    const four = checkForm({ ...filled(), cutoff: "4" });
+    expect(four.json).toBeUndefined();
+    expect(four.issues.map((i) => i.path)).toEqual(["deprivationCutoff"]);
+    // A saved document's cutoff shows in the form; clearing the field goes back to the national one.
+    const imported = importJson(two.json!, "vi");
+    expect(imported.form?.cutoff).toBe("2");
+    const cleared = checkForm({ ...imported.form!, cutoff: "" }, imported.input);
+    expect(cleared.standard?.deprivationCutoff).toBe(3);
+  });
+
   it("imports a JSON document into the form and keeps the fields the form does not show", () => {
     const json = JSON.stringify({
       id: "HN-2022",

@@ -180,7 +180,13 @@ describe("Cài đặt (settings workflow)", () => {
     fireEvent.change(screen.getByTestId("settings-line-rural-poverty"), { target: { value: "2.000.000" } });
     expect(screen.queryByTestId("settings-local-line-error")).toBeNull();
     expect(screen.getByTestId("settings-local-ok").textContent).toContain("2022–2025");
-    expect(screen.getByTestId("settings-local-cutoff").textContent).toContain("từ 3 trở lên");
+    // The deprivation cutoff: blank = national (≥ 3); a higher one is refused by the core, under the field.
+    expect(screen.getByText(/Để trống = như chuẩn quốc gia: từ 3 chỉ số trở lên/)).toBeTruthy();
+    fireEvent.change(screen.getByTestId("settings-local-cutoff"), { target: { value: "4" } });
+    expect(screen.getByText(/ngưỡng 4 chỉ số thiếu hụt cao hơn mức quốc gia 3/)).toBeTruthy();
+    expect(screen.queryByTestId("settings-local-ok")).toBeNull();
+    fireEvent.change(screen.getByTestId("settings-local-cutoff"), { target: { value: "2" } });
+    expect(screen.getByTestId("settings-local-ok").textContent).toContain("2022–2025");
     fireEvent.click(screen.getByTestId("settings-save"));
     await screen.findByTestId("settings-done");
     const saved = wb.settings.saved[SETTINGS_KEY] as { localStandard: string };
@@ -189,6 +195,69 @@ describe("Cài đặt (settings workflow)", () => {
     expect(std.lines.urban.poverty).toBe(2_000_000); // national value kept
     expect(std.citation.document).toBe("Quyết định 13/2021/QĐ-UBND");
     expect(std.reviewYears).toEqual({ from: 2022, to: 2025 });
+    expect(std.deprivationCutoff).toBe(2);
+  });
+
+  it("a refused save clears the success of an earlier one", async () => {
+    const wb = new FakeWorkbook({ sheets: [{ name: "A", rows: [[1]] }] });
+    renderWorkflow(<SettingsWorkflow id="settings" />, wb);
+    fireEvent.click(screen.getByTestId("settings-save"));
+    await screen.findByTestId("settings-done");
+    fireEvent.click(screen.getByTestId("settings-local-toggle"));
+    fireEvent.click(screen.getByTestId("settings-use-local"));
+    fireEvent.click(screen.getByTestId("settings-save"));
+    await screen.findByTestId("settings-invalid");
+    expect(screen.queryByTestId("settings-done")).toBeNull();
+    expect(wb.settings.saveCount).toBe(1);
+  });
+
+  describe("the automatic review year and its cut-over month", () => {
+    // Only the clock is fixed (15 January 2027): before February the latest published review is 2025.
+    beforeEach(() =>
+      jest.useFakeTimers({
+        now: new Date(2027, 0, 15),
+        doNotFake: ["nextTick", "setImmediate", "setTimeout", "setInterval", "queueMicrotask"],
+      }),
+    );
+    afterEach(() => jest.useRealTimers());
+
+    it("is offered only while the year is automatic, moves the automatic year and is saved", async () => {
+      const wb = new FakeWorkbook({ sheets: [{ name: "A", rows: [[1]] }] });
+      renderWorkflow(<SettingsWorkflow id="settings" />, wb);
+      expect(screen.getByTestId("settings-year").textContent).toBe("Tự động (hiện nay: 2025)");
+      // The automatic year's standard and legal basis are shown too.
+      expect(screen.getByTestId("settings-standard").textContent).toContain("Nghị định 07/2021/NĐ-CP");
+      expect(screen.getByTestId("settings-cutover").textContent).toBe("tháng 2");
+      fireEvent.click(screen.getByTestId("settings-cutover"));
+      fireEvent.click(await screen.findByRole("option", { name: "tháng 1" }));
+      expect(screen.getByTestId("settings-year").textContent).toBe("Tự động (hiện nay: 2026)");
+      expect(screen.getByTestId("settings-standard").textContent).toContain("351/2025/NĐ-CP"); // 2026: transition
+      fireEvent.click(screen.getByTestId("settings-save"));
+      await screen.findByTestId("settings-done");
+      expect(wb.settings.saved[SETTINGS_KEY]).toEqual({ version: 1, lang: "vi", cutoverMonth: 1 });
+      // A chosen year makes the month irrelevant: the field goes away.
+      fireEvent.click(screen.getByTestId("settings-year"));
+      fireEvent.click(await screen.findByRole("option", { name: "2024" }));
+      expect(screen.queryByTestId("settings-cutover")).toBeNull();
+    });
+
+    it("the saved month decides the year of a sheet whose title names none", async () => {
+      const rows = rosterSheetRows(3, 2025);
+      rows[0] = ["DANH SÁCH HỘ GIA ĐÌNH"];
+      const year = async (cutoverMonth?: number) => {
+        const wb = new FakeWorkbook({
+          sheets: [{ name: "Danh sách hộ", rows }],
+          settings: cutoverMonth ? { [SETTINGS_KEY]: { version: 1, cutoverMonth } } : {},
+        });
+        const view = renderWorkflow(<ReportsWorkflow id="reports" />, wb);
+        await screen.findByTestId("reports-sheet");
+        const text = screen.getByTestId("reports-year").textContent;
+        view.unmount();
+        return text;
+      };
+      await expect(year()).resolves.toBe("2025");
+      await expect(year(1)).resolves.toBe("2026");
+    });
   });
 
   it("imports and exports the local standard as JSON; a bad JSON is refused with the core's message", async () => {

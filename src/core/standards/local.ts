@@ -35,6 +35,8 @@ export const LocalStandardInputSchema = z.strictObject({
   citation: CitationSchema,
   reviewYears: z.strictObject({ from: z.number().int(), to: z.number().int() }).optional(),
   lines: z.strictObject({ rural: AreaOverrideSchema.optional(), urban: AreaOverrideSchema.optional() }).optional(),
+  /** Minimum number of deprivations for "poor"; may only be lowered (more households counted). Default: national. */
+  deprivationCutoff: z.number().int().positive().optional(),
   notes: z.array(BilingualSchema).optional(),
   uncertain: z.array(UncertainSchema).optional(),
 });
@@ -85,8 +87,9 @@ const vnd = (v: number) => ({ vi: formatNumber(v, "vi"), en: formatNumber(v, "en
  * Sanity rules for any standard (national or local), returned as issues (empty = sane):
  * lines positive (schema); nearPoverty ≥ poverty (band) or = poverty ("and"); averageCeiling ≥ nearPoverty;
  * reviewYears.from ≤ to; indicator services exist; bCutoff = deprivationCutoff × bPerDeprivation.
- * With `national`, also: local lines ≥ national lines (a province may only raise them), local review years
- * inside the national ones, and the same rule.
+ * With `national`, also: local lines ≥ national lines (a province may only raise them), a deprivation cutoff no
+ * higher than the national one (a lower cutoff counts more households as poor), local review years inside the
+ * national ones, and the same rule.
  */
 export function checkStandard(std: Standard, national?: Standard): StandardIssue[] {
   const out: StandardIssue[] = [];
@@ -143,6 +146,20 @@ export function checkStandard(std: Standard, national?: Standard): StandardIssue
       }
     }
   }
+  if (national && std.deprivationCutoff > national.deprivationCutoff) {
+    out.push({
+      path: "deprivationCutoff",
+      vi: `ngưỡng ${std.deprivationCutoff} chỉ số thiếu hụt cao hơn mức quốc gia ${national.deprivationCutoff} (${national.citation.document}); địa phương chỉ được quy định cao hơn (ngưỡng thấp hơn hoặc bằng)`,
+      en: `a cutoff of ${std.deprivationCutoff} deprivations is above the national ${national.deprivationCutoff} (${national.citation.document}); a province may only set a higher standard (a cutoff at most the national one)`,
+    });
+  }
+  if (std.indicators && std.deprivationCutoff > std.indicators.length) {
+    out.push({
+      path: "deprivationCutoff",
+      vi: `ngưỡng ${std.deprivationCutoff} chỉ số thiếu hụt lớn hơn số chỉ số (${std.indicators.length})`,
+      en: `a cutoff of ${std.deprivationCutoff} deprivations exceeds the number of indicators (${std.indicators.length})`,
+    });
+  }
   if (national) {
     if (std.reviewYears.from < national.reviewYears.from || std.reviewYears.to > national.reviewYears.to) {
       out.push({
@@ -180,8 +197,9 @@ export function checkStandard(std: Standard, national?: Standard): StandardIssue
 /**
  * Parse and validate a province's local standard (a JSON text or an already-parsed object) that extends a
  * national one: `{ id, basedOn: "ND07-2021", province?, name?, citation, reviewYears?, lines?: { rural?, urban? },
- * notes?, uncertain? }`. Missing values are inherited from the national standard; under the "and" rule
- * `nearPoverty` follows `poverty` unless given. Lines are VND/person/month and may only be raised.
+ * deprivationCutoff?, notes?, uncertain? }`. Missing values are inherited from the national standard; under the
+ * "and" rule `nearPoverty` follows `poverty` unless given. Lines are VND/person/month and may only be raised; the
+ * deprivation cutoff may only be lowered (score B's cutoff follows it).
  * Legal basis: provinces may set higher standards (Decree 07/2021/NĐ-CP; the 2026–2030 draft decree).
  * @returns a frozen `Standard` with `scope: "local"`, usable with `standardForYear(year, { local })`.
  * @throws PovertyError INVALID_STANDARD with one "path: message" line per problem, in Vietnamese and English.
@@ -256,6 +274,12 @@ export function parseLocalStandard(input: unknown): Standard {
     citation: local.citation,
     reviewYears: local.reviewYears ?? { ...base.reviewYears },
     lines: { rural: mergeArea("rural"), urban: mergeArea("urban") },
+    ...(local.deprivationCutoff !== undefined
+      ? {
+          deprivationCutoff: local.deprivationCutoff,
+          scores: { ...base.scores, bCutoff: local.deprivationCutoff * base.scores.bPerDeprivation },
+        }
+      : {}),
     notes: [...(base.notes ?? []), ...(local.notes ?? [])],
     uncertain: [...base.uncertain, ...(local.uncertain ?? [])],
   };

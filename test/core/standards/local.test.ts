@@ -97,6 +97,18 @@ describe("parseLocalStandard — valid", () => {
     expect(s.name.en).toContain("(local)");
   });
 
+  test("a lower deprivation cutoff counts more households as poor; score B's cutoff follows it", () => {
+    const s = parseLocalStandard({ ...hanoi, deprivationCutoff: 2 });
+    expect(s.deprivationCutoff).toBe(2);
+    expect(s.scores.bCutoff).toBe(2 * s.scores.bPerDeprivation);
+    expect(standardForYear(2023).deprivationCutoff).toBe(3); // the national standard is untouched
+    // Income under Hà Nội's line, 2 deprivations: near-poor with the national cutoff (≥ 3), poor with 2.
+    const h = { incomePerCapita: 1_800_000, deprivations: 2, area: "rural" as const };
+    expect(classifyHousehold(h, parseLocalStandard(hanoi)).category).toBe("nearPoor");
+    expect(classifyHousehold(h, s).category).toBe("poor");
+    expect(parseLocalStandard(hanoi).deprivationCutoff).toBe(3); // inherited when not given
+  });
+
   test("the input schema is exported", () => {
     expect(LocalStandardInputSchema.safeParse(hanoi).success).toBe(true);
   });
@@ -129,6 +141,19 @@ describe("parseLocalStandard — invalid, with readable bilingual errors", () =>
     expect(e.messageVi).toContain("Khóa không được nhận dạng");
     const paths = (e.details.issues as { path: string }[]).map((i) => i.path).sort();
     expect(paths).toEqual(["citation", "lines.rural", "lines.rural.poverty"]);
+  });
+
+  test("a deprivation cutoff above the national one, or above the number of indicators, is refused with its path", () => {
+    const up = errorOf(() => parseLocalStandard({ ...hanoi, deprivationCutoff: 4 }));
+    expect(up.messageVi).toContain("- deprivationCutoff: ngưỡng 4 chỉ số thiếu hụt cao hơn mức quốc gia 3");
+    expect(up.messageEn).toContain("a province may only set a higher standard");
+    const many = errorOf(() => parseLocalStandard({ ...hanoi, deprivationCutoff: 13 }));
+    expect((many.details.issues as { path: string; en: string }[]).map((i) => i.en)).toContain(
+      "a cutoff of 13 deprivations exceeds the number of indicators (12)",
+    );
+    expect(errorOf(() => parseLocalStandard({ ...hanoi, deprivationCutoff: 0 })).messageEn).toContain(
+      "- deprivationCutoff:",
+    );
   });
 
   test("negative and non-integer lines", () => {

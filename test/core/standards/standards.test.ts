@@ -286,6 +286,7 @@ describe("checkStandard sanity rules", () => {
     expect(checkStandard(bad).map((i) => i.path)).toEqual([
       "reviewYears",
       "lines.rural.averageCeiling",
+      "deprivationCutoff", // a cutoff of 3 with a single indicator
       "indicators[0].service",
       "scores.bCutoff",
     ]);

@@ -66,7 +66,8 @@ const SETTINGS_CHOICE: Bilingual = { vi: "năm mặc định trong Cài đặt",
 
 /**
  * The review year of a workflow and why, by the core's resolver: the planner's pick > the sheet's title year >
- * the default saved in Cài đặt > the latest review with results (on today's date). `setYear(undefined)` goes back
+ * the default saved in Cài đặt > the latest review with results (on today's date, from the cut-over month saved in
+ * Cài đặt). `setYear(undefined)` goes back
  * to the automatic choice.
  */
 export function useReviewYear(
@@ -85,13 +86,19 @@ export function useReviewYear(
     const clue =
       sheetYear !== undefined ? { year: sheetYear, ...(sheet?.name ? { sheet: sheet.name } : {}) } : undefined;
     try {
-      return resolveReviewYear({ option, optionName, sheet: clue, today, local });
+      return resolveReviewYear({ option, optionName, sheet: clue, today, local, cutoverMonth: prefs.cutoverMonth });
     } catch {
       // A title year no standard covers (e.g. 2010): fall back to the saved or default year; the planner sees
       // the year used and can pick another.
-      return resolveReviewYear({ option: picked ?? prefs.reviewYear, optionName, today, local });
+      return resolveReviewYear({
+        option: picked ?? prefs.reviewYear,
+        optionName,
+        today,
+        local,
+        cutoverMonth: prefs.cutoverMonth,
+      });
     }
-  }, [picked, sheetYear, sheet?.name, prefs.reviewYear, local]);
+  }, [picked, sheetYear, sheet?.name, prefs.reviewYear, prefs.cutoverMonth, local]);
   return { year: resolved.year, resolved, setYear: setPicked };
 }
 
@@ -116,6 +123,7 @@ export function YearPicker({
   hint,
   why,
   basis = true,
+  basisYear,
 }: {
   year: number | undefined;
   onChange: (y: number | undefined) => void;
@@ -130,13 +138,16 @@ export function YearPicker({
   why?: string;
   /** Show the legal basis of the standard (default true). */
   basis?: boolean;
+  /** The year the automatic choice stands for, when known: its basis is shown while no year is chosen. */
+  basisYear?: number;
 }) {
   const { t, lang } = useStrings();
   const styles = useStyles();
   let text: string | undefined;
-  if (basis && year !== undefined) {
+  const shown = year ?? basisYear;
+  if (basis && shown !== undefined) {
     try {
-      text = pick(legalBasis(year, { local }), lang);
+      text = pick(legalBasis(shown, { local }), lang);
     } catch {
       text = undefined;
     }

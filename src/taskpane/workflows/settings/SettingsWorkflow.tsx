@@ -1,9 +1,12 @@
 /**
  * Cài đặt: the choices saved IN the workbook (document settings), so colleagues who open the file get the same:
- * - the default review year (with the legal basis of its standard);
+ * - the default review year (with the legal basis of its standard, the core's `legalBasis`, which names the
+ *   transition basis of 2026) or, when automatic, the cut-over month from which last year's review counts as
+ *   published (the core's `defaultReviewYear`);
  * - "Đơn vị": the issuing body, place and signers printed in the frame of every generated form;
  * - an optional local (provincial) standard, edited as a form — the core checks it and its messages appear next
- *   to the fields — with JSON import/export for sharing between provinces' files;
+ *   to the fields (lines by area, the deprivation cutoff, the review years) — with JSON import/export for sharing
+ *   between provinces' files;
  * - the interface language in use (chosen with the one VI/EN switch at the top of the pane).
  * The two sections open on request (each shows a one-line summary), so "Lưu vào sổ tính" is on the first screen.
  */
@@ -16,9 +19,11 @@ import {
   Button,
   Caption1,
   Checkbox,
+  Dropdown,
   Field,
   Input,
   MessageBar,
+  Option,
   MessageBarBody,
   Text,
   Textarea,
@@ -28,7 +33,12 @@ import {
 import { ArrowImportRegular, ErrorCircleRegular, SaveRegular } from "@fluentui/react-icons";
 import { isPovertyError } from "../../../core/errors";
 import { formatNumber, pick } from "../../../core/i18n";
-import { defaultReviewYear, type LocalStandardInput, type StandardIssue } from "../../../core/standards";
+import {
+  DEFAULT_CUTOVER_MONTH,
+  defaultReviewYear,
+  type LocalStandardInput,
+  type StandardIssue,
+} from "../../../core/standards";
 import { FRAME_FIELD_LABELS, parseFrameOptions, type FrameOptions } from "../../../core/tables";
 import { savePreferences } from "../../../excel/settings";
 import { useStrings } from "../../i18n";
@@ -97,11 +107,14 @@ export default function SettingsWorkflow(_: WorkflowProps) {
   const styles = useStyles();
   const prefs = usePreferences();
   const [year, setYear] = useState<number | undefined>(prefs.reviewYear);
+  const [cutover, setCutover] = useState<number | undefined>(prefs.cutoverMonth);
   const [unit, setUnit] = useState<Record<string, string>>(() => ({ ...(prefs.frame ?? {}) }));
   const [base, setBase] = useState<LocalStandardInput | undefined>(() => savedLocal(prefs.localStandard));
   const [useLocal, setUseLocal] = useState(Boolean(prefs.localStandard));
   const [form, setForm] = useState<LocalForm>(() =>
-    base ? formFromInput(base, lang) : emptyForm(prefs.reviewYear ?? defaultReviewYear(new Date())),
+    base
+      ? formFromInput(base, lang)
+      : emptyForm(prefs.reviewYear ?? defaultReviewYear(new Date(), { cutoverMonth: prefs.cutoverMonth })),
   );
   const [touched, setTouched] = useState(false);
   // Both sections start closed: the first screen shows the year, one line per section and "Lưu vào sổ tính".
@@ -111,14 +124,14 @@ export default function SettingsWorkflow(_: WorkflowProps) {
   const [importIssues, setImportIssues] = useState<StandardIssue[]>([]);
   const op = useOperation();
 
-  const today = useMemo(() => defaultReviewYear(new Date()), []);
+  const today = useMemo(() => defaultReviewYear(new Date(), { cutoverMonth: cutover }), [cutover]);
   const check = useMemo(() => (useLocal ? checkForm(form, base) : undefined), [useLocal, form, base]);
   const issueAt = (...paths: string[]) => {
     if (!touched || !check) return undefined;
     const found = check.issues.filter((i) => paths.some((p) => i.path === p || i.path.startsWith(p + ".")));
     return found.length ? found.map((i) => (lang === "vi" ? i.vi : i.en)).join("; ") : undefined;
   };
-  const placed = ["province", "citation", "reviewYears", "lines"];
+  const placed = ["province", "citation", "reviewYears", "lines", "deprivationCutoff"];
   const otherIssues = touched && check ? check.issues.filter((i) => !placed.some((p) => i.path.startsWith(p))) : [];
   const national = nationalFor(form);
 
@@ -141,6 +154,8 @@ export default function SettingsWorkflow(_: WorkflowProps) {
   const [invalid, setInvalid] = useState<string | undefined>();
   const save = () => {
     setTouched(true);
+    // A refused save must not leave the success of an earlier one on screen.
+    if (unitError || (useLocal && !check?.json)) op.reset();
     if (unitError) {
       setOpen((o) => [...new Set([...o, "unit"])]);
       setInvalid(t("settings.unitInvalid"));
@@ -158,6 +173,9 @@ export default function SettingsWorkflow(_: WorkflowProps) {
           version: 1,
           lang,
           reviewYear: year,
+          // The cut-over month only matters for the automatic year; kept when a year is chosen (going back to
+          // automatic brings it back).
+          cutoverMonth: cutover,
           localStandard: useLocal ? check?.json : undefined,
           frame: Object.fromEntries(Object.entries(frame).filter(([, v]) => typeof v === "string")) as Record<
             string,
@@ -196,7 +214,28 @@ export default function SettingsWorkflow(_: WorkflowProps) {
         label={t("settings.defaultYear")}
         emptyOption={t("settings.yearAuto", { year: String(today) })}
         hint={t("settings.yearAutoHint")}
+        basisYear={today}
       />
+      {year === undefined && (
+        <Field label={t("settings.cutover")} hint={t("settings.cutoverHint")}>
+          <Dropdown
+            className={styles.fill}
+            data-testid="settings-cutover"
+            value={t("settings.month", { m: cutover ?? DEFAULT_CUTOVER_MONTH })}
+            selectedOptions={[String(cutover ?? DEFAULT_CUTOVER_MONTH)]}
+            onOptionSelect={(_, d) => {
+              const m = Number(d.optionValue);
+              setCutover(m === DEFAULT_CUTOVER_MONTH ? undefined : m);
+            }}
+          >
+            {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
+              <Option key={m} value={String(m)}>
+                {t("settings.month", { m })}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      )}
 
       <Accordion
         multiple
@@ -353,11 +392,19 @@ export default function SettingsWorkflow(_: WorkflowProps) {
                       </Caption1>
                     ))}
                 </div>
-                {national && (
-                  <Caption1 block className={common.muted} data-testid="settings-local-cutoff">
-                    {t("settings.cutoff", { n: national.deprivationCutoff })}
-                  </Caption1>
-                )}
+                <Field
+                  label={t("settings.cutoffLabel")}
+                  hint={national ? t("settings.cutoffHint", { n: national.deprivationCutoff }) : undefined}
+                  validationMessage={issueAt("deprivationCutoff")}
+                >
+                  <Input
+                    value={form.cutoff}
+                    inputMode="numeric"
+                    placeholder={national ? String(national.deprivationCutoff) : undefined}
+                    onChange={(_, d) => setForm((f) => ({ ...f, cutoff: d.value }))}
+                    data-testid="settings-local-cutoff"
+                  />
+                </Field>
                 {otherIssues.length > 0 && (
                   <MessageBar layout="multiline" intent="error" data-testid="settings-local-error">
                     <MessageBarBody>

@@ -1,6 +1,6 @@
 /**
  * The local-standard form of Cài đặt, without React: the fields a planner fills (province, the decision that sets
- * the standard, its date, the review years, the income lines by area) ⇄ the JSON document the core reads
+ * the standard, its date, the review years, the income lines by area, the deprivation cutoff) ⇄ the JSON document the core reads
  * (`parseLocalStandard`, which checks it: lines only raised, years inside the national standard's, …). The form
  * never decides what is valid: it builds the document, asks the core, and places the core's messages next to the
  * fields they concern (by their path, "lines.rural.poverty").
@@ -34,6 +34,8 @@ export interface LocalForm {
   to: string;
   /** VND per person per month; "" = the national value. */
   lines: Record<AreaKey, Record<LineKey, string>>;
+  /** Deprivations that make a household poor ("từ … chỉ số trở lên"); "" = the national value. */
+  cutoff: string;
 }
 
 export interface LocalCheck {
@@ -59,6 +61,7 @@ export function emptyForm(year: number): LocalForm {
     from: String(Math.max(year, national.reviewYears.from)),
     to: String(national.reviewYears.to),
     lines: emptyLines(),
+    cutoff: "",
   };
 }
 
@@ -77,6 +80,7 @@ export function formFromInput(input: LocalStandardInput, lang: Lang): LocalForm 
     from: input.reviewYears ? String(input.reviewYears.from) : "",
     to: input.reviewYears ? String(input.reviewYears.to) : "",
     lines,
+    cutoff: input.deprivationCutoff === undefined ? "" : String(input.deprivationCutoff),
   };
 }
 
@@ -150,11 +154,23 @@ export function checkForm(form: LocalForm, base?: LocalStandardInput): LocalChec
       }
       lines[a] = { ...(lines[a] ?? {}), [k]: n.value };
     }
+  const cutoffText = form.cutoff.trim();
+  const cutoff = cutoffText === "" ? undefined : Number(cutoffText);
+  if (cutoff !== undefined && (!Number.isInteger(cutoff) || cutoff < 1))
+    issues.push({
+      path: "deprivationCutoff",
+      vi: `“${cutoffText}” không phải số chỉ số (một số nguyên từ 1, ví dụ 3)`,
+      en: `“${cutoffText}” is not a number of indicators (a whole number from 1, e.g. 3)`,
+    });
   if (issues.length || !national || from === undefined || to === undefined) return { issues };
   const province = form.province.trim();
   const document = form.document.trim();
+  // A cutoff the planner cleared goes back to the national one (not the one of a saved or imported document).
+  const kept: Partial<LocalStandardInput> = { ...(base ?? {}) };
+  delete kept.deprivationCutoff;
   const input: LocalStandardInput = {
-    ...(base ?? {}),
+    ...kept,
+    ...(cutoff !== undefined ? { deprivationCutoff: cutoff } : {}),
     id: base?.id ?? localId(form),
     basedOn: national.id,
     province,

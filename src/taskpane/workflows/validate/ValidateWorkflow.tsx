@@ -161,7 +161,12 @@ export default function ValidateWorkflow(_: WorkflowProps) {
     op.run(async (signal, report) => {
       setOutcome(undefined);
       action.reset();
-      const out = await runValidate({ sheets: [...checked], files, year, local, lang }, host, signal, report);
+      const out = await runValidate(
+        { sheets: [...checked], files, year, local, cutoverMonth: prefs.cutoverMonth, lang },
+        host,
+        signal,
+        report,
+      );
       setOutcome(out);
       setPlaceFilter("");
       const first = groupFindings(out.findings)[0];

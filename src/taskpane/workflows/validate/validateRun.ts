@@ -32,6 +32,8 @@ export interface ValidateRequest {
   files: PickedFile[];
   year?: number;
   local?: Standard;
+  /** The cut-over month saved in Cài đặt (the automatic year of a sheet without a year in its title). */
+  cutoverMonth?: number;
   lang: Lang;
 }
 
@@ -42,6 +44,7 @@ export interface ValidateOutcome {
   inputs: WorkbookInput[];
   year?: number;
   local?: Standard;
+  cutoverMonth?: number;
 }
 
 export async function runValidate(
@@ -98,12 +101,20 @@ export async function runValidate(
     year: req.year,
     yearOptionName: PANE_YEAR,
     today: new Date(),
+    cutoverMonth: req.cutoverMonth,
     local: req.local,
   });
   const findings = [...result.files.flatMap((f) => f.findings), ...unreadable].map((f) =>
     f.file ? f : { ...f, file: undefined },
   );
-  return { report: result, findings, inputs: read, year: req.year, local: req.local };
+  return {
+    report: result,
+    findings,
+    inputs: read,
+    year: req.year,
+    local: req.local,
+    cutoverMonth: req.cutoverMonth,
+  };
 }
 
 /**
@@ -116,7 +127,13 @@ export function consolidatedTables(outcome: ValidateOutcome, lang: Lang): { tabl
   if (rosters < 2) return { tables: [], blocking: 0 };
   const result = consolidateWorkbooks(
     outcome.inputs,
-    { year: outcome.year, yearOptionName: PANE_YEAR, today: new Date(), local: outcome.local },
+    {
+      year: outcome.year,
+      yearOptionName: PANE_YEAR,
+      today: new Date(),
+      cutoverMonth: outcome.cutoverMonth,
+      local: outcome.local,
+    },
     lang,
   );
   return { tables: result.tables, blocking: result.summary.errors };
