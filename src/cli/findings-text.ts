@@ -16,6 +16,7 @@ import {
   type FileReport,
   type Finding,
   type Lang,
+  type PovertyError,
   type SheetDescription,
   type SheetReviewYear,
 } from "../core";
@@ -42,6 +43,18 @@ export function printFindings(io: CliIO, findings: readonly Finding[], limit = 5
     io.err(`… và ${findings.length - limit} mục khác (xem đầy đủ: poverty validate <tệp>).`);
     io.err(`… and ${findings.length - limit} more (full list: poverty validate <file>).`);
   }
+}
+
+/**
+ * An error that stopped the work on one sheet (e.g. a household the standard cannot classify), on stderr in the
+ * shape of a finding: `Lỗi/Error [CODE] file › Sheet (dòng/row N)` then the Vietnamese and the English message.
+ */
+export function printSheetError(io: CliIO, file: string, sheet: string, e: PovertyError): void {
+  const sev = SEVERITY_LABELS.error;
+  const row = typeof e.details.row === "number" ? ` (dòng/row ${e.details.row})` : "";
+  io.err(`${sev.vi}/${sev.en} [${e.code}] ${file} › ${sheet}${row}`);
+  io.err(`  ${e.messageVi}`);
+  io.err(`  ${e.messageEn}`);
 }
 
 /**

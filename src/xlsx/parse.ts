@@ -1037,16 +1037,24 @@ class SheetBuilder {
         const count = this.strings.items.length;
         const i = indexOf(v);
         if (i < 0 || i >= count) {
-          this.issue(
-            r0,
-            c0,
-            "error",
-            {
-              vi: `tham chiếu chuỗi dùng chung số ${v.trim()} nhưng tệp chỉ có ${groupDigits(count, "vi")} chuỗi (số 0 đến ${groupDigits(Math.max(0, count - 1), "vi")}); coi là ô trống`,
-              en: `refers to shared string ${v.trim()} but the file has only ${groupDigits(count, "en")} (0 to ${groupDigits(Math.max(0, count - 1), "en")}); treated as blank`,
-            },
-            v.trim(),
-          );
+          const raw = v.trim();
+          // Not an index at all ("NaN", "-1", "1.5"), no shared strings, or past the last one (found by the fuzz suite).
+          const reason =
+            i < 0
+              ? {
+                  vi: `ghi chỉ mục chuỗi dùng chung "${raw}", không phải số thứ tự (số nguyên từ 0); coi là ô trống`,
+                  en: `gives the shared-string index "${raw}", which is not a whole number from 0; treated as blank`,
+                }
+              : count === 0
+                ? {
+                    vi: `tham chiếu chuỗi dùng chung số ${raw} nhưng tệp không có chuỗi dùng chung nào; coi là ô trống`,
+                    en: `refers to shared string ${raw} but the file has no shared strings; treated as blank`,
+                  }
+                : {
+                    vi: `tham chiếu chuỗi dùng chung số ${raw} nhưng tệp chỉ có ${groupDigits(count, "vi")} chuỗi (số 0 đến ${groupDigits(count - 1, "vi")}); coi là ô trống`,
+                    en: `refers to shared string ${raw} but the file has only ${groupDigits(count, "en")} (0 to ${groupDigits(count - 1, "en")}); treated as blank`,
+                  };
+          this.issue(r0, c0, "error", reason, raw);
           return null;
         }
         const str = this.strings.items[i];

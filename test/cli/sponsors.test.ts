@@ -362,6 +362,10 @@ describe("poverty sponsors on the demo data", () => {
       expect(rows.map((r) => `${r[2]} ${r[5]}`)).toContain(`${p.code} ${cell}`);
     }
     expect(rows.map((r) => r[2]).sort()).toEqual(planted.planted.map((p) => p.code).sort());
+    // The severity is said with a symbol and a word, as on every findings sheet; no repository path is printed.
+    const error = rows.find((r) => r[2] === "SPONSOR_UNKNOWN_HOUSEHOLD");
+    expect(error?.[1]).toBe("✖ Lỗi");
+    expect(JSON.stringify(checks.values)).not.toMatch(/docs\/|\.md\b/);
     expect(run.planted.err.join("\n")).toMatch(/SPONSOR_UNKNOWN_HOUSEHOLD\] planted\.xlsx › Sổ đỡ đầu!D\d+/);
   });
 

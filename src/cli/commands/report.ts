@@ -22,7 +22,7 @@ import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
 import type { Command } from "../command";
 import { FRAME_SPEC, FRAME_USAGE, frameOptionsOf, pickSheet, YEAR_OPTION_NAME } from "../args";
-import { printFindings } from "../findings-text";
+import { printFindings, printSheetError } from "../findings-text";
 import { opt, parseCommandLine, usageFail } from "../options";
 import { withFile } from "../context";
 
@@ -115,10 +115,7 @@ export const reportCommand: Command = {
       } catch (e) {
         // A value the standard needs for this household (e.g. a score threshold it does not know).
         if (!isPovertyError(e)) throw e;
-        const row = typeof e.details.row === "number" ? ` (dòng/row ${e.details.row})` : "";
-        io.err(`Lỗi/Error [${e.code}] ${file} › ${grid.sheetName}${row}`);
-        io.err(`  ${e.messageVi}`);
-        io.err(`  ${e.messageEn}`);
+        printSheetError(io, file, grid.sheetName, e);
         return 1;
       }
       const tables = buildReportTables(households, standard, {

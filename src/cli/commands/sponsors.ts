@@ -38,7 +38,7 @@ import { writeTablesToBuffer } from "../../xlsx/write";
 import { prepareOutput } from "../output";
 import type { CliIO, Command } from "../command";
 import { FRAME_SPEC, FRAME_USAGE, frameOptionsOf, pickSheet } from "../args";
-import { printFindings } from "../findings-text";
+import { printFindings, printSheetError } from "../findings-text";
 import { withFile } from "../context";
 import { opt, parseCommandLine, usageFail } from "../options";
 import { textTable } from "../demo/print";
@@ -111,10 +111,7 @@ async function loadRoster(
     };
   } catch (e) {
     if (!isPovertyError(e)) throw e;
-    const row = typeof e.details.row === "number" ? ` (dòng/row ${e.details.row})` : "";
-    io.err(`Lỗi/Error [${e.code}] ${file} › ${grid.sheetName}${row}`);
-    io.err(`  ${e.messageVi}`);
-    io.err(`  ${e.messageEn}`);
+    printSheetError(io, file, grid.sheetName, e);
     io.err(
       T(
         lang,

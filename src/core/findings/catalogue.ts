@@ -915,6 +915,21 @@ const RULE_LIST = [
     { spread: 2.4, used: 12480, limit: 1 },
   ),
   R(
+    "TARGET_UNIT_NO_HOUSEHOLDS",
+    "error",
+    "target",
+    b("Đơn vị có 0 hộ", "Unit with no households"),
+    b(
+      "Một đơn vị của bảng giao chỉ tiêu có tổng số hộ bằng 0: tỷ lệ hộ nghèo của đơn vị không tính được nên không giao được chỉ tiêu. Ghi số hộ của đơn vị, hoặc bỏ dòng đó khỏi bảng.",
+      "A unit of the table the targets are allocated over has 0 households: its poverty rate cannot be computed, so no target can be given. Write the unit's households, or leave the row out of the table.",
+    ),
+    (v) =>
+      `Ô ${v("cell")}: đơn vị "${v("unit")}" có tổng số hộ bằng 0, không tính được tỷ lệ hộ nghèo để giao chỉ tiêu.`,
+    (v) =>
+      `Cell ${v("cell")}: unit "${v("unit")}" has 0 households, so its poverty rate and target cannot be computed.`,
+    { cell: "C9", unit: "Xã Mới lập" },
+  ),
+  R(
     "TARGET_IMPOSSIBLE",
     "error",
     "target",

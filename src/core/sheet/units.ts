@@ -73,7 +73,8 @@ function extraColumn(read: SheetRead, phrases: string[]): number | undefined {
  * which is also the last tie-break of the largest-remainder rounding), name = the unit label,
  * households = total households, poor = poor households ("poor" in Biểu 1, "startCount" in a target table).
  * Missing household or poor counts, and a missing tier/weight when `need` asks for it, are findings
- * (STRUCT_MISSING_COLUMN when the column is absent; VALUE_MISSING / VALUE_NOT_NUMBER raised to error), never zeros.
+ * (STRUCT_MISSING_COLUMN when the column is absent; VALUE_MISSING / VALUE_NOT_NUMBER raised to error), never zeros;
+ * a unit with 0 households is TARGET_UNIT_NO_HOUSEHOLDS (no rate, so no target).
  */
 export function allocationUnits(
   grid: Grid,
@@ -129,6 +130,11 @@ export function allocationUnits(
       }
     }
     if (households === undefined) missing(r, "households");
+    // A unit without households has no rate: the allocation cannot give it a target (found by the fuzz suite).
+    else if (households === 0) {
+      const field = "households" in read.columns ? "households" : rateField;
+      findings.push(finding("TARGET_UNIT_NO_HOUSEHOLDS", at(read, r.row0, field), { unit: r.label }, { field }));
+    }
     if (poor === undefined) missing(r, poorField);
     const unit: AllocationUnit = {
       code: String(i + 1).padStart(width, "0"),

@@ -10,6 +10,7 @@ import { roundRate } from "../measures/rates";
 import { capitalize, column, formFrame, roman, TableBuilder, tr, type TableOptions } from "../tables/build";
 import { formulaCell, type ColumnSpec, type ColumnValidation, type ResultTable, type TableCell } from "../tables/model";
 import type { Finding } from "../findings/finding";
+import { severityText } from "../findings/table";
 import {
   totalOutcome,
   type OrganisationSummary,
@@ -560,12 +561,6 @@ export function buildComparisonTable(result: SponsorshipResult, opts: TableOptio
 
 // 5. Register checks -------------------------------------------------------------------------------------------
 
-const SEVERITY: Record<Finding["severity"], Bilingual> = {
-  error: bi("Lỗi", "Error"),
-  warning: bi("Cảnh báo", "Warning"),
-  info: bi("Thông tin", "Info"),
-};
-
 /** The register checks as a sheet: one row per finding, located (file, sheet, cell), messages as text. */
 export function buildRegisterFindingsTable(findings: readonly Finding[], opts: TableOptions = {}): ResultTable {
   const lang = opts.lang ?? "vi";
@@ -601,8 +596,8 @@ export function buildRegisterFindingsTable(findings: readonly Finding[], opts: T
     ],
     notes: [
       bi(
-        'Mã lỗi: xem docs/validation-rules.md (nhóm "Sổ đỡ đầu").',
-        'Codes: see docs/validation-rules.md (group "Sponsorship register").',
+        'Mã lỗi: xem danh mục quy tắc kiểm tra, nhóm "Sổ đỡ đầu" (lệnh poverty rules, hoặc thẻ Kiểm tra của ngăn tác vụ).',
+        'Codes: see the catalogue of checks, group "Sponsorship register" (the poverty rules command, or the pane\'s Validate tab).',
       ),
     ],
     freezeColumns: 2,
@@ -612,7 +607,7 @@ export function buildRegisterFindingsTable(findings: readonly Finding[], opts: T
   findings.forEach((f, i) =>
     b.add({
       tt: String(i + 1),
-      sev: pick(SEVERITY[f.severity], lang),
+      sev: severityText(f.severity, lang),
       code: f.code,
       file: f.file ?? "",
       sheet: f.sheet,
