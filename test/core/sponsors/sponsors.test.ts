@@ -536,3 +536,35 @@ describe("the other register checks", () => {
     ).toEqual([["SPONSOR_NO_DATES", "A1"]]);
   });
 });
+
+describe("interest collection: the notice and the loans table agree", () => {
+  // 989.960 of 1.000.000 is 98,996 %: the loans table shows ROUND(…,4) = 99,00 % and assesses it "Đạt" (≥ 99 %);
+  // the checks must not call the same organisation below target. 989.949 rounds to 98,99 %: both say not met.
+  const run = (collected: number) => {
+    const r = computeSponsorship(
+      [
+        readRegister({
+          sheetName: "S",
+          origin: "A1",
+          values: [
+            ["Tổ chức", "Mã hộ", "Ngày bắt đầu", "Chương trình vay", "Số tiền vay", "Lãi phải thu", "Lãi đã thu"],
+            ["Hội LHPN", "A1", "01/02/2026", "Hộ nghèo", 50_000_000, 1_000_000, collected],
+          ],
+        }),
+      ],
+      { period: parsePeriod("2026"), start: { households: START, categories: START_CATS } },
+    );
+    const loans = buildLoanTable(r);
+    return {
+      low: r.findings.filter((f) => f.code === "SPONSOR_INTEREST_RATE_LOW").length,
+      rate: val(cellOf(loans, "Cộng Hội Liên hiệp Phụ nữ", "rate")),
+      met: val(cellOf(loans, "Cộng Hội Liên hiệp Phụ nữ", "met")),
+    };
+  };
+  test("98,996 % shows as 99,00 %: met, no notice", () => {
+    expect(run(989_960)).toEqual({ low: 0, rate: 0.99, met: "Đạt" });
+  });
+  test("98,99 %: not met, and the notice", () => {
+    expect(run(989_949)).toEqual({ low: 1, rate: 0.9899, met: "Chưa đạt" });
+  });
+});
