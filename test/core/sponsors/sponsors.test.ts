@@ -568,3 +568,26 @@ describe("interest collection: the notice and the loans table agree", () => {
     expect(run(989_949)).toEqual({ low: 1, rate: 0.9899, met: "Chưa đạt" });
   });
 });
+
+describe("a date cell out of the plausible range", () => {
+  test("a Date object before 2000 (a 0 in a date-formatted cell reads as 30/12/1899) is not a date, as a serial is not", () => {
+    expect(parseDateCell(new Date(Date.UTC(1899, 11, 30)))).toEqual({
+      ok: false,
+      problem: "notDate",
+      text: "30/12/1899",
+    });
+    expect(parseDateCell(new Date(Date.UTC(2100, 11, 31)))).toMatchObject({ ok: true, date: "2100-12-31" });
+    const read = readRegister({
+      sheetName: "S",
+      origin: "A1",
+      values: [
+        ["Tổ chức", "Mã hộ", "Ngày bắt đầu"],
+        ["Hội LHPN", "A1", new Date(Date.UTC(1899, 11, 30))],
+      ],
+    });
+    // Located, and the row is not counted in every period from 1899 on.
+    expect(read.findings.map((f) => [f.code, f.cell])).toEqual([["SPONSOR_DATE_INVALID", "C2"]]);
+    expect(read.findings[0].messageVi).toContain("30/12/1899");
+    expect(read.records).toEqual([]);
+  });
+});
