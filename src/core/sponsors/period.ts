@@ -160,11 +160,10 @@ const SERIAL_MIN = 36526;
 const SERIAL_MAX = 73415;
 
 /**
- * A date cell as planners write it: a date (the file reader gives Date objects for date-formatted cells; 2000–2100
- * as for serial numbers), an Excel
- * serial number (Office.js gives numbers) between 2000 and 2100, or text "15/01/2026", "15-01-2026", "15.01.2026",
- * "2026-01-15", "01/2026" (month and year: `precision` "month", first or last day by `side`). Day first, always:
- * "03/04/2026" is 3 April. Never throws; a problem says why.
+ * A date cell as planners write it: a date (the file reader gives Date objects for date-formatted cells), an Excel
+ * serial number (Office.js gives numbers) — either between 2000 and 2100 —, or text "15/01/2026", "15-01-2026",
+ * "15.01.2026", "2026-01-15", "01/2026" (month and year: `precision` "month", first or last day by `side`). Day
+ * first, always: "03/04/2026" is 3 April. Never throws; a problem says why.
  */
 export function parseDateCell(v: CellValue | undefined, side: "start" | "end" = "start"): DateParse {
   if (v === null || v === undefined) return { ok: false, problem: "blank", text: "" };
