@@ -275,6 +275,30 @@ describe("reading a planner's own register", () => {
     ]);
     expect(q.findings.map((f) => [f.code, f.cell])).toEqual([["VALUE_NOT_NUMBER", "D4"]]);
   });
+  test("a quota cell is read as an amount is: an Excel error, a fraction, a negative each say what they are", () => {
+    const q = readQuotas({
+      sheetName: "Chỉ tiêu",
+      origin: "A1",
+      values: [
+        ["TT", "Tổ chức", "Xã, phường", "Chỉ tiêu nhận đỡ đầu (hộ)"],
+        [1, "Hội LHPN", "Xã A", { error: "#REF!" }],
+        [2, "Hội LHPN", "Xã B", "1.234"],
+        [3, "Hội ND", "Xã A", 2.5],
+        [4, "Hội ND", "Xã B", -1],
+        [5, "Hội CCB", "Xã A", 2],
+      ],
+    });
+    // "1.234" is 1.234 households (the thousands dot, as in every count column).
+    expect(q.quotas.map((x) => [x.organisation, x.unit, x.quota])).toEqual([
+      ["women", "Xã B", 1234],
+      ["veterans", "Xã A", 2],
+    ]);
+    expect(q.findings.map((f) => [f.code, f.cell])).toEqual([
+      ["VALUE_EXCEL_ERROR", "D2"],
+      ["VALUE_NOT_INTEGER", "D4"],
+      ["VALUE_NEGATIVE", "D5"],
+    ]);
+  });
 });
 
 // ------------------------------------------------------------------------ checks and outcomes, by hand
