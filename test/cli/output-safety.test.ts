@@ -142,6 +142,31 @@ describe("an existing file is kept unless --force", () => {
     expect(r.stderr).toContain("OUTPUT_REFUSED");
     expect(readFileSync(join(d, "bao-cao-2026.xlsx"), "utf8")).toBe("the planner's own report");
   }, 120_000);
+  test("demo --out DIR refuses a folder holding only files named like the demo's (a planner's own report)", () => {
+    // Names alone never make a folder the demo's: "bao-cao-2026.xlsx" and "ho-so-nop/" are a planner's names too.
+    const d = mkdtempSync(join(dir, "demo-names-"));
+    writeFileSync(join(d, "bao-cao-2026.xlsx"), "the planner's own report");
+    const r = runKeeping(d, "demo", "--out", ".", "--year", "2026");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("OUTPUT_REFUSED");
+    const s = mkdtempSync(join(dir, "demo-subs-"));
+    mkdirSync(join(s, "ho-so-nop"));
+    writeFileSync(join(s, "ho-so-nop", "xa-binh-dien.xlsx"), "a ward's own submission");
+    const sub = runKeeping(s, "demo", "--out", ".", "--year", "2026");
+    expect(sub.code).toBe(2);
+    expect(readdirSync(s)).toEqual(["ho-so-nop"]); // no marker left behind either
+  }, 120_000);
+  test("demo --force into a folder it does not own writes no marker: the next run without --force is refused", () => {
+    const d = mkdtempSync(join(dir, "demo-force-"));
+    writeFileSync(join(d, "notes.txt"), "mine");
+    const forced = poverty(d, "demo", "--out", ".", "--year", "2026", "--force");
+    expect(forced.code).toBe(0);
+    expect(existsSync(join(d, ".poverty-demo"))).toBe(false);
+    writeFileSync(join(d, "bao-cao-2026.xlsx"), "the planner's own report, saved over the demo's");
+    const again = runKeeping(d, "demo", "--out", ".", "--year", "2026");
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("OUTPUT_REFUSED");
+  }, 240_000);
 });
 
 describe("the output folder is checked before the work", () => {
