@@ -199,6 +199,33 @@ describe("temporary files", () => {
     expect(`${e.messageVi} ${e.messageEn}`).not.toMatch(/\.tmp|~poverty/);
     noTemps(d);
   });
+  test("a file saved at the output while the work ran is kept without --force (write and streamed write)", async () => {
+    const d = mkdtempSync(join(dir, "race-"));
+    const out = prepareOutput({ out: "out.xlsx", inputs: [], force: false, cwd: d });
+    writeFileSync(join(d, "out.xlsx"), "saved by the planner meanwhile"); // after the check, before the write
+    const err = await out.write(Buffer.from("ours")).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isPovertyError(err) && err.code).toBe("OUTPUT_REFUSED");
+    expect((err as { messageVi: string }).messageVi).toMatch(
+      /^Tệp đã tồn tại \(dùng --force để ghi đè\): .*out\.xlsx$/,
+    );
+    const streamed = prepareOutput({ out: "s.xlsx", inputs: [], force: false, cwd: d });
+    const s = streamed.open();
+    s.write(Buffer.from("ours"));
+    writeFileSync(join(d, "s.xlsx"), "saved meanwhile too");
+    expect(() => s.commit()).toThrow(/File exists/);
+    expect(readFileSync(join(d, "out.xlsx"), "utf8")).toBe("saved by the planner meanwhile");
+    expect(readFileSync(join(d, "s.xlsx"), "utf8")).toBe("saved meanwhile too");
+    noTemps(d);
+    // With --force, and for a new file, the write goes through.
+    await prepareOutput({ out: "out.xlsx", inputs: [], force: true, cwd: d }).write(Buffer.from("forced"));
+    await prepareOutput({ out: "new.xlsx", inputs: [], force: false, cwd: d }).write(Buffer.from("new"));
+    expect(readFileSync(join(d, "out.xlsx"), "utf8")).toBe("forced");
+    expect(readFileSync(join(d, "new.xlsx"), "utf8")).toBe("new");
+    expect(readdirSync(d).sort()).toEqual(["new.xlsx", "out.xlsx", "s.xlsx"]);
+  });
   test("temporary files left by a killed run are removed; a live run's are not", () => {
     const d = mkdtempSync(join(dir, "stale-"));
     const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
