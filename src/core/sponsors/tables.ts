@@ -13,6 +13,7 @@ import type { Finding } from "../findings/finding";
 import { severityText } from "../findings/table";
 import {
   totalOutcome,
+  ZERO_OUTCOME,
   type OrganisationSummary,
   type Outcome,
   type SponsorshipCell,
@@ -421,8 +422,7 @@ export function buildOutcomeTable(result: SponsorshipResult, opts: TableOptions 
     freezeColumns: 2,
     lang,
   });
-  const zero: Outcome = Object.fromEntries(OUTCOME_KEYS.map((k) => [k, 0])) as unknown as Outcome;
-  const out = (c: SponsorshipCell) => c.outcome ?? zero;
+  const out = (c: SponsorshipCell) => c.outcome ?? ZERO_OUTCOME;
   const rateOf = (row: number, o: Outcome) =>
     formulaCell(
       `IF(N(${b.ref("poorStart", row)})=0,"",ROUND((${b.ref("toNearPoor", row)}+${b.ref("escaped", row)})/${b.ref("poorStart", row)},4))`,
@@ -535,11 +535,7 @@ export function buildComparisonTable(result: SponsorshipResult, opts: TableOptio
   });
   if (rows.length) {
     const last = b.nextRow - 1;
-    const sum = (f: (u: (typeof rows)[number]) => Outcome): Outcome => {
-      const o: Outcome = Object.fromEntries(OUTCOME_KEYS.map((k) => [k, 0])) as unknown as Outcome;
-      for (const u of rows) for (const k of OUTCOME_KEYS) o[k] += f(u)[k];
-      return o;
-    };
+    const sum = (f: (u: (typeof rows)[number]) => Outcome): Outcome => totalOutcome(rows.map(f));
     const row = b.nextRow;
     b.add(
       {
