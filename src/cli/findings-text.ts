@@ -85,7 +85,7 @@ export function textReport(
         lines.push(
           y.year === undefined
             ? `  ${lang === "vi" ? "Trang" : "Sheet"} "${y.sheet}": ${pick(y.reason, lang)}`
-            : `  ${lang === "vi" ? `Trang "${y.sheet}": năm rà soát ${y.year} · ${y.standardDocument}` : `Sheet "${y.sheet}": review year ${y.year} · ${y.standardDocument}`} · ${pick(y.reason, lang)}`,
+            : `  ${lang === "vi" ? `Trang "${y.sheet}": năm rà soát ${y.year} · ${y.standardDocument}` : `Sheet "${y.sheet}": review year ${y.year} · ${y.standardDocumentEn ?? y.standardDocument}`} · ${pick(y.reason, lang)}`,
         );
     for (const d of report.sheets?.filter((x) => x.file === f.file) ?? [])
       for (const l of explainLines(d, lang, report.explain === true)) lines.push(`  ${l}`);

@@ -4,6 +4,7 @@
  * Vietnamese first, then English. `null` values are shown as unknown, never guessed.
  */
 import {
+  citationDocument,
   DEFAULT_CUTOVER_MONTH,
   defaultReviewYear,
   FIRST_REVIEW_YEAR,
@@ -55,7 +56,7 @@ export function yearResolutionMarkdown(lang: Lang): string[] {
   const example = (d: Date) => {
     const y = defaultReviewYear(d);
     const day = `${String(d.getDate()).padStart(2, "0")}/${String(d.getMonth() + 1).padStart(2, "0")}/${d.getFullYear()}`;
-    return `| ${day} | ${y} | ${standardForYear(y).citation.document} |`;
+    return `| ${day} | ${y} | ${pick(citationDocument(standardForYear(y).citation), lang)} |`;
   };
   out.push(`### ${T(lang, "Năm rà soát và chuẩn áp dụng", "Review year and the standard used")}`, "");
   out.push(

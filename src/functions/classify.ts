@@ -82,7 +82,7 @@ function deprivationCounts(
     fail(
       "INVALID_ARGUMENT",
       `Thiếu hụt phải là một cột số chỉ số, hoặc ${n} dòng × ${d} cột cờ (chuẩn ${standard.citation.document} có ${d} chỉ số); đang là ${rows}×${cols}`,
-      `Deprivations must be one column of counts, or ${n} rows × ${d} columns of flags (${standard.citation.document} has ${d} indicators); got ${rows}×${cols}`,
+      `Deprivations must be one column of counts, or ${n} rows × ${d} columns of flags (${standard.citation.documentEn} has ${d} indicators); got ${rows}×${cols}`,
       { rows, cols, expectedRows: n, indicators: d },
     );
   }

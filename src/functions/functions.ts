@@ -129,7 +129,7 @@ export function cfLine(area: any[][], year?: any, kind?: any): any[][] {
 }
 
 /**
- * The legal document of the poverty standard of a review year, e.g. "Nghị định 07/2021/NĐ-CP". Year omitted: the latest review with published results (from February of year C: C − 1).
+ * The legal document of the poverty standard of a review year, as printed in Vietnamese, e.g. "Nghị định 07/2021/NĐ-CP" (Decree 07/2021/NĐ-CP). Year omitted: the latest review with published results (from February of year C: C − 1).
  * @customfunction STANDARD
  * @param [year] Review year (2015–2030), e.g. 2024. Omitted: the latest review with published results.
  * @returns The citation of the standard.

@@ -70,7 +70,7 @@ describe("poverty validate: the sheet's review year, said out loud", () => {
   test("--lang en: the first line in English", () => {
     const r = poverty(dir, "validate", "ds-2019.xlsx", "--lang", "en");
     expect(r.stdout.split("\n")[0]).toBe(
-      'Review year 2019 · standard Quyết định 59/2015/QĐ-TTg · review year 2019 read from the title of sheet "Danh sách hộ": “NĂM 2019”',
+      'Review year 2019 · standard Decision 59/2015/QĐ-TTg · review year 2019 read from the title of sheet "Danh sách hộ": “NĂM 2019”',
     );
   });
 

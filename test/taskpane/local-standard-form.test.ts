@@ -42,6 +42,9 @@ describe("local-standard form", () => {
     expect(std.lines.urban.poverty).toBe(2_000_000); // national
     expect(std.lines.urban.averageCeiling).toBe(3_500_000);
     expect(std.citation).toMatchObject({ document: "Quyết định 13/2021/QĐ-UBND", issued: "2021-09-05" });
+    // English texts name the document in English; the number stays as printed
+    expect(std.citation.documentEn).toBe("Decision 13/2021/QĐ-UBND");
+    expect(std.citation.en).toMatch(/^Decision 13\/2021\/QĐ-UBND of 05\/09\/2021/);
     expect(JSON.parse(r.json!).id).toBe("LOCAL-HA-NOI-2022");
   });
 

@@ -170,7 +170,7 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   io.out(T(lang, `   (mã thoát ${validateExit}: 0 = không có lỗi, 1 = có lỗi cần sửa)`, `   (exit code ${validateExit}: 0 = no errors, 1 = errors to fix)`));
 
   // 3. Classification and rates by unit --------------------------------------------------------------
-  heading(3, `Phân loại hộ và tỷ lệ theo đơn vị (${standard.citation.document})`, `Classification and rates by unit (${standard.citation.document})`);
+  heading(3, `Phân loại hộ và tỷ lệ theo đơn vị (${standard.citation.document})`, `Classification and rates by unit (${standard.citation.documentEn})`);
   const households: Household[] = sample.current;
   const categories: Category[] = currentCategories;
   const byUnit = countsBy(

@@ -230,7 +230,7 @@ function unknownAverageError(standard: Standard, area: Area, income: number, lin
   return fail(
     "UNKNOWN_VALUE",
     `Thu nhập ${lineValue(income).vi} trên chuẩn ${lineValue(line).vi} (${a.vi}); chuẩn ${standard.id} (${standard.citation.document}) chưa có mức trần hộ có mức sống trung bình nên không thể xếp loại. Chọn "không xét diện trung bình" để xếp là không thuộc diện.`,
-    `Income ${lineValue(income).en} is above the line ${lineValue(line).en} (${a.en}); standard ${standard.id} (${standard.citation.document}) has no known average-living-standard ceiling, so the household cannot be classified. Choose "do not evaluate the average category" to classify it as none.`,
+    `Income ${lineValue(income).en} is above the line ${lineValue(line).en} (${a.en}); standard ${standard.id} (${standard.citation.documentEn}) has no known average-living-standard ceiling, so the household cannot be classified. Choose "do not evaluate the average category" to classify it as none.`,
     { standard: standard.id, area, field: `lines.${area}.averageCeiling` },
   );
 }
@@ -297,6 +297,7 @@ function incomeDecision(
   const x = lineValue(income);
   const a = areaText(standard, area);
   const src = `${standard.id}, ${standard.citation.document}`;
+  const srcEn = `${standard.id}, ${standard.citation.documentEn}`;
   const notes: Bilingual[] = [];
   if (standard.indicators === null) {
     notes.push({
@@ -338,7 +339,7 @@ function incomeDecision(
             ...base,
             line: poverty,
             textVi: `Thu nhập ${x.vi} ≤ chuẩn nghèo ${l.vi} (${a.vi}; ${src}): hộ nghèo, không xét số chỉ số thiếu hụt (${dep}).`,
-            textEn: `Income ${x.en} ≤ poverty line ${l.en} (${a.en}; ${src}): poor, whatever the deprivations (${dep}).`,
+            textEn: `Income ${x.en} ≤ poverty line ${l.en} (${a.en}; ${srcEn}): poor, whatever the deprivations (${dep}).`,
           }),
         };
       }
@@ -349,7 +350,7 @@ function incomeDecision(
           ...base,
           line: upper,
           textVi: `Thu nhập ${x.vi} ≤ ${lineVi} (${a.vi}) và thiếu hụt ${dep} ≥ ${cutoff} chỉ số (${src}): hộ nghèo.`,
-          textEn: `Income ${x.en} ≤ ${lineEn} (${a.en}) and ${dep} ≥ ${cutoff} deprivations (${src}): poor.`,
+          textEn: `Income ${x.en} ≤ ${lineEn} (${a.en}) and ${dep} ≥ ${cutoff} deprivations (${srcEn}): poor.`,
         }),
       };
     }
@@ -361,7 +362,7 @@ function incomeDecision(
           ...base,
           line: upper,
           textVi: `Thu nhập ${x.vi} ≤ ${lineVi} (${a.vi}) và thiếu hụt ${dep} < ${cutoff} chỉ số (${src}): hộ cận nghèo.`,
-          textEn: `Income ${x.en} ≤ ${lineEn} (${a.en}) and ${dep} < ${cutoff} deprivations (${src}): near-poor.`,
+          textEn: `Income ${x.en} ≤ ${lineEn} (${a.en}) and ${dep} < ${cutoff} deprivations (${srcEn}): near-poor.`,
         }),
       };
     }
@@ -387,7 +388,7 @@ function incomeDecision(
           line: avgRaw as number,
           averageCondition: condition,
           textVi: `Thu nhập ${x.vi} trên ${above.vi} và ≤ mức trần ${c.vi} (${a.vi}; ${src}): hộ có mức sống trung bình${who.vi}.`,
-          textEn: `Income ${x.en} is above the ${above.en} and ≤ the ceiling ${c.en} (${a.en}; ${src}): average living standard${who.en}.`,
+          textEn: `Income ${x.en} is above the ${above.en} and ≤ the ceiling ${c.en} (${a.en}; ${srcEn}): average living standard${who.en}.`,
         }),
       };
     }
@@ -399,7 +400,7 @@ function incomeDecision(
             ...base,
             line: upper,
             textVi: `Thu nhập ${x.vi} trên ${above.vi} (${a.vi}; ${src}); không phải hộ nông, lâm, ngư, diêm nghiệp nên không xét mức sống trung bình: không thuộc diện.`,
-            textEn: `Income ${x.en} is above the ${above.en} (${a.en}; ${src}); not an agriculture/forestry/fishery/salt household, so the average category does not apply: none.`,
+            textEn: `Income ${x.en} is above the ${above.en} (${a.en}; ${srcEn}); not an agriculture/forestry/fishery/salt household, so the average category does not apply: none.`,
           }),
         };
       }
@@ -410,7 +411,7 @@ function incomeDecision(
           ...base,
           line: avgRaw as number,
           textVi: `Thu nhập ${x.vi} trên mức trần hộ có mức sống trung bình ${c.vi} (${a.vi}; ${src}): không thuộc diện.`,
-          textEn: `Income ${x.en} is above the average-living-standard ceiling ${c.en} (${a.en}; ${src}): none.`,
+          textEn: `Income ${x.en} is above the average-living-standard ceiling ${c.en} (${a.en}; ${srcEn}): none.`,
         }),
       };
     }
@@ -426,7 +427,7 @@ function incomeDecision(
           ...base,
           line: upper,
           textVi: `Thu nhập ${x.vi} trên ${above.vi} (${a.vi}; ${src}); diện hộ có mức sống trung bình không được đánh giá (chưa có mức trần): không thuộc diện.`,
-          textEn: `Income ${x.en} is above the ${above.en} (${a.en}; ${src}); the average category was not evaluated (ceiling unknown): none.`,
+          textEn: `Income ${x.en} is above the ${above.en} (${a.en}; ${srcEn}); the average category was not evaluated (ceiling unknown): none.`,
         }),
       };
     }

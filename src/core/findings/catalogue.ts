@@ -563,7 +563,7 @@ const RULE_LIST = [
       `Ô ${v("cell")}: hộ ghi là hộ nghèo nhưng chỉ thiếu hụt ${v("value")} chỉ số (cần từ ${v("expected")} theo ${v("standard")}).`,
     (v) =>
       `Cell ${v("cell")}: household declared poor but has only ${v("value")} deprivations (needs ${v("expected")} under ${v("standard")}).`,
-    { cell: "U9", value: 2, expected: 3, standard: "Nghị định 07/2021/NĐ-CP" },
+    { cell: "U9", value: 2, expected: 3, standard: b("Nghị định 07/2021/NĐ-CP", "Decree 07/2021/NĐ-CP") },
   ),
   R(
     "HH_CATEGORY_MISMATCH",
@@ -582,7 +582,7 @@ const RULE_LIST = [
       cell: "U12",
       value: b("Hộ nghèo", "Poor"),
       expected: b("Không thuộc diện", "Not in any category"),
-      standard: "Nghị định 07/2021/NĐ-CP",
+      standard: b("Nghị định 07/2021/NĐ-CP", "Decree 07/2021/NĐ-CP"),
       reason: b("thu nhập 2.400.000 đồng > chuẩn 1.500.000 đồng", "income 2,400,000 VND > line 1,500,000 VND"),
     },
   ),

@@ -110,6 +110,7 @@ export const QD59_2015: Standard = {
     vi: "Quyết định số 59/2015/QĐ-TTg ngày 19/11/2015 của Thủ tướng Chính phủ ban hành chuẩn nghèo tiếp cận đa chiều áp dụng cho giai đoạn 2016–2020",
     en: "Prime Minister's Decision No. 59/2015/QĐ-TTg of 19 November 2015 on the multidimensional poverty standard for 2016–2020",
     document: "Quyết định 59/2015/QĐ-TTg",
+    documentEn: "Decision 59/2015/QĐ-TTg",
     issued: "2015-11-19",
     effective: "2016-01-05",
     note: bi(
@@ -206,6 +207,7 @@ export const ND07_2021: Standard = {
     vi: "Nghị định số 07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ quy định chuẩn nghèo đa chiều giai đoạn 2021–2025",
     en: "Government Decree No. 07/2021/NĐ-CP of 27 January 2021 on multidimensional poverty standards for 2021–2025",
     document: "Nghị định 07/2021/NĐ-CP",
+    documentEn: "Decree 07/2021/NĐ-CP",
     issued: "2021-01-27",
     effective: "2021-03-15",
     note: bi(
@@ -290,6 +292,7 @@ export const ND351_2025: Standard = {
     vi: "Nghị định số 351/2025/NĐ-CP ngày 30/12/2025 của Chính phủ quy định chuẩn nghèo đa chiều quốc gia giai đoạn 2026–2030",
     en: "Government Decree No. 351/2025/NĐ-CP of 30 December 2025 on the national multidimensional poverty standard for 2026–2030",
     document: "Nghị định 351/2025/NĐ-CP",
+    documentEn: "Decree 351/2025/NĐ-CP",
     issued: "2025-12-30",
     effective: null,
     note: bi(

@@ -3,6 +3,7 @@
  * Sources and uncertainties: docs/standards.md (generated from this module).
  */
 export * from "./schema";
+export * from "./document";
 export { QD59_2015, ND07_2021, ND351_2025, NATIONAL_STANDARDS } from "./data";
 export * from "./lookup";
 export * from "./local";

@@ -17,6 +17,7 @@ import {
   type Standard,
 } from "./schema";
 import { standardById } from "./lookup";
+import { englishDocumentName } from "./document";
 import { NATIONAL_STANDARDS } from "./data";
 
 const positiveLine = z.number().int().positive();
@@ -26,13 +27,20 @@ const AreaOverrideSchema = z.strictObject({
   averageCeiling: positiveLine.optional(),
 });
 
+/**
+ * A local standard's citation: as a national one, but `documentEn` may be left out (files written before it
+ * existed, or by hand); it is then derived from `document` by `englishDocumentName` ("Quyết định 13/2021/QĐ-UBND"
+ * → "Decision 13/2021/QĐ-UBND").
+ */
+export const LocalCitationSchema = CitationSchema.extend({ documentEn: z.string().min(1).optional() });
+
 /** What a province writes: `basedOn` + overrides. Unknown keys are rejected (typos must not pass silently). */
 export const LocalStandardInputSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "ASCII id (letters, digits, . _ -)"),
   basedOn: z.string().min(1),
   province: z.string().min(1).optional(),
   name: BilingualSchema.optional(),
-  citation: CitationSchema,
+  citation: LocalCitationSchema,
   reviewYears: z.strictObject({ from: z.number().int(), to: z.number().int() }).optional(),
   lines: z.strictObject({ rural: AreaOverrideSchema.optional(), urban: AreaOverrideSchema.optional() }).optional(),
   /** Minimum number of deprivations for "poor"; may only be lowered (more households counted). Default: national. */
@@ -140,7 +148,7 @@ export function checkStandard(std: Standard, national?: Standard): StandardIssue
           out.push({
             path: `${p}.${key}`,
             vi: `${vnd(lv).vi} thấp hơn mức quốc gia ${vnd(nv).vi} (${national.citation.document}); địa phương chỉ được quy định cao hơn`,
-            en: `${vnd(lv).en} is below the national value ${vnd(nv).en} (${national.citation.document}); a province may only set a higher standard`,
+            en: `${vnd(lv).en} is below the national value ${vnd(nv).en} (${national.citation.documentEn}); a province may only set a higher standard`,
           });
         }
       }
@@ -150,7 +158,7 @@ export function checkStandard(std: Standard, national?: Standard): StandardIssue
     out.push({
       path: "deprivationCutoff",
       vi: `ngưỡng ${std.deprivationCutoff} chỉ số thiếu hụt cao hơn mức quốc gia ${national.deprivationCutoff} (${national.citation.document}); địa phương chỉ được quy định cao hơn (ngưỡng thấp hơn hoặc bằng)`,
-      en: `a cutoff of ${std.deprivationCutoff} deprivations is above the national ${national.deprivationCutoff} (${national.citation.document}); a province may only set a higher standard (a cutoff at most the national one)`,
+      en: `a cutoff of ${std.deprivationCutoff} deprivations is above the national ${national.deprivationCutoff} (${national.citation.documentEn}); a province may only set a higher standard (a cutoff at most the national one)`,
     });
   }
   if (std.indicators && std.deprivationCutoff > std.indicators.length) {
@@ -197,9 +205,10 @@ export function checkStandard(std: Standard, national?: Standard): StandardIssue
 /**
  * Parse and validate a province's local standard (a JSON text or an already-parsed object) that extends a
  * national one: `{ id, basedOn: "ND07-2021", province?, name?, citation, reviewYears?, lines?: { rural?, urban? },
- * deprivationCutoff?, notes?, uncertain? }`. Missing values are inherited from the national standard; under the
- * "and" rule `nearPoverty` follows `poverty` unless given. Lines are VND/person/month and may only be raised; the
- * deprivation cutoff may only be lowered (score B's cutoff follows it).
+ * deprivationCutoff?, notes?, uncertain? }`, where `citation` is `{ vi, en, document, documentEn?, issued,
+ * effective?, note? }` (`documentEn` derived from `document` when left out). Missing values are inherited from the
+ * national standard; under the "and" rule `nearPoverty` follows `poverty` unless given. Lines are VND/person/month
+ * and may only be raised; the deprivation cutoff may only be lowered (score B's cutoff follows it).
  * Legal basis: provinces may set higher standards (Decree 07/2021/NĐ-CP; the 2026–2030 draft decree).
  * @returns a frozen `Standard` with `scope: "local"`, usable with `standardForYear(year, { local })`.
  * @throws PovertyError INVALID_STANDARD with one "path: message" line per problem, in Vietnamese and English.
@@ -271,7 +280,10 @@ export function parseLocalStandard(input: unknown): Standard {
     scope: "local",
     basedOn: base.id,
     ...(local.province ? { province: local.province } : {}),
-    citation: local.citation,
+    citation: {
+      ...local.citation,
+      documentEn: local.citation.documentEn ?? englishDocumentName(local.citation.document),
+    },
     reviewYears: local.reviewYears ?? { ...base.reviewYears },
     lines: { rural: mergeArea("rural"), urban: mergeArea("urban") },
     ...(local.deprivationCutoff !== undefined

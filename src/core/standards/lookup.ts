@@ -123,7 +123,7 @@ export function incomeLine(standard: Standard, area: Area, kind: LineKind): numb
     fail(
       "UNKNOWN_VALUE",
       `Chuẩn ${standard.id} (${standard.citation.document}) chưa có ${k.vi} cho ${areaName.vi}: giá trị này chưa được xác nhận, công cụ không tự đoán.`,
-      `Standard ${standard.id} (${standard.citation.document}) has no known ${k.en} for the ${areaName.en}: the value is not confirmed and the tool does not guess.`,
+      `Standard ${standard.id} (${standard.citation.documentEn}) has no known ${k.en} for the ${areaName.en}: the value is not confirmed and the tool does not guess.`,
       { standard: standard.id, area, kind },
     );
   }
@@ -139,7 +139,7 @@ export function requireIndicators(standard: Standard): readonly Indicator[] {
     fail(
       "UNKNOWN_VALUE",
       `Chuẩn ${standard.id} (${standard.citation.document}) chưa có danh sách chỉ số thiếu hụt chính thức (chỉ có dự thảo); không thể tính toán cần danh sách hoặc số chỉ số.`,
-      `Standard ${standard.id} (${standard.citation.document}) has no confirmed list of deprivation indicators (only a draft); a calculation that needs the list or its count cannot run.`,
+      `Standard ${standard.id} (${standard.citation.documentEn}) has no confirmed list of deprivation indicators (only a draft); a calculation that needs the list or its count cannot run.`,
       { standard: standard.id, field: "indicators" },
     );
   }
@@ -164,7 +164,7 @@ export function scoreThreshold(standard: Standard, area: Area): number {
     fail(
       "UNKNOWN_VALUE",
       `Chuẩn ${standard.id} (${standard.citation.document}) chưa có ngưỡng điểm A (phiếu B1) cho ${areaName.vi}; hãy nhập thu nhập bình quân đầu người thay cho điểm.`,
-      `Standard ${standard.id} (${standard.citation.document}) has no known score-A (form B1) threshold for the ${areaName.en}; enter per-capita income instead of the score.`,
+      `Standard ${standard.id} (${standard.citation.documentEn}) has no known score-A (form B1) threshold for the ${areaName.en}; enter per-capita income instead of the score.`,
       { standard: standard.id, area, field: "scores.aThreshold" },
     );
   }

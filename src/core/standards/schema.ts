@@ -27,8 +27,13 @@ export const CitationSchema = z.strictObject({
   vi: z.string().min(1),
   /** Full citation in English. */
   en: z.string().min(1),
-  /** Short document number as printed, e.g. "Nghị định 07/2021/NĐ-CP". */
+  /** Short document number as printed, in Vietnamese, e.g. "Nghị định 07/2021/NĐ-CP". */
   document: z.string().min(1),
+  /**
+   * The same short name for English texts: the document type in English, the number as printed,
+   * e.g. "Decree 07/2021/NĐ-CP", "Decision 59/2015/QĐ-TTg" (see `englishDocumentName`).
+   */
+  documentEn: z.string().min(1),
   /** Date of issue (ngày ban hành), ISO YYYY-MM-DD. */
   issued: isoDate,
   /** Date of effect (ngày có hiệu lực), ISO, or null when unknown. */

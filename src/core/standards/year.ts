@@ -369,7 +369,7 @@ export function resolveReviewYear(input: ReviewYearInput): ResolvedReviewYear {
 export function describeReviewYear(r: ResolvedReviewYear): Bilingual {
   return {
     vi: `Năm rà soát ${r.year} · chuẩn ${r.standard.citation.document} · ${r.reason.vi}`,
-    en: `Review year ${r.year} · standard ${r.standard.citation.document} · ${r.reason.en}`,
+    en: `Review year ${r.year} · standard ${r.standard.citation.documentEn} · ${r.reason.en}`,
   };
 }
 

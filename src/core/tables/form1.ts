@@ -111,7 +111,7 @@ function averageNotes(standard: Standard, households: readonly Household[], unco
     notes.push(
       bi(
         `Cột (7), (8): mức trần hộ có mức sống trung bình của ${standard.citation.document} (${formatNumber(r, "vi")} đ nông thôn, ${u === null ? "chưa rõ" : formatNumber(u, "vi")} đ thành thị) chỉ có từ báo chí, chưa đối chiếu văn bản.`,
-        `Columns (7), (8): the average-living ceilings of ${standard.citation.document} (${formatNumber(r, "en")} VND rural, ${u === null ? "unknown" : formatNumber(u, "en")} VND urban) are from the press only, not checked against the text.`,
+        `Columns (7), (8): the average-living ceilings of ${standard.citation.documentEn} (${formatNumber(r, "en")} VND rural, ${u === null ? "unknown" : formatNumber(u, "en")} VND urban) are from the press only, not checked against the text.`,
       ),
     );
   }

@@ -80,6 +80,8 @@ export interface SheetReviewYear {
   standardId?: string;
   /** The standard's document ("Quyết định 59/2015/QĐ-TTg"). */
   standardDocument?: string;
+  /** The same in English texts ("Decision 59/2015/QĐ-TTg"). */
+  standardDocumentEn?: string;
   source?: YearSource;
   /** Why this year (or why none), without a trailing period. */
   reason: Bilingual;
@@ -145,13 +147,15 @@ export function reviewYearsHeadline(years: readonly SheetReviewYear[]): Bilingua
     const missing = known.length < years.length;
     return {
       vi: `Năm rà soát ${y.year} · chuẩn ${y.standardDocument} · ${why.vi}${missing ? "; một số trang không có năm (xem dưới)" : ""}`,
-      en: `Review year ${y.year} · standard ${y.standardDocument} · ${why.en}${missing ? "; some sheets have no year (see below)" : ""}`,
+      en: `Review year ${y.year} · standard ${y.standardDocumentEn ?? y.standardDocument} · ${why.en}${missing ? "; some sheets have no year (see below)" : ""}`,
     };
   }
   const parts = keys.map((k) => {
     const [year, doc] = k.split("|");
-    const n = known.filter((y) => `${y.year}|${y.standardDocument}` === k).length;
-    return { vi: `${year} (${doc}): ${n} trang`, en: `${year} (${doc}): ${n} sheet${n === 1 ? "" : "s"}` };
+    const same = known.filter((y) => `${y.year}|${y.standardDocument}` === k);
+    const n = same.length;
+    const docEn = same[0].standardDocumentEn ?? doc;
+    return { vi: `${year} (${doc}): ${n} trang`, en: `${year} (${docEn}): ${n} sheet${n === 1 ? "" : "s"}` };
   });
   return {
     vi: `Năm rà soát theo từng trang: ${parts.map((p) => p.vi).join("; ")}`,
@@ -254,6 +258,7 @@ export function sheetReviewYears(
           year: r.year,
           standardId: standard.id,
           standardDocument: standard.citation.document,
+          standardDocumentEn: standard.citation.documentEn,
           source: r.source,
           reason: r.reason,
         },

@@ -188,7 +188,7 @@ describe("resolveReviewYear: option > sheet > workbook > default", () => {
     expect(r).toMatchObject({ year: 2025, source: "default", overridden: [] });
     expect(r.reason.vi).toContain("mặc định");
     expect(describeReviewYear(r).vi).toMatch(/^Năm rà soát 2025 · chuẩn Nghị định 07\/2021\/NĐ-CP · mặc định/);
-    expect(describeReviewYear(r).en).toMatch(/^Review year 2025 · standard Nghị định 07\/2021\/NĐ-CP · default/);
+    expect(describeReviewYear(r).en).toMatch(/^Review year 2025 · standard Decree 07\/2021\/NĐ-CP · default/);
   });
 
   test("same year from several sources: nothing overridden", () => {

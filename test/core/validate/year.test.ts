@@ -44,6 +44,7 @@ describe("validateWorkbooks: the review year of each sheet", () => {
         year: 2019,
         standardId: "QD59-2015",
         standardDocument: "Quyết định 59/2015/QĐ-TTg",
+        standardDocumentEn: "Decision 59/2015/QĐ-TTg",
         source: "sheet",
         reason: {
           vi: 'năm rà soát 2019 đọc từ tiêu đề trang "DS": “NĂM 2019”',
@@ -131,7 +132,7 @@ describe("validateWorkbooks: the review year of each sheet", () => {
       { today: TODAY },
     );
     expect(reviewYearsHeadline(r.years).en).toBe(
-      "Review year per sheet: 2019 (Quyết định 59/2015/QĐ-TTg): 1 sheet; 2024 (Nghị định 07/2021/NĐ-CP): 1 sheet",
+      "Review year per sheet: 2019 (Decision 59/2015/QĐ-TTg): 1 sheet; 2024 (Decree 07/2021/NĐ-CP): 1 sheet",
     );
   });
 });

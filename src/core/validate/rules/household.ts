@@ -8,6 +8,7 @@ import { finding } from "../../findings/catalogue";
 import type { SheetRead } from "../../sheet/read";
 import { rosterAreaKnown } from "../../sheet/read";
 import type { Standard } from "../../standards/schema";
+import { citationDocument } from "../../standards/document";
 import { CATEGORY_LABELS, type Category } from "../../household";
 import { CATEGORY_CODE, CODE_CATEGORY, classifyColumns, classifyHousehold, type Classification } from "../../classify";
 import type { Area } from "../../household";
@@ -47,7 +48,11 @@ export function checkPoorDeprivations(read: SheetRead, standard: Standard): Find
       finding(
         "HH_POOR_FEW_DEPRIVATIONS",
         at(read, r.row0, "category"),
-        { value: h.deprivationCount, expected: standard.deprivationCutoff, standard: standard.citation.document },
+        {
+          value: h.deprivationCount,
+          expected: standard.deprivationCutoff,
+          standard: citationDocument(standard.citation),
+        },
         { field: "category", value: String(h.deprivationCount), expected: `≥ ${standard.deprivationCutoff}` },
       ),
     );
@@ -138,7 +143,7 @@ export function checkCategories(read: SheetRead, standard: Standard): Finding[] 
           {
             value: CATEGORY_LABELS[h.declaredCategory!],
             expected: CATEGORY_LABELS[c.category],
-            standard: standard.citation.document,
+            standard: citationDocument(standard.citation),
             reason: { vi: c.reason.textVi.replace(/\.$/, ""), en: c.reason.textEn.replace(/\.$/, "") },
           },
           { field: "category", value: h.declaredCategory, expected: c.category },

@@ -34,6 +34,7 @@ import { ArrowImportRegular, ErrorCircleRegular, SaveRegular } from "@fluentui/r
 import { isPovertyError } from "../../../core/errors";
 import { formatNumber, pick } from "../../../core/i18n";
 import {
+  citationDocument,
   DEFAULT_CUTOVER_MONTH,
   defaultReviewYear,
   type LocalStandardInput,
@@ -352,7 +353,10 @@ export default function SettingsWorkflow(_: WorkflowProps) {
                   )}
                   {national && (
                     <Caption1 block className={common.muted}>
-                      {t("settings.raises", { name: pick(national.name, lang), doc: national.citation.document })}
+                      {t("settings.raises", {
+                        name: pick(national.name, lang),
+                        doc: pick(citationDocument(national.citation), lang),
+                      })}
                     </Caption1>
                   )}
                 </div>

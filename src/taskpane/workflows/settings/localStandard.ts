@@ -9,6 +9,7 @@
 import { isPovertyError } from "../../../core/errors";
 import { fold, formatNumber, type Lang } from "../../../core/i18n";
 import {
+  englishDocumentName,
   parseLocalStandard,
   standardForYear,
   type LocalStandardInput,
@@ -134,7 +135,7 @@ export function checkForm(form: LocalForm, base?: LocalStandardInput): LocalChec
     issues.push({
       path: "citation.document",
       vi: "cần số hiệu văn bản, ví dụ Quyết định 13/2021/QĐ-UBND",
-      en: "the document number is needed, e.g. Quyết định 13/2021/QĐ-UBND",
+      en: "the document number is needed, as printed in Vietnamese, e.g. “Quyết định 13/2021/QĐ-UBND”",
     });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(form.issued))
     issues.push({ path: "citation.issued", vi: "cần ngày ban hành", en: "the date of issue is needed" });
@@ -176,7 +177,7 @@ export function checkForm(form: LocalForm, base?: LocalStandardInput): LocalChec
     province,
     citation: {
       vi: `${document} ngày ${dmy(form.issued)} (${province})`,
-      en: `${document} of ${dmy(form.issued)} (${province})`,
+      en: `${englishDocumentName(document)} of ${dmy(form.issued)} (${province})`,
       document,
       issued: form.issued,
     },
