@@ -6,6 +6,7 @@ import * as allocate from "./allocate";
 import * as bundle from "./bundle";
 import * as transitions from "./transitions";
 import * as validate from "./validate";
+import * as consolidate from "./consolidate";
 
 export interface Case {
   /** one line for --help */
@@ -19,5 +20,6 @@ export const CASES: Record<string, Case> = {
   allocate,
   transitions,
   validate,
+  consolidate,
   bundle,
 };

@@ -54,6 +54,7 @@ export const en: { [K in StringKey]: string } = {
   "common.errorTitle": "Could not complete",
   "common.doneTitle": "Done",
   "common.written": "Wrote {n} {n|sheet|sheets}: {sheets}",
+  "common.moreBlocking": "Showing {n} of {total} errors; open Check records to see them all.",
   "common.sheet": "Data sheet",
   "common.noSheets": "The workbook has no data sheet yet.",
   "common.loadingSheets": "Looking for data tables in the workbook…",
@@ -159,6 +160,10 @@ export const en: { [K in StringKey]: string } = {
   "targets.colEndRate": "End rate",
   "targets.totalAllocated": "Households to lift out in total: {n}",
   "targets.write": "Write the target table",
+  "targets.blockedTable":
+    "No target table written: the unit table has {n} {n|error|errors}. Fix the cells below and try again.",
+  "targets.blockedImpossible":
+    "No target table written: the reduction exceeds the poor households. Lower the reduction and try again.",
   "targets.noPlan": "No plan indicator table was found on this sheet",
   "targets.period": "Reporting period",
   "targets.writeTracking": "Write the tracking table",

@@ -542,9 +542,25 @@ function tooLongText(ctx: FileCtx, where: Reason, length: number): never {
 /** Text runs of a string item (<si> or <is>): every <t>, phonetic runs (<rPh>) left out. */
 function itemText(inner: string, p: string): { text: string; invalid: boolean } {
   if (inner.indexOf("<") < 0) return { text: "", invalid: false };
+  let res = ITEM_RE.get(p);
+  if (!res) {
+    res = {
+      rph: new RegExp(`<(${p})rPh\\b[\\s\\S]*?<\\/\\1rPh>`, "g"),
+      t: new RegExp(`<(${p})t(?:\\s[^>]*)?(?:\\/>|>([\\s\\S]*?)<\\/\\1t>)`, "g"),
+    };
+    ITEM_RE.set(p, res);
+  }
   let s = inner;
-  if (s.indexOf("rPh") >= 0) s = s.replace(new RegExp(`<(${p})rPh\\b[\\s\\S]*?<\\/\\1rPh>`, "g"), "");
-  const re = new RegExp(`<(${p})t(?:\\s[^>]*)?(?:\\/>|>([\\s\\S]*?)<\\/\\1t>)`, "g");
+  if (s.indexOf("rPh") >= 0) s = s.replace(res.rph, "");
+  const re = res.t;
+  re.lastIndex = 0;
+  // Fast path: one plain <t> (what writers produce for a cell's text).
+  const only = s.indexOf("<", 1) === s.lastIndexOf("</") && s.indexOf("&") < 0 && s.indexOf("_x") < 0;
+  if (only) {
+    const m = re.exec(s);
+    re.lastIndex = 0;
+    if (m && m[2] !== undefined && m.index === 0) return { text: own(m[2]), invalid: false };
+  }
   let out = "";
   let invalid = false;
   let m: RegExpExecArray | null;
@@ -554,7 +570,18 @@ function itemText(inner: string, p: string): { text: string; invalid: boolean } 
     out += d.text;
     invalid ||= d.invalid;
   }
-  return { text: excelUnescape(out), invalid };
+  return { text: own(excelUnescape(out)), invalid };
+}
+
+/** Compiled run regexes per prefix pattern. */
+const ITEM_RE = new Map<string, { rph: RegExp; t: RegExp }>();
+
+/**
+ * A text value that does not keep the 1 MB piece of XML it was cut from alive: V8 keeps a long substring as a view
+ * of its parent, so without this copy every piece holding one cell's text would stay in memory (the whole XML).
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (s + " ").slice(0, -1);
 }
 
 /** Regex alternation matching any of the SpreadsheetML prefixes ("x:" or nothing). */
@@ -576,6 +603,9 @@ class SheetBuilder {
   private cellRe?: RegExp;
   /** "v" with each SpreadsheetML prefix ("v", "x:v"). */
   private vNames?: Set<string>;
+  /** "<is>" / "</is>" with the one SpreadsheetML prefix (fast path for inline strings). */
+  private isOpen?: string;
+  private isClose?: string;
   private vRe?: RegExp;
   private fRe?: RegExp;
   private isRe?: RegExp;
@@ -619,6 +649,12 @@ class SheetBuilder {
     if (this.cellRe) return;
     const prefixes = this.scanner.prefixes ?? new Set([""]);
     this.vNames = new Set([...prefixes].map((x) => (x ? `${x}:v` : "v")));
+    if (prefixes.size === 1) {
+      const x = [...prefixes][0];
+      const q = x ? `${x}:` : "";
+      this.isOpen = `<${q}is>`;
+      this.isClose = `</${q}is>`;
+    }
     const p = prefixPattern(prefixes);
     this.p = p;
     this.cellRe = new RegExp(`<(${p})c(?=[\\s/>])([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/\\1c>)`, "g");
@@ -832,7 +868,17 @@ class SheetBuilder {
       let inline: string | undefined;
       let inlineInvalid = false;
       if (inner) {
-        if (inner.charCodeAt(0) === 60 && inner.indexOf("<", 1) === inner.lastIndexOf("</")) {
+        if (
+          t === "inlineStr" &&
+          this.isOpen !== undefined &&
+          inner.startsWith(this.isOpen) &&
+          inner.endsWith(this.isClose!)
+        ) {
+          // Fast path: an inline string and nothing else (no formula, no cached value).
+          const it = itemText(inner.slice(this.isOpen.length, inner.length - this.isClose!.length), this.p);
+          inline = it.text;
+          inlineInvalid = it.invalid;
+        } else if (inner.charCodeAt(0) === 60 && inner.indexOf("<", 1) === inner.lastIndexOf("</")) {
           // Fast path: exactly one child element, e.g. <v>12</v>.
           const gt = inner.indexOf(">");
           const name = inner.slice(1, gt);
@@ -1016,7 +1062,7 @@ class SheetBuilder {
         return str;
       }
       case "str":
-        return this.text(excelUnescape(v), vInvalidChar, r0, c0);
+        return this.text(own(excelUnescape(v)), vInvalidChar, r0, c0);
       case "b":
         if (v === "1" || v === "true") return true;
         if (v === "0" || v === "false") return false;
@@ -1383,7 +1429,7 @@ function* workbookSteps(buf: Uint8Array, file: string, opts: ParseOptions): Gene
         if (t.text.length > limits.stringChars)
           tooLongText(ctx, { vi: `chuỗi dùng chung số ${i}`, en: `shared string ${i}` }, t.text.length);
         if (t.invalid || (utf.invalid && t.text.indexOf("\ufffd") >= 0)) strings.bad.add(i);
-        strings.items.push(t.text);
+        strings.items.push(own(t.text));
       },
       limits.elementChars,
       () =>

@@ -111,7 +111,7 @@ describe("poverty report", () => {
     const got = await readXlsx(join(dir, "report.xlsx"));
     const want = sheets(await tablesToWorkbook(expected, { lang: "vi" }));
     expect(Object.keys(got)).toEqual(Object.keys(want));
-    expect(Object.keys(got)).toEqual(expect.arrayContaining(["Biểu 1 - Kết quả", "Biểu 4 - Thiếu hụt HN"]));
+    expect(Object.keys(got)).toEqual(expect.arrayContaining(["Biểu 1 - Kết quả", "Biểu 4 - Hộ nghèo"]));
     expect(got).toEqual(want);
     const poor = categories.filter((c) => c === "poor").length;
     expect(poor).toBeGreaterThan(0);

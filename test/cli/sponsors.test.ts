@@ -362,6 +362,10 @@ describe("poverty sponsors on the demo data", () => {
       expect(rows.map((r) => `${r[2]} ${r[5]}`)).toContain(`${p.code} ${cell}`);
     }
     expect(rows.map((r) => r[2]).sort()).toEqual(planted.planted.map((p) => p.code).sort());
+    // The severity is said with a symbol and a word, as on every findings sheet; no repository path is printed.
+    const error = rows.find((r) => r[2] === "SPONSOR_UNKNOWN_HOUSEHOLD");
+    expect(error?.[1]).toBe("✖ Lỗi");
+    expect(JSON.stringify(checks.values)).not.toMatch(/docs\/|\.md\b/);
     expect(run.planted.err.join("\n")).toMatch(/SPONSOR_UNKNOWN_HOUSEHOLD\] planted\.xlsx › Sổ đỡ đầu!D\d+/);
   });
 
@@ -395,6 +399,22 @@ describe("poverty sponsors on the demo data", () => {
       ),
     ).toBe(2);
     expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
+  });
+
+  test("a roster that cannot be used stops the run with the reason in both languages, whatever --lang", async () => {
+    await writeTablesToFile(
+      [buildRosterTable([], standardForYear(YEAR - 1), { categories: [], reviewYear: YEAR - 1 })],
+      join(dir, "empty.xlsx"),
+    );
+    for (const lang of ["vi", "en"]) {
+      const r = io(dir);
+      const args = ["sponsors", "clean.xlsx", "--roster", "empty.xlsx", "--period", "2026", "--lang", lang];
+      expect(await main([...args, "--out", `empty-${lang}.xlsx`], r.io)).toBe(1);
+      const err = r.err.join("\n");
+      expect(err).toContain("Danh sách hộ empty.xlsx có 0 lỗi hoặc không có hộ nào: không lập báo cáo.");
+      expect(err).toContain("The roster empty.xlsx has 0 errors or no household: no report written.");
+      expect(existsSync(join(dir, `empty-${lang}.xlsx`))).toBe(false);
+    }
   });
 
   test("never writes over an input", async () => {

@@ -415,8 +415,8 @@ describe("the citation checker", () => {
     expect(
       check("export const A = () => (\n  // from src/taskpane/Nope.tsx\n  <div />\n);", "src/taskpane/A.tsx"),
     ).toEqual(["names src/taskpane/Nope.tsx, which is not a file or folder of the repository"]);
-    expect(check("Bộ thử mờ `test/fuzz/`; docs/missing.md", "docs/example.md")).toEqual([
-      "names test/fuzz, which is not a file or folder of the repository",
+    expect(check("Bộ thử `test/missing-folder/`; docs/missing.md", "docs/example.md")).toEqual([
+      "names test/missing-folder, which is not a file or folder of the repository",
       "names docs/missing.md, which is not a file of the repository",
     ]);
     expect(check('step "x" scripts/nope.sh   # then scripts/gone.sh', ".ci/run")).toEqual([

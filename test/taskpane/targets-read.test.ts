@@ -7,7 +7,6 @@ import { FakeWorkbook } from "../support/fake-excel";
 import { fakeHost } from "../support/fake-host";
 import { readPlan, readUnits } from "../../src/taskpane/workflows/targets/TargetsWorkflow";
 import { unitsSheetRows } from "../support/roster-fixture";
-import { isPovertyError } from "../../src/core/errors";
 
 const signal = new AbortController().signal;
 
@@ -34,7 +33,8 @@ describe("targets workflow reading", () => {
 
   it("reads units like `poverty targets` and reports an unreadable count with its cell", async () => {
     const good = new FakeWorkbook({ sheets: [{ name: "Đơn vị", rows: unitsSheetRows() }] });
-    const units = await readUnits(fakeHost(good), "Đơn vị", signal, () => undefined, "vi");
+    const { units, blocking } = await readUnits(fakeHost(good), "Đơn vị", signal, () => undefined, "vi");
+    expect(blocking).toEqual([]);
     expect(units.length).toBeGreaterThan(1);
     for (const u of units) expect(u.poor).toBeLessThanOrEqual(u.households);
 
@@ -43,12 +43,11 @@ describe("targets workflow reading", () => {
     const poorCol = rows[header].findIndex((c) => typeof c === "string" && /số hộ nghèo/i.test(c));
     rows[header + 1][poorCol] = "";
     const bad = new FakeWorkbook({ sheets: [{ name: "Đơn vị", rows }] });
-    const err = await readUnits(fakeHost(bad), "Đơn vị", signal, () => undefined, "vi").then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(isPovertyError(err)).toBe(true);
-    if (isPovertyError(err)) expect(String(err.details.cell)).toMatch(/^[A-Z]+\d+$/);
+    const read = await readUnits(fakeHost(bad), "Đơn vị", signal, () => undefined, "vi");
+    expect(read.reason).toBe("table");
+    expect(read.blocking.length).toBeGreaterThan(0);
+    expect(read.blocking[0].severity).toBe("error");
+    expect(read.blocking[0].cell).toMatch(/^[A-Z]+\d+$/);
   });
 
   it("refuses a unit table whose poverty rate contradicts its counts, like `poverty targets` (core targetUnits)", async () => {
@@ -57,16 +56,41 @@ describe("targets workflow reading", () => {
     const rateCol = rows[header].indexOf("Tỷ lệ hộ nghèo");
     rows[header + 1][rateCol] = 0.5; // 96 / 1200 = 8 %
     const wb = new FakeWorkbook({ sheets: [{ name: "Đơn vị", rows }] });
-    const err = await readUnits(fakeHost(wb), "Đơn vị", signal, () => undefined, "vi").then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(isPovertyError(err)).toBe(true);
-    if (isPovertyError(err)) expect(err.details.cell).toBe(`E${header + 2}`);
+    const read = await readUnits(fakeHost(wb), "Đơn vị", signal, () => undefined, "vi");
+    expect(read.reason).toBe("table");
+    expect(read.blocking.map((f) => f.cell)).toContain(`E${header + 2}`);
     // The weighted method needs a weight column the table does not have.
     const clean = new FakeWorkbook({ sheets: [{ name: "Đơn vị", rows: unitsSheetRows() }] });
-    await expect(readUnits(fakeHost(clean), "Đơn vị", signal, () => undefined, "vi", "weighted")).rejects.toThrow(
-      /Trọng số|weight/i,
-    );
+    const weighted = await readUnits(fakeHost(clean), "Đơn vị", signal, () => undefined, "vi", { method: "weighted" });
+    expect(weighted.blocking.map((f) => `${f.messageVi} ${f.messageEn}`).join(" ")).toMatch(/Trọng số|weight/i);
+  });
+
+  it("says a reduction beyond the poor households with the poor count (core targetFeasibility), at the total row", async () => {
+    // 6 + 4 = 10 poor of 600 + 400 = 1000 households (1 %): a fall of 5 pp would need 50 households out of poverty.
+    const rows = [
+      ["TỔNG HỢP KẾT QUẢ RÀ SOÁT NĂM 2025"],
+      [],
+      ["TT", "Đơn vị", "Tổng số hộ", "Số hộ nghèo"],
+      [1, "Xã A", 600, 6],
+      [2, "Xã B", 400, 4],
+      ["", "Tổng cộng", 1000, 10],
+    ];
+    const wb = new FakeWorkbook({ sheets: [{ name: "Đơn vị", rows }] });
+    const read = await readUnits(fakeHost(wb), "Đơn vị", signal, () => undefined, "vi", {
+      method: "proportional",
+      reduction: 0.05,
+    });
+    expect(read.reason).toBe("impossible");
+    expect(read.blocking.map((f) => [f.code, f.severity, f.sheet, f.cell])).toEqual([
+      ["TARGET_IMPOSSIBLE", "error", "Đơn vị", "D6"],
+    ]);
+    expect(read.blocking[0].messageVi).toContain("chỉ có 10 hộ nghèo trên 1.000 hộ");
+    expect(read.blocking[0].messageEn).toContain("only 10 poor households of 1,000");
+    // 1 pp (= the start rate) is possible: nothing blocks.
+    const ok = await readUnits(fakeHost(wb), "Đơn vị", signal, () => undefined, "vi", {
+      method: "proportional",
+      reduction: 0.01,
+    });
+    expect(ok.blocking).toEqual([]);
   });
 });

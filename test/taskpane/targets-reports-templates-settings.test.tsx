@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import TargetsWorkflow from "../../src/taskpane/workflows/targets/TargetsWorkflow";
 import ReportsWorkflow from "../../src/taskpane/workflows/reports/ReportsWorkflow";
 import TemplatesWorkflow from "../../src/taskpane/workflows/templates/TemplatesWorkflow";
@@ -55,6 +55,57 @@ describe("Chỉ tiêu (targets workflow)", () => {
     // A fraction typed by habit is refused with what it probably meant.
     fireEvent.change(screen.getByTestId("targets-reduction"), { target: { value: "0,015" } });
     expect(screen.getByText(/1,5 điểm %/)).toBeTruthy();
+  });
+
+  it("refuses a reduction beyond the poor households with the core's located finding and the poor count, and writes nothing", async () => {
+    // 6 + 4 = 10 poor of 600 + 400 = 1000 households (1 %); a fall of 5 pp would need 50 households out of poverty.
+    const rows = [
+      ["TỔNG HỢP KẾT QUẢ RÀ SOÁT NĂM 2025"],
+      [],
+      ["TT", "Đơn vị", "Tổng số hộ", "Số hộ nghèo"],
+      [1, "Xã A", 600, 6],
+      [2, "Xã B", 400, 4],
+      ["", "Tổng cộng", 1000, 10],
+    ];
+    const wb = new FakeWorkbook({ sheets: [{ name: "Đơn vị", rows }] });
+    const before = snapshotSheets(wb);
+    const { unmount } = renderWorkflow(<TargetsWorkflow id="targets" />, wb);
+    await screen.findByTestId("targets-sheet");
+    fireEvent.change(screen.getByTestId("targets-reduction"), { target: { value: "5" } });
+    fireEvent.click(screen.getByTestId("targets-write"));
+    const bar = await screen.findByTestId("targets-blocked");
+    expect(bar.textContent).toContain("Chưa ghi bảng chỉ tiêu: mức giảm vượt số hộ nghèo.");
+    const items = screen.getAllByTestId("targets-blocked-finding");
+    expect(items.length).toBe(1);
+    // Located at the total row's poor cell, in Vietnamese, with the poor count; no internal code on the face.
+    expect(items[0].textContent).toContain("Đơn vị!D6");
+    expect(items[0].textContent).toContain(
+      "Cả bảng: không thể giảm 5,00 điểm % (50 hộ thoát nghèo): chỉ có 10 hộ nghèo trên 1.000 hộ (tỷ lệ 1,00 %), nên mức giảm lớn nhất là 1,00 điểm %.",
+    );
+    expect(bar.textContent).not.toContain("TARGET_IMPOSSIBLE");
+    expect(screen.queryByTestId("targets-error")).toBeNull();
+    expect(screen.queryByTestId("targets-done")).toBeNull();
+    fireEvent.click(screen.getByTestId("targets-blocked-details"));
+    expect(screen.getByTestId("targets-blocked-details-body").textContent).toContain("TARGET_IMPOSSIBLE");
+    fireEvent.click(screen.getByTestId("targets-goto"));
+    await waitFor(() => expect(wb.selection).toEqual({ sheet: "Đơn vị", address: "D6" }));
+    // The preview is refused the same way; nothing was written, the input is unchanged.
+    fireEvent.click(screen.getByTestId("targets-preview"));
+    await screen.findByTestId("targets-blocked");
+    expect(screen.queryByTestId("targets-preview-table")).toBeNull();
+    expect(wb.sheets.map((x) => x.name)).toEqual(["Đơn vị"]);
+    expect(snapshotSheets(wb)).toEqual(before);
+    unmount();
+
+    // English is complete: the same finding in English.
+    renderWorkflow(<TargetsWorkflow id="targets" />, wb, "en");
+    await screen.findByTestId("targets-sheet");
+    fireEvent.change(screen.getByTestId("targets-reduction"), { target: { value: "5" } });
+    fireEvent.click(screen.getByTestId("targets-write"));
+    expect((await screen.findByTestId("targets-blocked")).textContent).toContain(
+      "The whole table: cannot reduce by 5.00 pp (50 households out of poverty): there are only 10 poor households of 1,000",
+    );
+    expect(wb.sheets.map((x) => x.name)).toEqual(["Đơn vị"]);
   });
 
   it("offers the weighted method only with a weight column, and says what is missing", async () => {

@@ -140,6 +140,11 @@ describe.each(["vi", "en"] as const)("every workbook the demo writes (%s)", (lan
     expect(texts.filter((t) => INTERNAL.test(t.text)).map((t) => `${t.file} ${t.where}: ${t.text}`)).toEqual([]);
   });
 
+  test("no cell sends the reader to a file of the repository (docs/…, *.md), which a commune does not have", () => {
+    const repoFile = /(^|[\s("'])(docs|src|test)\/|\b[\w-]+\.md\b/;
+    expect(texts.filter((t) => repoFile.test(t.text)).map((t) => `${t.file} ${t.where}: ${t.text}`)).toEqual([]);
+  });
+
   test("numbers in the texts we compose use the language's decimal mark", () => {
     // vi: 0,148 and 7,97 % (a point before 1–2 digits, or after a leading 0, is an English decimal);
     // en: 0.148 (a comma before 1–2 digits is a Vietnamese decimal). Thousands separators (1.058 / 1,058) pass.

@@ -74,7 +74,6 @@ async function loadRoster(
   io: CliIO,
   path: string,
   year: number | undefined,
-  lang: Lang,
 ): Promise<{ snapshot: RosterSnapshot; year: number } | number> {
   const grids = await readWorkbookFile(resolve(io.cwd, path)); // FILE_UNREADABLE → exit 2 (main)
   const file = basename(path);
@@ -95,13 +94,9 @@ async function loadRoster(
   const households = (read.roster ?? []).map((r) => r.household);
   if (errors.length || households.length === 0) {
     printFindings(io, errors);
-    io.err(
-      T(
-        lang,
-        `Danh sách hộ ${file} có ${errors.length} lỗi hoặc không có hộ nào: không lập báo cáo.`,
-        `The roster ${file} has ${errors.length} errors or no household: no report written.`,
-      ),
-    );
+    // Why nothing was written: in both languages, as every command's error lines.
+    io.err(`Danh sách hộ ${file} có ${errors.length} lỗi hoặc không có hộ nào: không lập báo cáo.`);
+    io.err(`The roster ${file} has ${errors.length} errors or no household: no report written.`);
     return 1;
   }
   try {
@@ -112,13 +107,8 @@ async function loadRoster(
   } catch (e) {
     if (!isPovertyError(e)) throw e;
     printSheetError(io, file, grid.sheetName, e);
-    io.err(
-      T(
-        lang,
-        "Cần cột Phân loại hộ, hoặc thu nhập và chỉ số thiếu hụt, cho mọi hộ.",
-        "Every household needs a category, or income and deprivations.",
-      ),
-    );
+    io.err("Cần cột Phân loại hộ, hoặc thu nhập và chỉ số thiếu hụt, cho mọi hộ.");
+    io.err("Every household needs a category, or income and deprivations.");
     return 1;
   }
 }
@@ -268,12 +258,10 @@ export const sponsorsCommand: Command = {
       );
       return 2;
     }
-    const start = await withFile(startPath, () => loadRoster(io, startPath, year, lang));
+    const start = await withFile(startPath, () => loadRoster(io, startPath, year));
     if (typeof start === "number") return start;
     const end = endPath
-      ? await withFile(endPath, () =>
-          loadRoster(io, endPath, yearEnd ?? (year !== undefined ? year + 1 : undefined), lang),
-        )
+      ? await withFile(endPath, () => loadRoster(io, endPath, yearEnd ?? (year !== undefined ? year + 1 : undefined)))
       : undefined;
     if (typeof end === "number") return end;
 

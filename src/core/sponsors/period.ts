@@ -161,15 +161,19 @@ const SERIAL_MAX = 73415;
 
 /**
  * A date cell as planners write it: a date (the file reader gives Date objects for date-formatted cells), an Excel
- * serial number (Office.js gives numbers) between 2000 and 2100, or text "15/01/2026", "15-01-2026", "15.01.2026",
- * "2026-01-15", "01/2026" (month and year: `precision` "month", first or last day by `side`). Day first, always:
- * "03/04/2026" is 3 April. Never throws; a problem says why.
+ * serial number (Office.js gives numbers) — either between 2000 and 2100 —, or text "15/01/2026", "15-01-2026",
+ * "15.01.2026", "2026-01-15", "01/2026" (month and year: `precision` "month", first or last day by `side`). Day
+ * first, always: "03/04/2026" is 3 April. Never throws; a problem says why.
  */
 export function parseDateCell(v: CellValue | undefined, side: "start" | "end" = "start"): DateParse {
   if (v === null || v === undefined) return { ok: false, problem: "blank", text: "" };
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return { ok: false, problem: "notDate", text: String(v) };
-    return { ok: true, date: isoDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()), precision: "day" };
+    const date = isoDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+    // The same plausible range as a serial number: a 0 in a date-formatted cell reads as 30/12/1899, not a date.
+    if (v.getUTCFullYear() < 2000 || v.getUTCFullYear() > 2100)
+      return { ok: false, problem: "notDate", text: formatDate(date) };
+    return { ok: true, date, precision: "day" };
   }
   if (typeof v === "number") {
     if (Number.isFinite(v) && v >= SERIAL_MIN && v <= SERIAL_MAX)

@@ -116,7 +116,7 @@ function report(
   );
 }
 
-/** A money cell (VND ≥ 0): blank → undefined; unreadable → a finding and undefined. */
+/** An amount cell (VND, or households for a quota; ≥ 0): blank → undefined; unreadable → a finding and undefined. */
 function money(ctx: Ctx, row: CellValue[], r: number, c: number | undefined, field: string): number | undefined {
   if (c === undefined) return undefined;
   const p = parseNumberCell(row[c], "integer");
@@ -146,12 +146,17 @@ function money(ctx: Ctx, row: CellValue[], r: number, c: number | undefined, fie
   return v;
 }
 
+interface ReadOptions {
+  file?: string;
+  detection?: RegisterDetection;
+}
+
 /**
- * Read a register sheet. `detection` defaults to `detectRegister(grid)`. Rows without any mapped value are
- * skipped; a totals row ("Tổng cộng") ends nothing but is not a household. The organisation of a row is its cell,
- * else the organisation the title names (a register kept by one organisation), else SPONSOR_NO_ORGANISATION.
+ * What both readers start from: the detection (`detectRegister` unless given), the findings context, the mapped
+ * columns as absolute indexes, and — when the sheet is of `kind` — the organisation its title names, with
+ * SPONSOR_NO_ORGANISATION when neither a column nor the title names one.
  */
-export function readRegister(grid: Grid, opts: { file?: string; detection?: RegisterDetection } = {}): RegisterRead {
+function begin(grid: Grid, opts: ReadOptions, kind: "register" | "quota") {
   const detection = opts.detection ?? detectRegister(grid);
   const file = opts.file ?? grid.file;
   const sheet = grid.sheetName;
@@ -159,6 +164,21 @@ export function readRegister(grid: Grid, opts: { file?: string; detection?: Regi
   const ctx: Ctx = { file, sheet, off, findings: [] };
   const m = detection.byField;
   const columns: Record<string, number> = Object.fromEntries(Object.entries(m).map(([f, c]) => [f, c + off.col0]));
+  const titleOrg = detection.kind === kind && detection.title ? parseOrganisation(detection.title) : undefined;
+  if (detection.kind === kind && !("organisation" in m) && !titleOrg)
+    ctx.findings.push(
+      finding("SPONSOR_NO_ORGANISATION", { file, sheet, row0: detection.headerTop + off.row0, col0: off.col0 }),
+    );
+  return { detection, file, sheet, off, ctx, m, columns, titleOrg };
+}
+
+/**
+ * Read a register sheet. `detection` defaults to `detectRegister(grid)`. Rows without any mapped value are
+ * skipped; a totals row ("Tổng cộng") ends nothing but is not a household. The organisation of a row is its cell,
+ * else the organisation the title names (a register kept by one organisation), else SPONSOR_NO_ORGANISATION.
+ */
+export function readRegister(grid: Grid, opts: ReadOptions = {}): RegisterRead {
+  const { detection, file, sheet, off, ctx, m, columns, titleOrg } = begin(grid, opts, "register");
   const out: RegisterRead = {
     file,
     sheet,
@@ -170,11 +190,6 @@ export function readRegister(grid: Grid, opts: { file?: string; detection?: Regi
   };
   if (detection.kind !== "register") return out;
 
-  const titleOrg = detection.title ? parseOrganisation(detection.title) : undefined;
-  if (!("organisation" in m) && !titleOrg)
-    ctx.findings.push(
-      finding("SPONSOR_NO_ORGANISATION", { file, sheet, row0: detection.headerTop + off.row0, col0: off.col0 }),
-    );
   const flagCols = Object.entries(m).filter(([f]) => f.startsWith("st.")) as [string, number][];
   const mapped = Object.values(m);
   const values = grid.values;
@@ -292,21 +307,10 @@ export function readRegister(grid: Grid, opts: { file?: string; detection?: Regi
 }
 
 /** Read a quota sheet: organisation, unit (optional), quota (households, a whole number ≥ 0). */
-export function readQuotas(grid: Grid, opts: { file?: string; detection?: RegisterDetection } = {}): QuotaRead {
-  const detection = opts.detection ?? detectRegister(grid);
-  const file = opts.file ?? grid.file;
-  const sheet = grid.sheetName;
-  const off = gridOffset(grid);
-  const ctx: Ctx = { file, sheet, off, findings: [] };
-  const m = detection.byField;
-  const columns: Record<string, number> = Object.fromEntries(Object.entries(m).map(([f, c]) => [f, c + off.col0]));
+export function readQuotas(grid: Grid, opts: ReadOptions = {}): QuotaRead {
+  const { detection, file, sheet, ctx, m, columns, titleOrg } = begin(grid, opts, "quota");
   const out: QuotaRead = { file, sheet, detection, columns, quotas: [], findings: ctx.findings };
   if (detection.kind !== "quota") return out;
-  const titleOrg = detection.title ? parseOrganisation(detection.title) : undefined;
-  if (!("organisation" in m) && !titleOrg)
-    ctx.findings.push(
-      finding("SPONSOR_NO_ORGANISATION", { file, sheet, row0: detection.headerTop + off.row0, col0: off.col0 }),
-    );
   const mapped = Object.values(m);
   const firstCol = Math.min(...mapped);
   for (let r = detection.dataStart; r < grid.values.length; r++) {
@@ -318,26 +322,20 @@ export function readQuotas(grid: Grid, opts: { file?: string; detection?: Regist
     const unit = "unit" in m ? cellText(row[m.unit]) : "";
     if (TOTAL_ROW.test(fold(org || unit))) continue;
     if (!org) continue;
-    const c = m.quota;
-    const p = parseNumberCell(row[c], "integer");
-    if (!p.ok) {
-      if (p.problem !== "blank") report(ctx, "VALUE_NOT_NUMBER", r, c, "quota", { value: p.text }, p.text);
-      continue;
-    }
-    if (p.n.value < 0) {
-      report(ctx, "VALUE_NEGATIVE", r, c, "quota", { value: p.n.value }, String(p.n.value));
-      continue;
-    }
-    if (!Number.isInteger(p.n.value)) {
-      report(ctx, "VALUE_NOT_INTEGER", r, c, "quota", { value: p.n.value }, String(p.n.value));
+    // A quota is read as an amount is (an Excel error, a formula without its value, an ambiguous "1.234" each say
+    // so), then must be a whole number of households.
+    const quota = money(ctx, row, r, m.quota, "quota");
+    if (quota === undefined) continue;
+    if (!Number.isInteger(quota)) {
+      report(ctx, "VALUE_NOT_INTEGER", r, m.quota, "quota", { value: quota }, String(quota));
       continue;
     }
     out.quotas.push({
-      row0: r + off.row0,
+      row0: r + ctx.off.row0,
       organisationText: org,
       organisation: organisationKey(org),
       unit,
-      quota: p.n.value,
+      quota,
     });
   }
   return out;

@@ -10,8 +10,10 @@ import { roundRate } from "../measures/rates";
 import { capitalize, column, formFrame, roman, TableBuilder, tr, type TableOptions } from "../tables/build";
 import { formulaCell, type ColumnSpec, type ColumnValidation, type ResultTable, type TableCell } from "../tables/model";
 import type { Finding } from "../findings/finding";
+import { severityText } from "../findings/table";
 import {
   totalOutcome,
+  ZERO_OUTCOME,
   type OrganisationSummary,
   type Outcome,
   type SponsorshipCell,
@@ -420,8 +422,7 @@ export function buildOutcomeTable(result: SponsorshipResult, opts: TableOptions 
     freezeColumns: 2,
     lang,
   });
-  const zero: Outcome = Object.fromEntries(OUTCOME_KEYS.map((k) => [k, 0])) as unknown as Outcome;
-  const out = (c: SponsorshipCell) => c.outcome ?? zero;
+  const out = (c: SponsorshipCell) => c.outcome ?? ZERO_OUTCOME;
   const rateOf = (row: number, o: Outcome) =>
     formulaCell(
       `IF(N(${b.ref("poorStart", row)})=0,"",ROUND((${b.ref("toNearPoor", row)}+${b.ref("escaped", row)})/${b.ref("poorStart", row)},4))`,
@@ -534,11 +535,7 @@ export function buildComparisonTable(result: SponsorshipResult, opts: TableOptio
   });
   if (rows.length) {
     const last = b.nextRow - 1;
-    const sum = (f: (u: (typeof rows)[number]) => Outcome): Outcome => {
-      const o: Outcome = Object.fromEntries(OUTCOME_KEYS.map((k) => [k, 0])) as unknown as Outcome;
-      for (const u of rows) for (const k of OUTCOME_KEYS) o[k] += f(u)[k];
-      return o;
-    };
+    const sum = (f: (u: (typeof rows)[number]) => Outcome): Outcome => totalOutcome(rows.map(f));
     const row = b.nextRow;
     b.add(
       {
@@ -559,12 +556,6 @@ export function buildComparisonTable(result: SponsorshipResult, opts: TableOptio
 }
 
 // 5. Register checks -------------------------------------------------------------------------------------------
-
-const SEVERITY: Record<Finding["severity"], Bilingual> = {
-  error: bi("Lỗi", "Error"),
-  warning: bi("Cảnh báo", "Warning"),
-  info: bi("Thông tin", "Info"),
-};
 
 /** The register checks as a sheet: one row per finding, located (file, sheet, cell), messages as text. */
 export function buildRegisterFindingsTable(findings: readonly Finding[], opts: TableOptions = {}): ResultTable {
@@ -601,8 +592,8 @@ export function buildRegisterFindingsTable(findings: readonly Finding[], opts: T
     ],
     notes: [
       bi(
-        'Mã lỗi: xem docs/validation-rules.md (nhóm "Sổ đỡ đầu").',
-        'Codes: see docs/validation-rules.md (group "Sponsorship register").',
+        'Mã lỗi: xem danh mục quy tắc kiểm tra, nhóm "Sổ đỡ đầu" (lệnh poverty rules, hoặc thẻ Kiểm tra của ngăn tác vụ).',
+        'Codes: see the catalogue of checks, group "Sponsorship register" (the poverty rules command, or the pane\'s Validate tab).',
       ),
     ],
     freezeColumns: 2,
@@ -612,7 +603,7 @@ export function buildRegisterFindingsTable(findings: readonly Finding[], opts: T
   findings.forEach((f, i) =>
     b.add({
       tt: String(i + 1),
-      sev: pick(SEVERITY[f.severity], lang),
+      sev: severityText(f.severity, lang),
       code: f.code,
       file: f.file ?? "",
       sheet: f.sheet,

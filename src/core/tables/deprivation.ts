@@ -108,8 +108,8 @@ export function buildDeprivationByUnit(
     id: group === "poor" ? "form4-poor" : "form5-nearpoor",
     sheetName:
       group === "poor"
-        ? bi("Biểu 4 - Thiếu hụt HN", "Form 4 - Poor deprived")
-        : bi("Biểu 5 - Thiếu hụt HCN", "Form 5 - Near-poor deprived"),
+        ? bi("Biểu 4 - Hộ nghèo", "Form 4 - Poor deprived")
+        : bi("Biểu 5 - Hộ cận nghèo", "Form 5 - Near-poor deprived"),
     title: [
       bi(
         `TỔNG HỢP ${who.vi.toUpperCase()} THIẾU HỤT CÁC DỊCH VỤ XÃ HỘI CƠ BẢN NĂM ${input.reviewYear}`,
@@ -299,7 +299,7 @@ export function buildAfTables(input: DeprivationInput, opts: AfTableOptions = {}
   // --- by unit
   const ub = new TableBuilder({
     id: "af-units",
-    sheetName: bi("AF theo đơn vị", "AF by unit"),
+    sheetName: bi("Nghèo đa chiều theo đơn vị", "MPI by unit"),
     title: [
       bi(
         `CHỈ SỐ NGHÈO ĐA CHIỀU ALKIRE–FOSTER THEO ĐƠN VỊ NĂM ${input.reviewYear}`,
@@ -384,7 +384,7 @@ export function buildAfTables(input: DeprivationInput, opts: AfTableOptions = {}
   // --- by indicator
   const ib = new TableBuilder({
     id: "af-indicators",
-    sheetName: bi("AF theo chỉ số", "AF by indicator"),
+    sheetName: bi("Nghèo đa chiều theo chỉ số", "MPI by indicator"),
     title: [
       bi(
         `ĐÓNG GÓP CỦA TỪNG CHỈ SỐ VÀO M0 NĂM ${input.reviewYear}`,

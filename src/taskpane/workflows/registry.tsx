@@ -10,7 +10,8 @@
  *      words for the tab, `wf.<id>.description` one line), Vietnamese and English;
  *   3. add an entry below: component: lazy(() => withTexts(import("./<id>/<Name>Workflow"))) with a default export of
  *      type ComponentType<WorkflowProps> (import WorkflowProps from ./types, never from this file);
- *   4. put the primary button within the first 700 px of the pane (test/e2e/workflows.test.ts checks it).
+ *   4. put the primary button within the first 700 px of the pane (test/e2e/workflows.test.ts checks it);
+ *      test/taskpane/registry-texts.test.ts checks the chunk brings the English texts (withTexts).
  * Keep the import lazy: workflow code (and what it pulls from src/core / src/excel) then lands in its own
  * chunk and the first render stays small (the benchmark measures gzip of taskpane.js; budget 200 KB).
  * Order of WORKFLOWS = order of the tabs. Ids are stable (tests and saved settings use them).
@@ -102,7 +103,7 @@ export const WORKFLOWS: readonly WorkflowDefinition[] = [
     tab: "tab.sponsors",
     description: "wf.sponsors.description",
     icon: HandshakeRegular,
-    component: lazy(() => import(/* webpackChunkName: "wf-sponsors" */ "./sponsors/SponsorsWorkflow")),
+    component: lazy(() => withTexts(import(/* webpackChunkName: "wf-sponsors" */ "./sponsors/SponsorsWorkflow"))),
   },
   {
     id: "templates",

@@ -275,6 +275,30 @@ describe("reading a planner's own register", () => {
     ]);
     expect(q.findings.map((f) => [f.code, f.cell])).toEqual([["VALUE_NOT_NUMBER", "D4"]]);
   });
+  test("a quota cell is read as an amount is: an Excel error, a fraction, a negative each say what they are", () => {
+    const q = readQuotas({
+      sheetName: "Chỉ tiêu",
+      origin: "A1",
+      values: [
+        ["TT", "Tổ chức", "Xã, phường", "Chỉ tiêu nhận đỡ đầu (hộ)"],
+        [1, "Hội LHPN", "Xã A", { error: "#REF!" }],
+        [2, "Hội LHPN", "Xã B", "1.234"],
+        [3, "Hội ND", "Xã A", 2.5],
+        [4, "Hội ND", "Xã B", -1],
+        [5, "Hội CCB", "Xã A", 2],
+      ],
+    });
+    // "1.234" is 1.234 households (the thousands dot, as in every count column).
+    expect(q.quotas.map((x) => [x.organisation, x.unit, x.quota])).toEqual([
+      ["women", "Xã B", 1234],
+      ["veterans", "Xã A", 2],
+    ]);
+    expect(q.findings.map((f) => [f.code, f.cell])).toEqual([
+      ["VALUE_EXCEL_ERROR", "D2"],
+      ["VALUE_NOT_INTEGER", "D4"],
+      ["VALUE_NEGATIVE", "D5"],
+    ]);
+  });
 });
 
 // ------------------------------------------------------------------------ checks and outcomes, by hand
@@ -534,5 +558,60 @@ describe("the other register checks", () => {
         ["Hội LHPN", "A1", "BHYT"],
       ]),
     ).toEqual([["SPONSOR_NO_DATES", "A1"]]);
+  });
+});
+
+describe("interest collection: the notice and the loans table agree", () => {
+  // 989.960 of 1.000.000 is 98,996 %: the loans table shows ROUND(…,4) = 99,00 % and assesses it "Đạt" (≥ 99 %);
+  // the checks must not call the same organisation below target. 989.949 rounds to 98,99 %: both say not met.
+  const run = (collected: number) => {
+    const r = computeSponsorship(
+      [
+        readRegister({
+          sheetName: "S",
+          origin: "A1",
+          values: [
+            ["Tổ chức", "Mã hộ", "Ngày bắt đầu", "Chương trình vay", "Số tiền vay", "Lãi phải thu", "Lãi đã thu"],
+            ["Hội LHPN", "A1", "01/02/2026", "Hộ nghèo", 50_000_000, 1_000_000, collected],
+          ],
+        }),
+      ],
+      { period: parsePeriod("2026"), start: { households: START, categories: START_CATS } },
+    );
+    const loans = buildLoanTable(r);
+    return {
+      low: r.findings.filter((f) => f.code === "SPONSOR_INTEREST_RATE_LOW").length,
+      rate: val(cellOf(loans, "Cộng Hội Liên hiệp Phụ nữ", "rate")),
+      met: val(cellOf(loans, "Cộng Hội Liên hiệp Phụ nữ", "met")),
+    };
+  };
+  test("98,996 % shows as 99,00 %: met, no notice", () => {
+    expect(run(989_960)).toEqual({ low: 0, rate: 0.99, met: "Đạt" });
+  });
+  test("98,99 %: not met, and the notice", () => {
+    expect(run(989_949)).toEqual({ low: 1, rate: 0.9899, met: "Chưa đạt" });
+  });
+});
+
+describe("a date cell out of the plausible range", () => {
+  test("a Date object before 2000 (a 0 in a date-formatted cell reads as 30/12/1899) is not a date, as a serial is not", () => {
+    expect(parseDateCell(new Date(Date.UTC(1899, 11, 30)))).toEqual({
+      ok: false,
+      problem: "notDate",
+      text: "30/12/1899",
+    });
+    expect(parseDateCell(new Date(Date.UTC(2100, 11, 31)))).toMatchObject({ ok: true, date: "2100-12-31" });
+    const read = readRegister({
+      sheetName: "S",
+      origin: "A1",
+      values: [
+        ["Tổ chức", "Mã hộ", "Ngày bắt đầu"],
+        ["Hội LHPN", "A1", new Date(Date.UTC(1899, 11, 30))],
+      ],
+    });
+    // Located, and the row is not counted in every period from 1899 on.
+    expect(read.findings.map((f) => [f.code, f.cell])).toEqual([["SPONSOR_DATE_INVALID", "C2"]]);
+    expect(read.findings[0].messageVi).toContain("30/12/1899");
+    expect(read.records).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-icons";
 import { columnLetters, parseA1 } from "../../../core/address";
 import type { Grid } from "../../../core/grid";
-import { pick, type Lang } from "../../../core/i18n";
+import { fold, pick, type Lang } from "../../../core/i18n";
 import {
   detect,
   FIELD_BY_NAME,
@@ -127,9 +127,18 @@ export function kindLabel(c: SheetCandidate, lang: Lang, t: (k: "common.kindUnkn
 }
 
 /**
+ * What to say under a sheet's name about its contents: nothing when the name already says it ("Danh sách hộ"
+ * holding a household list), so the planner never reads "Danh sách hộ — Danh sách hộ".
+ */
+function kindNote(c: SheetCandidate, lang: Lang, t: (k: "common.kindUnknown") => string): string | undefined {
+  const kind = kindLabel(c, lang, t);
+  return fold(kind) === fold(c.name) ? undefined : kind;
+}
+
+/**
  * Drop-down of the workbook's sheets (the proposed one first) with a "search again" button on the same line.
  * The drop-down shows the sheet's name; each option also says what was recognised in it, and the line under the
- * drop-down says it for the chosen sheet.
+ * drop-down says it for the chosen sheet — unless the sheet's name already says it.
  */
 export function SheetPicker({
   choice,
@@ -160,7 +169,11 @@ export function SheetPicker({
   return (
     <Field
       label={label ?? t("common.sheet")}
-      hint={selected ? t("common.recognised", { kind: kindLabel(selected, lang, t) }) : undefined}
+      hint={
+        selected && kindNote(selected, lang, t)
+          ? t("common.recognised", { kind: kindNote(selected, lang, t)! })
+          : undefined
+      }
     >
       <div className={styles.row}>
         <Dropdown
@@ -174,10 +187,11 @@ export function SheetPicker({
             <Option key={c.name} value={c.name} text={c.name}>
               <div>
                 {c.name}
-                <Caption1 className={styles.optionKind}>
-                  {kindLabel(c, lang, t)}
-                  {proposed(c) ? ` · ${t("common.proposed")}` : ""}
-                </Caption1>
+                {(kindNote(c, lang, t) || proposed(c)) && (
+                  <Caption1 className={styles.optionKind}>
+                    {[kindNote(c, lang, t), proposed(c) ? t("common.proposed") : undefined].filter(Boolean).join(" · ")}
+                  </Caption1>
+                )}
               </div>
             </Option>
           ))}

@@ -9,7 +9,7 @@ import { Button, Dropdown, Field, Input, Option, Text, makeStyles, tokens } from
 import { EyeRegular, TableAddRegular } from "@fluentui/react-icons";
 import { formatNumber, formatPercent, pick, type Lang } from "../../../core/i18n";
 import { allocationUnits, planIndicators, readSheet } from "../../../core/sheet";
-import { targetUnits } from "../../../core/validate";
+import { targetFeasibility, targetUnits, type Finding, type TargetPlan } from "../../../core/validate";
 import {
   ALLOCATION_METHODS,
   REDUCTION_UNIT,
@@ -35,6 +35,7 @@ import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
 import { useOperation, type Progress } from "../common/operation";
 import { SheetPicker, useSheetChoice } from "../common/sheets";
+import { BlockingFindings } from "../common/blocking";
 import { ActionRow, EmptyState, Hint, OperationStatusView, useCommonStyles } from "../common/ui";
 import { YearPicker, useFrame, usePreferences, useReviewYear } from "../common/year";
 import { useStrings } from "../../i18n";
@@ -53,32 +54,43 @@ const useStyles = makeStyles({
   num: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", textAlign: "right" },
 });
 
-/** Units (code, name, poor, households) from a summary/target sheet, read by the core's sheet reader. */
+/** The units read from a summary/target sheet, and the errors that stop an allocation over them. */
+export interface UnitsRead {
+  units: AllocationUnit[];
+  /** Errors located in the sheet; empty when the target tables can be written. */
+  blocking: Finding[];
+  /** Why it is blocked: errors in the table's columns, or a reduction beyond the poor households (TARGET_IMPOSSIBLE). */
+  reason?: "table" | "impossible";
+}
+
+/**
+ * Units (code, name, poor, households) from a summary/target sheet, read by the core's sheet reader, and what stops
+ * the allocation — decided by the core as for `poverty targets`: `targetUnits` (only errors in what the allocation
+ * reads: tier or weight when the method needs it), then `targetFeasibility` (a reduction beyond the poor households,
+ * the whole table's or a tier unit's, is an error with the poor count, never capped).
+ */
 export async function readUnits(
   host: ExcelHost,
   sheet: string,
   signal: AbortSignal,
   report: (p: Progress) => void,
   lang: Lang,
-  method?: AllocationMethod,
-): Promise<AllocationUnit[]> {
+  plan: TargetPlan = { method: "proportional" },
+): Promise<UnitsRead> {
   const grid = await readSheetGrid(sheet, {
     host,
     signal,
     onProgress: (p) =>
       report({ text: translate(lang, "common.reading", { sheet, done: p.rowsRead, total: p.totalRows }) }),
   });
-  // The same reading and the same refusals as `poverty targets` (core targetUnits): units, poor and household counts
-  // from a summary/target sheet; only errors in what the allocation reads (tier or weight when the method needs it).
-  const need = { tier: method === "tiered", weight: method === "weighted" };
-  const { units, blocking: errors } = targetUnits(grid, { need });
-  if (errors.length > 0) {
-    const more = errors.length > 1 ? ` (+${errors.length - 1})` : "";
-    fail("MISSING_VALUE", errors[0].messageVi + more, errors[0].messageEn + more, { sheet, cell: errors[0].cell });
-  }
+  const need = { tier: plan.method === "tiered", weight: plan.method === "weighted" };
+  const { read, units, rows, blocking } = targetUnits(grid, { need });
+  if (blocking.length > 0) return { units, blocking, reason: "table" };
   if (units.length === 0)
     fail("MISSING_VALUE", translate("vi", "targets.noUnits"), translate("en", "targets.noUnits"), { sheet });
-  return units;
+  if (plan.reduction === undefined && !plan.tierReductions) return { units, blocking: [] };
+  const impossible = targetFeasibility({ read, units, rows }, plan);
+  return impossible.length > 0 ? { units, blocking: impossible, reason: "impossible" } : { units, blocking: [] };
 }
 
 /** Plan indicators (indicator, unit of measure, plan, actual) from a plan sheet. */
@@ -122,6 +134,8 @@ export default function TargetsWorkflow(_: WorkflowProps) {
   const [period, setPeriod] = useState(String(prefs.reviewYear ?? new Date().getFullYear()));
   const [preview, setPreview] = useState<{ result: TargetComputation; input: TargetTablesInput } | undefined>();
   const op = useOperation();
+  // What stopped the last run, for the sheet, reduction and method it was run with (hidden once one changes).
+  const [blocked, setBlocked] = useState<{ key: string; read: UnitsRead }>();
 
   let reduction: number | undefined;
   let reductionError: string | undefined;
@@ -149,21 +163,30 @@ export default function TargetsWorkflow(_: WorkflowProps) {
         : weightMissing.messageEn
       : undefined;
 
-  const input = async (signal: AbortSignal, report: (p: Progress) => void): Promise<TargetTablesInput> => {
+  const runKey = `${selected?.name ?? ""}|${reduction ?? ""}|${method}`;
+  /** The allocation's input, or undefined when the core's checks block it (the findings are shown, nothing written). */
+  const input = async (signal: AbortSignal, report: (p: Progress) => void): Promise<TargetTablesInput | undefined> => {
     if (!selected || reduction === undefined) throw new Error("no sheet or reduction");
-    const list = await readUnits(host, selected.name, signal, report, lang, method);
-    return { units: list, reduction, method, baseYear, years };
+    setBlocked(undefined);
+    const read = await readUnits(host, selected.name, signal, report, lang, { method, reduction });
+    if (read.blocking.length > 0) {
+      setBlocked({ key: runKey, read });
+      setPreview(undefined);
+      return undefined;
+    }
+    return { units: read.units, reduction, method, baseYear, years };
   };
   const written = (w: { sheetName: string }[]) =>
     t("common.written", { n: w.length, sheets: w.map((x) => x.sheetName).join(", ") });
   const doPreview = () =>
     op.run(async (signal, report) => {
       const inp = await input(signal, report);
-      setPreview({ result: computeTargets(inp), input: inp });
+      if (inp) setPreview({ result: computeTargets(inp), input: inp });
     });
   const doWrite = () =>
     op.run(async (signal, report) => {
       const inp = await input(signal, report);
+      if (!inp) return;
       setPreview({ result: computeTargets(inp), input: inp });
       return written(await writeResultTables(buildTargetTables(inp, { lang, frame }), { host, signal, lang }));
     });
@@ -285,6 +308,17 @@ export default function TargetsWorkflow(_: WorkflowProps) {
         </>
       )}
       <OperationStatusView op={op} testId={mode === "plan" ? "targets-tracking" : "targets"} />
+      {mode === "units" && blocked?.key === runKey && op.status !== "running" && (
+        <BlockingFindings
+          findings={blocked.read.blocking}
+          testId="targets"
+          title={
+            blocked.read.reason === "impossible"
+              ? t("targets.blockedImpossible")
+              : t("targets.blockedTable", { n: blocked.read.blocking.length })
+          }
+        />
+      )}
       {mode === "units" && preview && (
         <section data-testid="targets-preview-table">
           <table className={styles.table}>
