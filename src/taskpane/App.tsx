@@ -210,7 +210,8 @@ function LanguageSwitch() {
       appearance={lang === value ? "primary" : "subtle"}
       checked={lang === value}
       onClick={() => setLang(value)}
-      aria-label={label}
+      // The name starts with what is shown ("VI – Tiếng Việt"), so "click VI" works by voice (WCAG 2.5.3).
+      aria-label={`${short} – ${label}`}
       title={label}
       lang={value}
       data-testid={`lang-${value}`}
