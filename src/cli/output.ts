@@ -9,7 +9,8 @@
  *   e.g. a generated Markdown document).
  * - The folder must exist and be writable: checked by creating (and removing) a probe file, so a read-only
  *   folder, a full disk or a missing folder is reported before minutes of reading.
- * - Writing is atomic: bytes go to a temporary file beside the target, then a rename. On every failure path the
+ * - Writing is atomic: bytes go to a temporary file beside the target, then a rename (without --force a hard link,
+ *   which never replaces a file saved at the output while the work ran). On every failure path the
  *   temporary file is removed (also on Ctrl-C: see `removePendingTemps`), and temporary files left behind by a
  *   killed run are removed the next time the same output is prepared. Temporary names start with "." so folder
  *   scans ignore them. Messages never show a temporary file's name.
@@ -18,6 +19,7 @@
  */
 import {
   closeSync,
+  linkSync,
   lstatSync,
   openSync,
   readdirSync,
@@ -31,7 +33,7 @@ import {
 import { promises as fs } from "fs";
 import { randomBytes } from "crypto";
 import { basename, dirname, join, resolve } from "path";
-import { fail } from "../core/errors";
+import { fail, isPovertyError } from "../core/errors";
 
 export interface OutputRequest {
   /** The output path as given (relative to `cwd`). */
@@ -233,6 +235,33 @@ export function prepareOutput(req: OutputRequest): PreparedOutput {
     );
   }
 
+  // Without --force the file must still be absent when the work is done (another run or the planner may have
+  // saved one meanwhile): a hard link never replaces a file, unlike a rename. Where links are not supported (some
+  // USB or network disks), the rename follows a fresh check instead.
+  const replace = req.force || (outLink !== undefined && outStat?.isFile() === true);
+  const place = (tmp: string): void => {
+    if (replace) return renameSync(tmp, path);
+    try {
+      linkSync(tmp, path);
+    } catch (e) {
+      if ((e as Errno).code === "EEXIST") exists();
+      if (statOrUndefined(path, false)) exists();
+      return renameSync(tmp, path);
+    }
+    try {
+      unlinkSync(tmp); // the output is complete under its name; the temporary name goes
+    } catch {
+      /* a stale temporary file: removed by the next run (removeStaleTemps) */
+    }
+  };
+  const exists = (): never => {
+    if (statOrUndefined(path, true)?.isDirectory()) return failed(Object.assign(new Error(), { code: "EISDIR" }));
+    return refuse(
+      `Tệp đã tồn tại (dùng --force để ghi đè): ${given}`,
+      `File exists (use --force to overwrite): ${given}`,
+      { path: given },
+    );
+  };
   const failed = (e: unknown): never => {
     const why = ioReason(e);
     return refuse(`Không ghi được tệp ${given}: ${why.vi}.`, `Cannot write the file ${given}: ${why.en}.`, {
@@ -282,10 +311,11 @@ export function prepareOutput(req: OutputRequest): PreparedOutput {
         commit(): void {
           try {
             close();
-            renameSync(tmp, path);
+            place(tmp);
             pending.delete(tmp);
           } catch (e) {
             remove();
+            if (isPovertyError(e)) throw e;
             failed(e);
           }
         },
@@ -297,9 +327,10 @@ export function prepareOutput(req: OutputRequest): PreparedOutput {
       pending.add(tmp);
       try {
         await fs.writeFile(tmp, data, { flag: "wx" });
-        await fs.rename(tmp, path);
+        place(tmp);
       } catch (e) {
         await fs.rm(tmp, { force: true }).catch(() => undefined);
+        if (isPovertyError(e)) throw e;
         const why = ioReason(e);
         refuse(`Không ghi được tệp ${given}: ${why.vi}.`, `Cannot write the file ${given}: ${why.en}.`, {
           path: given,

@@ -3,8 +3,8 @@
  * node:zlib, streaming (each inflated chunk goes straight to the reader, which stops zlib at a limit). The task
  * pane reads picked files with the same parser through ./browser.ts. Read-only: the input file is never modified.
  *
- * Unreadable inputs (missing, a folder, too large, corrupt, password-protected, .xls, .csv, .ods, over a reading
- * limit, not a spreadsheet) throw PovertyError FILE_UNREADABLE with a Vietnamese and English reason.
+ * Unreadable inputs (missing, a folder, a device or a pipe, too large, corrupt, password-protected, .xls, .csv,
+ * .ods, over a reading limit, not a spreadsheet) throw PovertyError FILE_UNREADABLE with a Vietnamese and English reason.
  */
 import { promises as fs } from "fs";
 import { createInflateRaw, inflateRawSync } from "zlib";
@@ -83,6 +83,12 @@ export async function readWorkbookFile(path: string, opts: ParseOptions = {}): P
   let buf: Buffer;
   try {
     const st = await fs.stat(path);
+    // A device or a pipe (/dev/zero, a FIFO) has no size and may never end: never read it (bounded memory).
+    if (!st.isFile() && !st.isDirectory())
+      return fileUnreadable(path, {
+        vi: "đây không phải tệp thông thường (thiết bị hoặc đường ống)",
+        en: "this is not a regular file (a device or a pipe)",
+      });
     if (st.isFile() && st.size > maxBytes)
       return fileUnreadable(
         path,

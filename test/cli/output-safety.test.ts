@@ -142,6 +142,31 @@ describe("an existing file is kept unless --force", () => {
     expect(r.stderr).toContain("OUTPUT_REFUSED");
     expect(readFileSync(join(d, "bao-cao-2026.xlsx"), "utf8")).toBe("the planner's own report");
   }, 120_000);
+  test("demo --out DIR refuses a folder holding only files named like the demo's (a planner's own report)", () => {
+    // Names alone never make a folder the demo's: "bao-cao-2026.xlsx" and "ho-so-nop/" are a planner's names too.
+    const d = mkdtempSync(join(dir, "demo-names-"));
+    writeFileSync(join(d, "bao-cao-2026.xlsx"), "the planner's own report");
+    const r = runKeeping(d, "demo", "--out", ".", "--year", "2026");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("OUTPUT_REFUSED");
+    const s = mkdtempSync(join(dir, "demo-subs-"));
+    mkdirSync(join(s, "ho-so-nop"));
+    writeFileSync(join(s, "ho-so-nop", "xa-binh-dien.xlsx"), "a ward's own submission");
+    const sub = runKeeping(s, "demo", "--out", ".", "--year", "2026");
+    expect(sub.code).toBe(2);
+    expect(readdirSync(s)).toEqual(["ho-so-nop"]); // no marker left behind either
+  }, 120_000);
+  test("demo --force into a folder it does not own writes no marker: the next run without --force is refused", () => {
+    const d = mkdtempSync(join(dir, "demo-force-"));
+    writeFileSync(join(d, "notes.txt"), "mine");
+    const forced = poverty(d, "demo", "--out", ".", "--year", "2026", "--force");
+    expect(forced.code).toBe(0);
+    expect(existsSync(join(d, ".poverty-demo"))).toBe(false);
+    writeFileSync(join(d, "bao-cao-2026.xlsx"), "the planner's own report, saved over the demo's");
+    const again = runKeeping(d, "demo", "--out", ".", "--year", "2026");
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("OUTPUT_REFUSED");
+  }, 240_000);
 });
 
 describe("the output folder is checked before the work", () => {
@@ -173,6 +198,33 @@ describe("temporary files", () => {
     expect(e.messageVi).toMatch(/^Không ghi được tệp .*out\.xlsx: đây là một thư mục\.$/);
     expect(`${e.messageVi} ${e.messageEn}`).not.toMatch(/\.tmp|~poverty/);
     noTemps(d);
+  });
+  test("a file saved at the output while the work ran is kept without --force (write and streamed write)", async () => {
+    const d = mkdtempSync(join(dir, "race-"));
+    const out = prepareOutput({ out: "out.xlsx", inputs: [], force: false, cwd: d });
+    writeFileSync(join(d, "out.xlsx"), "saved by the planner meanwhile"); // after the check, before the write
+    const err = await out.write(Buffer.from("ours")).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isPovertyError(err) && err.code).toBe("OUTPUT_REFUSED");
+    expect((err as { messageVi: string }).messageVi).toMatch(
+      /^Tệp đã tồn tại \(dùng --force để ghi đè\): .*out\.xlsx$/,
+    );
+    const streamed = prepareOutput({ out: "s.xlsx", inputs: [], force: false, cwd: d });
+    const s = streamed.open();
+    s.write(Buffer.from("ours"));
+    writeFileSync(join(d, "s.xlsx"), "saved meanwhile too");
+    expect(() => s.commit()).toThrow(/File exists/);
+    expect(readFileSync(join(d, "out.xlsx"), "utf8")).toBe("saved by the planner meanwhile");
+    expect(readFileSync(join(d, "s.xlsx"), "utf8")).toBe("saved meanwhile too");
+    noTemps(d);
+    // With --force, and for a new file, the write goes through.
+    await prepareOutput({ out: "out.xlsx", inputs: [], force: true, cwd: d }).write(Buffer.from("forced"));
+    await prepareOutput({ out: "new.xlsx", inputs: [], force: false, cwd: d }).write(Buffer.from("new"));
+    expect(readFileSync(join(d, "out.xlsx"), "utf8")).toBe("forced");
+    expect(readFileSync(join(d, "new.xlsx"), "utf8")).toBe("new");
+    expect(readdirSync(d).sort()).toEqual(["new.xlsx", "out.xlsx", "s.xlsx"]);
   });
   test("temporary files left by a killed run are removed; a live run's are not", () => {
     const d = mkdtempSync(join(dir, "stale-"));

@@ -247,6 +247,23 @@ describe("every limit, with small limits (the same code paths, cheaply)", () => 
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  // A device or a pipe has no size and may never end (`poverty validate /dev/zero` grew past 13 GB): never read.
+  const fifoTest = process.platform === "win32" ? test.skip : test;
+  fifoTest("a pipe or a device named as an input is unreadable, never read", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pp-fifo-"));
+    try {
+      const fifo = join(dir, "pipe.xlsx");
+      spawnSync("mkfifo", [fifo]);
+      for (const path of [fifo, "/dev/zero"])
+        await expect(readWorkbookFile(path)).rejects.toMatchObject({
+          code: "FILE_UNREADABLE",
+          messageVi: expect.stringMatching(/đây không phải tệp thông thường \(thiết bị hoặc đường ống\)$/),
+          messageEn: expect.stringMatching(/this is not a regular file \(a device or a pipe\)$/),
+        });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
   test("the defaults are what docs/security.md states", () => {
     expect(DEFAULT_LIMITS).toMatchObject({
       ratio: 250,

@@ -81,12 +81,12 @@ const T = (lang: Lang, vi: string, en: string) => (lang === "vi" ? vi : en);
 
 /** Marker file: this folder was written by `poverty demo`, so a re-run replaces its files. */
 const DEMO_MARK = ".poverty-demo";
-/** What the demo writes in its folder (a folder holding only these is a previous run's, marker or not). */
-const DEMO_ENTRY = /^(?:(?:danh-sach-ho|bao-cao|chi-tieu|so-do-dau|bao-cao-do-dau)-\d{4}|ket-qua-kiem-tra|mau-bieu-trong)\.xlsx$|^ho-so-nop$|^\.poverty-demo$/;
 
 /**
  * The demo's output folder: created when missing; an existing folder is used only when it is empty, was written
- * by an earlier demo (marker, or only the demo's own file names), or with --force. Never replaces other files.
+ * by an earlier demo (its marker file), or with --force. File names alone never make a folder the demo's: a
+ * planner's own "bao-cao-2025.xlsx" or "ho-so-nop/" looks exactly like the demo's. The marker is written only in a
+ * folder the demo owns (created, empty or already marked), so one --force never lets later runs replace files.
  * @throws PovertyError OUTPUT_REFUSED.
  */
 export function claimDemoFolder(out: string, force: boolean): void {
@@ -97,14 +97,16 @@ export function claimDemoFolder(out: string, force: boolean): void {
     } catch {
       return fail("OUTPUT_REFUSED", `Không dùng được thư mục ${out}: đây không phải thư mục.`, `Cannot use ${out}: it is not a folder.`, { path: out });
     }
-    const ours = entries.includes(DEMO_MARK) || entries.every((e) => DEMO_ENTRY.test(e));
-    if (!ours && !force)
+    const ours = entries.length === 0 || entries.includes(DEMO_MARK);
+    if (!ours) {
+      if (force) return;
       fail(
         "OUTPUT_REFUSED",
         `Thư mục ${out} đã có tệp không do lệnh demo tạo ra; chọn --out khác hoặc dùng --force.`,
         `The folder ${out} holds files the demo did not write; choose another --out or use --force.`,
         { path: out },
       );
+    }
   } else mkdirSync(out, { recursive: true });
   writeFileSync(join(out, DEMO_MARK), "poverty demo\n");
 }

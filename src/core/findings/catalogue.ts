@@ -415,7 +415,7 @@ const RULE_LIST = [
     b("Tỷ lệ phải nằm trong [0 %, 100 %].", "A rate must lie in [0 %, 100 %]."),
     (v) => `Ô ${v("cell")} (${v("field")}): tỷ lệ ${v("value")} nằm ngoài 0–100 %.`,
     (v) => `Cell ${v("cell")} (${v("field")}): rate ${v("value")} is outside 0–100 %.`,
-    { cell: "E5", field: b("Tỷ lệ hộ nghèo", "Poverty rate"), value: "112,5 %" },
+    { cell: "E5", field: b("Tỷ lệ hộ nghèo", "Poverty rate"), value: b("112,5 %", "112.5%") },
   ),
   R(
     "VALUE_READ_AS_NOTE",
@@ -612,7 +612,7 @@ const RULE_LIST = [
     ),
     (v) => `Ô ${v("cell")}: tỷ lệ ${v("value")} nhưng ${v("count")}/${v("total")} = ${v("expected")}.`,
     (v) => `Cell ${v("cell")}: rate ${v("value")} but ${v("count")}/${v("total")} = ${v("expected")}.`,
-    { cell: "E9", value: "8,12 %", count: 45, total: 612, expected: "7,35 %" },
+    { cell: "E9", value: b("8,12 %", "8.12%"), count: 45, total: 612, expected: b("7,35 %", "7.35%") },
   ),
   R(
     "RATE_ROUNDING",
@@ -627,7 +627,7 @@ const RULE_LIST = [
       `Ô ${v("cell")}: tỷ lệ ${v("value")}, tính lại ${v("count")}/${v("total")} = ${v("expected")} (lệch 1 đơn vị làm tròn).`,
     (v) =>
       `Cell ${v("cell")}: rate ${v("value")}, recomputed ${v("count")}/${v("total")} = ${v("expected")} (one rounding unit off).`,
-    { cell: "E9", value: "7,36 %", count: 45, total: 612, expected: "7,35 %" },
+    { cell: "E9", value: b("7,36 %", "7.36%"), count: 45, total: 612, expected: b("7,35 %", "7.35%") },
   ),
   R(
     "COUNT_EXCEEDS_TOTAL",
@@ -897,7 +897,7 @@ const RULE_LIST = [
     (v) => `Ô ${v("cell")}: số hộ giảm ${v("value")} nhưng ${v("pp")} × ${v("households")} hộ ≈ ${v("expected")}.`,
     (v) =>
       `Cell ${v("cell")}: households reduced ${v("value")} but ${v("pp")} × ${v("households")} households ≈ ${v("expected")}.`,
-    { cell: "G7", value: 20, pp: "1,5 %", households: 2400, expected: 36 },
+    { cell: "G7", value: 20, pp: b("1,5 %", "1.5%"), households: 2400, expected: 36 },
   ),
   R(
     "TARGET_IMPLIED_TOTAL_WIDE",
@@ -985,9 +985,9 @@ const RULE_LIST = [
     (v) => `Cell ${v("cell")}: % achieved ${v("value")} but ${v("formula")} = ${v("expected")}.`,
     {
       cell: "F7",
-      value: "120,0 %",
+      value: b("120,0 %", "120.0%"),
       formula: b("thực hiện ÷ kế hoạch", "actual ÷ plan"),
-      expected: "109,2 %",
+      expected: b("109,2 %", "109.2%"),
     },
   ),
   R(
@@ -1003,7 +1003,12 @@ const RULE_LIST = [
       `Ô ${v("cell")}: % hoàn thành ${v("value")}, tính lại ${v("formula")} = ${v("expected")} (lệch 1 đơn vị làm tròn).`,
     (v) =>
       `Cell ${v("cell")}: % achieved ${v("value")}, recomputed ${v("formula")} = ${v("expected")} (one rounding unit off).`,
-    { cell: "F7", value: "109,1 %", formula: b("thực hiện ÷ kế hoạch", "actual ÷ plan"), expected: "109,2 %" },
+    {
+      cell: "F7",
+      value: b("109,1 %", "109.1%"),
+      formula: b("thực hiện ÷ kế hoạch", "actual ÷ plan"),
+      expected: b("109,2 %", "109.2%"),
+    },
   ),
   R(
     "PLAN_STATUS_MISMATCH",
@@ -1017,11 +1022,11 @@ const RULE_LIST = [
     (v) =>
       `Ô ${v("cell")}: ghi "${v("value")}" nhưng ${v("direction")} thực hiện ${v("actual")}, kế hoạch ${v("plan")} là "${v("expected")}".`,
     (v) =>
-      `Cell ${v("cell")}: says "${v("value")}" but for a ${v("direction")} actual ${v("actual")} against plan ${v("plan")} is "${v("expected")}".`,
+      `Cell ${v("cell")}: says "${v("value")}" but for ${v("direction")} actual ${v("actual")} against plan ${v("plan")} is "${v("expected")}".`,
     {
       cell: "G8",
       value: "Đạt",
-      direction: b("chỉ tiêu tăng", "increase-to indicator"),
+      direction: b("chỉ tiêu tăng", "an increase-to indicator"),
       actual: 95,
       plan: 120,
       expected: b("Chưa đạt", "Not achieved"),
@@ -1039,11 +1044,11 @@ const RULE_LIST = [
     (v) =>
       `Ô ${v("cell")}: ghi "${v("value")}" nhưng ${v("direction")} thực hiện ${v("actual")}, kế hoạch ${v("plan")} là "${v("expected")}".`,
     (v) =>
-      `Cell ${v("cell")}: says "${v("value")}" but for a ${v("direction")} actual ${v("actual")} against plan ${v("plan")} is "${v("expected")}".`,
+      `Cell ${v("cell")}: says "${v("value")}" but for ${v("direction")} actual ${v("actual")} against plan ${v("plan")} is "${v("expected")}".`,
     {
       cell: "G7",
       value: "Đạt",
-      direction: b("chỉ tiêu tăng", "increase-to indicator"),
+      direction: b("chỉ tiêu tăng", "an increase-to indicator"),
       actual: 131,
       plan: 120,
       expected: b("Vượt", "Exceeded"),
@@ -1159,7 +1164,7 @@ const RULE_LIST = [
     {
       id: "XA-001",
       value: b("Hộ cận nghèo", "Near-poor"),
-      year: 2023,
+      year: "2023",
       expected: b("Hộ nghèo", "Poor"),
       other: "xa-a-2023.xlsx › DS!V7",
     },
@@ -1177,7 +1182,7 @@ const RULE_LIST = [
       `Ô ${v("cell")} (${v("field")}) = ${v("value")} nhưng tính từ danh sách năm ${v("year1")} và ${v("year2")} được ${v("expected")}.`,
     (v) =>
       `Cell ${v("cell")} (${v("field")}) = ${v("value")} but the ${v("year1")} and ${v("year2")} rosters give ${v("expected")}.`,
-    { field: b("Đầu kỳ", "Start of period"), value: 52, year1: 2023, year2: 2024, expected: 50 },
+    { field: b("Đầu kỳ", "Start of period"), value: 52, year1: "2023", year2: "2024", expected: 50 },
   ),
 
   // ---------------------------------------------------------------- series
@@ -1195,10 +1200,10 @@ const RULE_LIST = [
     {
       cell: "E12",
       field: b("tỷ lệ hộ nghèo", "poverty rate"),
-      from: "9,80 %",
-      year1: 2023,
-      value: "2,10 %",
-      year2: 2024,
+      from: b("9,80 %", "9.80%"),
+      year1: "2023",
+      value: b("2,10 %", "2.10%"),
+      year2: "2024",
     },
   ),
   R(
@@ -1217,10 +1222,10 @@ const RULE_LIST = [
     {
       cell: "E8",
       field: b("tỷ lệ hộ nghèo", "poverty rate"),
-      from: "2,23 %",
-      year1: 2021,
-      value: "4,03 %",
-      year2: 2022,
+      from: b("2,23 %", "2.23%"),
+      year1: "2021",
+      value: b("4,03 %", "4.03%"),
+      year2: "2022",
     },
   ),
 
@@ -1480,8 +1485,8 @@ const RULE_LIST = [
       `${v("organisation")}: interest collection ${v("value")}, below the ${v("expected")} target (collected ${v("collected")} of ${v("due")} VND due).`,
     {
       organisation: b("Hội Nông dân", "Farmers' Union"),
-      value: "97,50 %",
-      expected: "99 %",
+      value: b("97,50 %", "97.50%"),
+      expected: b("99 %", "99%"),
       collected: 3_900_000,
       due: 4_000_000,
     },

@@ -3,7 +3,7 @@
  * standard does not know (null) throws `PovertyError` UNKNOWN_VALUE instead of guessing.
  */
 import { fail } from "../errors";
-import { formatNumber } from "../i18n";
+import { formatNumber, type Bilingual } from "../i18n";
 import { checkArea, type Area } from "../household";
 import type { Indicator, Standard } from "./schema";
 import { NATIONAL_STANDARDS } from "./data";
@@ -39,6 +39,29 @@ export function standardById(id: string): Standard | undefined {
 }
 
 /**
+ * The UNKNOWN_YEAR message for a review year no standard covers: a whole number outside 2015–2030 is named; any
+ * other value (a fraction, NaN, Infinity) is said not to be a year, never printed as "NaN". `from` says where the
+ * year came from ("tùy chọn năm", a sheet's title).
+ */
+export function unknownYearMessage(year: unknown, from?: Bilingual): Bilingual {
+  const where = from?.vi ? { vi: ` (${from.vi})`, en: ` (${from.en})` } : { vi: "", en: "" };
+  const head =
+    typeof year === "number" && Number.isInteger(year)
+      ? {
+          vi: `Năm rà soát ${year}${where.vi} không thuộc chuẩn nghèo nào.`,
+          en: `Review year ${year}${where.en} is not covered by any poverty standard.`,
+        }
+      : {
+          vi: `Năm rà soát${where.vi} không phải là một năm (cần một số nguyên, ví dụ 2024).`,
+          en: `The review year${where.en} is not a year (a whole number such as 2024 is needed).`,
+        };
+  return {
+    vi: `${head.vi} Các năm được hỗ trợ: ${FIRST_REVIEW_YEAR}–${LAST_REVIEW_YEAR} (2015–2021: QĐ 59/2015/QĐ-TTg; 2022–2026: NĐ 07/2021/NĐ-CP; 2027–2030: NĐ 351/2025/NĐ-CP).`,
+    en: `${head.en} Supported years: ${FIRST_REVIEW_YEAR}–${LAST_REVIEW_YEAR} (2015–2021: Decision 59/2015/QĐ-TTg; 2022–2026: Decree 07/2021/NĐ-CP; 2027–2030: Decree 351/2025/NĐ-CP).`,
+  };
+}
+
+/**
  * The standard in force for a review year (năm rà soát).
  * - 2015–2021 → Decision 59/2015/QĐ-TTg (2015: the census that gave the 2016 baseline; 2021 by Decree 07/2021 Art. 2);
  * - 2022–2026 → Decree 07/2021/NĐ-CP (2026 = transition year under Decree 351/2025);
@@ -50,12 +73,8 @@ export function standardById(id: string): Standard | undefined {
  */
 export function standardForYear(year: number, opts?: { local?: Standard }): Standard {
   if (typeof year !== "number" || !Number.isInteger(year) || year < FIRST_REVIEW_YEAR || year > LAST_REVIEW_YEAR) {
-    fail(
-      "UNKNOWN_YEAR",
-      `Năm rà soát "${String(year)}" không thuộc chuẩn nghèo nào. Các năm được hỗ trợ: ${FIRST_REVIEW_YEAR}–${LAST_REVIEW_YEAR} (2015–2021: QĐ 59/2015/QĐ-TTg; 2022–2026: NĐ 07/2021/NĐ-CP; 2027–2030: NĐ 351/2025/NĐ-CP).`,
-      `Review year "${String(year)}" is not covered by any poverty standard. Supported years: ${FIRST_REVIEW_YEAR}–${LAST_REVIEW_YEAR} (2015–2021: Decision 59/2015/QĐ-TTg; 2022–2026: Decree 07/2021/NĐ-CP; 2027–2030: Decree 351/2025/NĐ-CP).`,
-      { year, supported: { from: FIRST_REVIEW_YEAR, to: LAST_REVIEW_YEAR } },
-    );
+    const m = unknownYearMessage(year);
+    fail("UNKNOWN_YEAR", m.vi, m.en, { year, supported: { from: FIRST_REVIEW_YEAR, to: LAST_REVIEW_YEAR } });
   }
   const local = opts?.local;
   if (local && year >= local.reviewYears.from && year <= local.reviewYears.to) return local;

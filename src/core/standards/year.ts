@@ -17,7 +17,7 @@
 import { fail } from "../errors";
 import type { Bilingual } from "../i18n";
 import type { Standard } from "./schema";
-import { FIRST_REVIEW_YEAR, LAST_REVIEW_YEAR, standardForYear, standardById } from "./lookup";
+import { FIRST_REVIEW_YEAR, LAST_REVIEW_YEAR, standardForYear, standardById, unknownYearMessage } from "./lookup";
 
 // -------------------------------------------------------------------------------------------------
 // The default review year
@@ -287,13 +287,13 @@ function clueText(c: YearClue): Bilingual {
 }
 
 function unsupported(year: number, source: YearSource, clue?: YearClue): never {
-  const from = clue ? clueText(clue) : source === "option" ? OPTION_NAME : { vi: "", en: "" };
-  return fail(
-    "UNKNOWN_YEAR",
-    `Năm rà soát ${year}${from.vi ? ` (${from.vi})` : ""} không thuộc chuẩn nghèo nào. Các năm được hỗ trợ: ${FIRST_REVIEW_YEAR}–${LAST_REVIEW_YEAR} (2015–2021: QĐ 59/2015/QĐ-TTg; 2022–2026: NĐ 07/2021/NĐ-CP; 2027–2030: NĐ 351/2025/NĐ-CP).`,
-    `Review year ${year}${from.en ? ` (${from.en})` : ""} is not covered by any poverty standard. Supported years: ${FIRST_REVIEW_YEAR}–${LAST_REVIEW_YEAR} (2015–2021: Decision 59/2015/QĐ-TTg; 2022–2026: Decree 07/2021/NĐ-CP; 2027–2030: Decree 351/2025/NĐ-CP).`,
-    { year, source, ...(clue?.sheet !== undefined ? { sheet: clue.sheet } : {}) },
-  );
+  const from = clue ? clueText(clue) : source === "option" ? OPTION_NAME : undefined;
+  const m = unknownYearMessage(year, from);
+  return fail("UNKNOWN_YEAR", m.vi, m.en, {
+    year,
+    source,
+    ...(clue?.sheet !== undefined ? { sheet: clue.sheet } : {}),
+  });
 }
 
 const supported = (y: number) => Number.isInteger(y) && y >= FIRST_REVIEW_YEAR && y <= LAST_REVIEW_YEAR;

@@ -346,7 +346,7 @@ function failureReason(error: unknown): { vi: string; en: string } {
 }
 
 /**
- * validateWorkbooks with each file isolated (issue 13): an error while checking one file becomes a
+ * validateWorkbooks with each file isolated: an error while checking one file becomes a
  * FILE_CHECK_FAILED finding for that file and every other file is still checked (the cross-file rules run over
  * the files that could be checked). A bad `opts.year` is the run's error, not a file's: it still throws.
  * @throws PovertyError UNKNOWN_YEAR when `opts.year` is outside every standard.

@@ -209,6 +209,19 @@ describe("resolveReviewYear: option > sheet > workbook > default", () => {
     expect(errorOf(() => resolveReviewYear({ option: 2022.5 })).code).toBe("UNKNOWN_YEAR");
   });
 
+  test.each([NaN, Infinity, -Infinity, 2022.5])(
+    "a year that is not a whole number (%s) says so, in both languages, without NaN/Infinity",
+    (y) => {
+      for (const e of [errorOf(() => resolveReviewYear({ option: y })), errorOf(() => standardForYear(y))]) {
+        expect(e.code).toBe("UNKNOWN_YEAR");
+        for (const m of [e.messageVi, e.messageEn]) expect(m).not.toMatch(/NaN|Infinity|2022\.5/);
+        expect(e.messageVi).toContain("không phải là một năm");
+        expect(e.messageEn).toContain("is not a year");
+        expect(e.messageVi).toContain("2015–2030");
+      }
+    },
+  );
+
   test("no source and no today is MISSING_VALUE (the core never reads the clock)", () => {
     expect(errorOf(() => resolveReviewYear({})).code).toBe("MISSING_VALUE");
   });

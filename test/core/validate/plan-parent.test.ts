@@ -124,6 +124,10 @@ describe("plan indicators", () => {
     expect(f.messageEn).toBe(
       'Cell I5: says "Dat" but for a reduce-to indicator actual 4.5 against plan 4 is "Not achieved".',
     );
+    // an increase-to row: "an", not "a increase-to"
+    expect(fs.find((x) => x.cell === "I3")!.messageEn).toMatch(
+      /^Cell I3: says "Chưa đạt" but for an increase-to indicator /,
+    );
   });
 
   test("PLAN_STATUS_MISMATCH in English ('Met' on a missed row)", () => {

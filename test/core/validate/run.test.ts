@@ -96,6 +96,31 @@ describe("catalogue", () => {
       }
     }
   });
+  test("documented examples format numbers per language: years as years, percentages the English way in English", () => {
+    const wrong: string[] = [];
+    for (const r of RULES) {
+      for (const [k, v] of Object.entries(r.example))
+        if (/^year/.test(k))
+          for (const lang of ["vi", "en"] as const)
+            if (!/^\d{4}$/.test(fmt(v, lang))) wrong.push(`${r.code}.${k} (${lang}): ${fmt(v, lang)}`);
+      // "8,12 %" is Vietnamese; the English message says "8.12%"
+      const en = exampleMessage(r, "en");
+      if (/\d,\d+ ?%/.test(en)) wrong.push(`${r.code} (en): ${en}`);
+      const vi = exampleMessage(r, "vi");
+      if (/\d\.\d+ ?%/.test(vi)) wrong.push(`${r.code} (vi): ${vi}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+  test("PLAN_STATUS_* say which kind of indicator with the right article in English", () => {
+    for (const code of ["PLAN_STATUS_MISMATCH", "PLAN_STATUS_DEGREE"]) {
+      const en = exampleMessage(
+        RULES.find((r) => r.code === code)!,
+        "en",
+      );
+      expect(en).toContain("for an increase-to indicator");
+      expect(en).not.toMatch(/\ba increase/);
+    }
+  });
   test("numbers are formatted per language", () => {
     expect(fmt(1500000, "vi")).toBe("1.500.000");
     expect(fmt(1500000, "en")).toBe("1,500,000");

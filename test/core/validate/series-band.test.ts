@@ -93,6 +93,24 @@ describe("SERIES_*: consecutive years, not consecutive rows", () => {
       ]),
     ).toEqual([]);
   });
+  test("a rate worked out from the counts (its rate cell blank) is reported on the poor count, not on the blank", () => {
+    // 2019: 50 / 600 = 8,33 %; 2020: rate blank, 12 / 600 = 2 % — a fall of 6,33 points in one year.
+    const f = run([
+      F.seriesSheet([
+        [2019, 600, 50, "8,33"],
+        [2020, 600, 12, ""],
+      ]),
+    ]).filter((x) => x.code === "SERIES_JUMP");
+    expect(f.map((x) => x.cell)).toEqual(["C3"]);
+    // where the rate is written, the rate cell
+    const g = run([
+      F.seriesSheet([
+        [2019, 600, 50, "8,33"],
+        [2020, 600, 12, 2],
+      ]),
+    ]).filter((x) => x.code === "SERIES_JUMP");
+    expect(g.map((x) => x.cell)).toEqual(["D3"]);
+  });
 });
 
 describe("DEPRIV_BELOW_CUTOFF knows the band rule", () => {

@@ -17,11 +17,6 @@ import type { FormRow, RateColumn } from "../read";
 import { checkNumber, numberHint, report, reportProblem, reportStray, type Ctx } from "./common";
 import { readPlanCell, unitHint } from "./plan";
 
-/**
- * Row kinds that need the whole table: a totals row followed by another section closes its section (subtotal).
- * STRUCT_DATA_BELOW_TOTAL: a body row below the grand total (rows between a subtotal and the next section are
- * legitimate; footnotes were already cut off by the reader).
- */
 /** RATE_SCALE: one info per sheet listing the rate columns and the scale chosen (grouped when they differ). */
 function reportScales(choices: { col: number; why: Bilingual }[], det: Detection, ctx: Ctx): void {
   // A year-wide table's rate "columns" are rows of the sheet: its scales are in the sheet's description instead.
@@ -49,6 +44,11 @@ function reportScales(choices: { col: number; why: Bilingual }[], det: Detection
   );
 }
 
+/**
+ * Row kinds that need the whole table: a totals row followed by another section closes its section (subtotal).
+ * STRUCT_DATA_BELOW_TOTAL: a body row below the grand total (rows between a subtotal and the next section are
+ * legitimate; footnotes were already cut off by the reader).
+ */
 function settleTotals(rows: FormRow[], ctx: Ctx): void {
   let sectionAfter = false;
   for (let i = rows.length - 1; i >= 0; i--) {

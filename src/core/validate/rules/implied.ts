@@ -120,7 +120,7 @@ export function intervalText(x: TotalInterval): Bilingual {
   return { vi: `${num(x.min).vi}–${num(x.max).vi}`, en: `${num(x.min).en}–${num(x.max).en}` };
 }
 
-/** "13.342 hộ = 7,97 % ⇒ tổng 167.298–167.508 hộ" for one pair. */
+/** "13.342 hộ = 7,97 % ⇒ tổng 167.298–167.507 hộ" for one pair. */
 export function pairText(p: ImpliedPair): Bilingual {
   const c = num(p.count);
   const r = pct(p.rate, p.decimals);

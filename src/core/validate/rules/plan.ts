@@ -272,8 +272,8 @@ export function checkPlan(read: SheetRead, grid?: Grid): Finding[] {
   return out;
 }
 
-const DIR_REDUCE = { vi: "chỉ tiêu giảm", en: "reduce-to indicator" };
-const DIR_INCREASE = { vi: "chỉ tiêu tăng", en: "increase-to indicator" };
+const DIR_REDUCE = { vi: "chỉ tiêu giảm", en: "a reduce-to indicator" };
+const DIR_INCREASE = { vi: "chỉ tiêu tăng", en: "an increase-to indicator" };
 
 function formulaText(it: { dir: PlanDirection; baseline?: number }): { vi: string; en: string } {
   if (it.dir.direction === "reduce")

@@ -555,7 +555,8 @@ export function checkSeries(read: SheetRead): Finding[] {
       const rb =
         b.values.poorRate ??
         (b.values.poor !== undefined && b.values.households ? b.values.poor / b.values.households : undefined);
-      const field = "poorRate" in read.columns ? "poorRate" : "poor";
+      // The rate cell when the year's rate is written; a rate worked out from the counts points at the poor count.
+      const field = b.values.poorRate !== undefined ? "poorRate" : "poor";
       if (ra !== undefined && rb !== undefined && Math.abs(rb - ra) > SERIES_RATE_JUMP) {
         out.push(
           finding(
