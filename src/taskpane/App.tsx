@@ -72,11 +72,15 @@ const useStyles = makeStyles({
   },
   iconWarning: { flexShrink: 0, color: tokens.colorPaletteYellowForeground2 },
   iconError: { flexShrink: 0, color: tokens.colorPaletteRedForeground1 },
-  // One row of tabs, icon above a short label, like the ribbon; the full name is the tab's tooltip.
+  // One row of tabs, icon above a short label on one line, like the ribbon; the full name is the tab's tooltip.
+  // Each tab is as wide as its label and the space left is shared out (all seven fit at 350 px in both
+  // languages); a narrower pane scrolls the tab row itself, never the pane sideways.
   nav: {
     display: "grid",
     gridAutoFlow: "column",
-    gridAutoColumns: "minmax(0, 1fr)",
+    gridAutoColumns: "auto",
+    overflowX: "auto",
+    scrollbarWidth: "thin",
     padding: `0 ${tokens.spacingHorizontalXS}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
@@ -99,7 +103,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
     textAlign: "center",
-    maxWidth: "100%",
+    whiteSpace: "nowrap",
   },
   panel: {
     display: "flex",
@@ -210,7 +214,8 @@ function LanguageSwitch() {
       appearance={lang === value ? "primary" : "subtle"}
       checked={lang === value}
       onClick={() => setLang(value)}
-      aria-label={label}
+      // The name starts with what is shown ("VI – Tiếng Việt"), so "click VI" works by voice (WCAG 2.5.3).
+      aria-label={`${short} – ${label}`}
       title={label}
       lang={value}
       data-testid={`lang-${value}`}

@@ -183,6 +183,8 @@ export const en: { [K in StringKey]: string } = {
   "reports.prepare": "Prepare the forms",
   "reports.write": "Write the {n} selected {n|form|forms}",
   "reports.none": "Choose at least one form.",
+  "reports.blocked":
+    "No forms prepared: the household list has {n} {n|error|errors}. Fix the cells below and try again.",
   "reports.t.form1-results": "Form 1 – Review results: poor and near-poor households",
   "reports.t.form2-poor-transitions": "Form 2 – Changes in poor households",
   "reports.t.form3-nearpoor-transitions": "Form 3 – Changes in near-poor households",

@@ -187,6 +187,7 @@ const vi = {
   "reports.prepare": "Chuẩn bị các biểu",
   "reports.write": "Ghi {n} biểu đã chọn",
   "reports.none": "Chọn ít nhất một biểu.",
+  "reports.blocked": "Chưa lập biểu: danh sách hộ có {n} lỗi. Sửa các ô dưới đây rồi bấm lại.",
   "reports.t.form1-results": "Biểu 1 – Kết quả rà soát hộ nghèo, hộ cận nghèo",
   "reports.t.form2-poor-transitions": "Biểu 2 – Diễn biến hộ nghèo",
   "reports.t.form3-nearpoor-transitions": "Biểu 3 – Diễn biến hộ cận nghèo",

@@ -103,6 +103,19 @@ browserSuite("workflows")("workflows end to end (chromium, fake Excel)", () => {
         // Every tab has its primary button listed here (a new workflow must say which one).
         const tabs = await page.getByRole("tab").evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
         expect(tabs).toEqual(Object.keys(PRIMARY).map((id) => `nav-${id}`));
+        // Every tab label on one line ("Phân loại", "Mẫu biểu", "Blank forms"), the tab row not scrolling at 350 px.
+        const labels = await page.evaluate(() => {
+          const nav = document.querySelector('[data-testid="nav"]') as HTMLElement;
+          const wrapped = [...nav.querySelectorAll('[role="tab"] .fui-Tab__content')]
+            .filter((l) => {
+              const r = document.createRange();
+              r.selectNodeContents(l);
+              return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size > 1;
+            })
+            .map((l) => l.textContent);
+          return { wrapped, scrolls: nav.scrollWidth > nav.clientWidth };
+        });
+        expect({ lang, ...labels }).toEqual({ lang, wrapped: [], scrolls: false });
         for (const [id, primary] of Object.entries(PRIMARY)) {
           await page.getByTestId(`nav-${id}`).click();
           await primaryReady(page, primary);

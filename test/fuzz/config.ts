@@ -2,7 +2,7 @@
  * The fuzz suite's two modes.
  * - Default (inside `npm test`): a fixed seed and a fixed number of cases per property, so CI replays exactly the
  *   same inputs; sized to finish well within a minute on one loaded core. Nothing is timed.
- * - Long (`npm run fuzz`, i.e. FUZZ_MINUTES=10): a fresh seed (printed; FUZZ_SEED=n replays it), an unbounded
+ * - Long (`npm run fuzz`: FUZZ_MINUTES, default 10): a fresh seed (printed; FUZZ_SEED=n replays it), an unbounded
  *   number of cases, stopped by fast-check's `interruptAfterTimeLimit` when the property's share of the minutes is
  *   spent. Only there does a wall-clock value appear, and only as the stopping rule, never as an assertion.
  * Each case is bounded by construction (small seeds, at most 3 bounded mutations, the reader's own limits), so a
@@ -12,7 +12,8 @@ import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import fc from "fast-check";
 
-const minutes = Number(process.env.FUZZ_MINUTES ?? "0");
+// `npm run fuzz` means 10 minutes unless FUZZ_MINUTES says otherwise (no shell syntax in the script: any OS).
+const minutes = Number(process.env.FUZZ_MINUTES ?? (process.env.npm_lifecycle_event === "fuzz" ? "10" : "0"));
 export const LONG = Number.isFinite(minutes) && minutes > 0;
 
 /** The default mode's seed: fixed, so `npm test` is deterministic. */

@@ -1,7 +1,7 @@
 /**
  * Fuzzing every command's pipeline (issue 13, "a fuzz suite"): each mutated package (./mutate.ts on the seeds of
  * ./seeds.ts) is written to a folder and given to the real commands in-process (`main`, as `poverty` runs them):
- * `validate` always; `report`, `consolidate` (beside a clean roster) and `sponsors --roster` for a roster;
+ * `validate` always; `report`, `consolidate` (beside a clean roster of other households) and `sponsors --roster` for a roster;
  * `targets` for a unit table; `sponsors` for a register; all of them for the templates and crafted workbooks.
  * Properties, for every command run (./oracle.ts for the reader's):
  * - no crash: an exit code of 0, 1 or 2, never a defect of ours on screen ("Lỗi không mong đợi", FILE_CHECK_FAILED,
@@ -38,7 +38,7 @@ beforeAll(async () => {
   all = await seeds();
   const c = await companions();
   dir = mkdtempSync(join(tmpdir(), "pp-fuzz-"));
-  inputs = { "roster.xlsx": c.roster, "register.xlsx": c.register };
+  inputs = { "roster.xlsx": c.roster, "register.xlsx": c.register, "other-roster.xlsx": c.otherRoster };
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -63,7 +63,7 @@ function steps(kind: SeedKind, lang: string): Step[] {
     out: "out-targets.xlsx",
   };
   const consolidate: Step = {
-    args: ["consolidate", FILE, "roster.xlsx", "--year", Y, "--out", "out-merged.xlsx", ...L],
+    args: ["consolidate", FILE, "other-roster.xlsx", "--year", Y, "--out", "out-merged.xlsx", ...L],
     out: "out-merged.xlsx",
   };
   const sponsorsRoster: Step = {

@@ -4,9 +4,11 @@
  * roster and a summary form written the way other tools write them, with shared strings) and by the crafted-file
  * writer (inline strings, every cell type). Small on purpose: every fuzz case reads one of them several times.
  *
- * Deterministic: only `Date` is frozen while they are written (ExcelJS and its zip writer stamp the time into the
- * package), so a byte offset means the same byte on every run and a fixed fast-check seed replays exactly.
+ * Deterministic: the workbooks' dates are fixed and the zip headers' modification times zeroed (ExcelJS and its zip
+ * writer stamp the time into the package), so a byte offset means the same byte on every run and a fixed fast-check
+ * seed replays exactly.
  */
+import type ExcelJS from "exceljs";
 import { generateSampleRosters, standardForYear } from "../../src/core";
 import { buildQuotaTable, buildRegisterTable, generateSampleRegister } from "../../src/core/sponsors";
 import {
@@ -16,10 +18,12 @@ import {
   buildTargetTables,
   classifyRoster,
 } from "../../src/core/tables";
-import { writeTablesToBuffer } from "../../src/xlsx/write";
+import type { ResultTable } from "../../src/core/tables";
+import { tablesToWorkbook } from "../../src/xlsx/write";
+import { zipEntries } from "../../src/xlsx/zip-read";
 import * as F from "../core/sheet/fixtures";
 import { craftXlsx } from "../support/xlsx-craft";
-import { xlsxBuffer } from "../xlsx/read-fixtures";
+import { workbookOf } from "../xlsx/read-fixtures";
 
 /** What a seed is, so a case runs the commands that read that kind of file. */
 export type SeedKind = "roster" | "units" | "register" | "template" | "crafted";
@@ -40,7 +44,32 @@ function sample() {
   return { households, standard, categories: classifyRoster(households, standard) };
 }
 
-async function build(): Promise<Seed[]> {
+const FIXED = new Date(Date.UTC(2026, 0, 15, 8));
+
+/** The package with the modification time and date of every zip header set to 0 (DOS "no date"). */
+function timeless(buf: Buffer): Buffer {
+  const out = Buffer.from(buf);
+  for (const e of zipEntries(out).values()) out.writeUInt32LE(0, e.localOffset + 10);
+  // The central directory, record by record (from the end-of-directory record: count at +10, offset at +16).
+  const end = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  for (let i = 0, p = out.readUInt32LE(end + 16); i < out.readUInt16LE(end + 10); i++) {
+    out.writeUInt32LE(0, p + 12);
+    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
+  }
+  return out;
+}
+
+async function written(wb: ExcelJS.Workbook): Promise<Buffer> {
+  wb.created = FIXED;
+  wb.modified = FIXED;
+  return timeless(Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+const writeTablesToBuffer = async (tables: ResultTable[]) => written(await tablesToWorkbook(tables));
+const xlsxBuffer = (specs: F.SheetSpec[]) => written(workbookOf(specs));
+
+/** Write the seeds (each call writes them anew; `seeds()` keeps one set per test file). */
+export async function buildSeeds(): Promise<Seed[]> {
   const { households, standard, categories } = sample();
   const register = generateSampleRegister({ households, categories, year: FUZZ_YEAR, seed: 13, plant: true });
   const units = [
@@ -101,42 +130,26 @@ async function build(): Promise<Seed[]> {
 
 let cached: Promise<Seed[]> | undefined;
 
-/** The seeds, written once per test file with the clock frozen. */
+/** The seeds, written once per test file. */
 export function seeds(): Promise<Seed[]> {
-  cached ??= (async () => {
-    jest.useFakeTimers({
-      now: new Date("2026-01-15T08:00:00Z"),
-      doNotFake: [
-        "hrtime",
-        "nextTick",
-        "performance",
-        "queueMicrotask",
-        "requestAnimationFrame",
-        "cancelAnimationFrame",
-        "requestIdleCallback",
-        "cancelIdleCallback",
-        "setImmediate",
-        "clearImmediate",
-        "setInterval",
-        "clearInterval",
-        "setTimeout",
-        "clearTimeout",
-      ],
-    });
-    try {
-      return await build();
-    } finally {
-      jest.useRealTimers();
-    }
-  })();
+  cached ??= buildSeeds();
   return cached;
 }
 
-/** The clean inputs the pipeline needs beside the fuzzed file (a start roster for `sponsors`, a clean register). */
-export async function companions(): Promise<{ roster: Buffer; register: Buffer }> {
+/**
+ * The clean inputs the pipeline needs beside the fuzzed file: a start roster and a register for `sponsors`, and
+ * another roster (the same households under other ids, so the same columns) for `consolidate`, so a fuzzed roster
+ * can still be merged.
+ */
+export async function companions(): Promise<{ roster: Buffer; register: Buffer; otherRoster: Buffer }> {
   const all = await seeds();
+  const { households, standard, categories } = sample();
+  const others = households.map((h) => ({ ...h, id: `K-${h.id}` }));
   return {
     roster: all.find((s) => s.name === "roster-product.xlsx")!.bytes,
     register: all.find((s) => s.name === "register-product.xlsx")!.bytes,
+    otherRoster: await writeTablesToBuffer([
+      buildRosterTable(others, standard, { categories, reviewYear: FUZZ_YEAR, lang: "vi" }),
+    ]),
   };
 }

@@ -131,6 +131,47 @@ describe("Báo cáo (reports workflow)", () => {
     fireEvent.click(screen.getByTestId("reports-write"));
     expect((await screen.findByTestId("reports-done")).textContent).toContain("KQ - Biểu 1 - Kết quả");
   });
+
+  it("refuses a roster with errors like `poverty report` (core reportRoster): every blocking finding located, nothing prepared or written", async () => {
+    const rows = rosterSheetRows(12, 2025);
+    const header = rows.findIndex((r) => r.includes("Mã hộ"));
+    const idCol = rows[header].indexOf("Mã hộ");
+    const incomeCol = rows[header].findIndex((h) => typeof h === "string" && /thu nhập/i.test(h));
+    // Two repeated ids (the 2nd household repeats the 1st's, the 4th the 3rd's) and an income that is not a number.
+    rows[header + 2][idCol] = rows[header + 1][idCol];
+    rows[header + 4][idCol] = rows[header + 3][idCol];
+    rows[header + 6][incomeCol] = "khoảng 2 triệu";
+    const wb = new FakeWorkbook({ sheets: [{ name: "Danh sách hộ", rows }] });
+    const before = snapshotSheets(wb);
+    renderWorkflow(<ReportsWorkflow id="reports" />, wb);
+    await screen.findByTestId("reports-sheet");
+    fireEvent.click(screen.getByTestId("reports-prepare"));
+    const bar = await screen.findByTestId("reports-blocked");
+    expect(bar.textContent).toContain("Chưa lập biểu: danh sách hộ có 3 lỗi.");
+    const items = screen.getAllByTestId("reports-blocked-finding").map((x) => x.textContent ?? "");
+    // Title row, note, blank, header on row 4: households from row 5; "Mã hộ" in A, the income in G.
+    expect([header, idCol, incomeCol]).toEqual([3, 0, 6]);
+    const [id1, id3] = [rows[header + 1][idCol], rows[header + 3][idCol]];
+    expect(items).toEqual([
+      `Danh sách hộ!A6Đi tới ôMã hộ "${id1}" ở ô A6 trùng với ô A5.`,
+      `Danh sách hộ!A8Đi tới ôMã hộ "${id3}" ở ô A8 trùng với ô A7.`,
+      'Danh sách hộ!G10Đi tới ôÔ G10 (Thu nhập bình quân đầu người/tháng): "khoảng 2 triệu" không phải là số.',
+    ]);
+    // No rule code on the face; it is under "Chi tiết".
+    expect(bar.textContent).not.toContain("HH_DUPLICATE_ID");
+    fireEvent.click(screen.getByTestId("reports-blocked-details"));
+    expect(screen.getByTestId("reports-blocked-details-body").textContent).toContain("HH_DUPLICATE_ID");
+    // "Đi tới ô" selects the cell of the finding.
+    const gotos = screen.getAllByTestId("reports-goto");
+    expect(gotos.length).toBe(3);
+    fireEvent.click(gotos[1]);
+    await waitFor(() => expect(wb.selection).toEqual({ sheet: "Danh sách hộ", address: "A8" }));
+    // Not one message with "(+N)"; no forms to choose, nothing written.
+    expect(screen.queryByTestId("reports-prepare-error")).toBeNull();
+    expect(screen.queryByTestId("reports-list")).toBeNull();
+    expect(wb.sheets.map((x) => x.name)).toEqual(["Danh sách hộ"]);
+    expect(snapshotSheets(wb)).toEqual(before);
+  });
 });
 
 describe("the unit (Đơn vị) of Cài đặt on the written forms", () => {
@@ -152,21 +193,6 @@ describe("the unit (Đơn vị) of Cài đặt on the written forms", () => {
       .filter((v): v is string => typeof v === "string");
     expect(texts).toContain("UBND XÃ BÌNH ĐIỀN");
     expect(texts.some((t) => t.startsWith("Bình Điền, ngày"))).toBe(true);
-  });
-
-  it("refuses a roster with an error like `poverty report` (core reportRoster), instead of reporting part of it", async () => {
-    const rows = rosterSheetRows(12, 2025);
-    const header = rows.findIndex((r) => r.includes("Mã hộ"));
-    const idCol = rows[header].indexOf("Mã hộ");
-    rows[header + 2][idCol] = rows[header + 1][idCol]; // the second household repeats the first one's id
-    const wb = new FakeWorkbook({ sheets: [{ name: "Danh sách hộ", rows }] });
-    renderWorkflow(<ReportsWorkflow id="reports" />, wb);
-    await screen.findByTestId("reports-sheet");
-    fireEvent.click(screen.getByTestId("reports-prepare"));
-    const err = await screen.findByTestId("reports-prepare-error");
-    expect(err.textContent).toContain(String(rows[header + 1][idCol]));
-    expect(err.textContent).toMatch(/trùng/i);
-    expect(screen.queryByTestId("reports-list")).toBeNull();
   });
 });
 

@@ -10,13 +10,14 @@ import { fail } from "../../../core/errors";
 import type { Category } from "../../../core/household";
 import { pick, type Lang } from "../../../core/i18n";
 import { readSheet, recordedTargetGroups } from "../../../core/sheet";
-import { reportRoster } from "../../../core/validate";
+import { reportRoster, type Finding } from "../../../core/validate";
 import { describeReviewYear, standardForYear } from "../../../core/standards";
 import { buildReportTables, type ResultTable } from "../../../core/tables";
 import { readSheetGrid } from "../../../excel/read";
 import { writeResultTables } from "../../../excel/write";
 import type { WorkflowProps } from "../types";
 import { useGateway } from "../common/gateway";
+import { BlockingFindings } from "../common/blocking";
 import { useOperation } from "../common/operation";
 import { SheetPicker, useSheetChoice } from "../common/sheets";
 import { ActionRow, EmptyState, OperationStatusView, useCommonStyles } from "../common/ui";
@@ -44,11 +45,15 @@ export default function ReportsWorkflow(_: WorkflowProps) {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const prep = useOperation();
   const write = useOperation();
+  // What stopped the last preparation, for the sheet and year it was run with (hidden once one changes).
+  const [blocked, setBlocked] = useState<{ key: string; findings: Finding[] }>();
+  const runKey = `${selected?.name ?? ""}|${year}`;
 
   const prepare = () =>
     selected &&
     prep.run(async (signal, report) => {
       setTables(undefined);
+      setBlocked(undefined);
       write.reset();
       const standard = standardForYear(year, { local });
       const grid = await readSheetGrid(selected.name, {
@@ -64,11 +69,8 @@ export default function ReportsWorkflow(_: WorkflowProps) {
       // The core decides what stops a report, as for `poverty report`: never a report over part of the roster.
       const { households, blocking } = reportRoster(read);
       if (blocking.length) {
-        const more = blocking.length > 1 ? ` (+${blocking.length - 1})` : "";
-        fail("INVALID_ARGUMENT", blocking[0].messageVi + more, blocking[0].messageEn + more, {
-          sheet: selected.name,
-          cell: blocking[0].cell,
-        });
+        setBlocked({ key: runKey, findings: blocking });
+        return;
       }
       if (!households.length)
         fail("MISSING_VALUE", translate("vi", "classify.noRoster"), translate("en", "classify.noRoster"), {
@@ -137,6 +139,13 @@ export default function ReportsWorkflow(_: WorkflowProps) {
         </ActionRow>
       )}
       <OperationStatusView op={prep} testId="reports-prepare" />
+      {blocked?.key === runKey && prep.status !== "running" && (
+        <BlockingFindings
+          findings={blocked.findings}
+          testId="reports"
+          title={t("reports.blocked", { n: blocked.findings.length })}
+        />
+      )}
       {tables && (
         <section className={common.section} data-testid="reports-list">
           <fieldset style={{ border: "none", margin: 0, padding: 0, minWidth: 0 }}>
