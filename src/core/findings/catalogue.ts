@@ -1310,6 +1310,21 @@ const RULE_LIST = [
     { id: "90002-0017" },
   ),
   R(
+    "SPONSOR_QUOTA_NO_ORGANISATION",
+    "warning",
+    "sponsor",
+    b("Chỉ tiêu không ghi tổ chức", "Quota without an organisation"),
+    b(
+      "Dòng của bảng chỉ tiêu nhận đỡ đầu có chỉ tiêu hoặc xã, phường nhưng ô tổ chức trống: không biết chỉ tiêu của tổ chức nào nên dòng không được tính.",
+      "A quota-sheet row has a quota or a commune/ward but a blank organisation cell: whose quota it is is unknown, so the row is not counted.",
+    ),
+    (v) =>
+      `Dòng ${v("row")}: có chỉ tiêu nhưng không ghi tổ chức (ô ${v("cell")} trống; dòng ghi ${v("value")}); dòng này không được tính.`,
+    (v) =>
+      `Row ${v("row")}: a quota but no organisation (cell ${v("cell")} is blank; the row reads ${v("value")}); the row is not counted.`,
+    { cell: "B7", row: 7, value: b('xã, phường "Xã A", chỉ tiêu 4', 'commune/ward "Xã A", quota 4') },
+  ),
+  R(
     "SPONSOR_UNKNOWN_ORGANISATION",
     "info",
     "sponsor",

@@ -12,7 +12,7 @@ import type { CellValue, Grid } from "../grid";
 import { fold, type Bilingual } from "../i18n";
 import type { Finding } from "../findings/finding";
 import { finding, type FindingCode, type Params } from "../findings/catalogue";
-import { gridOffset } from "../sheet/detect";
+import { gridMerges, gridOffset } from "../sheet/detect";
 import { parseFlag, parseNumberCell } from "../sheet/parse";
 import { cellText } from "../sheet/text";
 import { notesStartAt } from "../sheet/read";
@@ -313,15 +313,50 @@ export function readQuotas(grid: Grid, opts: ReadOptions = {}): QuotaRead {
   if (detection.kind !== "quota") return out;
   const mapped = Object.values(m);
   const firstCol = Math.min(...mapped);
+  // An organisation cell merged down over its units' rows ("Hội LHPN" over Xã A, Xã B) names each of them.
+  const orgMerges =
+    "organisation" in m ? gridMerges(grid).filter((g) => g.c0 <= m.organisation && m.organisation <= g.c1) : [];
+  const orgCell = (r: number): CellValue => {
+    const g = orgMerges.find((x) => x.r0 <= r && r <= x.r1);
+    return g ? grid.values[g.r0]?.[g.c0] : grid.values[r]?.[m.organisation];
+  };
   for (let r = detection.dataStart; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
     if (notesStartAt(grid.values, r, firstCol)) break;
     if (mapped.every((c) => isVoid(row[c]))) continue;
-    const org =
-      "organisation" in m ? cellText(row[m.organisation]) : titleOrg ? ORGANISATION_BY_CODE[titleOrg].label.vi : "";
+    const org = "organisation" in m ? cellText(orgCell(r)) : titleOrg ? ORGANISATION_BY_CODE[titleOrg].label.vi : "";
     const unit = "unit" in m ? cellText(row[m.unit]) : "";
-    if (TOTAL_ROW.test(fold(org || unit))) continue;
-    if (!org) continue;
+    const seq = "seq" in m ? cellText(row[m.seq]) : "";
+    // A totals row ("Tổng cộng", "Cộng") is not a quota — but "Công đoàn" (the trade union) is an organisation.
+    const first = [seq, org, unit].find((t) => t !== "") ?? "";
+    if (TOTAL_ROW.test(fold(first)) && !parseOrganisation(first)) continue;
+    if (!org) {
+      // A quota or a unit without its organisation is nobody's quota: say so (a row holding only its number, as a
+      // prepared template row does, stays silent). Without an organisation column, begin() has said it once.
+      const quotaText = "quota" in m ? cellText(row[m.quota]) : "";
+      if ("organisation" in m && (quotaText || unit)) {
+        const vi: string[] = [];
+        const en: string[] = [];
+        if (unit) {
+          vi.push(`xã, phường "${unit}"`);
+          en.push(`commune/ward "${unit}"`);
+        }
+        if (quotaText) {
+          vi.push(`chỉ tiêu ${quotaText}`);
+          en.push(`quota ${quotaText}`);
+        }
+        report(
+          ctx,
+          "SPONSOR_QUOTA_NO_ORGANISATION",
+          r,
+          m.organisation,
+          "organisation",
+          { value: { vi: vi.join(", "), en: en.join(", ") } },
+          "",
+        );
+      }
+      continue;
+    }
     // A quota is read as an amount is (an Excel error, a formula without its value, an ambiguous "1.234" each say
     // so), then must be a whole number of households.
     const quota = money(ctx, row, r, m.quota, "quota");

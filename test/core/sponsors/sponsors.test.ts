@@ -275,6 +275,59 @@ describe("reading a planner's own register", () => {
     ]);
     expect(q.findings.map((f) => [f.code, f.cell])).toEqual([["VALUE_NOT_NUMBER", "D4"]]);
   });
+  test("a quota row without its organisation is a located warning; a blank or numbered-only row stays silent", () => {
+    const q = readQuotas({
+      sheetName: "Chỉ tiêu",
+      origin: "A1",
+      values: [
+        ["CHỈ TIÊU NHẬN ĐỠ ĐẦU NĂM 2026"],
+        ["TT", "Tổ chức", "Xã, phường", "Chỉ tiêu nhận đỡ đầu (hộ)"],
+        [1, "Hội LHPN", "Xã A", 3],
+        [2, "", "Xã B", 4], // quota and unit, no organisation
+        [null, "", "", null], // wholly blank
+        [3, null, null, null], // a prepared template row: only its number
+        [4, "   ", "", 2], // quota only; the organisation cell holds spaces
+        [5, "Công đoàn", "Xã A", 1], // the trade union, not a "Cộng" totals row
+        ["Tổng cộng", "", "", 10], // the totals row
+      ],
+    });
+    expect(q.quotas.map((x) => [x.organisation, x.unit, x.quota])).toEqual([
+      ["women", "Xã A", 3],
+      ["labour", "Xã A", 1],
+    ]);
+    expect(q.findings.map((f) => [f.code, f.cell, f.severity, f.field, f.value])).toEqual([
+      ["SPONSOR_QUOTA_NO_ORGANISATION", "B4", "warning", "organisation", ""],
+      ["SPONSOR_QUOTA_NO_ORGANISATION", "B7", "warning", "organisation", ""],
+    ]);
+    const [f, g] = q.findings;
+    expect(f.sheet).toBe("Chỉ tiêu");
+    expect(f.messageVi).toBe(
+      'Dòng 4: có chỉ tiêu nhưng không ghi tổ chức (ô B4 trống; dòng ghi xã, phường "Xã B", chỉ tiêu 4); dòng này không được tính.',
+    );
+    expect(f.messageEn).toBe(
+      'Row 4: a quota but no organisation (cell B4 is blank; the row reads commune/ward "Xã B", quota 4); the row is not counted.',
+    );
+    expect(g.messageVi).toContain("dòng ghi chỉ tiêu 2)");
+    expect(g.messageEn).toContain("the row reads quota 2)");
+  });
+  test("an organisation cell merged down over its units names each of their quota rows", () => {
+    const q = readQuotas({
+      sheetName: "Chỉ tiêu",
+      origin: "A1",
+      merges: ["B2:B3"],
+      values: [
+        ["TT", "Tổ chức", "Xã, phường", "Chỉ tiêu nhận đỡ đầu (hộ)"],
+        [1, "Hội Nông dân", "Xã A", 2],
+        [2, null, "Xã B", 3],
+        [3, null, "Xã C", 1], // below the merge: nobody's quota
+      ],
+    });
+    expect(q.quotas.map((x) => [x.organisation, x.unit, x.quota])).toEqual([
+      ["farmers", "Xã A", 2],
+      ["farmers", "Xã B", 3],
+    ]);
+    expect(q.findings.map((f) => [f.code, f.cell])).toEqual([["SPONSOR_QUOTA_NO_ORGANISATION", "B4"]]);
+  });
   test("a quota cell is read as an amount is: an Excel error, a fraction, a negative each say what they are", () => {
     const q = readQuotas({
       sheetName: "Chỉ tiêu",

@@ -370,6 +370,7 @@ const ELSEWHERE: Record<string, string> = {
       "SPONSOR_INTEREST_RATE_LOW",
     ].map((c) => [c, "test/core/sponsors/sponsors.test.ts, test/cli/sponsors.test.ts"]),
   ),
+  SPONSOR_QUOTA_NO_ORGANISATION: "test/core/sponsors/sponsors.test.ts (readQuotas)",
   YEAR_UNSUPPORTED: "test/core/validate/year.test.ts",
 };
 
