@@ -9,7 +9,9 @@
  *  - every disabled button says why (aria-describedby → a visible reason), unless work is in progress;
  *  - the 350 px pane never scrolls sideways (document.scrollingElement.scrollWidth <= 350);
  *  - where a workflow's action is refused with its blocking findings (Báo cáo over a roster with errors, Chỉ tiêu
- *    with a reduction beyond the poor households), the pane in that state has no axe-core violations (WCAG 2.x A/AA).
+ *    with a reduction beyond the poor households), the pane in that state has no axe-core violations (WCAG 2.x A/AA);
+ *  - so has the first screen of every workflow tab and the Kiểm tra results (finding cards, one opened with its
+ *    "Chi tiết"), in Vietnamese, light and dark.
  * Needs `npx webpack --mode production` first.
  */
 import type { Browser, Page } from "playwright-core";
@@ -19,6 +21,7 @@ import { axeViolations } from "./support/axe";
 import { openWithFakeExcel, PANE_WIDTH, type FakePane } from "./workflows-support";
 import { planSheetRows, rosterSheetRows, unitsSheetRows } from "../support/roster-fixture";
 import { CATEGORY_LABELS } from "../../src/core/household";
+import { sponsorFixture } from "../support/sponsor-fixture";
 
 const T = 120_000;
 
@@ -277,6 +280,79 @@ browserSuite("workflows-a11y")("accessibility of every workflow (chromium, fake 
       T,
     );
   }
+  /** The button a planner presses next on each tab's first screen; enabled once the workflow found its sheets. */
+  const PRIMARY: Record<string, string> = {
+    classify: "classify-run",
+    validate: "validate-run",
+    targets: "targets-write",
+    reports: "reports-prepare",
+    sponsors: "sponsors-run",
+    templates: "templates-insert",
+    settings: "settings-save",
+  };
+
+  for (const dark of [false, true]) {
+    it(
+      `vi ${dark ? "dark" : "light"}: the first screen of every workflow tab passes axe`,
+      async () => {
+        // The workbook also holds a sponsorship register, so Đỡ đầu opens ready to go like the others.
+        const register = sponsorFixture(5).sheets.find((x) => x.name === "Sổ đỡ đầu")!;
+        const pane = await openWithFakeExcel(browser, server.url, {
+          sheets: [...sheets(), register],
+          lang: "vi",
+          dark,
+        });
+        panes.push(pane);
+        const { page } = pane;
+        await page.getByTestId("app-shell").waitFor();
+        const tabs = await page.getByRole("tab").evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+        expect(tabs).toEqual(Object.keys(PRIMARY).map((id) => `nav-${id}`));
+        for (const [id, primary] of Object.entries(PRIMARY)) {
+          await page.getByTestId(`nav-${id}`).click();
+          await page.getByTestId(id).waitFor();
+          await page.waitForFunction((tid) => {
+            const b = document.querySelector(`[data-testid="${tid}"]`) as HTMLButtonElement | null;
+            return b !== null && !b.disabled && b.getAttribute("aria-disabled") !== "true";
+          }, primary);
+          expect({ id, violations: await axeViolations(page) }).toEqual({ id, violations: [] });
+        }
+        pane.assertClean();
+      },
+      T,
+    );
+  }
+
+  for (const dark of [false, true]) {
+    it(
+      `vi ${dark ? "dark" : "light"}: the Kiểm tra results (finding cards, one opened with its details) pass axe`,
+      async () => {
+        const pane = await openWithFakeExcel(browser, server.url, { sheets: sheets(), lang: "vi", dark });
+        panes.push(pane);
+        const { page } = pane;
+        await page.getByTestId("app-shell").waitFor();
+        await page.getByTestId("nav-validate").click();
+        await page.getByTestId("validate-sheet-Danh sách hộ").waitFor();
+        await page.getByTestId("validate-run").click();
+        await page.getByTestId("validate-results").waitFor();
+        const groups = page.getByTestId("validate-group");
+        expect(await groups.count()).toBeGreaterThan(1);
+        // Exactly one card open (the first), its cells and "Chi tiết" shown; the others closed.
+        const open = page.locator('[data-testid="validate-group"] button[aria-expanded="true"]');
+        for (let i = 0; i < 50 && (await open.count()) > 0; i++) await open.first().click();
+        await groups.first().locator('button[aria-expanded="false"]').first().click();
+        await groups.first().getByTestId("validate-finding").first().waitFor();
+        await groups.first().getByTestId("validate-details").click();
+        await groups.first().getByTestId("validate-details-body").waitFor();
+        await expect(
+          page.locator('[data-testid="validate-group"] .fui-AccordionHeader button[aria-expanded="true"]').count(),
+        ).resolves.toBe(1);
+        expect(await axeViolations(page)).toEqual([]);
+        pane.assertClean();
+      },
+      T,
+    );
+  }
+
   /** A roster with two repeated ids and an unreadable income; a unit table whose poor households are few. */
   const blockingSheets = () => {
     const roster = rosterSheetRows(8, 2025);

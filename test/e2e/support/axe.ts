@@ -7,6 +7,8 @@
  * (`<i tabindex="0" aria-hidden="true" data-tabster-dummy>`), which pass focus on at once and are hidden from screen
  * readers on purpose (microsoft/tabster#288; Accessibility Insights drops the same result). The keyboard walk of
  * workflows-a11y checks that focus never rests on a hidden element.
+ * axe runs once the pane's finite CSS transitions and animations have finished: a button that has just become
+ * enabled fades from its disabled colours over a few frames, and its contrast is measured in its final colours.
  */
 import * as fs from "fs";
 import type { Page } from "playwright-core";
@@ -18,6 +20,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
   source ??= fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
   if (!loaded) await page.evaluate(source);
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+  );
   return page.evaluate(async () => {
     type Result = { id: string; nodes: { target: string[]; html: string; failureSummary?: string }[] };
     const axe = (
