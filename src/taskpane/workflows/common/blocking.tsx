@@ -11,17 +11,17 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowForwardRegular } from "@fluentui/react-icons";
 import { pick } from "../../../core/i18n";
 import { RULE_BY_CODE, type Finding } from "../../../core/validate";
 import { describeError } from "../../../excel/errors";
 import { selectCell } from "../../../excel/navigate";
 import { useStrings } from "../../i18n";
+import { FindingRow } from "./finding";
 import { useGateway } from "./gateway";
+import { locationOf } from "./place";
 import { Hint, useCommonStyles } from "./ui";
 
 /** Findings listed in the bar; a table with more errors is better read with Kiểm tra hồ sơ. */
@@ -36,15 +36,7 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalXS,
   },
-  item: { display: "flex", flexDirection: "column" },
-  head: { display: "flex", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
 });
-
-/** "file / sheet" for a finding from another file, else the sheet; with the cell when there is one. */
-function placeOf(f: Finding): string {
-  const where = f.file ? `${f.file} / ${f.sheet}` : f.sheet;
-  return f.cell ? `${where}!${f.cell}` : where;
-}
 
 export function BlockingFindings({
   findings,
@@ -77,27 +69,13 @@ export function BlockingFindings({
         <MessageBarTitle>{title}</MessageBarTitle>
         <ul className={styles.list}>
           {findings.slice(0, SHOWN).map((f, i) => (
-            <li key={`${placeOf(f)}|${f.code}|${i}`} className={styles.item} data-testid={`${testId}-blocked-finding`}>
-              <span className={styles.head}>
-                <Text size={200} weight="semibold">
-                  {placeOf(f)}
-                </Text>
-                {!f.file && f.cell && (
-                  <Button
-                    size="small"
-                    appearance="subtle"
-                    icon={<ArrowForwardRegular />}
-                    onClick={() => void goTo(f)}
-                    aria-label={t("validate.goto", { cell: `${f.sheet}!${f.cell}` })}
-                    data-testid={`${testId}-goto`}
-                    data-cell={f.cell}
-                  >
-                    {t("validate.gotoShort")}
-                  </Button>
-                )}
-              </span>
-              <Text size={200}>{lang === "vi" ? f.messageVi : f.messageEn}</Text>
-            </li>
+            <FindingRow
+              key={`${locationOf(f)}|${f.code}|${i}`}
+              finding={f}
+              onGoTo={(x) => void goTo(x)}
+              testId={`${testId}-blocked-finding`}
+              gotoTestId={`${testId}-goto`}
+            />
           ))}
         </ul>
         {findings.length > SHOWN && <Hint>{t("common.moreBlocking", { n: SHOWN, total: findings.length })}</Hint>}

@@ -26,7 +26,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import {
-  ArrowForwardRegular,
   DismissRegular,
   DocumentAddRegular,
   EraserRegular,
@@ -49,6 +48,7 @@ import { writeResultTables } from "../../../excel/write";
 import { describeError } from "../../../excel/errors";
 import { useStrings } from "../../i18n";
 import type { WorkflowProps } from "../types";
+import { FindingRow } from "../common/finding";
 import { useGateway } from "../common/gateway";
 import { useOperation } from "../common/operation";
 import { ActionRow, EmptyState, Hint, OperationStatusView, useCommonStyles } from "../common/ui";
@@ -89,15 +89,12 @@ const useStyles = makeStyles({
   warning: { color: tokens.colorPaletteMarigoldForeground1 },
   info: { color: tokens.colorBrandForeground1 },
   cells: { margin: 0, paddingLeft: 0, listStyleType: "none", display: "flex", flexDirection: "column" },
+  // One finding (./common/finding.tsx lays it out), ruled off from the next.
   cell: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
     paddingTop: tokens.spacingVerticalXS,
     paddingBottom: tokens.spacingVerticalXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  cellHead: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalXS },
   details: {
     marginTop: tokens.spacingVerticalXS,
     padding: tokens.spacingVerticalXS,
@@ -486,27 +483,14 @@ function GroupCard({ group, onGoTo }: { group: FindingGroup; onGoTo: (f: Finding
       <AccordionPanel>
         <ul className={styles.cells}>
           {group.findings.slice(0, SHOWN_PER_GROUP).map((f, i) => (
-            <li key={`${placeOf(f)}|${f.cell}|${i}`} className={styles.cell} data-testid="validate-finding">
-              <span className={styles.cellHead}>
-                <Text size={200} weight="semibold">
-                  {f.cell ? `${placeOf(f)}!${f.cell}` : placeOf(f)}
-                </Text>
-                {!f.file && f.cell && (
-                  <Button
-                    size="small"
-                    appearance="subtle"
-                    icon={<ArrowForwardRegular />}
-                    onClick={() => onGoTo(f)}
-                    aria-label={t("validate.goto", { cell: `${f.sheet}!${f.cell}` })}
-                    data-testid="validate-goto"
-                    data-cell={f.cell}
-                  >
-                    {t("validate.gotoShort")}
-                  </Button>
-                )}
-              </span>
-              <Text size={200}>{lang === "vi" ? f.messageVi : f.messageEn}</Text>
-            </li>
+            <FindingRow
+              key={`${placeOf(f)}|${f.cell}|${i}`}
+              finding={f}
+              onGoTo={onGoTo}
+              testId="validate-finding"
+              gotoTestId="validate-goto"
+              className={styles.cell}
+            />
           ))}
         </ul>
         {n > SHOWN_PER_GROUP && <Hint>{t("validate.moreCells", { n: SHOWN_PER_GROUP, total: n })}</Hint>}

@@ -5,6 +5,9 @@
  */
 import type { Bilingual } from "../../../core/i18n";
 import { RULE_BY_CODE, sortFindings, type Finding, type Severity } from "../../../core/validate";
+import { placeOf } from "../common/place";
+
+export { placeOf };
 
 export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
@@ -19,11 +22,6 @@ export interface FindingGroup {
   findings: Finding[];
   /** Where the findings are: "file / sheet" or "sheet", distinct, in reading order. */
   places: string[];
-}
-
-/** "file / sheet" for a finding from a picked file, else the sheet name. */
-export function placeOf(f: Finding): string {
-  return f.file ? `${f.file} / ${f.sheet}` : f.sheet;
 }
 
 export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
