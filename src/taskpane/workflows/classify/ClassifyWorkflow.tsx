@@ -9,6 +9,7 @@ import { PlayRegular } from "@fluentui/react-icons";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "../../../core/household";
 import { formatNumber, formatPercent, pick } from "../../../core/i18n";
 import type { WorkflowProps } from "../types";
+import { writtenMessage } from "../common/progress";
 import { useGateway } from "../common/gateway";
 import { useOperation } from "../common/operation";
 import { MappingReview, SheetPicker, useSheetChoice } from "../common/sheets";
@@ -104,7 +105,7 @@ export default function ClassifyWorkflow(_: WorkflowProps) {
         report,
       );
       setSummary(s);
-      return t("common.written", { n: s.written.length, sheets: s.written.map((w) => w.sheetName).join(", ") });
+      return writtenMessage(lang, s.written);
     });
   const blocked = !selected ? t("classify.needSheet") : !isRoster ? t("classify.needRoster") : undefined;
 

@@ -19,6 +19,7 @@ import { writeResultTables, type WrittenSheet } from "../../../excel/write";
 import { throwIfAborted } from "../../../excel/errors";
 import { yieldToUi, type Progress } from "../common/operation";
 import { translate } from "../../strings";
+import { readingProgress, writingProgress } from "../common/progress";
 
 export interface ClassifyRequest {
   sheet: string;
@@ -152,17 +153,11 @@ export async function runClassify(
   signal: AbortSignal,
   report: (p: Progress) => void,
 ): Promise<ClassifySummary> {
-  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
-    translate(req.lang, key, params);
   const standard = standardForYear(req.year, { local: req.local });
   const grid = await readSheetGrid(req.sheet, {
     host,
     signal,
-    onProgress: (p) =>
-      report({
-        text: t("common.reading", { sheet: req.sheet, done: p.rowsRead, total: p.totalRows }),
-        value: p.totalRows ? p.rowsRead / p.totalRows : undefined,
-      }),
+    onProgress: readingProgress(req.lang, req.sheet, report),
   });
   const read = readSheet(grid, { kind: "roster", mapping: req.mapping, standard });
   if (read.kind !== "roster" || !read.roster || read.roster.length === 0) {
@@ -197,11 +192,7 @@ export async function runClassify(
         valueColumns: ["h_poor_r", "h_nearPoor_r"],
       },
     ],
-    onProgress: (p) =>
-      report({
-        text: t("common.writing", { done: p.rowsWritten, total: p.totalRows }),
-        value: p.totalRows ? p.rowsWritten / p.totalRows : undefined,
-      }),
+    onProgress: writingProgress(req.lang, report),
   });
   return { counts, total: households.length, written, standardName: pick(standard.name, req.lang) };
 }

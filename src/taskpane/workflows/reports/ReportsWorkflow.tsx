@@ -16,6 +16,7 @@ import { buildReportTables, type ResultTable } from "../../../core/tables";
 import { readSheetGrid } from "../../../excel/read";
 import { writeResultTables } from "../../../excel/write";
 import type { WorkflowProps } from "../types";
+import { readingProgress, writingProgress, writtenMessage } from "../common/progress";
 import { useGateway } from "../common/gateway";
 import { BlockingFindings } from "../common/blocking";
 import { useOperation } from "../common/operation";
@@ -59,11 +60,7 @@ export default function ReportsWorkflow(_: WorkflowProps) {
       const grid = await readSheetGrid(selected.name, {
         host,
         signal,
-        onProgress: (p) =>
-          report({
-            text: t("common.reading", { sheet: selected.name, done: p.rowsRead, total: p.totalRows }),
-            value: p.totalRows ? p.rowsRead / p.totalRows : undefined,
-          }),
+        onProgress: readingProgress(lang, selected.name, report),
       });
       const read = readSheet(grid, { kind: "roster", standard });
       // The core decides what stops a report, as for `poverty report`: never a report over part of the roster.
@@ -99,13 +96,9 @@ export default function ReportsWorkflow(_: WorkflowProps) {
         host,
         signal,
         lang,
-        onProgress: (p) =>
-          report({
-            text: t("common.writing", { done: p.rowsWritten, total: p.totalRows }),
-            value: p.totalRows ? p.rowsWritten / p.totalRows : undefined,
-          }),
+        onProgress: writingProgress(lang, report),
       });
-      return t("common.written", { n: written.length, sheets: written.map((w) => w.sheetName).join(", ") });
+      return writtenMessage(lang, written);
     });
 
   const isRoster = selected?.kind === "roster";

@@ -16,6 +16,7 @@ import { describeError } from "../../../excel/errors";
 import { selectCell } from "../../../excel/navigate";
 import { writeResultTables } from "../../../excel/write";
 import type { WorkflowProps } from "../types";
+import { writingProgress, writtenMessage } from "../common/progress";
 import { useGateway } from "../common/gateway";
 import { useOperation } from "../common/operation";
 import { ActionRow, EmptyState, Hint, OperationStatusView, useCommonStyles } from "../common/ui";
@@ -114,13 +115,9 @@ export default function SponsorsWorkflow(_: WorkflowProps) {
         host,
         signal,
         lang,
-        onProgress: (p) =>
-          report({
-            text: t("common.writing", { done: p.rowsWritten, total: p.totalRows }),
-            value: p.totalRows ? p.rowsWritten / p.totalRows : undefined,
-          }),
+        onProgress: writingProgress(lang, report),
       });
-      return t("common.written", { n: written.length, sheets: written.map((w) => w.sheetName).join(", ") });
+      return writtenMessage(lang, written);
     });
 
   const goto = useOperation();

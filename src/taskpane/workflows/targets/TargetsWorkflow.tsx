@@ -32,6 +32,7 @@ import type { ExcelHost } from "../../../excel/host";
 import { readSheetGrid } from "../../../excel/read";
 import { writeResultTables } from "../../../excel/write";
 import type { WorkflowProps } from "../types";
+import { writtenMessage } from "../common/progress";
 import { useGateway } from "../common/gateway";
 import { useOperation, type Progress } from "../common/operation";
 import { SheetPicker, useSheetChoice } from "../common/sheets";
@@ -176,8 +177,7 @@ export default function TargetsWorkflow(_: WorkflowProps) {
     }
     return { units: read.units, reduction, method, baseYear, years };
   };
-  const written = (w: { sheetName: string }[]) =>
-    t("common.written", { n: w.length, sheets: w.map((x) => x.sheetName).join(", ") });
+  const written = (w: { sheetName: string }[]) => writtenMessage(lang, w);
   const doPreview = () =>
     op.run(async (signal, report) => {
       const inp = await input(signal, report);

@@ -11,6 +11,7 @@ import { buildRosterTemplate, buildSummaryTemplate } from "../../../core/tables"
 import { buildRegisterTemplate } from "../../../core/sponsors";
 import { writeResultTables } from "../../../excel/write";
 import type { WorkflowProps } from "../types";
+import { writtenMessage } from "../common/progress";
 import { useGateway } from "../common/gateway";
 import { useOperation } from "../common/operation";
 import { OperationStatusView, useCommonStyles } from "../common/ui";
@@ -38,7 +39,7 @@ export default function TemplatesWorkflow(_: WorkflowProps) {
             ? [buildSummaryTemplate(standard, { lang, rows, frame })]
             : buildRegisterTemplate({ lang, rows, frame });
       const written = await writeResultTables(tables, { host, signal, lang });
-      return t("common.written", { n: written.length, sheets: written.map((w) => w.sheetName).join(", ") });
+      return writtenMessage(lang, written);
     });
   return (
     <div className={common.stack} data-testid="templates">

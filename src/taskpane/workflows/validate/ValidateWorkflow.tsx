@@ -49,6 +49,7 @@ import { describeError } from "../../../excel/errors";
 import { useStrings } from "../../i18n";
 import type { WorkflowProps } from "../types";
 import { FindingRow } from "../common/finding";
+import { writtenMessage } from "../common/progress";
 import { useGateway } from "../common/gateway";
 import { useOperation } from "../common/operation";
 import { ActionRow, EmptyState, Hint, OperationStatusView, useCommonStyles } from "../common/ui";
@@ -173,7 +174,7 @@ export default function ValidateWorkflow(_: WorkflowProps) {
   const writeFindings = () =>
     action.run(async (signal) => {
       const written = await writeResultTables([findingsTable(findings, { lang })], { host, signal, lang });
-      return t("common.written", { n: written.length, sheets: written.map((w) => w.sheetName).join(", ") });
+      return writtenMessage(lang, written);
     });
   const highlight = () =>
     action.run(async () => t("validate.highlighted", { n: await highlightFindings(findings, host) }));
@@ -190,7 +191,7 @@ export default function ValidateWorkflow(_: WorkflowProps) {
     action.run(async (signal) => {
       if (!consolidated) return notMerged;
       const written = await writeResultTables(consolidated, { host, signal, lang });
-      return t("common.written", { n: written.length, sheets: written.map((w) => w.sheetName).join(", ") });
+      return writtenMessage(lang, written);
     });
   const goTo = async (f: Finding) => {
     setNavError(undefined);

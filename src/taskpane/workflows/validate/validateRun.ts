@@ -16,6 +16,7 @@ import { throwIfAborted } from "../../../excel/errors";
 import type { Progress } from "../common/operation";
 import { translate } from "../../strings";
 import { readXlsxFile } from "./files";
+import { readingProgress } from "../common/progress";
 
 const PANE_YEAR = { vi: "năm chọn trong ngăn tác vụ", en: "year chosen in the task pane" };
 
@@ -62,11 +63,7 @@ export async function runValidate(
       await readSheetGrid(sheet, {
         host,
         signal,
-        onProgress: (p) =>
-          report({
-            text: t("common.reading", { sheet, done: p.rowsRead, total: p.totalRows }),
-            value: p.totalRows ? p.rowsRead / p.totalRows : undefined,
-          }),
+        onProgress: readingProgress(req.lang, sheet, report),
       }),
     );
   }
