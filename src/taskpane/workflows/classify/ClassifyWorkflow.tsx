@@ -15,7 +15,6 @@ import { useOperation } from "../common/operation";
 import { MappingReview, SheetPicker, useSheetChoice } from "../common/sheets";
 import { ActionRow, OperationStatusView, EmptyState, useCommonStyles } from "../common/ui";
 import { YearPicker, useFrame, useLocalStandard, usePreferences, useReviewYear } from "../common/year";
-import { describeReviewYear } from "../../../core/standards";
 import { useStrings } from "../../i18n";
 import { runClassify, type ClassifySummary } from "./classifyRun";
 
@@ -132,15 +131,7 @@ export default function ClassifyWorkflow(_: WorkflowProps) {
           }
         />
       )}
-      {selected && (
-        <YearPicker
-          year={year}
-          onChange={setYear}
-          testId="classify"
-          local={local}
-          why={pick(describeReviewYear(resolved), lang)}
-        />
-      )}
+      {selected && <YearPicker year={year} onChange={setYear} testId="classify" local={local} resolved={resolved} />}
       {!choice.loading && !choice.error && (
         <ActionRow reason={op.status === "running" ? undefined : blocked} testId="classify-run">
           <Button

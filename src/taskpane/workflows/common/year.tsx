@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Caption1, Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
 import { pick, type Bilingual } from "../../../core/i18n";
 import {
+  describeReviewYear,
   FIRST_REVIEW_YEAR,
   LAST_REVIEW_YEAR,
   legalBasis,
@@ -121,7 +122,7 @@ export function YearPicker({
   label,
   emptyOption,
   hint,
-  why,
+  resolved,
   basis = true,
   basisYear,
 }: {
@@ -134,8 +135,8 @@ export function YearPicker({
   emptyOption?: string;
   /** A line under the drop-down when no year is chosen. */
   hint?: string;
-  /** Why this year (the core's reason), as the basis line's tooltip. */
-  why?: string;
+  /** The core's resolved year (`useReviewYear`): why this year is the basis line's tooltip. */
+  resolved?: ResolvedReviewYear;
   /** Show the legal basis of the standard (default true). */
   basis?: boolean;
   /** The year the automatic choice stands for, when known: its basis is shown while no year is chosen. */
@@ -176,7 +177,11 @@ export function YearPicker({
         </Dropdown>
       </Field>
       {text && (
-        <Caption1 className={styles.basis} data-testid={`${testId}-standard`} title={why}>
+        <Caption1
+          className={styles.basis}
+          data-testid={`${testId}-standard`}
+          title={resolved ? pick(describeReviewYear(resolved), lang) : undefined}
+        >
           {text}
         </Caption1>
       )}

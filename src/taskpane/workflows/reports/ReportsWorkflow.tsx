@@ -11,7 +11,7 @@ import type { Category } from "../../../core/household";
 import { pick, type Lang } from "../../../core/i18n";
 import { readSheet, recordedTargetGroups } from "../../../core/sheet";
 import { reportRoster, type Finding } from "../../../core/validate";
-import { describeReviewYear, standardForYear } from "../../../core/standards";
+import { standardForYear } from "../../../core/standards";
 import { buildReportTables, type ResultTable } from "../../../core/tables";
 import { readSheetGrid } from "../../../excel/read";
 import { writeResultTables } from "../../../excel/write";
@@ -109,15 +109,7 @@ export default function ReportsWorkflow(_: WorkflowProps) {
       {selected && !isRoster && (
         <EmptyState testId="reports-no-roster" title={t("classify.noRoster")} hint={t("classify.noRosterHint")} />
       )}
-      {selected && (
-        <YearPicker
-          year={year}
-          onChange={setYear}
-          testId="reports"
-          local={local}
-          why={pick(describeReviewYear(resolved), lang)}
-        />
-      )}
+      {selected && <YearPicker year={year} onChange={setYear} testId="reports" local={local} resolved={resolved} />}
       {!choice.loading && !choice.error && (
         <ActionRow reason={prep.status === "running" ? undefined : prepReason} testId="reports-prepare">
           <Button

@@ -5,8 +5,7 @@
 import { useState } from "react";
 import { Button, Field, Radio, RadioGroup, SpinButton } from "@fluentui/react-components";
 import { DocumentTableRegular } from "@fluentui/react-icons";
-import { pick } from "../../../core/i18n";
-import { describeReviewYear, standardForYear } from "../../../core/standards";
+import { standardForYear } from "../../../core/standards";
 import { buildRosterTemplate, buildSummaryTemplate } from "../../../core/tables";
 import { buildRegisterTemplate } from "../../../core/sponsors";
 import { writeResultTables } from "../../../excel/write";
@@ -54,13 +53,7 @@ export default function TemplatesWorkflow(_: WorkflowProps) {
           <Radio value="register" label={t("templates.register")} data-testid="templates-kind-register" />
         </RadioGroup>
       </Field>
-      <YearPicker
-        year={year}
-        onChange={setYear}
-        testId="templates"
-        local={local}
-        why={pick(describeReviewYear(resolved), lang)}
-      />
+      <YearPicker year={year} onChange={setYear} testId="templates" local={local} resolved={resolved} />
       <Field label={t("templates.rows")}>
         <SpinButton
           min={1}
