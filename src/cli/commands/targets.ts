@@ -90,11 +90,17 @@ export const targetsCommand: Command = {
         en: "unit table (columns unit, total households, poor households)",
       });
       if (!grid) return 2;
-      const need = { tier: method === "tiered", weight: method === "weighted" };
       // The core reads the unit table and decides what stops the allocation (the pane's Targets workflow asks the
       // same question): only errors in what the allocation reads; the table's other columns (its own plan, a stated
       // reduction) are checked by `poverty validate` and said here in one line.
-      const { read, units, rows: unitRows, implied, blocking, otherErrors: others } = targetUnits(grid, { file, need });
+      const {
+        read,
+        units,
+        rows: unitRows,
+        implied,
+        blocking,
+        otherErrors: others,
+      } = targetUnits(grid, { file, method });
       // The year of the start counts: --base-year, else the table's own dates ("cuối năm 2022" … "năm 2023": 2022),
       // else the sheet title, else the default review year — said in the output, never a refusal.
       const T = (vi: string, en: string) => (lang === "vi" ? vi : en);

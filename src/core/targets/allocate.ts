@@ -30,6 +30,11 @@ export type AllocationMethod = "proportional" | "equal_rate" | "weighted" | "tie
 /** Every allocation method, in display order. */
 export const ALLOCATION_METHODS: readonly AllocationMethod[] = ["proportional", "equal_rate", "weighted", "tiered"];
 
+/** The unit-table columns a method reads besides the unit, households and poor: a tier (tiered), a weight (weighted). */
+export function methodNeeds(method: AllocationMethod): { tier: boolean; weight: boolean } {
+  return { tier: method === "tiered", weight: method === "weighted" };
+}
+
 export interface AllocationUnit {
   /** Unit code (mã đơn vị), unique in the list; the last tie-break (ascending). */
   code: string;

@@ -10,7 +10,7 @@ import type { Grid } from "../grid";
 import { finding, sortFindings, uniqueFindings, type Finding } from "../findings";
 import { formatNumber, formatPercent, type Bilingual } from "../i18n";
 import { roundHalfUpInt } from "../measures/checks";
-import type { AllocationMethod, AllocationUnit } from "../targets/allocate";
+import { methodNeeds, type AllocationMethod, type AllocationUnit } from "../targets/allocate";
 import {
   allocationFields,
   allocationUnits,
@@ -61,9 +61,16 @@ export interface TargetUnits extends SheetUnits {
 /** A unit table → the allocation units and the errors that stop an allocation over them (see {@link TargetUnits}). */
 export function targetUnits(
   grid: Grid,
-  options: { file?: string; need?: { tier?: boolean; weight?: boolean } } = {},
+  options: {
+    file?: string;
+    /** The allocation method: its tier or weight column is then needed ({@link methodNeeds}). */
+    method?: AllocationMethod;
+    /** The columns needed, when no method is given. */
+    need?: { tier?: boolean; weight?: boolean };
+  } = {},
 ): TargetUnits {
-  const { file, need = {} } = options;
+  const { file } = options;
+  const need = options.method ? methodNeeds(options.method) : (options.need ?? {});
   const detection = detect(grid, file !== undefined ? { file } : {});
   const read = readSheet(grid, {
     ...(file !== undefined ? { file } : {}),

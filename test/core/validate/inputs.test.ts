@@ -62,5 +62,11 @@ describe("targetUnits", () => {
     expect(targetUnits(grid).blocking).toEqual([]);
     const weighted = targetUnits(grid, { need: { weight: true } });
     expect(weighted.blocking.map((f) => [f.code, f.field])).toEqual([["STRUCT_MISSING_COLUMN", "weight"]]);
+    // The faces name the method; the core knows which column it reads.
+    expect(targetUnits(grid, { method: "weighted" }).blocking).toEqual(weighted.blocking);
+    expect(targetUnits(grid, { method: "tiered" }).blocking.map((f) => [f.code, f.field])).toEqual([
+      ["STRUCT_MISSING_COLUMN", "tier"],
+    ]);
+    expect(targetUnits(grid, { method: "proportional" }).blocking).toEqual([]);
   });
 });

@@ -84,8 +84,7 @@ export async function readUnits(
     onProgress: (p) =>
       report({ text: translate(lang, "common.reading", { sheet, done: p.rowsRead, total: p.totalRows }) }),
   });
-  const need = { tier: plan.method === "tiered", weight: plan.method === "weighted" };
-  const { read, units, rows, blocking } = targetUnits(grid, { need });
+  const { read, units, rows, blocking } = targetUnits(grid, { method: plan.method });
   if (blocking.length > 0) return { units, blocking, reason: "table" };
   if (units.length === 0)
     fail("MISSING_VALUE", translate("vi", "targets.noUnits"), translate("en", "targets.noUnits"), { sheet });
