@@ -25,7 +25,7 @@ describe("Phân loại hộ (classify workflow)", () => {
     // Only columns to check are listed at first; the toggle shows the certain ones too.
     expect(screen.queryByTestId("classify-confidence-id")).toBeNull();
     fireEvent.click(screen.getByTestId("classify-mapping-toggle"));
-    expect(screen.getByTestId("classify-confidence-id").textContent).toMatch(/Chắc chắn \(\d+%\)/);
+    expect(screen.getByTestId("classify-confidence-id").textContent).toMatch(/Chắc chắn \(\d+ %\)/);
     expect(screen.getByTestId("classify-standard").textContent).toContain("07/2021");
     fireEvent.click(screen.getByTestId("classify-run"));
     await screen.findByTestId("classify-results");

@@ -7,6 +7,7 @@
 import {
   CATEGORY_LABELS,
   fold,
+  formatPercent,
   incomeLine,
   isFormulaCell,
   pick,
@@ -99,10 +100,9 @@ export function buildSubmissions(households: readonly Household[], categories: r
       const typed = swapped === rate ? Math.round((rate + 0.01) * 10000) / 10000 : swapped;
       setCell(form1, first, "h_poor_r", typed);
       const unitName = String(getCell(form1, first, "unit"));
-      const shown = (x: number) => `${(x * 100).toFixed(2).replace(".", ",")} %`;
       planted.push({
-        vi: `Tỷ lệ hộ nghèo của ${unitName} gõ ${shown(typed)} thay vì ${shown(rate)}`,
-        en: `Poverty rate of ${unitName} typed as ${shown(typed).replace(",", ".")} instead of ${shown(rate).replace(",", ".")}`,
+        vi: `Tỷ lệ hộ nghèo của ${unitName} gõ ${formatPercent(typed, "vi")} thay vì ${formatPercent(rate, "vi")}`,
+        en: `Poverty rate of ${unitName} typed as ${formatPercent(typed, "en")} instead of ${formatPercent(rate, "en")}`,
       });
       const second = body[1].i;
       const poor = Number(getCell(form1, second, "h_poor"));

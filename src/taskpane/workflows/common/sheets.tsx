@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-icons";
 import { columnLetters, parseA1 } from "../../../core/address";
 import type { Grid } from "../../../core/grid";
-import { fold, pick, type Lang } from "../../../core/i18n";
+import { fold, formatPercent, pick, type Lang } from "../../../core/i18n";
 import {
   detect,
   FIELD_BY_NAME,
@@ -338,7 +338,7 @@ export function MappingReview({
                     data-testid={`${testId}-confidence-${field}`}
                   >
                     {status.text}
-                    {det && !override ? ` (${Math.round(det.confidence * 100)}%)` : ""}
+                    {det && !override ? ` (${formatPercent(det.confidence, lang, 0)})` : ""}
                   </Badge>
                 )}
               </div>
