@@ -62,7 +62,8 @@ export function useFrame(prefs: DocumentPreferences): FrameOptions {
   }, [prefs.frame]);
 }
 
-const PANE_CHOICE: Bilingual = { vi: "năm chọn trong ngăn tác vụ", en: "year chosen in the task pane" };
+/** How the core's year reason names a year the planner picked in the pane (`optionName`, `yearOptionName`). */
+export const PANE_CHOICE: Bilingual = { vi: "năm chọn trong ngăn tác vụ", en: "year chosen in the task pane" };
 const SETTINGS_CHOICE: Bilingual = { vi: "năm mặc định trong Cài đặt", en: "default year in Settings" };
 
 /**

@@ -17,8 +17,7 @@ import type { Progress } from "../common/operation";
 import { translate } from "../../strings";
 import { readXlsxFile } from "./files";
 import { readingProgress } from "../common/progress";
-
-const PANE_YEAR = { vi: "năm chọn trong ngăn tác vụ", en: "year chosen in the task pane" };
+import { PANE_CHOICE } from "../common/year";
 
 /** Findings located in this workbook carry no `file`. */
 export const THIS_WORKBOOK = "";
@@ -96,7 +95,7 @@ export async function runValidate(
   const read = inputs.filter((i) => i.grids.length > 0);
   const result = validateWorkbooks(read, {
     year: req.year,
-    yearOptionName: PANE_YEAR,
+    yearOptionName: PANE_CHOICE,
     today: new Date(),
     cutoverMonth: req.cutoverMonth,
     local: req.local,
@@ -126,7 +125,7 @@ export function consolidatedTables(outcome: ValidateOutcome, lang: Lang): { tabl
     outcome.inputs,
     {
       year: outcome.year,
-      yearOptionName: PANE_YEAR,
+      yearOptionName: PANE_CHOICE,
       today: new Date(),
       cutoverMonth: outcome.cutoverMonth,
       local: outcome.local,
