@@ -37,6 +37,24 @@ import type { Category, Household } from "../../src/core/household";
 
 export const PRODUCT_YEAR = 2026;
 
+/** Target units (code 01, 02, …; poor and all households) counted per unit from a classified roster. */
+export function unitsOf(
+  households: readonly { unit: string }[],
+  categories: readonly Category[],
+): { code: string; name: string; poor: number; households: number }[] {
+  const by = countsBy(
+    households.map((h, i) => ({ h, c: categories[i] })),
+    (r) => r.h.unit,
+    (r) => r.c,
+  );
+  return by.groups.map((g, i) => ({
+    code: String(i + 1).padStart(2, "0"),
+    name: g.key,
+    poor: g.poor,
+    households: g.total,
+  }));
+}
+
 export function allProductTables(lang: Lang, frame?: FrameOptions): ResultTable[] {
   const standard = standardForYear(PRODUCT_YEAR);
   const previousStandard = standardForYear(PRODUCT_YEAR - 1);
@@ -60,17 +78,7 @@ export function allProductTables(lang: Lang, frame?: FrameOptions): ResultTable[
       absentFromCurrent: "otherDecrease",
     },
   });
-  const by = countsBy(
-    current.map((h, i) => ({ h, c: categories[i] })),
-    (r) => r.h.unit,
-    (r) => r.c,
-  );
-  const units = by.groups.map((g, i) => ({
-    code: String(i + 1).padStart(2, "0"),
-    name: g.key,
-    poor: g.poor,
-    households: g.total,
-  }));
+  const units = unitsOf(current, categories);
   return [
     ...report,
     ...buildTargetTables(

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { countsBy, generateSampleRosters, pick, standardForYear, type Lang } from "../../src/core";
+import { generateSampleRosters, pick, standardForYear, type Lang } from "../../src/core";
 import {
   buildReportTables,
   buildRosterTable,
@@ -26,6 +26,7 @@ import type { Finding } from "../../src/core/findings/finding";
 import { readWorkbookFile } from "../../src/xlsx/read";
 import { writeTablesToFile } from "../../src/xlsx/write";
 import { buildSubmissions, type Submission } from "../../src/cli/demo/submissions";
+import { unitsOf } from "../support/product-tables";
 
 jest.setTimeout(120_000);
 
@@ -63,17 +64,7 @@ function productTables(lang: Lang): Record<string, ResultTable[]> {
       absentFromCurrent: "otherDecrease",
     },
   });
-  const by = countsBy(
-    sample.current.map((h, i) => ({ h, c: categories[i] })),
-    (r) => r.h.unit,
-    (r) => r.c,
-  );
-  const units = by.groups.map((g, i) => ({
-    code: String(i + 1).padStart(2, "0"),
-    name: g.key,
-    poor: g.poor,
-    households: g.total,
-  }));
+  const units = unitsOf(sample.current, categories);
   return {
     report,
     roster: [

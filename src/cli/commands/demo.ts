@@ -1,4 +1,11 @@
-import { parseReduction, resolveReviewYear, type Bilingual } from "../../core";
+import {
+  SAMPLE_STANDARD,
+  citationDocument,
+  parseReduction,
+  resolveReviewYear,
+  type Bilingual,
+  type ResolvedReviewYear,
+} from "../../core";
 import type { Command } from "../command";
 import { runDemo } from "../demo/run";
 import { opt, parseCommandLine } from "../options";
@@ -21,6 +28,25 @@ const DEMO_OPTIONS = {
   force: opt.flag(),
 };
 
+/**
+ * The demo's review year: the resolved one, except that a default year after the last review year of the sample's
+ * standard (`SAMPLE_STANDARD`, from the standards data) is held at that year, and the reason says so. A year the
+ * user chose is kept as chosen.
+ */
+export function demoReviewYear(resolved: ResolvedReviewYear): { reviewYear: number; why: Bilingual } {
+  const last = SAMPLE_STANDARD.reviewYears.to;
+  if (resolved.source !== "default" || resolved.year <= last)
+    return { reviewYear: resolved.year, why: resolved.reason };
+  const doc = citationDocument(SAMPLE_STANDARD.citation);
+  return {
+    reviewYear: last,
+    why: {
+      vi: `${resolved.reason.vi}; dữ liệu mẫu được lập cho chuẩn nghèo của ${doc.vi} (năm rà soát ${SAMPLE_STANDARD.reviewYears.from}–${last}) nên chạy thử dùng năm ${last} (chọn năm khác bằng --year)`,
+      en: `${resolved.reason.en}; the sample data is drawn for the poverty standard of ${doc.en} (review years ${SAMPLE_STANDARD.reviewYears.from}–${last}), so the demo uses ${last} (choose another with --year)`,
+    },
+  };
+}
+
 /** `poverty demo` — the main job on built-in sample data. */
 export const demoCommand: Command = {
   name: "demo",
@@ -29,23 +55,14 @@ export const demoCommand: Command = {
   usage: `poverty demo [--out demo] [--seed 2026] [--year <năm rà soát>] [--cutover-month M] [--reduction 1,5] [--images] [--lang vi|en] ${FRAME_USAGE} [--force]`,
   async run(args, io) {
     const { values } = parseCommandLine(args, DEMO_OPTIONS, { max: 0 });
-    // The year and why, as every command says it (core resolveReviewYear). The sample households are drawn for the
-    // 2021–2025 standard (Decree 07/2021): a later default year is held at its last review year, 2026, and said so.
+    // The year and why, as every command says it (core resolveReviewYear), held to the sample's standard.
     const resolved = resolveReviewYear({
       option: values.year,
       optionName: { vi: "tùy chọn --year", en: "the --year option" },
       today: new Date(),
       cutoverMonth: values["cutover-month"],
     });
-    const SAMPLE_LAST_YEAR = 2026;
-    const reviewYear = resolved.source === "default" ? Math.min(resolved.year, SAMPLE_LAST_YEAR) : resolved.year;
-    const why: Bilingual =
-      reviewYear === resolved.year
-        ? resolved.reason
-        : {
-            vi: `${resolved.reason.vi}; dữ liệu mẫu được lập cho chuẩn giai đoạn 2021–2025 nên chạy thử dùng năm ${reviewYear} (chọn năm khác bằng --year)`,
-            en: `${resolved.reason.en}; the sample data is drawn for the 2021–2025 standard, so the demo uses ${reviewYear} (choose another with --year)`,
-          };
+    const { reviewYear, why } = demoReviewYear(resolved);
     const given = frameOptionsOf(values);
     await runDemo(
       {

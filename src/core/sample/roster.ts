@@ -8,7 +8,16 @@
  * a few new ones join, incomes grow with noise, and deprivations change a little.
  */
 import type { Area, Household } from "../household";
+import { ND07_2021 } from "../standards/data";
+import type { Standard } from "../standards/schema";
 import { intBetween, mulberry32, normal, pickOne, type Random } from "./random";
+
+/**
+ * The standard the sample is drawn for: its deprivation flags follow this standard's indicator list, in order
+ * (Decree 07/2021/NĐ-CP Art. 3, 12 indicators), and its incomes around this standard's lines. A demo run for a
+ * review year outside `SAMPLE_STANDARD.reviewYears` would classify the sample by another standard's rules.
+ */
+export const SAMPLE_STANDARD: Standard = ND07_2021;
 
 export interface SampleUnitSpec {
   /** Unit code (5-digit commune code style; invented). */

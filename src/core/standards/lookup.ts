@@ -7,6 +7,7 @@ import { formatNumber, type Bilingual } from "../i18n";
 import { checkArea, type Area } from "../household";
 import type { Indicator, Standard } from "./schema";
 import { NATIONAL_STANDARDS } from "./data";
+import { citationDocument } from "./document";
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
@@ -18,12 +19,24 @@ function deepFreeze<T>(value: T): T {
 NATIONAL_STANDARDS.forEach(deepFreeze);
 
 /**
- * First supported review year: the end-2015 census under Decision 59/2015/QĐ-TTg (the 2016 baseline of the
- * 2016–2020 period; results approved by Decision 1095/QĐ-LĐTBXH of 22/08/2016).
+ * First supported review year, from the standards data: the first review year of the oldest national standard (the
+ * end-2015 census under Decision 59/2015/QĐ-TTg, the 2016 baseline of the 2016–2020 period; results approved by
+ * Decision 1095/QĐ-LĐTBXH of 22/08/2016).
  */
-export const FIRST_REVIEW_YEAR = 2015;
-/** Last supported review year (Decree 351/2025 covers 2026–2030). */
-export const LAST_REVIEW_YEAR = 2030;
+export const FIRST_REVIEW_YEAR = Math.min(...NATIONAL_STANDARDS.map((s) => s.reviewYears.from));
+/** Last supported review year, from the standards data: the last review year of the newest national standard. */
+export const LAST_REVIEW_YEAR = Math.max(...NATIONAL_STANDARDS.map((s) => s.reviewYears.to));
+
+/** "2015–2021: Quyết định 59/2015/QĐ-TTg; 2022–2026: …": the review years of each national standard, from the data. */
+function supportedSpans(): Bilingual {
+  const spans = NATIONAL_STANDARDS.map((s) => {
+    const years =
+      s.reviewYears.from === s.reviewYears.to ? `${s.reviewYears.from}` : `${s.reviewYears.from}–${s.reviewYears.to}`;
+    const doc = citationDocument(s.citation);
+    return { vi: `${years}: ${doc.vi}`, en: `${years}: ${doc.en}` };
+  });
+  return { vi: spans.map((x) => x.vi).join("; "), en: spans.map((x) => x.en).join("; ") };
+}
 
 /**
  * All national standards, oldest first (Decision 59/2015, Decree 07/2021, Decree 351/2025).
@@ -55,9 +68,10 @@ export function unknownYearMessage(year: unknown, from?: Bilingual): Bilingual {
           vi: `Năm rà soát${where.vi} không phải là một năm (cần một số nguyên, ví dụ 2024).`,
           en: `The review year${where.en} is not a year (a whole number such as 2024 is needed).`,
         };
+  const spans = supportedSpans();
   return {
-    vi: `${head.vi} Các năm được hỗ trợ: ${FIRST_REVIEW_YEAR}–${LAST_REVIEW_YEAR} (2015–2021: QĐ 59/2015/QĐ-TTg; 2022–2026: NĐ 07/2021/NĐ-CP; 2027–2030: NĐ 351/2025/NĐ-CP).`,
-    en: `${head.en} Supported years: ${FIRST_REVIEW_YEAR}–${LAST_REVIEW_YEAR} (2015–2021: Decision 59/2015/QĐ-TTg; 2022–2026: Decree 07/2021/NĐ-CP; 2027–2030: Decree 351/2025/NĐ-CP).`,
+    vi: `${head.vi} Các năm được hỗ trợ: ${FIRST_REVIEW_YEAR}–${LAST_REVIEW_YEAR} (${spans.vi}).`,
+    en: `${head.en} Supported years: ${FIRST_REVIEW_YEAR}–${LAST_REVIEW_YEAR} (${spans.en}).`,
   };
 }
 

@@ -57,6 +57,20 @@ describe("standardForYear", () => {
     expect(e.messageVi).toContain("Năm rà soát");
   });
 
+  test("the UNKNOWN_YEAR message lists each national standard's review years and document, as in the data", () => {
+    const e = errorOf(() => standardForYear(2031));
+    expect(FIRST_REVIEW_YEAR).toBe(Math.min(...NATIONAL_STANDARDS.map((s) => s.reviewYears.from)));
+    expect(LAST_REVIEW_YEAR).toBe(Math.max(...NATIONAL_STANDARDS.map((s) => s.reviewYears.to)));
+    for (const s of NATIONAL_STANDARDS) {
+      expect(e.messageVi).toContain(`${s.reviewYears.from}–${s.reviewYears.to}: ${s.citation.document}`);
+      expect(e.messageEn).toContain(`${s.reviewYears.from}–${s.reviewYears.to}: ${s.citation.documentEn}`);
+    }
+    // Independent of the code: the three published periods (Decision 59/2015, Decree 07/2021, Decree 351/2025).
+    expect(e.messageVi).toContain(
+      "(2015–2021: Quyết định 59/2015/QĐ-TTg; 2022–2026: Nghị định 07/2021/NĐ-CP; 2027–2030: Nghị định 351/2025/NĐ-CP)",
+    );
+  });
+
   test("a non-number year is UNKNOWN_YEAR", () => {
     expect(errorOf(() => standardForYear("2024" as unknown as number)).code).toBe("UNKNOWN_YEAR");
   });

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useState } from "react";
 import { Caption1, Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
+import { isPovertyError } from "../../../core/errors";
 import { pick, type Bilingual } from "../../../core/i18n";
 import {
   describeReviewYear,
@@ -89,16 +90,25 @@ export function useReviewYear(
       sheetYear !== undefined ? { year: sheetYear, ...(sheet?.name ? { sheet: sheet.name } : {}) } : undefined;
     try {
       return resolveReviewYear({ option, optionName, sheet: clue, today, local, cutoverMonth: prefs.cutoverMonth });
-    } catch {
-      // A title year no standard covers (e.g. 2010): fall back to the saved or default year; the planner sees
-      // the year used and can pick another.
-      return resolveReviewYear({
+    } catch (e) {
+      // A title year no standard covers (e.g. 2010): fall back to the saved or default year, and the reason says the
+      // title's year was set aside and why; the planner sees the year used and can pick another.
+      if (!isPovertyError(e)) throw e;
+      const fallback = resolveReviewYear({
         option: picked ?? prefs.reviewYear,
         optionName,
         today,
         local,
         cutoverMonth: prefs.cutoverMonth,
       });
+      const why = (text: string) => text.replace(/\.\s*$/u, "");
+      return {
+        ...fallback,
+        reason: {
+          vi: `${fallback.reason.vi} — ${why(e.messageVi)}`,
+          en: `${fallback.reason.en} — ${why(e.messageEn)}`,
+        },
+      };
     }
   }, [picked, sheetYear, sheet?.name, prefs.reviewYear, prefs.cutoverMonth, local]);
   return { year: resolved.year, resolved, setYear: setPicked };
