@@ -55,6 +55,8 @@ export const en: { [K in StringKey]: string } = {
   "common.doneTitle": "Done",
   "common.written": "Wrote {n} {n|sheet|sheets}: {sheets}",
   "common.moreBlocking": "Showing {n} of {total} errors; open Check records to see them all.",
+  "common.savedSettingsTitle": "Some saved settings cannot be used",
+  "common.savedSettingsFix": "Open the Settings tab to correct them and save again.",
   "common.sheet": "Data sheet",
   "common.noSheets": "The workbook has no data sheet yet.",
   "common.loadingSheets": "Looking for data tables in the workbook…",

@@ -65,6 +65,8 @@ const vi = {
   "common.doneTitle": "Đã xong",
   "common.written": "Đã ghi {n} trang: {sheets}",
   "common.moreBlocking": "Chỉ hiện {n}/{total} lỗi; mở Kiểm tra hồ sơ để xem đủ.",
+  "common.savedSettingsTitle": "Cài đặt đã lưu có chỗ không dùng được",
+  "common.savedSettingsFix": "Mở thẻ Cài đặt để sửa rồi lưu lại.",
   "common.sheet": "Trang dữ liệu",
   "common.noSheets": "Sổ tính chưa có trang dữ liệu nào.",
   "common.loadingSheets": "Đang tìm bảng dữ liệu trong sổ tính…",

@@ -17,6 +17,7 @@ import { ActionRow, OperationStatusView, EmptyState, useCommonStyles } from "../
 import { YearPicker, useFrame, useLocalStandard, usePreferences, useReviewYear } from "../common/year";
 import { useStrings } from "../../i18n";
 import { runClassify, type ClassifySummary } from "./classifyRun";
+import { SavedSettingsNotice } from "../common/savedSettings";
 
 const KINDS = ["roster"] as const;
 const ROSTER_FIELDS = ["id", "unit", "area", "members", "income", "scoreA", "depTotal"];
@@ -110,6 +111,7 @@ export default function ClassifyWorkflow(_: WorkflowProps) {
 
   return (
     <div className={styles.stack} data-testid="classify">
+      <SavedSettingsNotice prefs={prefs} />
       <SheetPicker choice={choice} kinds={KINDS} testId="classify" label={t("classify.sheet")} />
       {selected && !isRoster && (
         <EmptyState testId="classify-no-roster" title={t("classify.noRoster")} hint={t("classify.noRosterHint")} />

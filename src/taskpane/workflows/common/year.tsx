@@ -40,7 +40,8 @@ export function usePreferences(): DocumentPreferences {
   }, [host]);
 }
 
-/** The local standard saved in Settings, when it parses (it was validated before saving). */
+/** The local standard saved in Settings, when it parses (it was validated before saving); when not, the workflow
+ * falls back to the national standard and `SavedSettingsNotice` says so. */
 export function useLocalStandard(prefs: DocumentPreferences): Standard | undefined {
   return useMemo(() => {
     if (!prefs.localStandard) return undefined;
@@ -52,7 +53,8 @@ export function useLocalStandard(prefs: DocumentPreferences): Standard | undefin
   }, [prefs.localStandard]);
 }
 
-/** The "Đơn vị" details saved in Settings for the frame of every form; {} when none or not valid. */
+/** The "Đơn vị" details saved in Settings for the frame of every form; {} when none or not valid (then
+ * `SavedSettingsNotice` says so). */
 export function useFrame(prefs: DocumentPreferences): FrameOptions {
   return useMemo(() => {
     try {

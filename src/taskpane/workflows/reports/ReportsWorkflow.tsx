@@ -26,6 +26,7 @@ import { YearPicker, useFrame, useLocalStandard, usePreferences, useReviewYear }
 import { classifyHouseholds } from "../classify/classifyRun";
 import { useStrings } from "../../i18n";
 import { isStringKey, translate, type StringKey } from "../../strings";
+import { SavedSettingsNotice } from "../common/savedSettings";
 
 const KINDS = ["roster"] as const;
 
@@ -105,6 +106,7 @@ export default function ReportsWorkflow(_: WorkflowProps) {
   const prepReason = !selected ? t("classify.needSheet") : !isRoster ? t("classify.needRoster") : undefined;
   return (
     <div className={common.stack} data-testid="reports">
+      <SavedSettingsNotice prefs={prefs} />
       <SheetPicker choice={choice} kinds={KINDS} testId="reports" label={t("classify.sheet")} />
       {selected && !isRoster && (
         <EmptyState testId="reports-no-roster" title={t("classify.noRoster")} hint={t("classify.noRosterHint")} />

@@ -23,6 +23,7 @@ import { ActionRow, EmptyState, Hint, OperationStatusView, useCommonStyles } fro
 import { useFrame, useLocalStandard, usePreferences } from "../common/year";
 import { useStrings } from "../../i18n";
 import { discoverSponsorSheets, prepareSponsors, type SponsorSheet } from "./sponsorsRun";
+import { SavedSettingsNotice } from "../common/savedSettings";
 
 const NONE = "";
 const FINDINGS_SHOWN = 20;
@@ -178,6 +179,7 @@ export default function SponsorsWorkflow(_: WorkflowProps) {
 
   return (
     <div className={common.stack} data-testid="sponsors">
+      <SavedSettingsNotice prefs={prefs} />
       {!sheets.some((s) => s.kind === "register") && (
         <EmptyState
           testId="sponsors-no-register"

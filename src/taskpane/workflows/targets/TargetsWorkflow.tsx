@@ -41,6 +41,7 @@ import { ActionRow, EmptyState, Hint, OperationStatusView, useCommonStyles } fro
 import { YearPicker, useFrame, usePreferences, useReviewYear } from "../common/year";
 import { useStrings } from "../../i18n";
 import { translate, type StringKey } from "../../strings";
+import { SavedSettingsNotice } from "../common/savedSettings";
 
 const UNIT_KINDS = ["summary", "target"] as const;
 /** One sheet choice: a units table (the target form) is proposed before a plan sheet (the tracking form). */
@@ -201,6 +202,7 @@ export default function TargetsWorkflow(_: WorkflowProps) {
   const unitsReason = !selected ? t("targets.needSheet") : reductionError ? t("targets.needReduction") : methodProblem;
   return (
     <div className={common.stack} data-testid="targets">
+      <SavedSettingsNotice prefs={prefs} uses={["frame"]} />
       <SheetPicker choice={choice} kinds={KINDS} testId="targets" label={t("targets.sheet")} />
       {mode === "none" && (
         <EmptyState testId="targets-no-table" title={t("targets.noTable")} hint={t("targets.noTableHint")} />

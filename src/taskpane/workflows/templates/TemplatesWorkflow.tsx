@@ -16,6 +16,7 @@ import { useOperation } from "../common/operation";
 import { OperationStatusView, useCommonStyles } from "../common/ui";
 import { YearPicker, useFrame, useLocalStandard, usePreferences, useReviewYear } from "../common/year";
 import { useStrings } from "../../i18n";
+import { SavedSettingsNotice } from "../common/savedSettings";
 
 export default function TemplatesWorkflow(_: WorkflowProps) {
   const { t, lang } = useStrings();
@@ -42,6 +43,7 @@ export default function TemplatesWorkflow(_: WorkflowProps) {
     });
   return (
     <div className={common.stack} data-testid="templates">
+      <SavedSettingsNotice prefs={prefs} />
       <Field label={t("templates.kind")}>
         <RadioGroup
           value={kind}

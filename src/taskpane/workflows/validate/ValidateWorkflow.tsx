@@ -56,6 +56,7 @@ import { ActionRow, EmptyState, Hint, OperationStatusView, useCommonStyles } fro
 import { YearPicker, useLocalStandard, usePreferences } from "../common/year";
 import { SEVERITY_ORDER, groupFindings, placeOf, type FindingGroup } from "./groups";
 import { consolidatedTables, runValidate, type PickedFile, type ValidateOutcome } from "./validateRun";
+import { SavedSettingsNotice } from "../common/savedSettings";
 
 /** Cells listed per card; the findings sheet has them all. */
 const SHOWN_PER_GROUP = 100;
@@ -211,6 +212,7 @@ export default function ValidateWorkflow(_: WorkflowProps) {
   };
   return (
     <div className={common.stack} data-testid="validate">
+      <SavedSettingsNotice prefs={prefs} uses={["localStandard"]} />
       <section className={common.section} aria-label={t("validate.sources")}>
         {sheetsError !== undefined && (
           <EmptyState
