@@ -138,8 +138,15 @@ export async function runDemo(opts: DemoOptions, io: CliIO): Promise<DemoResult>
   if (opts.yearReason) io.out(`(${pick(opts.yearReason, lang)})`);
 
   // 1. Sample data ---------------------------------------------------------------------------------
-  heading(1, "Dữ liệu mẫu (3 đơn vị, hộ thành thị và nông thôn, 12 chỉ số thiếu hụt)", "Sample data (3 units, urban and rural households, 12 deprivation indicators)");
   const sample = generateSampleRosters({ seed: opts.seed });
+  // The counts come from the data: the sample's units and the indicators of the standard in force.
+  const unitCount = new Set(sample.current.map((h) => h.unit)).size;
+  const indicatorCount = requireIndicators(standard).length;
+  heading(
+    1,
+    `Dữ liệu mẫu (${unitCount} đơn vị, hộ thành thị và nông thôn, ${indicatorCount} chỉ số thiếu hụt)`,
+    `Sample data (${unitCount} units, urban and rural households, ${indicatorCount} deprivation indicators)`,
+  );
   const previousCategories = classifyRoster(sample.previous, previousStandard);
   const currentCategories = classifyRoster(sample.current, standard);
   const previousFile = join(out, `danh-sach-ho-${reviewYear - 1}.xlsx`);
